@@ -1,0 +1,57 @@
+import Foundation
+
+/// Something a coordinator or admin did to people or organisations, kept for the admins to read.
+public struct AuditEntry: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var at: Date
+    public var actorID: Int64?
+    public var action: AuditAction
+    public var subjectType: String
+    public var subjectID: Int64?
+    public var detail: String
+
+    public init(id: Int64, at: Date, actorID: Int64?, action: AuditAction, subjectType: String, subjectID: Int64?, detail: String) {
+        self.id = id
+        self.at = at
+        self.actorID = actorID
+        self.action = action
+        self.subjectType = subjectType
+        self.subjectID = subjectID
+        self.detail = detail
+    }
+}
+
+public enum AuditAction: String, CaseIterable, Codable, Sendable {
+    case invitationCreated = "invitation.created"
+    case invitationAccepted = "invitation.accepted"
+    case applicationApproved = "application.approved"
+    case applicationRejected = "application.rejected"
+    case roleChanged = "member.role_changed"
+    case memberDeactivated = "member.deactivated"
+    case memberReactivated = "member.reactivated"
+    case adminCreated = "member.admin_created"
+    case organizationCreated = "organization.created"
+    case organizationUpdated = "organization.updated"
+    case groupCreated = "group.created"
+    case groupUpdated = "group.updated"
+    case groupMemberAdded = "group.member_added"
+    case groupMemberRemoved = "group.member_removed"
+    case membersImported = "members.imported"
+}
+
+/// What an admin asks of the audit log.
+public struct AuditQuery: Sendable, Equatable {
+    public var actorID: Int64?
+    public var action: AuditAction?
+    public var since: Date?
+    public var until: Date?
+    public var page: PageRequest
+
+    public init(actorID: Int64? = nil, action: AuditAction? = nil, since: Date? = nil, until: Date? = nil, page: PageRequest = .init()) {
+        self.actorID = actorID
+        self.action = action
+        self.since = since
+        self.until = until
+        self.page = page
+    }
+}

@@ -1,0 +1,33 @@
+/// What an actor wants to do.
+public enum Action: Sendable, Equatable, Hashable {
+    case view
+    case list
+    case create
+    case edit
+    case approve
+    case assignRole(Role)
+    case deactivate
+    case reactivate
+    case invite(Role)
+    case read
+}
+
+/// What the action is done to.
+public enum Resource: Sendable, Equatable, Hashable {
+    /// The home page with community numbers.
+    case home
+    /// The directory of people.
+    case members
+    /// One person; their role matters for who may manage them.
+    case member(id: Int64, role: Role)
+    /// The directory of organisations.
+    case organizations
+    case organization(id: Int64)
+    case groups
+    case group(id: Int64)
+    /// The queue of visitors who applied and wait for approval.
+    case applications
+    case auditLog
+    /// A person's own settings: profile, password, API tokens.
+    case account(ownerID: Int64)
+}

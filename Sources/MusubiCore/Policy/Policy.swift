@@ -1,0 +1,69 @@
+/// The one authorisation policy. Handlers ask it; they never decide on their own.
+///
+/// - Visitors see the public face: the home page and the organisations taking part.
+/// - Guests (partners from outside) see the public face and their own account.
+/// - Members see the directory: people, organisations, groups.
+/// - Coordinators manage people below admin, organisations and groups.
+/// - Admins do everything, including reading the audit log and naming admins.
+public enum Policy {
+    public static func can(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
+        switch resource {
+        case .home, .organizations, .organization:
+            return canSeeOrganizations(actor, action, resource)
+        case .members, .member, .groups, .group:
+            return canSeePeople(actor, action, resource)
+        case .applications:
+            return action == .list || action == .approve ? isAtLeast(actor, .coordinator) : false
+        case .auditLog:
+            return action == .read && isAtLeast(actor, .admin)
+        case .account(let ownerID):
+            return [.view, .edit].contains(action) && actor.memberID == ownerID
+        }
+    }
+
+    private static func canSeeOrganizations(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
+        switch action {
+        case .view, .list: return resource != .home || action == .view
+        case .create, .edit: return resource != .home && isAtLeast(actor, .coordinator)
+        default: return false
+        }
+    }
+
+    private static func canSeePeople(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
+        switch action {
+        case .view, .list:
+            if case .member(let id, _) = resource, actor.memberID == id { return true }
+            return isAtLeast(actor, .member)
+        case .create, .edit:
+            if case .member = resource { return false }
+            return resource != .members && isAtLeast(actor, .coordinator)
+        case .assignRole(let newRole):
+            guard case .member(let id, let currentRole) = resource, actor.memberID != id else { return false }
+            return mayManage(actor, currentRole) && mayGrant(actor, newRole)
+        case .deactivate, .reactivate:
+            guard case .member(let id, let currentRole) = resource, actor.memberID != id else { return false }
+            return mayManage(actor, currentRole)
+        case .invite(let role):
+            return resource == .members && mayGrant(actor, role)
+        default:
+            return false
+        }
+    }
+
+    /// Coordinators manage guests and members; only admins manage coordinators and admins.
+    private static func mayManage(_ actor: Actor, _ target: Role) -> Bool {
+        guard let role = actor.role, role >= .coordinator else { return false }
+        return role == .admin || target < .coordinator
+    }
+
+    /// Coordinators may hand out guest and member roles; admins any role.
+    private static func mayGrant(_ actor: Actor, _ role: Role) -> Bool {
+        guard let actorRole = actor.role, actorRole >= .coordinator else { return false }
+        return actorRole == .admin || role < .coordinator
+    }
+
+    private static func isAtLeast(_ actor: Actor, _ role: Role) -> Bool {
+        guard let actorRole = actor.role else { return false }
+        return actorRole >= role
+    }
+}

@@ -1,0 +1,16 @@
+/// The database, as the core sees it: units of work that read, or that write atomically.
+/// A `write` is one transaction: if the work throws, nothing it did is kept.
+public protocol Persistence: Sendable {
+    func read<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T
+    func write<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T
+}
+
+/// Every repository, bound to one unit of work.
+public protocol Repositories: Sendable {
+    var fields: any FieldRepository { get }
+    var organizations: any OrganizationRepository { get }
+    var members: any MemberRepository { get }
+    var groups: any GroupRepository { get }
+    var accounts: any AccountRepository { get }
+    var audit: any AuditRepository { get }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+public protocol AccountRepository: Sendable {
+    func account(email: String) async throws -> Account?
+    func account(memberID: Int64) async throws -> Account?
+    func setPasswordHash(_ hash: String, for memberID: Int64) async throws
+
+    func insertSession(_ session: Session) async throws
+    func session(digest: String) async throws -> (session: Session, account: Account)?
+    func deleteSession(digest: String) async throws
+    func deleteSessions(of memberID: Int64) async throws
+    func deleteExpiredSessions(before: Date) async throws
+
+    func insertInvitation(digest: String, email: String, role: Role, organizationID: Int64?, invitedBy: Int64, at: Date, expiresAt: Date) async throws -> Invitation
+    func invitation(digest: String) async throws -> Invitation?
+    func markInvitationAccepted(id: Int64, at: Date) async throws
+
+    func insertToken(digest: String, memberID: Int64, name: String, prefix: String, at: Date) async throws -> APIToken
+    func tokens(of memberID: Int64) async throws -> [APIToken]
+    /// Revokes the member's own token; returns false when they have no such live token.
+    func revokeToken(id: Int64, of memberID: Int64, at: Date) async throws -> Bool
+    /// The account behind a live token, and marks the token used.
+    func account(tokenDigest: String, usedAt: Date) async throws -> Account?
+}
+
+/// Password hashing (bcrypt in production, something fast in tests).
+public protocol PasswordHasher: Sendable {
+    func hash(_ password: String) async throws -> String
+    func verify(_ password: String, against hash: String) async throws -> Bool
+}
+
+/// Unguessable secrets for cookies, links and tokens, and the digest under which they are stored.
+public protocol SecretGenerator: Sendable {
+    func newSecret() -> String
+    func digest(_ secret: String) -> String
+}

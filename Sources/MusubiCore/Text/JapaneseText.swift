@@ -1,0 +1,72 @@
+import Foundation
+
+/// The one normalisation of text for search and matching, so that ﾏｲｸﾛﾊﾞﾌﾞﾙ, マイクロバブル and
+/// まいくろばぶる are one word, and ＡＩ, ａｉ and AI too.
+///
+/// Steps: NFKC (full/half width), case folding, katakana to hiragana, long-vowel marks
+/// dropped (コンピューター = コンピュータ), iteration marks spelled out (時々 = 時時,
+/// いすゞ = いすず), and runs of white space collapsed to one space.
+public enum JapaneseText {
+    public static func normalize(_ text: String) -> String {
+        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(folded.unicodeScalars.count)
+        var pendingSpace = false
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isWhitespace || isIgnorableSeparator(scalar) {
+                pendingSpace = !scalars.isEmpty
+                continue
+            }
+            if isLongVowelMark(scalar) { continue }
+            if pendingSpace {
+                scalars.append(" ")
+                pendingSpace = false
+            }
+            if let repeated = expandIterationMark(scalar, after: scalars.last) {
+                scalars.append(repeated)
+            } else {
+                scalars.append(hiragana(for: scalar))
+            }
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result).precomposedStringWithCanonicalMapping
+    }
+
+    /// The query split into normalised terms; every term must be found.
+    public static func terms(of query: String) -> [String] {
+        normalize(query).split(separator: " ").map(String.init)
+    }
+
+    /// Katakana ァ..ヶ sit exactly 0x60 above their hiragana.
+    private static func hiragana(for scalar: Unicode.Scalar) -> Unicode.Scalar {
+        guard (0x30A1...0x30F6).contains(scalar.value) else { return scalar }
+        return Unicode.Scalar(scalar.value - 0x60) ?? scalar
+    }
+
+    private static func isLongVowelMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x30FC // ー (NFKC has already turned the half-width ｰ into it)
+    }
+
+    /// The middle dot in ファイン・バブル separates nothing a searcher types.
+    private static func isIgnorableSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x30FB || scalar.value == 0x00B7
+    }
+
+    private static func expandIterationMark(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Unicode.Scalar? {
+        guard let previous else { return nil }
+        switch scalar.value {
+        case 0x3005: // 々
+            return previous
+        case 0x309D, 0x30FD: // ゝ ヽ
+            return previous
+        case 0x309E, 0x30FE: // ゞ ヾ: the previous kana with a voicing mark
+            let voiced = String(previous) + "\u{3099}"
+            return voiced.precomposedStringWithCanonicalMapping.unicodeScalars.count == 1
+                ? voiced.precomposedStringWithCanonicalMapping.unicodeScalars.first
+                : previous
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+
+/// Signing in and out, sessions, applying to join, accepting an invitation, passwords.
+public struct Accounts: Sendable {
+    let env: CoreEnvironment
+    let throttle: SignInThrottle
+
+    public init(_ env: CoreEnvironment, throttle: SignInThrottle) {
+        self.env = env
+        self.throttle = throttle
+    }
+
+    /// A new session and the secret for its cookie.
+    public struct SignedIn: Sendable {
+        public var cookieSecret: String
+        public var session: Session
+        public var account: Account
+    }
+
+    /// Checks the password; the same error for an unknown e-mail, a wrong password, or an
+    /// account that may not sign in, so nobody learns which e-mails are registered.
+    public func signIn(email rawEmail: String, password: String, address: String) async throws -> SignedIn {
+        let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard !email.isEmpty, !password.isEmpty, email.count <= 254, password.utf8.count <= 1024 else {
+            throw MusubiError.invalid("email", "error.sign_in_failed")
+        }
+        try await throttle.check(account: email, address: address)
+        let account = try await env.persistence.read { try await $0.accounts.account(email: email) }
+        guard let account, !account.passwordHash.isEmpty,
+              try await env.passwords.verify(password, against: account.passwordHash)
+        else {
+            await throttle.recordFailure(account: email, address: address)
+            throw MusubiError.invalid("email", "error.sign_in_failed")
+        }
+        switch account.status {
+        case .pending: throw MusubiError.invalid("email", "error.account_pending")
+        case .deactivated: throw MusubiError.invalid("email", "error.sign_in_failed")
+        case .active: break
+        }
+        await throttle.recordSuccess(account: email)
+        return try await startSession(for: account)
+    }
+
+    public func signOut(cookieSecret: String) async throws {
+        let digest = env.secrets.digest(cookieSecret)
+        try await env.persistence.write { try await $0.accounts.deleteSession(digest: digest) }
+    }
+
+    /// The session behind a cookie, if it is live and its person may still act.
+    public func session(cookieSecret: String) async throws -> (session: Session, actor: Actor)? {
+        let digest = env.secrets.digest(cookieSecret)
+        guard let found = try await env.persistence.read({ try await $0.accounts.session(digest: digest) }),
+              found.session.expiresAt > env.now(),
+              found.account.status == .active
+        else { return nil }
+        return (found.session, Actor.from(found.account))
+    }
+
+    /// The actor behind a personal API token.
+    public func actor(apiToken: String) async throws -> Actor? {
+        let digest = env.secrets.digest(apiToken)
+        let now = env.now()
+        let account = try await env.persistence.write { try await $0.accounts.account(tokenDigest: digest, usedAt: now) }
+        return account.map(Actor.from)
+    }
+
+    /// A visitor asks to join; a coordinator approves them later.
+    public struct Application: Sendable {
+        public var email: String
+        public var password: String
+        public var name: String
+        public var nameKana: String
+        public var organizationID: Int64?
+        public var title: String
+        public var message: String
+
+        public init(email: String, password: String, name: String, nameKana: String = "", organizationID: Int64?, title: String = "", message: String = "") {
+            self.email = email
+            self.password = password
+            self.name = name
+            self.nameKana = nameKana
+            self.organizationID = organizationID
+            self.title = title
+            self.message = message
+        }
+    }
+
+    @discardableResult
+    public func apply(_ application: Application) async throws -> Member {
+        var check = Validator()
+        let email = check.email("email", application.email)
+        check.password("password", application.password)
+        let name = check.text("name", application.name, required: true, limit: 100)
+        let kana = check.text("nameKana", application.nameKana, limit: 100)
+        let title = check.text("title", application.title, limit: 100)
+        let message = check.text("message", application.message, limit: 2000, multiline: true)
+        try check.check()
+        let hash = try await env.passwords.hash(application.password)
+        let now = env.now()
+        let draft = ProfileDraft(name: name, nameKana: kana, profile: Profile(title: title, seeking: message), fieldIDs: [])
+        return try await env.persistence.write { repos in
+            try await requireOrganization(application.organizationID, in: repos)
+            return try await repos.members.insert(
+                NewMember(email: email, passwordHash: hash, role: .member, status: .pending, organizationID: application.organizationID, draft: draft),
+                at: now
+            )
+        }
+    }
+
+    /// The invitation behind a link, if it can still be used.
+    public func invitation(secret: String) async throws -> Invitation {
+        let digest = env.secrets.digest(secret)
+        guard let invitation = try await env.persistence.read({ try await $0.accounts.invitation(digest: digest) }),
+              invitation.isUsable(at: env.now())
+        else { throw MusubiError.notFound }
+        return invitation
+    }
+
+    /// Accepting an invitation creates the account, active at once, and signs the person in.
+    public func acceptInvitation(secret: String, name rawName: String, nameKana rawKana: String, password: String) async throws -> SignedIn {
+        var check = Validator()
+        let name = check.text("name", rawName, required: true, limit: 100)
+        let kana = check.text("nameKana", rawKana, limit: 100)
+        check.password("password", password)
+        try check.check()
+        let hash = try await env.passwords.hash(password)
+        let digest = env.secrets.digest(secret)
+        let now = env.now()
+        let account = try await env.persistence.write { repos -> Account in
+            guard let invitation = try await repos.accounts.invitation(digest: digest), invitation.isUsable(at: now) else {
+                throw MusubiError.notFound
+            }
+            let member = try await repos.members.insert(
+                NewMember(
+                    email: invitation.email, passwordHash: hash, role: invitation.role, status: .active,
+                    organizationID: invitation.organizationID,
+                    draft: ProfileDraft(name: name, nameKana: kana, profile: Profile(), fieldIDs: [])
+                ),
+                at: now
+            )
+            try await repos.accounts.markInvitationAccepted(id: invitation.id, at: now)
+            try await repos.audit.append(actorID: member.id, action: .invitationAccepted, subjectType: "invitation", subjectID: invitation.id, detail: invitation.email, at: now)
+            return Account(memberID: member.id, email: invitation.email, passwordHash: hash, role: invitation.role, status: .active)
+        }
+        return try await startSession(for: account)
+    }
+
+    /// Changing the password ends every other session of the person.
+    public func changePassword(_ actor: Actor, current: String, new: String) async throws -> SignedIn {
+        guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
+        try authorize(actor, .edit, .account(ownerID: memberID))
+        guard let account = try await env.persistence.read({ try await $0.accounts.account(memberID: memberID) }) else {
+            throw MusubiError.notFound
+        }
+        guard try await env.passwords.verify(current, against: account.passwordHash) else {
+            throw MusubiError.invalid("currentPassword", "error.password_wrong")
+        }
+        var check = Validator()
+        check.password("newPassword", new)
+        try check.check()
+        let hash = try await env.passwords.hash(new)
+        try await env.persistence.write { repos in
+            try await repos.accounts.setPasswordHash(hash, for: memberID)
+            try await repos.accounts.deleteSessions(of: memberID)
+        }
+        var updated = account
+        updated.passwordHash = hash
+        return try await startSession(for: updated)
+    }
+
+    private func startSession(for account: Account) async throws -> SignedIn {
+        let secret = env.secrets.newSecret()
+        let now = env.now()
+        let session = Session(
+            digest: env.secrets.digest(secret), memberID: account.memberID, csrfToken: env.secrets.newSecret(),
+            createdAt: now, expiresAt: now.addingTimeInterval(env.sessionLifetime)
+        )
+        try await env.persistence.write { repos in
+            try await repos.accounts.deleteExpiredSessions(before: now)
+            try await repos.accounts.insertSession(session)
+        }
+        return SignedIn(cookieSecret: secret, session: session, account: account)
+    }
+}
+
+func requireOrganization(_ id: Int64?, in repos: any Repositories, field: String = "organizationID") async throws {
+    guard let id else { return }
+    if try await repos.organizations.find(id: id) == nil { throw MusubiError.invalid(field, "error.organization_unknown") }
+}

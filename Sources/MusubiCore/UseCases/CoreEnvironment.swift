@@ -1,0 +1,36 @@
+import Foundation
+
+/// What every use case needs from outside: the database, hashing, secrets and the time.
+/// Injected so that tests can fix the clock and make hashing cheap.
+public struct CoreEnvironment: Sendable {
+    public let persistence: any Persistence
+    public let passwords: any PasswordHasher
+    public let secrets: any SecretGenerator
+    public let now: @Sendable () -> Date
+    public let sessionLifetime: TimeInterval
+    public let invitationLifetime: TimeInterval
+
+    public init(
+        persistence: any Persistence,
+        passwords: any PasswordHasher,
+        secrets: any SecretGenerator,
+        now: @escaping @Sendable () -> Date = { Date() },
+        sessionLifetime: TimeInterval = 14 * 24 * 3600,
+        invitationLifetime: TimeInterval = 7 * 24 * 3600
+    ) {
+        self.persistence = persistence
+        self.passwords = passwords
+        self.secrets = secrets
+        self.now = now
+        self.sessionLifetime = sessionLifetime
+        self.invitationLifetime = invitationLifetime
+    }
+}
+
+/// Asks the policy and turns a "no" into the error the viewer should see: a thing the viewer
+/// may not see does not exist for them.
+func authorize(_ actor: Actor, _ action: Action, _ resource: Resource, hiding: Bool = true) throws {
+    guard !Policy.can(actor, action, resource) else { return }
+    if actor == .anonymous { throw MusubiError.unauthenticated }
+    throw hiding && (action == .view || action == .list) ? MusubiError.notFound : MusubiError.forbidden
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// What coordinators and admins do to people. Every change is audited in the same
+/// transaction as the change itself.
+public struct PeopleAdministration: Sendable {
+    let env: CoreEnvironment
+
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public func applications(_ actor: Actor, page: PageRequest = .init()) async throws -> Page<MemberSummary> {
+        try authorize(actor, .list, .applications)
+        return try await env.persistence.read { try await $0.members.withStatus(.pending, page: page) }
+    }
+
+    public func people(_ actor: Actor, status: AccountStatus, page: PageRequest = .init()) async throws -> Page<MemberSummary> {
+        try authorize(actor, .list, .applications)
+        return try await env.persistence.read { try await $0.members.withStatus(status, page: page) }
+    }
+
+    public func approve(_ actor: Actor, memberID: Int64) async throws {
+        try await decideApplication(actor, memberID: memberID, to: .active, audit: .applicationApproved)
+    }
+
+    public func reject(_ actor: Actor, memberID: Int64) async throws {
+        try await decideApplication(actor, memberID: memberID, to: .deactivated, audit: .applicationRejected)
+    }
+
+    public func changeRole(_ actor: Actor, memberID: Int64, to role: Role) async throws {
+        try await change(actor, memberID: memberID, action: .assignRole(role)) { repos, member in
+            guard member.role != role else { return nil }
+            try await repos.members.setRole(id: memberID, to: role)
+            return (.roleChanged, "\(member.role.rawValue) → \(role.rawValue)")
+        }
+    }
+
+    /// Deactivation ends every session of the person at once.
+    public func deactivate(_ actor: Actor, memberID: Int64) async throws {
+        try await change(actor, memberID: memberID, action: .deactivate) { repos, member in
+            guard member.status != .deactivated else { return nil }
+            try await repos.members.setStatus(id: memberID, to: .deactivated)
+            try await repos.accounts.deleteSessions(of: memberID)
+            return (.memberDeactivated, member.name)
+        }
+    }
+
+    public func reactivate(_ actor: Actor, memberID: Int64) async throws {
+        try await change(actor, memberID: memberID, action: .reactivate) { repos, member in
+            guard member.status == .deactivated else { return nil }
+            try await repos.members.setStatus(id: memberID, to: .active)
+            return (.memberReactivated, member.name)
+        }
+    }
+
+    /// A one-time link; the secret in it is returned once and stored only as a digest.
+    public struct IssuedInvitation: Sendable {
+        public var invitation: Invitation
+        public var secret: String
+    }
+
+    public func invite(_ actor: Actor, email rawEmail: String, role: Role, organizationID: Int64?) async throws -> IssuedInvitation {
+        guard let inviter = actor.memberID else { throw MusubiError.unauthenticated }
+        try authorize(actor, .invite(role), .members, hiding: false)
+        var check = Validator()
+        let email = check.email("email", rawEmail)
+        try check.check()
+        let secret = env.secrets.newSecret()
+        let digest = env.secrets.digest(secret)
+        let now = env.now()
+        let expires = now.addingTimeInterval(env.invitationLifetime)
+        let invitation = try await env.persistence.write { repos in
+            try await requireOrganization(organizationID, in: repos)
+            if try await repos.accounts.account(email: email) != nil { throw MusubiError.conflict("error.email_taken") }
+            let invitation = try await repos.accounts.insertInvitation(
+                digest: digest, email: email, role: role, organizationID: organizationID, invitedBy: inviter, at: now, expiresAt: expires
+            )
+            try await repos.audit.append(actorID: inviter, action: .invitationCreated, subjectType: "invitation", subjectID: invitation.id, detail: "\(email) (\(role.rawValue))", at: now)
+            return invitation
+        }
+        return IssuedInvitation(invitation: invitation, secret: secret)
+    }
+
+    public func auditLog(_ actor: Actor, _ query: AuditQuery) async throws -> Page<AuditEntry> {
+        try authorize(actor, .read, .auditLog)
+        return try await env.persistence.read { try await $0.audit.search(query) }
+    }
+
+    private func decideApplication(_ actor: Actor, memberID: Int64, to status: AccountStatus, audit: AuditAction) async throws {
+        try authorize(actor, .approve, .applications)
+        let now = env.now()
+        try await env.persistence.write { repos in
+            guard let member = try await repos.members.find(id: memberID), member.status == .pending else {
+                throw MusubiError.notFound
+            }
+            try await repos.members.setStatus(id: memberID, to: status)
+            try await repos.audit.append(actorID: actor.memberID, action: audit, subjectType: "member", subjectID: memberID, detail: member.name, at: now)
+        }
+    }
+
+    /// Loads the person, asks the policy about them, applies the change and audits it, all
+    /// in one transaction. The change returns nil when there was nothing to do.
+    private func change(
+        _ actor: Actor, memberID: Int64, action: Action,
+        _ apply: @escaping @Sendable (any Repositories, Member) async throws -> (AuditAction, String)?
+    ) async throws {
+        let now = env.now()
+        try await env.persistence.write { repos in
+            guard let member = try await repos.members.find(id: memberID) else { throw MusubiError.notFound }
+            try authorize(actor, action, .member(id: memberID, role: member.role), hiding: false)
+            guard let (auditAction, detail) = try await apply(repos, member) else { return }
+            try await repos.audit.append(actorID: actor.memberID, action: auditAction, subjectType: "member", subjectID: memberID, detail: detail, at: now)
+        }
+    }
+}

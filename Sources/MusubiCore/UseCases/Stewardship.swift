@@ -1,0 +1,122 @@
+import Foundation
+
+/// Coordinators keep the directory in shape: organisations, groups and who is in them.
+public struct Stewardship: Sendable {
+    let env: CoreEnvironment
+
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public func createOrganization(_ actor: Actor, _ draft: OrganizationDraft) async throws -> Organization {
+        try authorize(actor, .create, .organizations, hiding: false)
+        let clean = try await validate(draft)
+        let now = env.now()
+        return try await env.persistence.write { repos in
+            let organization = try await repos.organizations.insert(clean, at: now)
+            try await repos.audit.append(actorID: actor.memberID, action: .organizationCreated, subjectType: "organization", subjectID: organization.id, detail: organization.name, at: now)
+            return organization
+        }
+    }
+
+    public func updateOrganization(_ actor: Actor, id: Int64, _ draft: OrganizationDraft) async throws {
+        try authorize(actor, .edit, .organization(id: id), hiding: false)
+        let clean = try await validate(draft)
+        let now = env.now()
+        try await env.persistence.write { repos in
+            guard try await repos.organizations.find(id: id) != nil else { throw MusubiError.notFound }
+            try await repos.organizations.update(id: id, with: clean)
+            try await repos.audit.append(actorID: actor.memberID, action: .organizationUpdated, subjectType: "organization", subjectID: id, detail: clean.name, at: now)
+        }
+    }
+
+    public func createGroup(_ actor: Actor, _ draft: GroupDraft) async throws -> Group {
+        try authorize(actor, .create, .groups, hiding: false)
+        let clean = try await validate(draft, id: nil)
+        let now = env.now()
+        return try await env.persistence.write { repos in
+            try await checkReferences(clean, id: nil, repos)
+            let group = try await repos.groups.insert(clean, at: now)
+            try await repos.audit.append(actorID: actor.memberID, action: .groupCreated, subjectType: "group", subjectID: group.id, detail: group.name, at: now)
+            return group
+        }
+    }
+
+    public func updateGroup(_ actor: Actor, id: Int64, _ draft: GroupDraft) async throws {
+        try authorize(actor, .edit, .group(id: id), hiding: false)
+        let clean = try await validate(draft, id: id)
+        let now = env.now()
+        try await env.persistence.write { repos in
+            guard try await repos.groups.find(id: id) != nil else { throw MusubiError.notFound }
+            try await checkReferences(clean, id: id, repos)
+            try await repos.groups.update(id: id, with: clean)
+            try await repos.audit.append(actorID: actor.memberID, action: .groupUpdated, subjectType: "group", subjectID: id, detail: clean.name, at: now)
+        }
+    }
+
+    public func setGroupMember(_ actor: Actor, groupID: Int64, memberID: Int64, role: GroupRole) async throws {
+        try authorize(actor, .edit, .group(id: groupID), hiding: false)
+        let now = env.now()
+        try await env.persistence.write { repos in
+            guard let group = try await repos.groups.find(id: groupID) else { throw MusubiError.notFound }
+            guard let member = try await repos.members.find(id: memberID), member.status == .active else {
+                throw MusubiError.invalid("memberID", "error.member_unknown")
+            }
+            try await repos.groups.setMembership(GroupMembership(groupID: groupID, memberID: memberID, role: role))
+            try await repos.audit.append(actorID: actor.memberID, action: .groupMemberAdded, subjectType: "group", subjectID: groupID, detail: "\(member.name) → \(group.name) (\(role.rawValue))", at: now)
+        }
+    }
+
+    public func removeGroupMember(_ actor: Actor, groupID: Int64, memberID: Int64) async throws {
+        try authorize(actor, .edit, .group(id: groupID), hiding: false)
+        let now = env.now()
+        try await env.persistence.write { repos in
+            guard let group = try await repos.groups.find(id: groupID) else { throw MusubiError.notFound }
+            try await repos.groups.removeMember(memberID, from: groupID)
+            try await repos.audit.append(actorID: actor.memberID, action: .groupMemberRemoved, subjectType: "group", subjectID: groupID, detail: "\(memberID) ← \(group.name)", at: now)
+        }
+    }
+
+    private func validate(_ draft: OrganizationDraft) async throws -> OrganizationDraft {
+        let tree = try await Directory(env).fieldTree()
+        var check = Validator()
+        let clean = OrganizationDraft(
+            name: check.text("name", draft.name, required: true, limit: 120),
+            nameKana: check.text("nameKana", draft.nameKana, limit: 120),
+            sector: draft.sector,
+            prefectureCode: check.prefecture("prefectureCode", draft.prefectureCode),
+            municipality: check.text("municipality", draft.municipality, limit: 60),
+            website: check.website("website", draft.website),
+            summary: check.text("summary", draft.summary, limit: 2000, multiline: true),
+            fieldIDs: check.fieldIDs("fieldIDs", draft.fieldIDs, known: tree)
+        )
+        try check.check()
+        return clean
+    }
+
+    private func validate(_ draft: GroupDraft, id: Int64?) async throws -> GroupDraft {
+        let tree = try await Directory(env).fieldTree()
+        var check = Validator()
+        let clean = GroupDraft(
+            kind: draft.kind,
+            name: check.text("name", draft.name, required: true, limit: 120),
+            description: check.text("description", draft.description, limit: 4000, multiline: true),
+            parentID: draft.parentID,
+            hostOrganizationID: draft.hostOrganizationID,
+            fieldIDs: check.fieldIDs("fieldIDs", draft.fieldIDs, known: tree)
+        )
+        if let parentID = draft.parentID, parentID == id { check.fail("parentID", "error.group_parent") }
+        try check.check()
+        return clean
+    }
+
+    /// A sub-group's parent must exist and be a top-level group: groups are two levels deep.
+    private func checkReferences(_ draft: GroupDraft, id: Int64?, _ repos: any Repositories) async throws {
+        try await requireOrganization(draft.hostOrganizationID, in: repos, field: "hostOrganizationID")
+        guard let parentID = draft.parentID else { return }
+        guard let parent = try await repos.groups.find(id: parentID), parent.parentID == nil else {
+            throw MusubiError.invalid("parentID", "error.group_parent")
+        }
+        if let id, try await repos.groups.all().contains(where: { $0.parentID == id }) {
+            throw MusubiError.invalid("parentID", "error.group_parent")
+        }
+    }
+}

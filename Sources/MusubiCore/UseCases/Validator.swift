@@ -1,0 +1,110 @@
+import Foundation
+
+/// Collects every problem with an input before anything is written, so a form can show
+/// them all at once. Each problem names the field and a catalog key.
+public struct Validator: Sendable {
+    public private(set) var problems: [MusubiError.Problem] = []
+
+    public init() {}
+
+    public mutating func fail(_ field: String, _ key: String) {
+        problems.append(.init(field: field, key: key))
+    }
+
+    /// Trims the text and checks it: required or not, at most `limit` characters, and no
+    /// control characters (new lines allowed only where `multiline`).
+    @discardableResult
+    public mutating func text(_ field: String, _ value: String, required: Bool = false, limit: Int, multiline: Bool = false) -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if required && trimmed.isEmpty {
+            fail(field, "error.required")
+        } else if trimmed.count > limit {
+            fail(field, "error.too_long")
+        } else if trimmed.unicodeScalars.contains(where: { Self.isForbidden($0, multiline: multiline) }) {
+            fail(field, "error.control_characters")
+        }
+        return trimmed
+    }
+
+    public mutating func email(_ field: String, _ value: String) -> String {
+        let email = text(field, value, required: true, limit: 254).lowercased()
+        guard !email.isEmpty else { return email }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        let valid = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+            && !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
+        if !valid && problems.last?.field != field { fail(field, "error.email") }
+        return email
+    }
+
+    public mutating func password(_ field: String, _ value: String) {
+        if value.count < 10 {
+            fail(field, "error.password_too_short")
+        } else if value.utf8.count > 72 {
+            fail(field, "error.password_too_long")
+        }
+    }
+
+    public mutating func website(_ field: String, _ value: String) -> String {
+        let url = text(field, value, limit: 300)
+        guard !url.isEmpty else { return url }
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+              let parsed = URL(string: url), parsed.host?.isEmpty == false
+        else {
+            fail(field, "error.url")
+            return url
+        }
+        return url
+    }
+
+    public mutating func prefecture(_ field: String, _ code: String, required: Bool = true) -> String {
+        let trimmed = code.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty && !required { return trimmed }
+        if Prefecture.named(trimmed) == nil { fail(field, "error.prefecture") }
+        return trimmed
+    }
+
+    /// Comma- or newline-separated words (keywords, languages): trimmed, deduplicated, bounded.
+    public mutating func list(_ field: String, _ values: [String], maxCount: Int, maxLength: Int) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for raw in values {
+            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !value.isEmpty, seen.insert(value).inserted else { continue }
+            if value.count > maxLength || value.unicodeScalars.contains(where: { Self.isForbidden($0, multiline: false) }) {
+                fail(field, "error.item_invalid")
+                return result
+            }
+            result.append(value)
+        }
+        if result.count > maxCount { fail(field, "error.too_many") }
+        return result
+    }
+
+    public mutating func fieldIDs(_ field: String, _ ids: [Int64], known: FieldTree) -> [Int64] {
+        let unique = Array(Set(ids)).sorted()
+        if unique.contains(where: { known.field($0) == nil }) { fail(field, "error.field_unknown") }
+        if unique.count > 20 { fail(field, "error.too_many") }
+        return unique
+    }
+
+    public func check() throws {
+        if !problems.isEmpty { throw MusubiError.invalid(problems) }
+    }
+
+    private static func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
+        if multiline && (scalar == "\n" || scalar == "\r" || scalar == "\t") { return false }
+        return scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format && scalar.value != 0x200D
+    }
+
+    /// Splits what a person typed into a keyword box: commas (both widths), 、 and new lines.
+    public static func splitList(_ text: String) -> [String] {
+        text.split(whereSeparator: { ",，、\n\r".contains($0) }).map(String.init)
+    }
+}
+
+/// Languages a profile may list.
+public enum Language {
+    public static let codes = ["ja", "en", "zh", "ko", "vi", "th", "id", "tl", "pt", "es", "fr", "de", "ne", "my"]
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Where the data lives: an SQLite file (the embedded default), SQLite in memory (tests), or
+/// a PostgreSQL server given by URL.
+public enum DatabaseLocation: Sendable, Equatable {
+    case sqliteFile(path: String)
+    case sqliteMemory
+    case postgres(PostgresAddress)
+
+    public struct PostgresAddress: Sendable, Equatable {
+        public var host: String
+        public var port: Int
+        public var username: String
+        public var password: String?
+        public var database: String
+        public var tlsMode: String
+    }
+
+    public enum ParseError: Error, Equatable, CustomStringConvertible {
+        case unsupported(String)
+
+        public var description: String {
+            switch self {
+            case .unsupported(let why): "Unsupported database URL: \(why)"
+            }
+        }
+    }
+
+    /// Reads `sqlite:///abs/path.sqlite`, `sqlite::memory:`, or
+    /// `postgres://user:password@host:port/database?sslmode=disable|prefer|require`.
+    public static func parse(_ url: String) throws -> DatabaseLocation {
+        if url == "sqlite::memory:" { return .sqliteMemory }
+        if url.hasPrefix("sqlite://") {
+            let path = String(url.dropFirst("sqlite://".count))
+            guard !path.isEmpty else { throw ParseError.unsupported("an sqlite URL needs a file path") }
+            return .sqliteFile(path: path)
+        }
+        guard let components = URLComponents(string: url),
+              let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme)
+        else { throw ParseError.unsupported("expected sqlite://PATH or postgres://…") }
+        guard let user = components.user, !user.isEmpty else { throw ParseError.unsupported("the PostgreSQL URL names no user") }
+        let database = String(components.path.drop(while: { $0 == "/" }))
+        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+        guard ["disable", "prefer", "require"].contains(mode) else { throw ParseError.unsupported("sslmode must be disable, prefer or require") }
+        return .postgres(PostgresAddress(
+            host: components.host ?? "localhost",
+            port: components.port ?? 5432,
+            username: user.removingPercentEncoding ?? user,
+            password: components.password.map { $0.removingPercentEncoding ?? $0 },
+            database: database.isEmpty ? user : database,
+            tlsMode: mode
+        ))
+    }
+
+    public var engine: DatabaseEngine {
+        if case .postgres = self { return .postgres }
+        return .sqlite
+    }
+}

@@ -1,0 +1,52 @@
+import Logging
+import NIOSSL
+import PostgresKit
+import SQLKit
+
+/// PostgreSQL through PostgresNIO's client pool. Transactions take one connection for their
+/// whole length; reads take any.
+final class PostgresConnections: DatabaseConnections {
+    let engine = DatabaseEngine.postgres
+    private let client: PostgresClient
+
+    init(_ address: DatabaseLocation.PostgresAddress, logger: Logger) {
+        let tls: PostgresClient.Configuration.TLS = switch address.tlsMode {
+        case "disable": .disable
+        case "require": .require(.makeClientConfiguration())
+        default: .prefer(.makeClientConfiguration())
+        }
+        var configuration = PostgresClient.Configuration(
+            host: address.host, port: address.port, username: address.username,
+            password: address.password, database: address.database, tls: tls
+        )
+        configuration.options.maximumConnections = 16
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    }
+
+    func withReader<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await work(connection.sql())
+        }
+    }
+
+    func withWriter<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            let db = connection.sql()
+            try await db.raw("BEGIN").run()
+            do {
+                let result = try await work(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    func run() async throws {
+        await client.run()
+    }
+
+    func close() async throws {}
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import SQLKit
+import SQLiteKit
+
+/// SQLite in WAL mode: one writer connection, so transactions never fight over locks, and a
+/// few reader connections that run beside it. In memory (tests) a single connection does both.
+final class SQLiteConnections: DatabaseConnections {
+    let engine = DatabaseEngine.sqlite
+    private let writer: ConnectionLease<SQLiteConnection>
+    private let readers: ConnectionLease<SQLiteConnection>
+    private let all: [SQLiteConnection]
+
+    static func open(path: String?, readers readerCount: Int = 4, logger: Logger) async throws -> SQLiteConnections {
+        if let path {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let writer = try await connect(.file(path: path), logger: logger)
+            _ = try await writer.query("PRAGMA journal_mode = WAL")
+            var readers: [SQLiteConnection] = []
+            for _ in 0..<readerCount {
+                readers.append(try await connect(.file(path: path), logger: logger))
+            }
+            return SQLiteConnections(writer: writer, readers: readers)
+        }
+        let only = try await connect(.memory, logger: logger)
+        return SQLiteConnections(writer: only, readers: [])
+    }
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+        let writerLease = ConnectionLease([writer])
+        self.writer = writerLease
+        self.readers = readers.isEmpty ? writerLease : ConnectionLease(readers)
+        self.all = [writer] + readers
+    }
+
+    private static func connect(_ storage: SQLiteConnection.Storage, logger: Logger) async throws -> SQLiteConnection {
+        let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+        for pragma in ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL"] {
+            _ = try await connection.query(pragma)
+        }
+        return connection
+    }
+
+    func withReader<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await readers.with { try await work($0.sql()) }
+    }
+
+    func withWriter<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writer.with { connection in
+            let db = connection.sql()
+            try await db.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await work(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    func run() async throws {
+        try await Task.sleepUntilCancelled()
+    }
+
+    func close() async throws {
+        for connection in all {
+            try await connection.close()
+        }
+    }
+}
+
+extension Task where Success == Never, Failure == Never {
+    /// Waits until the surrounding task is cancelled.
+    static func sleepUntilCancelled() async throws {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(3600))
+        }
+    }
+}

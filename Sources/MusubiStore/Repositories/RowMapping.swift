@@ -1,0 +1,71 @@
+import Foundation
+import MusubiCore
+import SQLKit
+
+extension Date {
+    var epochMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+
+    init(epochMilliseconds: Int64) {
+        self.init(timeIntervalSince1970: Double(epochMilliseconds) / 1000)
+    }
+}
+
+extension SQLRow {
+    func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
+    func int64(_ column: String) throws -> Int64 { try decode(column: column, as: Int64.self) }
+    func optionalInt64(_ column: String) throws -> Int64? { try decode(column: column, as: Int64?.self) }
+    func date(_ column: String) throws -> Date { Date(epochMilliseconds: try int64(column)) }
+    func optionalDate(_ column: String) throws -> Date? { try optionalInt64(column).map(Date.init(epochMilliseconds:)) }
+
+    func stringList(_ column: String) throws -> [String] {
+        try JSONDecoder().decode([String].self, from: Data(try string(column).utf8))
+    }
+
+    func enumValue<E: RawRepresentable>(_ column: String, as type: E.Type) throws -> E where E.RawValue == String {
+        let raw = try string(column)
+        guard let value = E(rawValue: raw) else { throw StoreError.corruptValue(column: column, value: raw) }
+        return value
+    }
+}
+
+enum StoreError: Error, CustomStringConvertible {
+    case corruptValue(column: String, value: String)
+    case missingRow(String)
+
+    var description: String {
+        switch self {
+        case .corruptValue(let column, let value): "Unexpected value '\(value)' in column \(column)"
+        case .missingRow(let what): "Expected row missing: \(what)"
+        }
+    }
+}
+
+enum JSONList {
+    static func encode(_ list: [String]) -> String {
+        (try? String(decoding: JSONEncoder().encode(list), as: UTF8.self)) ?? "[]"
+    }
+}
+
+/// A LIKE pattern that finds the term anywhere, with the term's own % and _ taken literally.
+/// Use with `ESCAPE '\'`.
+func containsPattern(_ term: String) -> String {
+    var escaped = ""
+    for character in term {
+        if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+        escaped.append(character)
+    }
+    return "%" + escaped + "%"
+}
+
+/// `id IN (…)` for a list of ids; an empty list matches nothing.
+func inList(_ column: String, _ ids: [Int64]) -> SQLQueryString {
+    guard !ids.isEmpty else { return "1 = 0" }
+    return "\(unsafeRaw: column) IN (\(binds: ids.map { $0 as any Encodable & Sendable }))"
+}
+
+extension Array where Element == SQLQueryString {
+    /// The conditions joined with AND; no condition matches everything.
+    func conjunction() -> SQLQueryString {
+        isEmpty ? "1 = 1" : map { "(" + $0 + ")" }.joined(separator: " AND ")
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import MusubiCore
+import SQLKit
+
+/// The core's `Persistence` on SQLite or PostgreSQL: one SQL implementation for both.
+public final class SQLPersistence: Persistence {
+    private let connections: any DatabaseConnections
+
+    public var engine: DatabaseEngine { connections.engine }
+
+    private init(connections: any DatabaseConnections) {
+        self.connections = connections
+    }
+
+    /// Opens the database. For PostgreSQL, `run()` must be running (it is a service) before
+    /// the first query.
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> SQLPersistence {
+        switch location {
+        case .sqliteFile(let path):
+            return SQLPersistence(connections: try await SQLiteConnections.open(path: path, logger: logger))
+        case .sqliteMemory:
+            return SQLPersistence(connections: try await SQLiteConnections.open(path: nil, logger: logger))
+        case .postgres(let address):
+            return SQLPersistence(connections: PostgresConnections(address, logger: logger))
+        }
+    }
+
+    public func read<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T {
+        try await connections.withReader { try await work(SQLRepositories(db: $0)) }
+    }
+
+    public func write<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T {
+        try await connections.withWriter { try await work(SQLRepositories(db: $0)) }
+    }
+
+    /// Applies pending migrations; returns the versions applied now.
+    @discardableResult
+    public func migrate(now: Date = Date()) async throws -> [Int] {
+        try await Migrator(connections: connections).migrate(now: now)
+    }
+
+    /// Whether the directory holds nobody yet (the moment to offer the demo).
+    public func isEmpty() async throws -> Bool {
+        try await connections.withReader { db in
+            let people = try await db.count("SELECT COUNT(*) AS n FROM members")
+            let organizations = try await db.count("SELECT COUNT(*) AS n FROM organizations")
+            return people + organizations == 0
+        }
+    }
+
+    /// Keeps the connections alive until cancelled; run it as a service.
+    public func run() async throws {
+        try await connections.run()
+    }
+
+    public func close() async throws {
+        try await connections.close()
+    }
+
+    /// Only for tests against a shared PostgreSQL: drops every table so each suite starts empty.
+    public func dropEverything() async throws {
+        try await connections.withWriter { db in
+            for table in Self.tablesNewestFirst {
+                try await db.raw("DROP TABLE IF EXISTS \(ident: table)").run()
+            }
+        }
+    }
+
+    static let tablesNewestFirst = [
+        "audit_log", "api_tokens", "invitations", "sessions", "group_members", "group_fields", "study_groups",
+        "member_fields", "members", "organization_fields", "organizations", "fields", "schema_migrations",
+    ]
+}
