@@ -47,7 +47,7 @@ struct SQLGroupRepository: GroupRepository {
 
     func members(of groupID: Int64) async throws -> [(member: MemberSummary, role: GroupRole)] {
         let rows = try await db.raw("""
-            SELECT member_id, role FROM group_members g JOIN members m ON m.id = g.member_id
+            SELECT g.member_id, g.role FROM group_members g JOIN members m ON m.id = g.member_id
             WHERE g.group_id = \(bind: groupID) AND m.status = 'active'
             """).all()
         var roles: [Int64: GroupRole] = [:]

@@ -87,10 +87,10 @@ struct SQLMemberRepository: MemberRepository {
     }
 
     func countActive(inAnyField fieldIDs: [Int64]) async throws -> Int {
-        try await db.count("""
-            SELECT COUNT(*) AS n FROM members m WHERE m.status = 'active' AND EXISTS (
-              SELECT 1 FROM member_fields f WHERE f.member_id = m.id AND
-            """ + inList("f.field_id", fieldIDs) + "))")
+        try await db.count(
+            "SELECT COUNT(*) AS n FROM members m WHERE m.status = 'active' AND EXISTS (SELECT 1 FROM member_fields f WHERE f.member_id = m.id AND "
+                + inList("f.field_id", fieldIDs) + ")"
+        )
     }
 
     func all() async throws -> [Member] {
@@ -121,7 +121,7 @@ struct SQLMemberRepository: MemberRepository {
 
     /// Member rows with their organisation, in the given order; a nil page means all of them.
     func summaries(where filter: SQLQueryString, order: String, page: PageRequest?) async throws -> Page<MemberSummary> {
-        let from: SQLQueryString = "FROM members m LEFT JOIN organizations o ON o.id = m.organization_id WHERE "
+        let from: SQLQueryString = " FROM members m LEFT JOIN organizations o ON o.id = m.organization_id WHERE "
         let limit: SQLQueryString = page.map { " LIMIT \(literal: $0.size) OFFSET \(literal: $0.offset)" } ?? ""
         let total = page == nil ? 0 : try await db.count("SELECT COUNT(*) AS n " + from + filter)
         let rows = try await db.raw("""

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The demo community: a lived-in region with fictional people, loaded into an empty
+/// installation so that a first visit has something to explore.
+public struct DemoCommunity: Decodable, Sendable {
+    public struct Installation: Decodable, Sendable { public var name: String; public var nameEn: String; public var prefectureCode: String }
+    struct FieldNode: Decodable, Sendable { var key: String; var name: String; var nameEn: String; var children: [FieldNode]? }
+    struct OrganizationEntry: Decodable, Sendable {
+        var key: String, name: String, nameKana: String, sector: Sector, prefectureCode: String, municipality: String
+        var website: String?, summary: String, fields: [String]
+    }
+    struct MemberEntry: Decodable, Sendable {
+        var key: String, name: String, nameKana: String, email: String, role: Role, organization: String, title: String
+        var fields: [String], keywords: [String], offer: String, seeking: String, languages: [String], joinedDaysAgo: Int
+    }
+    struct GroupEntry: Decodable, Sendable {
+        struct Seat: Decodable, Sendable { var member: String; var role: GroupRole }
+        var key: String, kind: GroupKind, name: String, description: String, parent: String?, host: String?
+        var fields: [String], members: [Seat]
+    }
+
+    public var installation: Installation
+    var fields: [FieldNode]
+    var organizations: [OrganizationEntry]
+    var members: [MemberEntry]
+    var groups: [GroupEntry]
+
+    /// The password every demo account shares; printed when the demo is loaded.
+    public static let password = "musubi-demo"
+
+    public static func bundled() throws -> DemoCommunity {
+        guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("demo/community.json") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return try JSONDecoder().decode(DemoCommunity.self, from: Data(contentsOf: url))
+    }
+
+    public var memberCount: Int { members.count }
+    public var organizationCount: Int { organizations.count }
+    public var adminEmail: String? { members.first { $0.role == .admin }?.email }
+
+    /// Loads everything in one transaction. All accounts share one bcrypt hash of the demo
+    /// password, so loading takes one hash, not sixty.
+    public func load(into env: CoreEnvironment) async throws {
+        let hash = try await env.passwords.hash(Self.password)
+        let now = env.now()
+        try await env.persistence.write { repos in
+            var fieldIDs: [String: Int64] = [:]
+            func insert(_ nodes: [FieldNode], parent: Int64?) async throws {
+                for node in nodes {
+                    let field = try await repos.fields.insert(parentID: parent, key: node.key, name: node.name, nameEn: node.nameEn)
+                    fieldIDs[node.key] = field.id
+                    try await insert(node.children ?? [], parent: field.id)
+                }
+            }
+            try await insert(fields, parent: nil)
+            var organizationIDs: [String: Int64] = [:]
+            for (index, entry) in organizations.enumerated() {
+                let draft = OrganizationDraft(
+                    name: entry.name, nameKana: entry.nameKana, sector: entry.sector, prefectureCode: entry.prefectureCode,
+                    municipality: entry.municipality, website: entry.website ?? "", summary: entry.summary,
+                    fieldIDs: entry.fields.compactMap { fieldIDs[$0] }
+                )
+                organizationIDs[entry.key] = try await repos.organizations.insert(draft, at: now.addingTimeInterval(Double(index - organizations.count) * 86_400 * 9)).id
+            }
+            var memberIDs: [String: Int64] = [:]
+            for entry in members {
+                let draft = ProfileDraft(
+                    name: entry.name, nameKana: entry.nameKana,
+                    profile: Profile(title: entry.title, keywords: entry.keywords, offer: entry.offer, seeking: entry.seeking, languages: entry.languages),
+                    fieldIDs: entry.fields.compactMap { fieldIDs[$0] }
+                )
+                let member = try await repos.members.insert(
+                    NewMember(email: entry.email, passwordHash: hash, role: entry.role, status: .active, organizationID: organizationIDs[entry.organization], draft: draft),
+                    at: now.addingTimeInterval(-Double(entry.joinedDaysAgo) * 86_400)
+                )
+                memberIDs[entry.key] = member.id
+            }
+            var groupIDs: [String: Int64] = [:]
+            for entry in groups {
+                let draft = GroupDraft(
+                    kind: entry.kind, name: entry.name, description: entry.description, parentID: entry.parent.flatMap { groupIDs[$0] },
+                    hostOrganizationID: entry.host.flatMap { organizationIDs[$0] }, fieldIDs: entry.fields.compactMap { fieldIDs[$0] }
+                )
+                let group = try await repos.groups.insert(draft, at: now)
+                groupIDs[entry.key] = group.id
+                for seat in entry.members {
+                    guard let memberID = memberIDs[seat.member] else { continue }
+                    try await repos.groups.setMembership(GroupMembership(groupID: group.id, memberID: memberID, role: seat.role))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// JSON Schemas of the API's bodies, for the OpenAPI document.
+enum OpenAPISchemas {
+    private static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
+        ["type": "object", "properties": properties, "required": required]
+    }
+    private static var string: [String: Any] { ["type": "string"] }
+    private static var id: [String: Any] { ["type": "integer", "format": "int64"] }
+    private static var nullableID: [String: Any] { ["type": ["integer", "null"], "format": "int64"] }
+    private static var date: [String: Any] { ["type": "string", "format": "date-time"] }
+    private static var strings: [String: Any] { ["type": "array", "items": string] }
+    private static var ids: [String: Any] { ["type": "array", "items": id] }
+    private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    private static func page(of item: String) -> [String: Any] {
+        object(["items": ["type": "array", "items": ref(item)], "total": ["type": "integer"], "page": ["type": "integer"], "pageSize": ["type": "integer"]], required: ["items", "total", "page", "pageSize"])
+    }
+    private static func list(of item: String) -> [String: Any] {
+        object(["items": ["type": "array", "items": ref(item)]], required: ["items"])
+    }
+    private static func enumeration(_ values: [String]) -> [String: Any] { ["type": "string", "enum": values] }
+
+    static var sector: [String: Any] { enumeration(["industry", "academia", "government", "finance", "support"]) }
+    static var role: [String: Any] { enumeration(["guest", "member", "coordinator", "admin"]) }
+
+    static var all: [String: Any] {
+        [
+            "Error": object(["error": object([
+                "code": string, "message": string,
+                "problems": ["type": "array", "items": object(["field": string, "message": string])],
+            ], required: ["code", "message", "problems"])], required: ["error"]),
+            "Member": object([
+                "id": id, "name": string, "nameKana": string, "title": string, "role": role, "organizationId": nullableID,
+                "organizationName": string, "sector": sector, "keywords": strings, "fieldIds": ids, "offer": string,
+                "seeking": string, "languages": strings, "email": string, "status": enumeration(["pending", "active", "deactivated"]),
+            ], required: ["id", "name", "role"]),
+            "MemberPage": page(of: "Member"),
+            "Organization": object([
+                "id": id, "name": string, "nameKana": string, "sector": sector, "prefectureCode": string,
+                "municipality": string, "website": string, "summary": string, "fieldIds": ids, "createdAt": date,
+            ], required: ["id", "name", "sector", "prefectureCode"]),
+            "OrganizationPage": page(of: "Organization"),
+            "Field": object(["id": id, "parentID": nullableID, "key": string, "name": string, "nameEn": string], required: ["id", "key", "name"]),
+            "FieldList": list(of: "Field"),
+            "Group": object([
+                "id": id, "kind": enumeration(["studyGroup", "subcommittee", "taskForce", "roundtable"]), "name": string,
+                "description": string, "parentId": nullableID, "hostOrganizationId": nullableID, "fieldIds": ids,
+                "memberCount": ["type": "integer"],
+                "members": ["type": "array", "items": object(["memberId": id, "name": string, "role": enumeration(["lead", "member"])])],
+            ], required: ["id", "kind", "name"]),
+            "GroupList": list(of: "Group"),
+            "AuditEntry": object(["id": id, "at": date, "actorID": nullableID, "action": string, "subjectType": string, "subjectID": nullableID, "detail": string]),
+            "AuditPage": page(of: "AuditEntry"),
+            "Token": object(["id": id, "name": string, "prefix": string, "createdAt": date, "lastUsedAt": date, "revokedAt": date, "secret": string], required: ["id", "name", "prefix"]),
+            "TokenList": list(of: "Token"),
+            "Invitation": object(["id": id, "email": string, "role": role, "expiresAt": date, "url": string], required: ["id", "email", "role", "url"]),
+            "ProfileInput": object([
+                "name": string, "nameKana": string, "title": string, "keywords": strings, "offer": string, "seeking": string,
+                "languages": strings, "fieldIds": ids,
+            ], required: ["name"]),
+            "OrganizationInput": object([
+                "name": string, "nameKana": string, "sector": sector, "prefectureCode": string, "municipality": string,
+                "website": string, "summary": string, "fieldIds": ids,
+            ], required: ["name", "sector", "prefectureCode"]),
+            "GroupInput": object([
+                "kind": enumeration(["studyGroup", "subcommittee", "taskForce", "roundtable"]), "name": string, "description": string,
+                "parentId": nullableID, "hostOrganizationId": nullableID, "fieldIds": ids,
+            ], required: ["kind", "name"]),
+            "InvitationInput": object(["email": string, "role": role, "organizationId": nullableID], required: ["email", "role"]),
+            "MembershipInput": object(["memberId": id, "role": enumeration(["lead", "member"])], required: ["memberId"]),
+            "RoleInput": object(["role": role], required: ["role"]),
+            "TokenInput": object(["name": string], required: ["name"]),
+        ]
+    }
+}

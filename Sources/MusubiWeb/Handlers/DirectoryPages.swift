@@ -1,0 +1,222 @@
+import Foundation
+import Hummingbird
+import MusubiCore
+
+/// The directory as pages: home, people, organisations, groups.
+struct DirectoryPages {
+    typealias Context = MusubiRequestContext
+    let site: Site
+
+    struct HomeModel {
+        var siteName: String
+        var memberTotal: Int
+        var organizationTotal: Int
+        var groupCount: Int
+        var sectors: [SectorCount]
+        var fields: [FieldCount]
+        var newestMembers: [MemberRow]
+        var newestOrganizations: [OrganizationRow]
+        var seesPeople: Bool
+        var signedIn: Bool
+
+        struct SectorCount { var key: String; var name: String; var organizations: Int; var members: Int; var href: String }
+        struct FieldCount { var name: String; var count: Int; var href: String; var percent: Int }
+    }
+
+    func home(_ request: Request, _ context: Context) async throws -> Response {
+        let overview = try await site.directory.overview(context.actor)
+        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
+        let seesPeople = Policy.can(context.actor, .list, .members)
+        let largest = max(1, overview.membersByField.first?.count ?? 1)
+        let model = HomeModel(
+            siteName: site.configuration.name(in: context.language),
+            memberTotal: overview.memberTotal,
+            organizationTotal: overview.organizationTotal,
+            groupCount: overview.groupCount,
+            sectors: Sector.allCases.map { sector in
+                .init(key: sector.rawValue, name: views.sector(sector), organizations: overview.organizationsBySector[sector] ?? 0,
+                      members: overview.membersBySector[sector] ?? 0,
+                      href: (seesPeople ? Paths.members : Paths.organizations).href() + "?sector=" + sector.rawValue)
+            },
+            fields: overview.membersByField.map { entry in
+                .init(name: views.fieldName(entry.field.id) ?? "", count: entry.count,
+                      href: Paths.members.href() + "?field=\(entry.field.id)", percent: entry.count * 100 / largest)
+            },
+            newestMembers: overview.newestMembers.map(views.row),
+            newestOrganizations: overview.newestOrganizations.map(views.row),
+            seesPeople: seesPeople,
+            signedIn: context.actor != .anonymous
+        )
+        return site.page("home", title: model.siteName, model, request, context)
+    }
+
+    struct DirectoryModel {
+        var q: String
+        var municipality: String
+        var sectors: [Option]
+        var fields: [Option]
+        var prefectures: [Option]
+        var members: [MemberRow]
+        var organizations: [OrganizationRow]
+        var pager: Pager
+        var action: String
+        var isMembers: Bool
+        var canCreate: Bool
+        var newOrganizationHref: String
+    }
+
+    func members(_ request: Request, _ context: Context) async throws -> Response {
+        let query = try FormData.query(of: request)
+        let filters = Self.filters(query)
+        let page = try await site.directory.members(context.actor, filters)
+        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
+        let model = directoryModel(filters, query: query, views: views, path: Paths.members.href(), pager: views.pager(page, path: Paths.members.href(), query: query, keys: Self.filterKeys), members: page.items.map(views.row), organizations: [])
+        return site.page("members", title: site.t("members.title", context), model, request, context)
+    }
+
+    func organizations(_ request: Request, _ context: Context) async throws -> Response {
+        let query = try FormData.query(of: request)
+        let filters = Self.filters(query)
+        let page = try await site.directory.organizations(context.actor, filters)
+        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
+        let model = directoryModel(filters, query: query, views: views, path: Paths.organizations.href(), pager: views.pager(page, path: Paths.organizations.href(), query: query, keys: Self.filterKeys), members: [], organizations: page.items.map(views.row))
+        return site.page("organizations", title: site.t("organizations.title", context), model, request, context)
+    }
+
+    struct MemberModel {
+        var id: Int64
+        var name: String
+        var nameKana: String
+        var title: String
+        var organization: OrganizationRow?
+        var role: String
+        var email: String?
+        var keywords: [String]
+        var fields: [String]
+        var offer: String
+        var seeking: String
+        var languages: [String]
+        var groups: [GroupRow]
+        var isSelf: Bool
+        var joined: String
+        var status: String?
+    }
+
+    func member(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let detail = try await site.directory.member(context.actor, id: id)
+        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
+        let member = detail.member
+        let model = MemberModel(
+            id: member.id, name: member.name, nameKana: member.nameKana, title: member.profile.title,
+            organization: detail.organization.map(views.row), role: site.t("role." + member.role.rawValue, context),
+            email: detail.email, keywords: member.profile.keywords, fields: views.fieldNames(member.fieldIDs),
+            offer: member.profile.offer, seeking: member.profile.seeking,
+            languages: member.profile.languages.map { site.t("language." + $0, context) },
+            groups: detail.groups.map { views.row($0) }, isSelf: context.actor.memberID == id,
+            joined: site.formatDate(member.createdAt, context),
+            status: member.status == .active ? nil : site.t("status." + member.status.rawValue, context)
+        )
+        return site.page("member", title: member.name, model, request, context)
+    }
+
+    struct OrganizationModel {
+        var organization: OrganizationRow
+        var nameKana: String
+        var website: String
+        var members: [MemberRow]
+        var groups: [GroupRow]
+        var seesPeople: Bool
+        var canEdit: Bool
+        var editHref: String
+    }
+
+    func organization(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let detail = try await site.directory.organization(context.actor, id: id)
+        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
+        let model = OrganizationModel(
+            organization: views.row(detail.organization), nameKana: detail.organization.nameKana, website: detail.organization.website,
+            members: detail.members.map(views.row), groups: detail.groups.map { views.row($0) },
+            seesPeople: Policy.can(context.actor, .list, .members),
+            canEdit: Policy.can(context.actor, .edit, .organization(id: id)), editHref: Paths.editOrganization.href(id)
+        )
+        return site.page("organization", title: detail.organization.name, model, request, context)
+    }
+
+    struct GroupsModel {
+        var groups: [GroupRow]
+        var canCreate: Bool
+    }
+
+    func groups(_ request: Request, _ context: Context) async throws -> Response {
+        let summaries = try await site.directory.groups(context.actor)
+        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
+        let model = GroupsModel(
+            groups: summaries.map { views.row($0.group, memberCount: $0.memberCount, subgroups: $0.subgroups) },
+            canCreate: Policy.can(context.actor, .create, .groups)
+        )
+        return site.page("groups", title: site.t("groups.title", context), model, request, context)
+    }
+
+    struct GroupModel {
+        var id: Int64
+        var name: String
+        var kind: String
+        var description: String
+        var parent: GroupRow?
+        var subgroups: [GroupRow]
+        var host: OrganizationRow?
+        var fields: [String]
+        var members: [GroupMemberRow]
+        var canEdit: Bool
+        var editHref: String
+        var membersHref: String
+        var removeHref: String
+        var roles: [Option]
+
+        struct GroupMemberRow { var member: MemberRow; var id: Int64; var isLead: Bool; var role: String }
+    }
+
+    func group(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let detail = try await site.directory.group(context.actor, id: id)
+        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
+        let model = GroupModel(
+            id: id, name: detail.group.name, kind: site.t("group_kind." + detail.group.kind.rawValue, context),
+            description: detail.group.description, parent: detail.parent.map { views.row($0) },
+            subgroups: detail.subgroups.map { views.row($0) }, host: detail.host.map(views.row),
+            fields: views.fieldNames(detail.group.fieldIDs),
+            members: detail.members.map { .init(member: views.row($0.member), id: $0.member.id, isLead: $0.role == .lead, role: site.t("group_role." + $0.role.rawValue, context)) },
+            canEdit: Policy.can(context.actor, .edit, .group(id: id)), editHref: Paths.editGroup.href(id),
+            membersHref: Paths.groupMembers.href(id), removeHref: Paths.groupMemberRemoval.href(id),
+            roles: GroupRole.allCases.map { Option(value: $0.rawValue, label: site.t("group_role." + $0.rawValue, context), selected: $0 == .member) }
+        )
+        return site.page("group", title: detail.group.name, model, request, context)
+    }
+
+    static let filterKeys = ["q", "sector", "field", "prefecture", "municipality"]
+
+    static func filters(_ query: FormData) -> Directory.Filters {
+        Directory.Filters(
+            text: String(query["q"].prefix(200)),
+            sector: Sector(rawValue: query["sector"]),
+            fieldID: query.int64("field"),
+            prefectureCode: query.optional("prefecture"),
+            municipality: query.optional("municipality"),
+            page: PageRequest(number: query.int("page") ?? 1, size: 30)
+        )
+    }
+
+    private func directoryModel(_ filters: Directory.Filters, query: FormData, views: Views, path: String, pager: Pager, members: [MemberRow], organizations: [OrganizationRow]) -> DirectoryModel {
+        DirectoryModel(
+            q: filters.text, municipality: filters.municipality ?? "",
+            sectors: views.sectorOptions(selected: filters.sector),
+            fields: views.fieldOptions(selected: Set(filters.fieldID.map { [$0] } ?? [])),
+            prefectures: views.prefectureOptions(selected: filters.prefectureCode),
+            members: members, organizations: organizations, pager: pager, action: path,
+            isMembers: path == Paths.members.href(),
+            canCreate: Policy.can(views.context.actor, .create, .organizations), newOrganizationHref: Paths.newOrganization.href()
+        )
+    }
+}

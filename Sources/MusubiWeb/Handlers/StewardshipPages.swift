@@ -1,0 +1,168 @@
+import Foundation
+import Hummingbird
+import MusubiCore
+
+/// Coordinators' forms for organisations and groups.
+struct StewardshipPages {
+    typealias Context = MusubiRequestContext
+    let site: Site
+
+    struct OrganizationFormModel {
+        var action: String
+        var isNew: Bool
+        var values: [String: String]
+        var errors: [String: String]
+        var sectors: [Option]
+        var prefectures: [Option]
+        var fields: [Option]
+    }
+
+    func newOrganizationForm(_ request: Request, _ context: Context) async throws -> Response {
+        guard Policy.can(context.actor, .create, .organizations) else { throw MusubiError.notFound }
+        let draft = OrganizationDraft(name: "", sector: .industry, prefectureCode: "")
+        return try await organizationPage(draft, id: nil, errors: [:], request, context)
+    }
+
+    func createOrganization(_ request: Request, _ context: Context) async throws -> Response {
+        let draft = try Self.organizationDraft(context.form)
+        do {
+            let organization = try await site.stewardship.createOrganization(context.actor, draft)
+            return site.redirect(Paths.organization.href(organization.id), notice: "saved")
+        } catch let error as MusubiError {
+            guard case .invalid = error else { throw error }
+            return try await organizationPage(draft, id: nil, errors: site.problems(error, context), request, context, status: .unprocessableContent)
+        }
+    }
+
+    func editOrganizationForm(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard Policy.can(context.actor, .edit, .organization(id: id)) else { throw MusubiError.notFound }
+        let organization = try await site.directory.organization(context.actor, id: id).organization
+        let draft = OrganizationDraft(
+            name: organization.name, nameKana: organization.nameKana, sector: organization.sector, prefectureCode: organization.prefectureCode,
+            municipality: organization.municipality, website: organization.website, summary: organization.summary, fieldIDs: organization.fieldIDs
+        )
+        return try await organizationPage(draft, id: id, errors: [:], request, context)
+    }
+
+    func updateOrganization(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let draft = try Self.organizationDraft(context.form)
+        do {
+            try await site.stewardship.updateOrganization(context.actor, id: id, draft)
+            return site.redirect(Paths.organization.href(id), notice: "saved")
+        } catch let error as MusubiError {
+            guard case .invalid = error else { throw error }
+            return try await organizationPage(draft, id: id, errors: site.problems(error, context), request, context, status: .unprocessableContent)
+        }
+    }
+
+    private func organizationPage(_ draft: OrganizationDraft, id: Int64?, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
+        let model = OrganizationFormModel(
+            action: id.map { Paths.organization.href($0) } ?? Paths.organizations.href(), isNew: id == nil,
+            values: ["name": draft.name, "nameKana": draft.nameKana, "municipality": draft.municipality, "website": draft.website, "summary": draft.summary],
+            errors: errors, sectors: views.sectorOptions(selected: draft.sector, includeAll: false),
+            prefectures: views.prefectureOptions(selected: draft.prefectureCode, includeAll: false),
+            fields: views.fieldOptions(selected: Set(draft.fieldIDs), includeAll: false)
+        )
+        let title = site.t(id == nil ? "organization_form.new_title" : "organization_form.edit_title", context)
+        return site.page("organization-form", title: title, model, request, context, status: status)
+    }
+
+    static func organizationDraft(_ form: FormData) throws -> OrganizationDraft {
+        guard let sector = Sector(rawValue: form["sector"]) else { throw MusubiError.invalid("sector", "error.sector") }
+        return OrganizationDraft(
+            name: form["name"], nameKana: form["nameKana"], sector: sector, prefectureCode: form["prefectureCode"],
+            municipality: form["municipality"], website: form["website"], summary: form["summary"],
+            fieldIDs: try ProfilePages.ids(form.all("fields"))
+        )
+    }
+
+    struct GroupFormModel {
+        var action: String
+        var isNew: Bool
+        var values: [String: String]
+        var errors: [String: String]
+        var kinds: [Option]
+        var parents: [Option]
+        var hosts: [Option]
+        var fields: [Option]
+    }
+
+    func newGroupForm(_ request: Request, _ context: Context) async throws -> Response {
+        guard Policy.can(context.actor, .create, .groups) else { throw MusubiError.notFound }
+        return try await groupPage(GroupDraft(kind: .studyGroup, name: ""), id: nil, errors: [:], request, context)
+    }
+
+    func createGroup(_ request: Request, _ context: Context) async throws -> Response {
+        let draft = try Self.groupDraft(context.form)
+        do {
+            let group = try await site.stewardship.createGroup(context.actor, draft)
+            return site.redirect(Paths.group.href(group.id), notice: "saved")
+        } catch let error as MusubiError {
+            guard case .invalid = error else { throw error }
+            return try await groupPage(draft, id: nil, errors: site.problems(error, context), request, context, status: .unprocessableContent)
+        }
+    }
+
+    func editGroupForm(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard Policy.can(context.actor, .edit, .group(id: id)) else { throw MusubiError.notFound }
+        let group = try await site.directory.group(context.actor, id: id).group
+        let draft = GroupDraft(kind: group.kind, name: group.name, description: group.description, parentID: group.parentID, hostOrganizationID: group.hostOrganizationID, fieldIDs: group.fieldIDs)
+        return try await groupPage(draft, id: id, errors: [:], request, context)
+    }
+
+    func updateGroup(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let draft = try Self.groupDraft(context.form)
+        do {
+            try await site.stewardship.updateGroup(context.actor, id: id, draft)
+            return site.redirect(Paths.group.href(id), notice: "saved")
+        } catch let error as MusubiError {
+            guard case .invalid = error else { throw error }
+            return try await groupPage(draft, id: id, errors: site.problems(error, context), request, context, status: .unprocessableContent)
+        }
+    }
+
+    func addGroupMember(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard let memberID = context.form.int64("memberID") else { throw MusubiError.invalid("memberID", "error.member_unknown") }
+        let role = GroupRole(rawValue: context.form["role"]) ?? .member
+        try await site.stewardship.setGroupMember(context.actor, groupID: id, memberID: memberID, role: role)
+        return site.redirect(Paths.group.href(id), notice: "saved")
+    }
+
+    func removeGroupMember(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard let memberID = context.form.int64("memberID") else { throw MusubiError.invalid("memberID", "error.member_unknown") }
+        try await site.stewardship.removeGroupMember(context.actor, groupID: id, memberID: memberID)
+        return site.redirect(Paths.group.href(id), notice: "saved")
+    }
+
+    private func groupPage(_ draft: GroupDraft, id: Int64?, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
+        let topLevel = try await site.directory.groups(context.actor).map(\.group).filter { $0.id != id }
+        let model = GroupFormModel(
+            action: id.map { Paths.group.href($0) } ?? Paths.groups.href(), isNew: id == nil,
+            values: ["name": draft.name, "description": draft.description], errors: errors,
+            kinds: GroupKind.allCases.map { Option(value: $0.rawValue, label: site.t("group_kind." + $0.rawValue, context), selected: $0 == draft.kind) },
+            parents: [Option(value: "", label: site.t("group_form.no_parent", context), selected: draft.parentID == nil)]
+                + topLevel.map { Option(value: String($0.id), label: $0.name, selected: $0.id == draft.parentID) },
+            hosts: [Option(value: "", label: site.t("group_form.no_host", context), selected: draft.hostOrganizationID == nil)]
+                + (try await site.directory.organizationNames()).map { Option(value: String($0.id), label: $0.name, selected: $0.id == draft.hostOrganizationID) },
+            fields: views.fieldOptions(selected: Set(draft.fieldIDs), includeAll: false)
+        )
+        let title = site.t(id == nil ? "group_form.new_title" : "group_form.edit_title", context)
+        return site.page("group-form", title: title, model, request, context, status: status)
+    }
+
+    static func groupDraft(_ form: FormData) throws -> GroupDraft {
+        guard let kind = GroupKind(rawValue: form["kind"]) else { throw MusubiError.invalid("kind", "error.group_kind") }
+        return GroupDraft(
+            kind: kind, name: form["name"], description: form["description"], parentID: form.int64("parentID"),
+            hostOrganizationID: form.int64("hostOrganizationID"), fieldIDs: try ProfilePages.ids(form.all("fields"))
+        )
+    }
+}

@@ -1,0 +1,27 @@
+import Hummingbird
+import MusubiCore
+
+/// Every posted page form carries the CSRF token of its session (or, before signing in,
+/// of the visitor's cookie). The form is read here, once, and handed to the handler.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = MusubiRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard !context.isAPI, request.method != .get, request.method != .head else {
+            return try await next(request, context)
+        }
+        let form = try await FormData.body(of: request)
+        guard !context.csrfToken.isEmpty, constantTimeEqual(form["_csrf"], context.csrfToken) else {
+            throw HTTPError(.forbidden, message: "csrf")
+        }
+        var context = context
+        context.form = form
+        return try await next(request, context)
+    }
+
+    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import Logging
+import MusubiCore
+
+/// Turns what went wrong into the answer a person or a program should get: a page or a JSON
+/// error with a clear message and a 4xx status. Anything unexpected is logged and becomes a
+/// plain 500 that reveals nothing.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = MusubiRequestContext
+    let site: Site
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as MusubiError {
+            if case .unauthenticated = error, !context.isAPI, request.method == .get {
+                let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+                return site.redirect(Paths.signIn.href() + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            }
+            let (status, key) = Self.describe(error)
+            var response = respond(status: status, message: site.t(key, context), code: key, problems: error, request, context)
+            if case .rateLimited(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
+            return response
+        } catch let error as HTTPError {
+            let key = Self.key(for: error)
+            return respond(status: error.status, message: site.t(key, context), code: key, problems: nil, request, context)
+        } catch {
+            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            return respond(status: .internalServerError, message: site.t("error.internal", context), code: "error.internal", problems: nil, request, context)
+        }
+    }
+
+    static func describe(_ error: MusubiError) -> (HTTPResponse.Status, String) {
+        switch error {
+        case .invalid: (.unprocessableContent, "error.invalid")
+        case .notFound: (.notFound, "error.not_found")
+        case .forbidden: (.forbidden, "error.forbidden")
+        case .unauthenticated: (.unauthorized, "error.unauthenticated")
+        case .conflict(let key): (.conflict, key)
+        case .rateLimited: (.tooManyRequests, "error.rate_limited")
+        }
+    }
+
+    static func key(for error: HTTPError) -> String {
+        switch error.status {
+        case .notFound: "error.not_found"
+        case .forbidden: error.body == "csrf" ? "error.csrf" : "error.forbidden"
+        case .contentTooLarge: "error.too_large"
+        case .methodNotAllowed: "error.method"
+        case .unsupportedMediaType: "error.media_type"
+        default: error.status.code < 500 ? "error.bad_request" : "error.internal"
+        }
+    }
+
+    private func respond(status: HTTPResponse.Status, message: String, code: String, problems: MusubiError?, _ request: Request, _ context: Context) -> Response {
+        if context.isAPI {
+            return APIError(status: status, code: code, message: message, problems: problems.map { site.apiProblems($0, context) } ?? []).response()
+        }
+        let model = ["status": String(status.code), "message": message]
+        return site.page("error", title: message, model, request, context, status: status)
+    }
+}

@@ -1,0 +1,18 @@
+import Hummingbird
+import ServiceLifecycle
+import Logging
+import MusubiCore
+
+/// Builds the HTTP application from the core's environment.
+public enum MusubiWeb {
+    public static func application(
+        site: Site, host: String, port: Int, logger: Logger, services: [any Service] = []
+    ) -> some ApplicationProtocol {
+        Application(
+            router: SiteMap.router(for: site),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Musubi"),
+            services: services,
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import MusubiCore
+
+/// The whole site, one line a route. Read it as a site map.
+public enum SiteMap {
+    public static func router(for site: Site) -> Router<MusubiRequestContext> {
+        let router = Router(context: MusubiRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SessionMiddleware(site: site))
+        router.add(middleware: ErrorMiddleware(site: site))
+        // Assets: the theme's first, then the bundled ones; only where no route answers.
+        if let theme = site.resources.themeRoot {
+            router.add(middleware: FileMiddleware(theme.appendingPathComponent("public").path, urlBasePath: Paths.assets.template, cacheControl: assetCaching))
+        }
+        router.add(middleware: FileMiddleware(site.resources.bundleRoot.appendingPathComponent("public").path, urlBasePath: Paths.assets.template, cacheControl: assetCaching))
+        router.add(middleware: CSRFMiddleware())
+
+        router.get(Paths.health.routerPath) { _, _ in "ok" }
+
+        let directory = DirectoryPages(site: site)
+        router.get(Paths.home.routerPath, use: directory.home)
+        router.get(Paths.members.routerPath, use: directory.members)
+        router.get(Paths.member.routerPath, use: directory.member)
+        router.get(Paths.organizations.routerPath, use: directory.organizations)
+        router.get(Paths.organization.routerPath, use: directory.organization)
+        router.get(Paths.groups.routerPath, use: directory.groups)
+        router.get(Paths.group.routerPath, use: directory.group)
+
+        let session = SessionPages(site: site)
+        router.get(Paths.language.routerPath, use: session.switchLanguage)
+        router.get(Paths.signIn.routerPath, use: session.signInForm)
+        router.post(Paths.signIn.routerPath, use: session.signIn)
+        router.post(Paths.signOut.routerPath, use: session.signOut)
+        router.get(Paths.apply.routerPath, use: session.applyForm)
+        router.post(Paths.apply.routerPath, use: session.apply)
+        router.get(Paths.invitation.routerPath, use: session.invitationForm)
+        router.post(Paths.invitation.routerPath, use: session.acceptInvitation)
+
+        let profile = ProfilePages(site: site)
+        router.get(Paths.editProfile.routerPath, use: profile.editForm)
+        router.post(Paths.editProfile.routerPath, use: profile.update)
+        router.get(Paths.account.routerPath, use: profile.account)
+        router.post(Paths.password.routerPath, use: profile.changePassword)
+        router.post(Paths.tokens.routerPath, use: profile.createToken)
+        router.post(Paths.tokenRevocation.routerPath, use: profile.revokeToken)
+
+        let stewardship = StewardshipPages(site: site)
+        router.get(Paths.newOrganization.routerPath, use: stewardship.newOrganizationForm)
+        router.post(Paths.organizations.routerPath, use: stewardship.createOrganization)
+        router.get(Paths.editOrganization.routerPath, use: stewardship.editOrganizationForm)
+        router.post(Paths.organization.routerPath, use: stewardship.updateOrganization)
+        router.get(Paths.newGroup.routerPath, use: stewardship.newGroupForm)
+        router.post(Paths.groups.routerPath, use: stewardship.createGroup)
+        router.get(Paths.editGroup.routerPath, use: stewardship.editGroupForm)
+        router.post(Paths.group.routerPath, use: stewardship.updateGroup)
+        router.post(Paths.groupMembers.routerPath, use: stewardship.addGroupMember)
+        router.post(Paths.groupMemberRemoval.routerPath, use: stewardship.removeGroupMember)
+
+        let management = ManagementPages(site: site)
+        router.get(Paths.people.routerPath, use: management.people)
+        router.post(Paths.approval.routerPath, use: management.approve)
+        router.post(Paths.rejection.routerPath, use: management.reject)
+        router.post(Paths.roleChange.routerPath, use: management.changeRole)
+        router.post(Paths.deactivation.routerPath, use: management.deactivate)
+        router.post(Paths.reactivation.routerPath, use: management.reactivate)
+        router.get(Paths.invitations.routerPath, use: management.invitationForm)
+        router.post(Paths.invitations.routerPath, use: management.invite)
+        router.get(Paths.audit.routerPath, use: management.audit)
+
+        let api = APIHandlers(site: site)
+        let operations = api.operations
+        for operation in operations {
+            router.on(operation.path.routerPath, method: operation.method, use: operation.handler)
+        }
+        let document = OpenAPIDocument.json(for: operations, serverURL: site.configuration.publicBaseURL)
+        router.get(Paths.openAPI.routerPath) { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: document)))
+        }
+        return router
+    }
+
+    static let assetCaching = CacheControl([(MediaType(type: .any), [.public, .maxAge(3600)])])
+}

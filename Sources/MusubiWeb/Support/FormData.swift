@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+
+/// URL-encoded form or query fields. Strict: bytes that are not UTF-8 make the request a 400,
+/// never a crash and never silently mangled text.
+public struct FormData: Sendable {
+    private var values: [String: [String]] = [:]
+
+    public init(encoded: some Collection<UInt8>) throws {
+        for pair in encoded.split(separator: UInt8(ascii: "&")) where !pair.isEmpty {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            let key = try Self.decode(parts[0])
+            let value = parts.count > 1 ? try Self.decode(parts[1]) : ""
+            values[key, default: []].append(value)
+        }
+    }
+
+    public init(_ values: [String: [String]] = [:]) {
+        self.values = values
+    }
+
+    public subscript(_ key: String) -> String { values[key]?.first ?? "" }
+
+    public func all(_ key: String) -> [String] { values[key] ?? [] }
+
+    public func has(_ key: String) -> Bool { values[key] != nil }
+
+    public func optional(_ key: String) -> String? {
+        let value = self[key].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+
+    public func int64(_ key: String) -> Int64? { optional(key).flatMap { Int64($0) } }
+
+    public func int(_ key: String) -> Int? { optional(key).flatMap { Int($0) } }
+
+    /// Reads a posted form body of at most `limit` bytes.
+    public static func body(of request: Request, limit: Int = 256 * 1024) async throws -> FormData {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch {
+            throw HTTPError(.contentTooLarge, message: "The form is too large.")
+        }
+        return try FormData(encoded: buffer.readableBytesView)
+    }
+
+    public static func query(of request: Request) throws -> FormData {
+        try FormData(encoded: Array((request.uri.query ?? "").utf8))
+    }
+
+    private static func decode(_ bytes: some Collection<UInt8>) throws -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var iterator = bytes.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"):
+                out.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                    throw HTTPError(.badRequest, message: "Malformed percent-encoding.")
+                }
+                out.append(high << 4 | low)
+            default:
+                out.append(byte)
+            }
+        }
+        guard let string = String(validating: out, as: UTF8.self) else {
+            throw HTTPError(.badRequest, message: "The request is not valid UTF-8.")
+        }
+        return string
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

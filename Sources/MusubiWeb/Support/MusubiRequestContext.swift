@@ -1,0 +1,34 @@
+import Hummingbird
+import MusubiCore
+import NIOCore
+
+/// What every handler knows about the request beyond the request itself: who is asking,
+/// in which language, and the CSRF token their forms must carry.
+public struct MusubiRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var actor: Actor = .anonymous
+    public var session: Session?
+    public var language: UILanguage = .ja
+    /// The token forms must echo: the session's, or for visitors a cookie of their own.
+    public var csrfToken: String = ""
+    /// Set when a visitor got a new CSRF cookie with this response.
+    var newVisitorCSRF: String?
+    /// The client's address, for rate limiting sign-ins.
+    public let remoteAddress: String
+    /// Whether the request came through the JSON API.
+    public var isAPI = false
+    /// A posted page form, already checked for its CSRF token.
+    public var form = FormData()
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress?.ipAddress ?? "local"
+    }
+
+    public var maxUploadSize: Int { 2 * 1024 * 1024 }
+}
+
+/// The languages of the interface. Japanese first.
+public enum UILanguage: String, CaseIterable, Sendable {
+    case ja, en
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import MusubiCore
+
+/// The frame around every page: language, navigation, who is signed in, the CSRF token.
+struct Layout {
+    var lang: String
+    var title: String
+    var siteName: String
+    var csrf: String
+    var signedIn: Bool
+    var profileHref: String
+    var isCoordinator: Bool
+    var isAdmin: Bool
+    var seesDirectory: Bool
+    var switchLanguageHref: String
+    var switchLanguageTestID: String
+    var switchLanguageLabel: String
+    var notice: String?
+    var paths: [String: String]
+}
+
+extension Site {
+    /// Renders a page template with its model, inside the layout.
+    func page(_ template: String, title: String, _ model: Any, _ request: Request, _ context: MusubiRequestContext, status: HTTPResponse.Status = .ok) -> Response {
+        let other: UILanguage = context.language == .ja ? .en : .ja
+        let back = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        let noticeKey = (try? FormData.query(of: request))?["notice"] ?? ""
+        let role = context.actor.role
+        let layout = Layout(
+            lang: context.language.rawValue,
+            title: title,
+            siteName: configuration.name(in: context.language),
+            csrf: context.csrfToken,
+            signedIn: context.actor != .anonymous,
+            profileHref: context.actor.memberID.map { Paths.member.href($0) } ?? "",
+            isCoordinator: (role ?? .guest) >= .coordinator,
+            isAdmin: role == .admin,
+            seesDirectory: Policy.can(context.actor, .list, .members),
+            switchLanguageHref: Paths.language.href(other.rawValue) + "?back=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
+            switchLanguageTestID: "lang-" + other.rawValue,
+            switchLanguageLabel: other == .en ? "English" : "日本語",
+            notice: catalog.has("notice." + noticeKey) ? catalog.text("notice." + noticeKey, context.language) : nil,
+            paths: Self.navigationPaths
+        )
+        let html = templates.render(template, ["layout": layout, "page": model, "t": catalog.tree(context.language)]) ?? ""
+        var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        if html.isEmpty { response.status = .internalServerError }
+        return response
+    }
+
+    static let navigationPaths: [String: String] = [
+        "home": Paths.home.href(), "members": Paths.members.href(), "organizations": Paths.organizations.href(),
+        "groups": Paths.groups.href(), "signIn": Paths.signIn.href(), "signOut": Paths.signOut.href(),
+        "apply": Paths.apply.href(), "editProfile": Paths.editProfile.href(), "account": Paths.account.href(),
+        "people": Paths.people.href(), "invitations": Paths.invitations.href(), "audit": Paths.audit.href(),
+        "newOrganization": Paths.newOrganization.href(), "newGroup": Paths.newGroup.href(),
+    ]
+
+    func redirect(_ location: String, notice: String? = nil) -> Response {
+        let target = notice.map { location + (location.contains("?") ? "&" : "?") + "notice=" + $0 } ?? location
+        return Response(status: .seeOther, headers: [.location: target])
+    }
+
+    /// Messages for a form's problems, by field, in the reader's language.
+    func problems(_ error: MusubiError, _ context: MusubiRequestContext) -> [String: String] {
+        switch error {
+        case .invalid(let problems):
+            var result: [String: String] = [:]
+            for problem in problems where result[problem.field] == nil {
+                result[problem.field] = t(problem.key, context)
+            }
+            return result
+        case .conflict(let key):
+            return ["form": t(key, context)]
+        case .rateLimited:
+            return ["form": t("error.rate_limited", context)]
+        default:
+            return ["form": t("error.generic", context)]
+        }
+    }
+
+    func formatDate(_ date: Date, _ context: MusubiRequestContext, withTime: Bool = false) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = configuration.timeZone
+        formatter.locale = Locale(identifier: context.language == .ja ? "ja_JP" : "en_GB")
+        formatter.dateFormat = withTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+}

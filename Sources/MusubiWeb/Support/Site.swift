@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import Logging
+import MusubiCore
+
+/// Everything a handler needs: the use cases, the templates, the catalog and the settings.
+public struct Site: Sendable {
+    public let configuration: WebConfiguration
+    public let directory: Directory
+    public let accounts: Accounts
+    public let settings: AccountSettings
+    public let people: PeopleAdministration
+    public let stewardship: Stewardship
+    let templates: Templates
+    let catalog: Catalog
+    let resources: ResourceLocator
+    let secrets: any SecretGenerator
+
+    public init(environment: CoreEnvironment, configuration: WebConfiguration, throttle: SignInThrottle = SignInThrottle()) throws {
+        let resources = ResourceLocator(themeDirectory: configuration.themeDirectory)
+        self.configuration = configuration
+        self.resources = resources
+        self.templates = try Templates(resources: resources)
+        self.catalog = try Catalog(resources: resources)
+        self.secrets = environment.secrets
+        self.directory = Directory(environment)
+        self.accounts = Accounts(environment, throttle: throttle)
+        self.settings = AccountSettings(environment)
+        self.people = PeopleAdministration(environment)
+        self.stewardship = Stewardship(environment)
+    }
+
+    func t(_ key: String, _ context: MusubiRequestContext) -> String {
+        catalog.text(key, context.language)
+    }
+}
+
+enum Cookies {
+    static let session = "musubi_session"
+    static let visitorCSRF = "musubi_csrf"
+    static let language = "musubi_lang"
+}

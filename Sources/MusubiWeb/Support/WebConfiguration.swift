@@ -1,0 +1,34 @@
+import Foundation
+
+/// What the web layer needs to know about the installation.
+public struct WebConfiguration: Sendable {
+    public var installationName: String
+    public var installationNameEn: String
+    /// The address people reach Musubi at, for links in invitations; https makes cookies Secure.
+    public var publicBaseURL: String
+    public var defaultLanguage: UILanguage
+    public var themeDirectory: String?
+    public var timeZone: TimeZone
+
+    public init(
+        installationName: String = "Musubi 結び",
+        installationNameEn: String = "Musubi",
+        publicBaseURL: String = "http://127.0.0.1:8080",
+        defaultLanguage: UILanguage = .ja,
+        themeDirectory: String? = nil,
+        timeZone: TimeZone = TimeZone(identifier: "Asia/Tokyo")!
+    ) {
+        self.installationName = installationName
+        self.installationNameEn = installationNameEn
+        self.publicBaseURL = publicBaseURL
+        self.defaultLanguage = defaultLanguage
+        self.themeDirectory = themeDirectory
+        self.timeZone = timeZone
+    }
+
+    var secureCookies: Bool { publicBaseURL.lowercased().hasPrefix("https://") }
+
+    func name(in language: UILanguage) -> String {
+        language == .en ? installationNameEn : installationName
+    }
+}

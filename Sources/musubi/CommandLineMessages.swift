@@ -1,0 +1,28 @@
+import Foundation
+import MusubiCore
+import MusubiWeb
+
+/// Messages for the terminal, in English, from the same catalog the site uses.
+enum CommandLineMessages {
+    static let catalog = try? Catalog(resources: ResourceLocator(themeDirectory: nil))
+
+    static func text(_ key: String) -> String {
+        catalog?.text(key, .en) ?? key
+    }
+
+    static func describe(_ error: MusubiError) -> String {
+        switch error {
+        case .invalid(let problems): problems.map { "\($0.field): \(text($0.key))" }.joined(separator: "; ")
+        case .conflict(let key): text(key)
+        default: String(describing: error)
+        }
+    }
+
+    static func describe(_ error: CSVTable.ReadError) -> String {
+        switch error {
+        case .undecodable: "The file is neither UTF-8 nor Shift_JIS."
+        case .empty: "The file is empty."
+        case .unterminatedQuote(let line): "A quoted field starting on line \(line) never ends."
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import MusubiCore
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write all data as JSON (to a file, or to standard output).")
+
+    @OptionGroup var options: SettingsOptions
+    @Option(name: .shortAndLong, help: "File to write; standard output when omitted.") var output: String?
+
+    func run() async throws {
+        let output = output
+        try await Runtime.with(try await options.settings()) { runtime in
+            let export = try await Operations(runtime.environment).export()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            let data = try encoder.encode(export)
+            if let output {
+                try data.write(to: URL(fileURLWithPath: output))
+                FileHandle.standardError.write(Data("Wrote \(export.members.count) members and \(export.organizations.count) organisations to \(output)\n".utf8))
+            } else {
+                FileHandle.standardOutput.write(data)
+                FileHandle.standardOutput.write(Data("\n".utf8))
+            }
+        }
+    }
+}

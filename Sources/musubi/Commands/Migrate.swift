@@ -1,0 +1,29 @@
+import ArgumentParser
+import MusubiCore
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date.")
+
+    @OptionGroup var options: SettingsOptions
+
+    func run() async throws {
+        try await Runtime.with(try await options.settings()) { runtime in
+            say("The \(runtime.persistence.engine.rawValue) database is up to date.")
+        }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load the demo community into an empty database.")
+
+    @OptionGroup var options: SettingsOptions
+
+    func run() async throws {
+        try await Runtime.with(try await options.settings()) { runtime in
+            guard let demo = try await runtime.loadDemoIfEmpty() else {
+                throw ValidationError("The database already holds people or organisations; the demo loads only into an empty one.")
+            }
+            say("Loaded the demo: \(demo.organizationCount) organisations, \(demo.memberCount) members. Password for every demo account: \(DemoCommunity.password)")
+        }
+    }
+}

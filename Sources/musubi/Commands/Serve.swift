@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import MusubiCore
+import MusubiWeb
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Migrate the database, load the demo into an empty one, and serve the site.")
+
+    @OptionGroup var options: SettingsOptions
+    @Flag(name: .customLong("no-demo"), help: "Do not load the demo community into an empty database.") var noDemo = false
+
+    func run() async throws {
+        let settings = try await options.settings()
+        let noDemo = self.noDemo
+        try await Runtime.with(settings) { runtime in
+            let demo = noDemo ? nil : try await runtime.loadDemoIfEmpty()
+            let bundledDemo = noDemo ? nil : try? DemoCommunity.bundled()
+            let configuration = WebConfiguration(
+                installationName: settings.siteName ?? bundledDemo?.installation.name ?? "Musubi 結び",
+                installationNameEn: settings.siteNameEn ?? bundledDemo?.installation.nameEn ?? "Musubi",
+                publicBaseURL: settings.baseURL,
+                defaultLanguage: settings.defaultLanguage,
+                themeDirectory: settings.themeDirectory,
+                timeZone: TimeZone(identifier: settings.timeZone)!
+            )
+            let site = try Site(environment: runtime.environment, configuration: configuration)
+            let app = MusubiWeb.application(site: site, host: settings.host, port: settings.port, logger: runtime.logger)
+            say("Musubi is running at \(settings.baseURL)  (database: \(runtime.persistence.engine.rawValue))")
+            if let demo, let admin = demo.adminEmail {
+                say("Loaded the demo community: \(demo.organizationCount) organisations, \(demo.memberCount) members.")
+                say("Sign in as \(admin) (or any demo member) with the password \(DemoCommunity.password)")
+            }
+            try await app.runService()
+        }
+    }
+}

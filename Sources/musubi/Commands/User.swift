@@ -1,0 +1,27 @@
+import ArgumentParser
+import MusubiCore
+
+struct User: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Manage accounts.", subcommands: [CreateAdmin.self])
+
+    struct CreateAdmin: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "create-admin", abstract: "Create an administrator account.")
+
+        @OptionGroup var options: SettingsOptions
+        @Option(help: "The administrator's e-mail address.") var email: String
+        @Option(help: "At least 10 characters.") var password: String
+        @Option(help: "The name shown on the site.") var name = "管理者"
+
+        func run() async throws {
+            let (email, password, name) = (email, password, name)
+            try await Runtime.with(try await options.settings()) { runtime in
+                do {
+                    let member = try await Operations(runtime.environment).createAdmin(email: email, password: password, name: name)
+                    say("Created administrator #\(member.id) <\(email)>.")
+                } catch let error as MusubiError {
+                    throw ValidationError(CommandLineMessages.describe(error))
+                }
+            }
+        }
+    }
+}
