@@ -60,12 +60,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "MusubiTestSupport",
+            dependencies: ["MusubiCore", "MusubiStore", "MusubiWeb", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/MusubiTestSupport"
+        ),
         .testTarget(name: "MusubiCoreTests", dependencies: ["MusubiCore"]),
-        .testTarget(name: "MusubiStoreTests", dependencies: ["MusubiCore", "MusubiStore"]),
+        .testTarget(name: "MusubiStoreTests", dependencies: ["MusubiCore", "MusubiStore", "MusubiTestSupport"]),
         .testTarget(
             name: "MusubiWebTests",
             dependencies: [
-                "MusubiCore", "MusubiStore", "MusubiWeb",
+                "MusubiCore", "MusubiStore", "MusubiWeb", "MusubiTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -57,18 +57,4 @@ public final class SQLPersistence: Persistence {
     public func close() async throws {
         try await connections.close()
     }
-
-    /// Only for tests against a shared PostgreSQL: drops every table so each suite starts empty.
-    public func dropEverything() async throws {
-        try await connections.withWriter { db in
-            for table in Self.tablesNewestFirst {
-                try await db.raw("DROP TABLE IF EXISTS \(ident: table)").run()
-            }
-        }
-    }
-
-    static let tablesNewestFirst = [
-        "audit_log", "api_tokens", "invitations", "sessions", "group_members", "group_fields", "study_groups",
-        "member_fields", "members", "organization_fields", "organizations", "fields", "schema_migrations",
-    ]
 }

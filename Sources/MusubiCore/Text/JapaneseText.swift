@@ -13,11 +13,11 @@ public enum JapaneseText {
         scalars.reserveCapacity(folded.unicodeScalars.count)
         var pendingSpace = false
         for scalar in folded.unicodeScalars {
-            if scalar.properties.isWhitespace || isIgnorableSeparator(scalar) {
+            if scalar.properties.isWhitespace {
                 pendingSpace = !scalars.isEmpty
                 continue
             }
-            if isLongVowelMark(scalar) { continue }
+            if isLongVowelMark(scalar) || isIgnorableSeparator(scalar) { continue }
             if pendingSpace {
                 scalars.append(" ")
                 pendingSpace = false

@@ -9,6 +9,12 @@ protocol DatabaseConnections: Sendable {
     /// Keeps the connections alive until the task is cancelled (a service of the service group).
     func run() async throws
     func close() async throws
+    /// Whatever must exist before the first migration (a PostgreSQL schema of its own).
+    func prepare() async throws
+}
+
+extension DatabaseConnections {
+    func prepare() async throws {}
 }
 
 public enum DatabaseEngine: String, Sendable {

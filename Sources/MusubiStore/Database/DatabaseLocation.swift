@@ -14,6 +14,8 @@ public enum DatabaseLocation: Sendable, Equatable {
         public var password: String?
         public var database: String
         public var tlsMode: String
+        /// A schema of its own inside a shared database (`?schema=name`); created if missing.
+        public var schema: String?
     }
 
     public enum ParseError: Error, Equatable, CustomStringConvertible {
@@ -27,7 +29,7 @@ public enum DatabaseLocation: Sendable, Equatable {
     }
 
     /// Reads `sqlite:///abs/path.sqlite`, `sqlite::memory:`, or
-    /// `postgres://user:password@host:port/database?sslmode=disable|prefer|require`.
+    /// `postgres://user:password@host:port/database?sslmode=disable|prefer|require&schema=name`.
     public static func parse(_ url: String) throws -> DatabaseLocation {
         if url == "sqlite::memory:" { return .sqliteMemory }
         if url.hasPrefix("sqlite://") {
@@ -42,13 +44,18 @@ public enum DatabaseLocation: Sendable, Equatable {
         let database = String(components.path.drop(while: { $0 == "/" }))
         let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
         guard ["disable", "prefer", "require"].contains(mode) else { throw ParseError.unsupported("sslmode must be disable, prefer or require") }
+        let schema = components.queryItems?.first { $0.name == "schema" }?.value
+        if let schema, schema.isEmpty || !schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
+            throw ParseError.unsupported("a schema name is made of letters, digits and _")
+        }
         return .postgres(PostgresAddress(
             host: components.host ?? "localhost",
             port: components.port ?? 5432,
             username: user.removingPercentEncoding ?? user,
             password: components.password.map { $0.removingPercentEncoding ?? $0 },
             database: database.isEmpty ? user : database,
-            tlsMode: mode
+            tlsMode: mode,
+            schema: schema
         ))
     }
 

@@ -8,6 +8,7 @@ import SQLKit
 final class PostgresConnections: DatabaseConnections {
     let engine = DatabaseEngine.postgres
     private let client: PostgresClient
+    private let schema: String?
 
     init(_ address: DatabaseLocation.PostgresAddress, logger: Logger) {
         let tls: PostgresClient.Configuration.TLS = switch address.tlsMode {
@@ -20,6 +21,10 @@ final class PostgresConnections: DatabaseConnections {
             password: address.password, database: address.database, tls: tls
         )
         configuration.options.maximumConnections = 16
+        if let schema = address.schema {
+            configuration.options.additionalStartupParameters = [("search_path", schema)]
+        }
+        self.schema = address.schema
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
     }
 
@@ -46,6 +51,11 @@ final class PostgresConnections: DatabaseConnections {
 
     func run() async throws {
         await client.run()
+    }
+
+    func prepare() async throws {
+        guard let schema else { return }
+        try await withWriter { db in try await db.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run() }
     }
 
     func close() async throws {}

@@ -21,6 +21,7 @@ struct Migrator {
     @discardableResult
     func migrate(now: Date) async throws -> [Int] {
         let dialect = SchemaDialect(engine: connections.engine)
+        try await connections.prepare()
         try await connections.withWriter { db in
             try await db.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)").run()
         }

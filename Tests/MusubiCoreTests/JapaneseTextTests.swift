@@ -1,0 +1,34 @@
+import MusubiCore
+import Testing
+
+@Suite struct JapaneseTextTests {
+    @Test(arguments: [
+        ("ﾏｲｸﾛﾊﾞﾌﾞﾙ", "まいくろばぶる"),
+        ("マイクロバブル", "まいくろばぶる"),
+        ("まいくろばぶる", "まいくろばぶる"),
+        ("ＡＩ", "ai"),
+        ("ａｉ　活用", "ai 活用"),
+        ("２０２６年", "2026年"),
+        ("コンピューター", "こんぴゅた"),
+        ("コンピュータ", "こんぴゅた"),
+        ("ファイン・バブル", "ふぁいんばぶる"),
+        ("時々", "時時"),
+        ("いすゞ", "いすず"),
+        ("ヴァイオリン", "ゔぁいおりん"),
+        ("  水素   技術 ", "水素 技術"),
+        ("Ｈ２Ｏ", "h2o"),
+    ])
+    func normalises(_ input: String, _ expected: String) {
+        #expect(JapaneseText.normalize(input) == expected)
+    }
+
+    @Test func theThreeSpellingsOfMicrobubbleAreOneWord() {
+        let forms = ["ﾏｲｸﾛﾊﾞﾌﾞﾙ", "マイクロバブル", "まいくろばぶる"].map(JapaneseText.normalize)
+        #expect(Set(forms).count == 1)
+    }
+
+    @Test func queryTermsSplitOnAnySpace() {
+        #expect(JapaneseText.terms(of: "水素　ｴﾈﾙｷﾞｰ  AI") == ["水素", "えねるぎ", "ai"])
+        #expect(JapaneseText.terms(of: "   ").isEmpty)
+    }
+}

@@ -1,0 +1,78 @@
+import MusubiCore
+import Testing
+
+/// The policy as a table: for each resource and action, which of the five kinds of actor
+/// may. Written out by hand so that a change in the policy shows up here as a failing row.
+@Suite struct PolicyTests {
+    static let visitor = Actor.anonymous
+    static let guest = Actor.member(id: 10, role: .guest)
+    static let member = Actor.member(id: 20, role: .member)
+    static let coordinator = Actor.member(id: 30, role: .coordinator)
+    static let admin = Actor.member(id: 40, role: .admin)
+    static let actors = [visitor, guest, member, coordinator, admin]
+
+    struct Row: CustomTestStringConvertible, Sendable {
+        var action: Action
+        var resource: Resource
+        /// visitor, guest, member, coordinator, admin
+        var allowed: [Bool]
+        var testDescription: String { "\(action) \(resource)" }
+    }
+
+    static let yes = true, no = false
+    static let rows: [Row] = [
+        Row(action: .view, resource: .home, allowed: [yes, yes, yes, yes, yes]),
+        Row(action: .list, resource: .organizations, allowed: [yes, yes, yes, yes, yes]),
+        Row(action: .view, resource: .organization(id: 1), allowed: [yes, yes, yes, yes, yes]),
+        Row(action: .create, resource: .organizations, allowed: [no, no, no, yes, yes]),
+        Row(action: .edit, resource: .organization(id: 1), allowed: [no, no, no, yes, yes]),
+        Row(action: .list, resource: .members, allowed: [no, no, yes, yes, yes]),
+        Row(action: .view, resource: .member(id: 99, role: .member), allowed: [no, no, yes, yes, yes]),
+        Row(action: .list, resource: .groups, allowed: [no, no, yes, yes, yes]),
+        Row(action: .view, resource: .group(id: 1), allowed: [no, no, yes, yes, yes]),
+        Row(action: .create, resource: .groups, allowed: [no, no, no, yes, yes]),
+        Row(action: .edit, resource: .group(id: 1), allowed: [no, no, no, yes, yes]),
+        Row(action: .list, resource: .applications, allowed: [no, no, no, yes, yes]),
+        Row(action: .approve, resource: .applications, allowed: [no, no, no, yes, yes]),
+        Row(action: .read, resource: .auditLog, allowed: [no, no, no, no, yes]),
+        Row(action: .invite(.guest), resource: .members, allowed: [no, no, no, yes, yes]),
+        Row(action: .invite(.member), resource: .members, allowed: [no, no, no, yes, yes]),
+        Row(action: .invite(.coordinator), resource: .members, allowed: [no, no, no, no, yes]),
+        Row(action: .invite(.admin), resource: .members, allowed: [no, no, no, no, yes]),
+        Row(action: .assignRole(.member), resource: .member(id: 99, role: .guest), allowed: [no, no, no, yes, yes]),
+        Row(action: .assignRole(.coordinator), resource: .member(id: 99, role: .member), allowed: [no, no, no, no, yes]),
+        Row(action: .assignRole(.member), resource: .member(id: 99, role: .coordinator), allowed: [no, no, no, no, yes]),
+        Row(action: .assignRole(.member), resource: .member(id: 99, role: .admin), allowed: [no, no, no, no, yes]),
+        Row(action: .deactivate, resource: .member(id: 99, role: .member), allowed: [no, no, no, yes, yes]),
+        Row(action: .deactivate, resource: .member(id: 99, role: .coordinator), allowed: [no, no, no, no, yes]),
+        Row(action: .reactivate, resource: .member(id: 99, role: .guest), allowed: [no, no, no, yes, yes]),
+        Row(action: .edit, resource: .member(id: 99, role: .member), allowed: [no, no, no, no, no]),
+        Row(action: .view, resource: .account(ownerID: 99), allowed: [no, no, no, no, no]),
+        Row(action: .edit, resource: .account(ownerID: 99), allowed: [no, no, no, no, no]),
+    ]
+
+    @Test(arguments: rows)
+    func matrix(_ row: Row) {
+        let answers = Self.actors.map { Policy.can($0, row.action, row.resource) }
+        #expect(answers == row.allowed)
+    }
+
+    @Test func everyoneManagesTheirOwnAccountAndSeesTheirOwnProfile() {
+        for case .member(let id, let role) in Self.actors {
+            #expect(Policy.can(.member(id: id, role: role), .edit, .account(ownerID: id)))
+            #expect(Policy.can(.member(id: id, role: role), .view, .member(id: id, role: role)))
+        }
+    }
+
+    @Test func nobodyChangesTheirOwnRoleOrDeactivatesThemselves() {
+        #expect(!Policy.can(Self.admin, .assignRole(.member), .member(id: 40, role: .admin)))
+        #expect(!Policy.can(Self.admin, .deactivate, .member(id: 40, role: .admin)))
+        #expect(!Policy.can(Self.coordinator, .deactivate, .member(id: 30, role: .coordinator)))
+    }
+
+    @Test func onlyActiveAccountsAct() {
+        #expect(Actor.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .pending)) == .anonymous)
+        #expect(Actor.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .deactivated)) == .anonymous)
+        #expect(Actor.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .active)) == .member(id: 1, role: .admin))
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import MusubiCore
+
+/// A small community for tests: a field tree, an organisation per sector, and one active
+/// person per role, plus an applicant waiting for approval.
+public struct Community: Sendable {
+    public static let password = "correct horse battery"
+
+    public var env: CoreEnvironment
+    public var decarbonisation: Field
+    public var hydrogen: Field
+    public var aquaculture: Field
+    public var organizations: [Sector: Organization]
+    public var admin: Member
+    public var coordinator: Member
+    public var member: Member
+    public var guest: Member
+    public var applicant: Member
+    public var group: Group
+
+    public func actor(_ member: Member) -> Actor { .member(id: member.id, role: member.role) }
+
+    public static func seed(_ env: CoreEnvironment) async throws -> Community {
+        let hash = try await env.passwords.hash(password)
+        let now = env.now()
+        return try await env.persistence.write { repos in
+            let decarbonisation = try await repos.fields.insert(parentID: nil, key: "decarbon", name: "脱炭素", nameEn: "Decarbonisation")
+            let hydrogen = try await repos.fields.insert(parentID: decarbonisation.id, key: "hydrogen", name: "水素技術", nameEn: "Hydrogen")
+            let aquaculture = try await repos.fields.insert(parentID: nil, key: "aquaculture", name: "水産・陸上養殖", nameEn: "Aquaculture")
+            var organizations: [Sector: Organization] = [:]
+            let names: [Sector: (String, String)] = [
+                .industry: ("山陰マリン株式会社", "さんいんまりん"), .academia: ("山陰工業高等専門学校", "さんいんこうぎょう"),
+                .government: ("鳥取県 産業未来共創課", "とっとりけん"), .finance: ("因幡銀行", "いなばぎんこう"),
+                .support: ("産業技術センター", "さんぎょうぎじゅつ"),
+            ]
+            for sector in Sector.allCases {
+                let (name, kana) = names[sector]!
+                organizations[sector] = try await repos.organizations.insert(
+                    OrganizationDraft(name: name, nameKana: kana, sector: sector, prefectureCode: "31", municipality: sector == .industry ? "境港市" : "鳥取市",
+                                      summary: "\(name)の概要", fieldIDs: sector == .industry ? [aquaculture.id] : [hydrogen.id]),
+                    at: now
+                )
+            }
+            func person(_ email: String, _ name: String, _ kana: String, _ role: Role, _ status: AccountStatus, _ sector: Sector, keywords: [String], fields: [Int64]) async throws -> Member {
+                try await repos.members.insert(
+                    NewMember(email: email, passwordHash: hash, role: role, status: status, organizationID: organizations[sector]!.id,
+                              draft: ProfileDraft(name: name, nameKana: kana, profile: Profile(title: "担当", keywords: keywords, offer: "\(name)の提供", seeking: "\(name)の希望"), fieldIDs: fields)),
+                    at: now
+                )
+            }
+            let admin = try await person("admin@example.jp", "岡田 美咲", "おかだ みさき", .admin, .active, .government, keywords: ["事務局"], fields: [])
+            let coordinator = try await person("coord@example.jp", "西村 健", "にしむら けん", .coordinator, .active, .support, keywords: ["技術相談"], fields: [hydrogen.id])
+            let member = try await person("member@example.jp", "松本 恭平", "まつもと きょうへい", .member, .active, .academia, keywords: ["マイクロバブル", "微細気泡"], fields: [hydrogen.id])
+            let guest = try await person("guest@example.jp", "陳 怡婷", "ちん いてい", .guest, .active, .industry, keywords: ["養殖"], fields: [aquaculture.id])
+            let applicant = try await person("applicant@example.jp", "新井 一郎", "あらい いちろう", .member, .pending, .finance, keywords: [], fields: [])
+            let group = try await repos.groups.insert(GroupDraft(kind: .studyGroup, name: "ファインバブル研究会", description: "微細気泡の研究", hostOrganizationID: organizations[.academia]!.id), at: now)
+            try await repos.groups.setMembership(GroupMembership(groupID: group.id, memberID: member.id, role: .lead))
+            return Community(
+                env: env, decarbonisation: decarbonisation, hydrogen: hydrogen, aquaculture: aquaculture, organizations: organizations,
+                admin: admin, coordinator: coordinator, member: member, guest: guest, applicant: applicant, group: group
+            )
+        }
+    }
+}
