@@ -8,7 +8,7 @@ public struct AccountSettings: Sendable {
 
     public func updateProfile(_ actor: Actor, _ draft: ProfileDraft) async throws -> Member {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
-        try authorize(actor, .edit, .account(ownerID: memberID))
+        try Policy.require(actor, .edit, .account(ownerID: memberID))
         let tree = try await Directory(env).fieldTree()
         var check = Validator()
         let clean = ProfileDraft(
@@ -34,14 +34,14 @@ public struct AccountSettings: Sendable {
 
     public func tokens(_ actor: Actor) async throws -> [APIToken] {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
-        try authorize(actor, .view, .account(ownerID: memberID))
+        try Policy.require(actor, .view, .account(ownerID: memberID))
         return try await env.persistence.read { try await $0.accounts.tokens(of: memberID) }
     }
 
     /// The token's secret is returned once, here, and never again.
     public func createToken(_ actor: Actor, name rawName: String) async throws -> (token: APIToken, secret: String) {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
-        try authorize(actor, .edit, .account(ownerID: memberID))
+        try Policy.require(actor, .edit, .account(ownerID: memberID))
         var check = Validator()
         let name = check.text("name", rawName, required: true, limit: 80)
         try check.check()
@@ -58,7 +58,7 @@ public struct AccountSettings: Sendable {
 
     public func revokeToken(_ actor: Actor, id: Int64) async throws {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
-        try authorize(actor, .edit, .account(ownerID: memberID))
+        try Policy.require(actor, .edit, .account(ownerID: memberID))
         let now = env.now()
         let revoked = try await env.persistence.write { try await $0.accounts.revokeToken(id: id, of: memberID, at: now) }
         if !revoked { throw MusubiError.notFound }

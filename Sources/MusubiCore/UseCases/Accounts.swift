@@ -148,7 +148,7 @@ public struct Accounts: Sendable {
     /// Changing the password ends every other session of the person.
     public func changePassword(_ actor: Actor, current: String, new: String) async throws -> SignedIn {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
-        try authorize(actor, .edit, .account(ownerID: memberID))
+        try Policy.require(actor, .edit, .account(ownerID: memberID))
         guard let account = try await env.persistence.read({ try await $0.accounts.account(memberID: memberID) }) else {
             throw MusubiError.notFound
         }

@@ -27,10 +27,12 @@ public struct CoreEnvironment: Sendable {
     }
 }
 
-/// Asks the policy and turns a "no" into the error the viewer should see: a thing the viewer
-/// may not see does not exist for them.
-func authorize(_ actor: Actor, _ action: Action, _ resource: Resource, hiding: Bool = true) throws {
-    guard !Policy.can(actor, action, resource) else { return }
-    if actor == .anonymous { throw MusubiError.unauthenticated }
-    throw hiding && (action == .view || action == .list) ? MusubiError.notFound : MusubiError.forbidden
+extension Policy {
+    /// Asks the policy and turns a "no" into the error the viewer should see: a visitor is
+    /// asked to sign in, and a thing the viewer may not see does not exist for them.
+    public static func require(_ actor: Actor, _ action: Action, _ resource: Resource, hiding: Bool = true) throws {
+        guard !can(actor, action, resource) else { return }
+        if actor == .anonymous { throw MusubiError.unauthenticated }
+        throw hiding && [.view, .list, .read].contains(action) ? MusubiError.notFound : MusubiError.forbidden
+    }
 }

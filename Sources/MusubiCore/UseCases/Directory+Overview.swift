@@ -17,7 +17,7 @@ extension Directory {
     }
 
     public func overview(_ actor: Actor) async throws -> Overview {
-        try authorize(actor, .view, .home)
+        try Policy.require(actor, .view, .home)
         let seesPeople = Policy.can(actor, .list, .members)
         return try await env.persistence.read { repos in
             let tree = FieldTree(try await repos.fields.all())

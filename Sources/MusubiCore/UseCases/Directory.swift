@@ -29,13 +29,13 @@ public struct Directory: Sendable {
     }
 
     public func members(_ actor: Actor, _ filters: Filters) async throws -> Page<MemberSummary> {
-        try authorize(actor, .list, .members)
+        try Policy.require(actor, .list, .members)
         let query = try await query(for: filters)
         return try await env.persistence.read { try await $0.members.search(query) }
     }
 
     public func organizations(_ actor: Actor, _ filters: Filters) async throws -> Page<Organization> {
-        try authorize(actor, .list, .organizations)
+        try Policy.require(actor, .list, .organizations)
         let query = try await query(for: filters)
         return try await env.persistence.read { try await $0.organizations.search(query) }
     }
@@ -55,8 +55,10 @@ public struct Directory: Sendable {
             let email = try await repos.accounts.account(memberID: id)?.email
             return MemberDetail(member: member, organization: organization, groups: try await repos.groups.groups(of: id), email: email)
         }
-        guard var detail, detail.member.status == .active || isCoordinator(actor) else { throw MusubiError.notFound }
-        try authorize(actor, .view, .member(id: id, role: detail.member.role))
+        guard var detail else { throw MusubiError.notFound }
+        try Policy.require(actor, .view, .member(id: id, role: detail.member.role))
+        // Applicants and deactivated people are for coordinators (and themselves) to see.
+        guard detail.member.status == .active || isCoordinator(actor) || actor.memberID == id else { throw MusubiError.notFound }
         if !(isCoordinator(actor) || actor.memberID == id) { detail.email = nil }
         return detail
     }
@@ -69,7 +71,7 @@ public struct Directory: Sendable {
     }
 
     public func organization(_ actor: Actor, id: Int64) async throws -> OrganizationDetail {
-        try authorize(actor, .view, .organization(id: id))
+        try Policy.require(actor, .view, .organization(id: id))
         let seesPeople = Policy.can(actor, .list, .members)
         let detail = try await env.persistence.read { repos -> OrganizationDetail? in
             guard let organization = try await repos.organizations.find(id: id) else { return nil }
@@ -93,7 +95,7 @@ public struct Directory: Sendable {
 
     /// Top-level groups with their sub-groups.
     public func groups(_ actor: Actor) async throws -> [GroupSummary] {
-        try authorize(actor, .list, .groups)
+        try Policy.require(actor, .list, .groups)
         let (groups, counts) = try await env.persistence.read { repos in
             (try await repos.groups.all(), try await repos.groups.memberCounts())
         }
@@ -112,7 +114,7 @@ public struct Directory: Sendable {
     }
 
     public func group(_ actor: Actor, id: Int64) async throws -> GroupDetail {
-        try authorize(actor, .view, .group(id: id))
+        try Policy.require(actor, .view, .group(id: id))
         let detail = try await env.persistence.read { repos -> GroupDetail? in
             guard let group = try await repos.groups.find(id: id) else { return nil }
             let all = try await repos.groups.all()

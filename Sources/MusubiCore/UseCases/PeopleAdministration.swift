@@ -8,12 +8,12 @@ public struct PeopleAdministration: Sendable {
     public init(_ env: CoreEnvironment) { self.env = env }
 
     public func applications(_ actor: Actor, page: PageRequest = .init()) async throws -> Page<MemberSummary> {
-        try authorize(actor, .list, .applications)
+        try Policy.require(actor, .list, .applications)
         return try await env.persistence.read { try await $0.members.withStatus(.pending, page: page) }
     }
 
     public func people(_ actor: Actor, status: AccountStatus, page: PageRequest = .init()) async throws -> Page<MemberSummary> {
-        try authorize(actor, .list, .applications)
+        try Policy.require(actor, .list, .applications)
         return try await env.persistence.read { try await $0.members.withStatus(status, page: page) }
     }
 
@@ -59,7 +59,7 @@ public struct PeopleAdministration: Sendable {
 
     public func invite(_ actor: Actor, email rawEmail: String, role: Role, organizationID: Int64?) async throws -> IssuedInvitation {
         guard let inviter = actor.memberID else { throw MusubiError.unauthenticated }
-        try authorize(actor, .invite(role), .members, hiding: false)
+        try Policy.require(actor, .invite(role), .members, hiding: false)
         var check = Validator()
         let email = check.email("email", rawEmail)
         try check.check()
@@ -80,12 +80,12 @@ public struct PeopleAdministration: Sendable {
     }
 
     public func auditLog(_ actor: Actor, _ query: AuditQuery) async throws -> Page<AuditEntry> {
-        try authorize(actor, .read, .auditLog)
+        try Policy.require(actor, .read, .auditLog)
         return try await env.persistence.read { try await $0.audit.search(query) }
     }
 
     private func decideApplication(_ actor: Actor, memberID: Int64, to status: AccountStatus, audit: AuditAction) async throws {
-        try authorize(actor, .approve, .applications)
+        try Policy.require(actor, .approve, .applications)
         let now = env.now()
         try await env.persistence.write { repos in
             guard let member = try await repos.members.find(id: memberID), member.status == .pending else {
@@ -105,7 +105,7 @@ public struct PeopleAdministration: Sendable {
         let now = env.now()
         try await env.persistence.write { repos in
             guard let member = try await repos.members.find(id: memberID) else { throw MusubiError.notFound }
-            try authorize(actor, action, .member(id: memberID, role: member.role), hiding: false)
+            try Policy.require(actor, action, .member(id: memberID, role: member.role), hiding: false)
             guard let (auditAction, detail) = try await apply(repos, member) else { return }
             try await repos.audit.append(actorID: actor.memberID, action: auditAction, subjectType: "member", subjectID: memberID, detail: detail, at: now)
         }

@@ -7,7 +7,7 @@ public struct Stewardship: Sendable {
     public init(_ env: CoreEnvironment) { self.env = env }
 
     public func createOrganization(_ actor: Actor, _ draft: OrganizationDraft) async throws -> Organization {
-        try authorize(actor, .create, .organizations, hiding: false)
+        try Policy.require(actor, .create, .organizations, hiding: false)
         let clean = try await validate(draft)
         let now = env.now()
         return try await env.persistence.write { repos in
@@ -18,7 +18,7 @@ public struct Stewardship: Sendable {
     }
 
     public func updateOrganization(_ actor: Actor, id: Int64, _ draft: OrganizationDraft) async throws {
-        try authorize(actor, .edit, .organization(id: id), hiding: false)
+        try Policy.require(actor, .edit, .organization(id: id), hiding: false)
         let clean = try await validate(draft)
         let now = env.now()
         try await env.persistence.write { repos in
@@ -29,7 +29,7 @@ public struct Stewardship: Sendable {
     }
 
     public func createGroup(_ actor: Actor, _ draft: GroupDraft) async throws -> Group {
-        try authorize(actor, .create, .groups, hiding: false)
+        try Policy.require(actor, .create, .groups, hiding: false)
         let clean = try await validate(draft, id: nil)
         let now = env.now()
         return try await env.persistence.write { repos in
@@ -41,7 +41,7 @@ public struct Stewardship: Sendable {
     }
 
     public func updateGroup(_ actor: Actor, id: Int64, _ draft: GroupDraft) async throws {
-        try authorize(actor, .edit, .group(id: id), hiding: false)
+        try Policy.require(actor, .edit, .group(id: id), hiding: false)
         let clean = try await validate(draft, id: id)
         let now = env.now()
         try await env.persistence.write { repos in
@@ -53,7 +53,7 @@ public struct Stewardship: Sendable {
     }
 
     public func setGroupMember(_ actor: Actor, groupID: Int64, memberID: Int64, role: GroupRole) async throws {
-        try authorize(actor, .edit, .group(id: groupID), hiding: false)
+        try Policy.require(actor, .edit, .group(id: groupID), hiding: false)
         let now = env.now()
         try await env.persistence.write { repos in
             guard let group = try await repos.groups.find(id: groupID) else { throw MusubiError.notFound }
@@ -66,7 +66,7 @@ public struct Stewardship: Sendable {
     }
 
     public func removeGroupMember(_ actor: Actor, groupID: Int64, memberID: Int64) async throws {
-        try authorize(actor, .edit, .group(id: groupID), hiding: false)
+        try Policy.require(actor, .edit, .group(id: groupID), hiding: false)
         let now = env.now()
         try await env.persistence.write { repos in
             guard let group = try await repos.groups.find(id: groupID) else { throw MusubiError.notFound }

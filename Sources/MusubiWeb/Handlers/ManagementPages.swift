@@ -95,7 +95,7 @@ struct ManagementPages {
     }
 
     func invitationForm(_ request: Request, _ context: Context) async throws -> Response {
-        guard Policy.can(context.actor, .invite(.member), .members) else { throw MusubiError.notFound }
+        try Policy.require(context.actor, .invite(.member), .members)
         return try await invitationPage(FormData(), errors: [:], issued: nil, request, context)
     }
 

@@ -18,7 +18,7 @@ struct StewardshipPages {
     }
 
     func newOrganizationForm(_ request: Request, _ context: Context) async throws -> Response {
-        guard Policy.can(context.actor, .create, .organizations) else { throw MusubiError.notFound }
+        try Policy.require(context.actor, .create, .organizations)
         let draft = OrganizationDraft(name: "", sector: .industry, prefectureCode: "")
         return try await organizationPage(draft, id: nil, errors: [:], request, context)
     }
@@ -36,7 +36,7 @@ struct StewardshipPages {
 
     func editOrganizationForm(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        guard Policy.can(context.actor, .edit, .organization(id: id)) else { throw MusubiError.notFound }
+        try Policy.require(context.actor, .edit, .organization(id: id))
         let organization = try await site.directory.organization(context.actor, id: id).organization
         let draft = OrganizationDraft(
             name: organization.name, nameKana: organization.nameKana, sector: organization.sector, prefectureCode: organization.prefectureCode,
@@ -91,7 +91,7 @@ struct StewardshipPages {
     }
 
     func newGroupForm(_ request: Request, _ context: Context) async throws -> Response {
-        guard Policy.can(context.actor, .create, .groups) else { throw MusubiError.notFound }
+        try Policy.require(context.actor, .create, .groups)
         return try await groupPage(GroupDraft(kind: .studyGroup, name: ""), id: nil, errors: [:], request, context)
     }
 
@@ -108,7 +108,7 @@ struct StewardshipPages {
 
     func editGroupForm(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        guard Policy.can(context.actor, .edit, .group(id: id)) else { throw MusubiError.notFound }
+        try Policy.require(context.actor, .edit, .group(id: id))
         let group = try await site.directory.group(context.actor, id: id).group
         let draft = GroupDraft(kind: group.kind, name: group.name, description: group.description, parentID: group.parentID, hostOrganizationID: group.hostOrganizationID, fieldIDs: group.fieldIDs)
         return try await groupPage(draft, id: id, errors: [:], request, context)

@@ -1,0 +1,178 @@
+import Foundation
+import MusubiCore
+import MusubiTestSupport
+import Testing
+
+@Suite struct AccountFlowTests {
+    @Test(arguments: TestDatabase.available)
+    func anApplicantWaitsForApprovalThenSignsIn(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let visitor = site.browser()
+            try await visitor.get("/apply")
+            let applied = try await visitor.post("/apply", [
+                ("email", "Sakura@Example.jp"), ("password", "a long enough password"), ("name", "春野 さくら"),
+                ("organizationID", String(site.community.organizations[.finance]!.id)), ("message", "養殖の資金調達に関心があります"),
+            ])
+            #expect(applied.status == .ok)
+            #expect(applied.contains("data-testid=\"apply-done\""))
+
+            let tooEarly = try await visitor.post("/signin", [("email", "sakura@example.jp"), ("password", "a long enough password")])
+            #expect(tooEarly.status == .unauthorized)
+            #expect(tooEarly.contains("承認されていません"))
+
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            let queue = try await coordinator.get("/manage/people")
+            #expect(queue.contains("春野 さくら"))
+            let id = try #require(Self.id(after: "/manage/people/", before: "/approve", in: queue.body, near: "春野"))
+            #expect(try await coordinator.post("/manage/people/\(id)/approve").status == .seeOther)
+
+            let signedIn = try await visitor.post("/signin", [("email", "sakura@example.jp"), ("password", "a long enough password")])
+            #expect(signedIn.status == .seeOther)
+            #expect(try await visitor.get("/members").status == .ok)
+
+            let admin = site.browser()
+            try await admin.signIn("admin@example.jp")
+            let audit = try await admin.get("/manage/audit?action=application.approved")
+            #expect(audit.contains("春野 さくら"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func anInvitationLinkWorksOnceAndGrantsItsRole(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            try await coordinator.get("/manage/invitations")
+            let created = try await coordinator.post("/manage/invitations", [("email", "partner@example.jp"), ("role", "guest")])
+            #expect(created.status == .created)
+            let link = try #require(Self.text(after: "data-testid=\"invitation-link\">", in: created.body))
+            let path = try #require(URL(string: link)?.path)
+
+            let coordinatorCannotMakeAdmins = try await coordinator.post("/manage/invitations", [("email", "boss@example.jp"), ("role", "admin")])
+            #expect(coordinatorCannotMakeAdmins.status == .forbidden)
+
+            let invitee = site.browser()
+            #expect(try await invitee.get(path).contains("partner@example.jp"))
+            let short = try await invitee.post(path, [("name", "Lin"), ("password", "short")])
+            #expect(short.status == .unprocessableContent)
+            #expect(short.contains("10文字以上"))
+            let accepted = try await invitee.post(path, [("name", "Lin Wei"), ("password", "another good password")])
+            #expect(accepted.status == .seeOther)
+            #expect(accepted.location?.hasPrefix("/me/edit") == true)
+            #expect(try await invitee.get("/me/account").status == .ok)
+            // A guest sees no directory of people.
+            #expect(try await invitee.get("/members").status == .notFound)
+
+            let again = site.browser()
+            #expect(try await again.get(path).status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func deactivationEndsEverySessionAtOnce(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let laptop = site.browser()
+            let phone = site.browser()
+            try await laptop.signIn("member@example.jp")
+            try await phone.signIn("member@example.jp")
+            #expect(try await laptop.get("/members").status == .ok)
+
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            try await coordinator.get("/manage/people?status=active")
+            #expect(try await coordinator.post("/manage/people/\(site.community.member.id)/deactivate").status == .seeOther)
+
+            for device in [laptop, phone] {
+                let page = try await device.get("/members")
+                #expect(page.status == .seeOther)
+                #expect(page.location?.hasPrefix("/signin") == true)
+            }
+            let again = try await site.browser().post("/signin", [("email", "member@example.jp"), ("password", Community.password)], csrf: false)
+            #expect(again.status == .forbidden) // no CSRF token: refused before anything else
+            let browser = site.browser()
+            try await browser.get("/signin")
+            #expect(try await browser.post("/signin", [("email", "member@example.jp"), ("password", Community.password)]).status == .unauthorized)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func signInIsRateLimitedPerAccount(_ database: TestDatabase) async throws {
+        try await TestSite.run(database, throttle: SignInThrottle(limits: .init(perAccount: 3, perAddress: 50, window: 600))) { site in
+            let browser = site.browser()
+            try await browser.get("/signin")
+            for _ in 0..<3 {
+                #expect(try await browser.post("/signin", [("email", "admin@example.jp"), ("password", "wrong password!")]).status == .unauthorized)
+            }
+            let blocked = try await browser.post("/signin", [("email", "admin@example.jp"), ("password", Community.password)])
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.headers[.retryAfter] != nil)
+            #expect(try await browser.get("/members").status == .seeOther)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func changingThePasswordEndsOtherSessions(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let laptop = site.browser()
+            let phone = site.browser()
+            try await laptop.signIn("member@example.jp")
+            try await phone.signIn("member@example.jp")
+            try await laptop.get("/me/account")
+            let wrong = try await laptop.post("/me/password", [("currentPassword", "not it at all"), ("newPassword", "a brand new password")])
+            #expect(wrong.status == .unprocessableContent)
+            let changed = try await laptop.post("/me/password", [("currentPassword", Community.password), ("newPassword", "a brand new password")])
+            #expect(changed.status == .seeOther)
+            #expect(try await laptop.get("/members").status == .ok)
+            #expect(try await phone.get("/members").status == .seeOther)
+            #expect(try await site.browser().signIn("member@example.jp", password: "a brand new password").status == .seeOther)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func signingOutForgetsTheSession(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let browser = site.browser()
+            try await browser.signIn("member@example.jp")
+            let session = try #require(browser.cookies["musubi_session"])
+            #expect(try await browser.post("/signout").status == .seeOther)
+            #expect(browser.cookies["musubi_session"] == nil)
+            let replay = try await browser.get("/members", headers: [.cookie: "musubi_session=\(session)"])
+            #expect(replay.status == .seeOther)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func cookiesAreHttpOnlyAndSameSite(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let browser = site.browser()
+            try await browser.get("/signin")
+            let page = try await browser.post("/signin", [("email", "member@example.jp"), ("password", Community.password)])
+            let cookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("musubi_session=") })
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            #expect(page.location == "/")
+            // next= only ever leads to this site
+            try await browser.post("/signout")
+            try await browser.get("/signin")
+            let offsite = try await browser.post("/signin", [("email", "member@example.jp"), ("password", Community.password), ("next", "//evil.example/")])
+            #expect(offsite.location == "/")
+        }
+    }
+
+    static func text(after marker: String, in html: String) -> String? {
+        guard let start = html.range(of: marker) else { return nil }
+        let rest = html[start.upperBound...]
+        return rest.firstIndex(of: "<").map { String(rest[..<$0]) }
+    }
+
+    /// The number between two markers in the part of the page that follows `near`.
+    static func id(after prefix: String, before suffix: String, in html: String, near: String) -> String? {
+        guard let anchor = html.range(of: near) else { return nil }
+        let rest = html[anchor.upperBound...]
+        guard let start = rest.range(of: prefix) else { return nil }
+        let tail = rest[start.upperBound...]
+        guard let end = tail.range(of: suffix) else { return nil }
+        return String(tail[..<end.lowerBound])
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import HTTPTypes
+import MusubiCore
+import MusubiTestSupport
+import Testing
+
+/// Every page and API operation × anonymous, guest, member, coordinator, admin: the status
+/// each gets. Each actor runs on a fresh site, so a row's side effects cannot leak into the
+/// next actor's answers.
+@Suite struct AuthorizationMatrixTests {
+    enum Who: Int, CaseIterable, Sendable { case visitor, guest, member, coordinator, admin }
+
+    struct Row: Sendable {
+        var method: HTTPRequest.Method
+        var path: @Sendable (Community) -> String
+        var form: [(String, String)] = []
+        var expected: [Int]
+    }
+
+    static let pages: [Row] = [
+        Row(method: .get, path: { _ in "/" }, expected: [200, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/healthz" }, expected: [200, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/signin" }, expected: [200, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/apply" }, expected: [200, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/organizations" }, expected: [200, 200, 200, 200, 200]),
+        Row(method: .get, path: { "/organizations/\($0.organizations[.industry]!.id)" }, expected: [200, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/members" }, expected: [303, 404, 200, 200, 200]),
+        Row(method: .get, path: { "/members/\($0.member.id)" }, expected: [303, 404, 200, 200, 200]),
+        Row(method: .get, path: { "/members/\($0.applicant.id)" }, expected: [303, 404, 404, 200, 200]),
+        Row(method: .get, path: { _ in "/groups" }, expected: [303, 404, 200, 200, 200]),
+        Row(method: .get, path: { "/groups/\($0.group.id)" }, expected: [303, 404, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/organizations/new" }, expected: [303, 403, 403, 200, 200]),
+        Row(method: .get, path: { "/organizations/\($0.organizations[.industry]!.id)/edit" }, expected: [303, 403, 403, 200, 200]),
+        Row(method: .get, path: { _ in "/groups/new" }, expected: [303, 403, 403, 200, 200]),
+        Row(method: .get, path: { "/groups/\($0.group.id)/edit" }, expected: [303, 403, 403, 200, 200]),
+        Row(method: .get, path: { _ in "/me/edit" }, expected: [303, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/me/account" }, expected: [303, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/manage/people" }, expected: [303, 404, 404, 200, 200]),
+        Row(method: .get, path: { _ in "/manage/invitations" }, expected: [303, 403, 403, 200, 200]),
+        Row(method: .get, path: { _ in "/manage/audit" }, expected: [303, 404, 404, 404, 200]),
+        Row(method: .get, path: { _ in "/api/openapi.json" }, expected: [200, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/no/such/page" }, expected: [404, 404, 404, 404, 404]),
+        Row(method: .post, path: { "/manage/people/\($0.applicant.id)/approve" }, expected: [401, 403, 403, 303, 303]),
+        Row(method: .post, path: { "/manage/people/\($0.guest.id)/role" }, form: [("role", "member")], expected: [401, 403, 403, 303, 303]),
+        Row(method: .post, path: { "/manage/people/\($0.coordinator.id)/deactivate" }, expected: [401, 403, 403, 403, 303]),
+        Row(method: .post, path: { _ in "/organizations" }, form: [("name", "新しい組織"), ("sector", "industry"), ("prefectureCode", "31")], expected: [401, 403, 403, 303, 303]),
+        Row(method: .post, path: { "/groups/\($0.group.id)/members" }, form: [("memberID", "0"), ("role", "member")], expected: [401, 403, 403, 422, 422]),
+        Row(method: .post, path: { _ in "/me/edit" }, form: [("name", "新しい名前")], expected: [401, 303, 303, 303, 303]),
+        Row(method: .post, path: { _ in "/manage/invitations" }, form: [("email", "someone@example.jp"), ("role", "member")], expected: [401, 403, 403, 201, 201]),
+    ]
+
+    static let api: [Row] = [
+        Row(method: .get, path: { _ in "/api/v1/organizations" }, expected: [200, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/api/v1/fields" }, expected: [200, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/api/v1/me" }, expected: [401, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/api/v1/members" }, expected: [401, 404, 200, 200, 200]),
+        Row(method: .get, path: { "/api/v1/members/\($0.member.id)" }, expected: [401, 404, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/api/v1/groups" }, expected: [401, 404, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/api/v1/applications" }, expected: [401, 404, 404, 200, 200]),
+        Row(method: .get, path: { _ in "/api/v1/audit" }, expected: [401, 404, 404, 404, 200]),
+        Row(method: .get, path: { _ in "/api/v1/tokens" }, expected: [401, 200, 200, 200, 200]),
+        Row(method: .post, path: { "/api/v1/members/\($0.applicant.id)/approve" }, expected: [401, 403, 403, 204, 204]),
+        Row(method: .put, path: { "/api/v1/members/\($0.guest.id)/role" }, form: [("role", "member")], expected: [401, 403, 403, 204, 204]),
+    ]
+
+    static func account(_ who: Who, in community: Community) -> Member? {
+        switch who {
+        case .visitor: nil
+        case .guest: community.guest
+        case .member: community.member
+        case .coordinator: community.coordinator
+        case .admin: community.admin
+        }
+    }
+
+    @Test(arguments: TestDatabase.available, Who.allCases)
+    func pages(_ database: TestDatabase, _ who: Who) async throws {
+        try await TestSite.run(database) { site in
+            let browser = site.browser()
+            if let person = Self.account(who, in: site.community) { try await browser.signIn(emailOf(person)) } else { try await browser.get("/") }
+            for row in Self.pages {
+                let path = row.path(site.community)
+                let page = row.method == .get ? try await browser.get(path) : try await browser.post(path, row.form)
+                #expect(Int(page.status.code) == row.expected[who.rawValue], "\(row.method) \(path) as \(who)")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available, Who.allCases)
+    func api(_ database: TestDatabase, _ who: Who) async throws {
+        try await TestSite.run(database) { site in
+            var token: String?
+            if let person = Self.account(who, in: site.community) {
+                let browser = site.browser()
+                try await browser.signIn(emailOf(person))
+                token = try await APIClient.token(for: browser)
+            }
+            let api = APIClient(client: site.client, token: token)
+            for row in Self.api {
+                let path = row.path(site.community)
+                let body: [String: String]? = row.form.isEmpty ? nil : Dictionary(uniqueKeysWithValues: row.form)
+                let reply = try await api.call(row.method, path, json: body)
+                #expect(Int(reply.status.code) == row.expected[who.rawValue], "\(row.method) \(path) as \(who): \(reply.body.prefix(200))")
+            }
+        }
+    }
+}
+
+func emailOf(_ member: Member) -> String {
+    switch member.role {
+    case .admin: "admin@example.jp"
+    case .coordinator: "coord@example.jp"
+    case .guest: "guest@example.jp"
+    case .member: member.status == .pending ? "applicant@example.jp" : "member@example.jp"
+    }
+}

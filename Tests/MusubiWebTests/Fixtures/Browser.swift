@@ -1,0 +1,136 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MusubiCore
+import MusubiTestSupport
+import MusubiWeb
+
+/// A person at a browser: keeps cookies, fills in the CSRF token from the last page it saw,
+/// and follows nothing by itself so tests can look at every redirect.
+final class Browser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    private(set) var cookies: [String: String] = [:]
+    private(set) var csrf: String = ""
+
+    init(_ client: any TestClientProtocol) {
+        self.client = client
+    }
+
+    struct Page {
+        var status: HTTPResponse.Status
+        var headers: HTTPFields
+        var body: String
+        var location: String? { headers[.location] }
+        func contains(_ text: String) -> Bool { body.contains(text) }
+    }
+
+    @discardableResult
+    func get(_ path: String, headers: HTTPFields = [:]) async throws -> Page {
+        try await send(path, method: .get, headers: headers, body: nil)
+    }
+
+    /// Posts a form, adding the CSRF token unless the test sets `_csrf` itself.
+    @discardableResult
+    func post(_ path: String, _ fields: [(String, String)] = [], csrf: Bool = true) async throws -> Page {
+        var all = fields
+        if csrf && !fields.contains(where: { $0.0 == "_csrf" }) { all.append(("_csrf", self.csrf)) }
+        let body = all.map { Self.encode($0.0) + "=" + Self.encode($0.1) }.joined(separator: "&")
+        return try await send(path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+    }
+
+    func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Page {
+        var headers = headers
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body)
+        for header in response.headers[values: .setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard pair.count == 2 else { continue }
+            let (name, value) = (String(pair[0]), String(pair[1]))
+            if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        let text = String(buffer: response.body)
+        if let token = Self.csrfToken(in: text) { csrf = token } else if csrf.isEmpty, let visitor = cookies["musubi_csrf"] { csrf = visitor }
+        return Page(status: response.status, headers: response.headers, body: text)
+    }
+
+    /// Signs in through the form, as a person would.
+    @discardableResult
+    func signIn(_ email: String, password: String = Community.password) async throws -> Page {
+        try await get("/signin")
+        let page = try await post("/signin", [("email", email), ("password", password)])
+        try await get("/")
+        return page
+    }
+
+    func forget(_ cookie: String) { cookies[cookie] = nil }
+
+    static func csrfToken(in html: String) -> String? {
+        guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return nil }
+        let rest = html[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+}
+
+/// A running site over a seeded test community, on one of the test databases.
+struct TestSite {
+    let community: Community
+    let client: any TestClientProtocol
+
+    func browser() -> Browser { Browser(client) }
+
+    static func run(_ database: TestDatabase, throttle: SignInThrottle = SignInThrottle(), _ body: @escaping @Sendable (TestSite) async throws -> Void) async throws {
+        try await database.with { persistence in
+            let env = CoreEnvironment.testing(persistence)
+            let community = try await Community.seed(env)
+            let site = try Site(environment: env, configuration: WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi"), throttle: throttle)
+            let app = Application(router: SiteMap.router(for: site))
+            try await app.test(.router) { client in
+                try await body(TestSite(community: community, client: client))
+            }
+        }
+    }
+}
+
+/// Calls the JSON API with a bearer token.
+struct APIClient {
+    let client: any TestClientProtocol
+    let token: String?
+
+    struct Reply {
+        var status: HTTPResponse.Status
+        var json: Any?
+        var body: String
+        var object: [String: Any] { json as? [String: Any] ?? [:] }
+        var items: [[String: Any]] { object["items"] as? [[String: Any]] ?? [] }
+        var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
+    }
+
+    func call(_ method: HTTPRequest.Method, _ path: String, json: Any? = nil, raw: String? = nil) async throws -> Reply {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        var body: ByteBuffer?
+        if let json { body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json)) }
+        if let raw { body = ByteBuffer(string: raw) }
+        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body)
+        let text = String(buffer: response.body)
+        return Reply(status: response.status, json: try? JSONSerialization.jsonObject(with: Data(text.utf8)), body: text)
+    }
+
+    /// Creates a token for the person through their account page.
+    static func token(for browser: Browser, name: String = "test") async throws -> String {
+        try await browser.get("/me/account")
+        let page = try await browser.post("/me/tokens", [("name", name)])
+        guard let start = page.body.range(of: "data-testid=\"new-token\">") else { throw TokenError.notShown }
+        let rest = page.body[start.upperBound...]
+        return String(rest[..<rest.firstIndex(of: "<")!])
+    }
+
+    enum TokenError: Error { case notShown }
+}
