@@ -27,15 +27,17 @@ struct ProfilePages {
     func update(_ request: Request, _ context: Context) async throws -> Response {
         guard let id = context.actor.memberID else { throw MusubiError.unauthenticated }
         let form = context.form
+        var unreadable: [MusubiError.Problem] = []
         let draft = ProfileDraft(
             name: form["name"], nameKana: form["nameKana"],
             profile: Profile(
                 title: form["title"], keywords: Validator.splitList(form["keywords"]), offer: form["offer"],
                 seeking: form["seeking"], languages: form.all("languages")
             ),
-            fieldIDs: try Self.ids(form.all("fields"))
+            fieldIDs: FormIDs.parse(form.all("fields"), field: "fieldIDs", into: &unreadable)
         )
         do {
+            if !unreadable.isEmpty { throw MusubiError.invalid(unreadable) }
             _ = try await site.settings.updateProfile(context.actor, draft)
             return site.redirect(Paths.member.href(id), notice: "saved")
         } catch let error as MusubiError {
@@ -109,13 +111,5 @@ struct ProfilePages {
             newToken: newToken, passwordErrors: passwordErrors, tokenErrors: tokenErrors
         )
         return site.page("account", title: site.t("account.title", context), model, request, context, status: status)
-    }
-
-    /// Ids from a form; anything that is not a number is bad input, not something to skip.
-    static func ids(_ values: [String]) throws -> [Int64] {
-        try values.filter { !$0.isEmpty }.map { value in
-            guard let id = Int64(value) else { throw MusubiError.invalid("fields", "error.field_unknown") }
-            return id
-        }
     }
 }

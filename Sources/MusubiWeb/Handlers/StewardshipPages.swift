@@ -24,8 +24,9 @@ struct StewardshipPages {
     }
 
     func createOrganization(_ request: Request, _ context: Context) async throws -> Response {
-        let draft = try Self.organizationDraft(context.form)
+        let (draft, unreadable) = Self.organizationDraft(context.form)
         do {
+            if !unreadable.isEmpty { throw MusubiError.invalid(unreadable) }
             let organization = try await site.stewardship.createOrganization(context.actor, draft)
             return site.redirect(Paths.organization.href(organization.id), notice: "saved")
         } catch let error as MusubiError {
@@ -47,8 +48,9 @@ struct StewardshipPages {
 
     func updateOrganization(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        let draft = try Self.organizationDraft(context.form)
+        let (draft, unreadable) = Self.organizationDraft(context.form)
         do {
+            if !unreadable.isEmpty { throw MusubiError.invalid(unreadable) }
             try await site.stewardship.updateOrganization(context.actor, id: id, draft)
             return site.redirect(Paths.organization.href(id), notice: "saved")
         } catch let error as MusubiError {
@@ -70,13 +72,18 @@ struct StewardshipPages {
         return site.page("organization-form", title: title, model, request, context, status: status)
     }
 
-    static func organizationDraft(_ form: FormData) throws -> OrganizationDraft {
-        guard let sector = Sector(rawValue: form["sector"]) else { throw MusubiError.invalid("sector", "error.sector") }
-        return OrganizationDraft(
-            name: form["name"], nameKana: form["nameKana"], sector: sector, prefectureCode: form["prefectureCode"],
-            municipality: form["municipality"], website: form["website"], summary: form["summary"],
-            fieldIDs: try ProfilePages.ids(form.all("fields"))
+    /// The form as a draft, and what could not even be read (an unknown sector, a field id
+    /// that is not a number), so the form comes back with every message at once.
+    static func organizationDraft(_ form: FormData) -> (OrganizationDraft, [MusubiError.Problem]) {
+        var problems: [MusubiError.Problem] = []
+        let sector = Sector(rawValue: form["sector"])
+        if sector == nil { problems.append(.init(field: "sector", key: "error.sector")) }
+        let fieldIDs = FormIDs.parse(form.all("fields"), field: "fieldIDs", into: &problems)
+        let draft = OrganizationDraft(
+            name: form["name"], nameKana: form["nameKana"], sector: sector ?? .industry, prefectureCode: form["prefectureCode"],
+            municipality: form["municipality"], website: form["website"], summary: form["summary"], fieldIDs: fieldIDs
         )
+        return (draft, problems)
     }
 
     struct GroupFormModel {
@@ -96,8 +103,9 @@ struct StewardshipPages {
     }
 
     func createGroup(_ request: Request, _ context: Context) async throws -> Response {
-        let draft = try Self.groupDraft(context.form)
+        let (draft, unreadable) = Self.groupDraft(context.form)
         do {
+            if !unreadable.isEmpty { throw MusubiError.invalid(unreadable) }
             let group = try await site.stewardship.createGroup(context.actor, draft)
             return site.redirect(Paths.group.href(group.id), notice: "saved")
         } catch let error as MusubiError {
@@ -116,8 +124,9 @@ struct StewardshipPages {
 
     func updateGroup(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        let draft = try Self.groupDraft(context.form)
+        let (draft, unreadable) = Self.groupDraft(context.form)
         do {
+            if !unreadable.isEmpty { throw MusubiError.invalid(unreadable) }
             try await site.stewardship.updateGroup(context.actor, id: id, draft)
             return site.redirect(Paths.group.href(id), notice: "saved")
         } catch let error as MusubiError {
@@ -158,11 +167,15 @@ struct StewardshipPages {
         return site.page("group-form", title: title, model, request, context, status: status)
     }
 
-    static func groupDraft(_ form: FormData) throws -> GroupDraft {
-        guard let kind = GroupKind(rawValue: form["kind"]) else { throw MusubiError.invalid("kind", "error.group_kind") }
-        return GroupDraft(
-            kind: kind, name: form["name"], description: form["description"], parentID: form.int64("parentID"),
-            hostOrganizationID: form.int64("hostOrganizationID"), fieldIDs: try ProfilePages.ids(form.all("fields"))
+    static func groupDraft(_ form: FormData) -> (GroupDraft, [MusubiError.Problem]) {
+        var problems: [MusubiError.Problem] = []
+        let kind = GroupKind(rawValue: form["kind"])
+        if kind == nil { problems.append(.init(field: "kind", key: "error.group_kind")) }
+        let fieldIDs = FormIDs.parse(form.all("fields"), field: "fieldIDs", into: &problems)
+        let draft = GroupDraft(
+            kind: kind ?? .studyGroup, name: form["name"], description: form["description"], parentID: form.int64("parentID"),
+            hostOrganizationID: form.int64("hostOrganizationID"), fieldIDs: fieldIDs
         )
+        return (draft, problems)
     }
 }

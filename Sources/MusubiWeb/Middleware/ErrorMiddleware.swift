@@ -19,7 +19,11 @@ struct ErrorMiddleware: RouterMiddleware {
                 return site.redirect(Paths.signIn.href() + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
             let (status, key) = Self.describe(error)
-            var response = respond(status: status, message: site.t(key, context), code: key, problems: error, request, context)
+            var message = site.t(key, context)
+            if case .invalid(let problems) = error {
+                message += " " + problems.map { site.t($0.key, context) }.joined(separator: " ")
+            }
+            var response = respond(status: status, message: message, code: key, problems: error, request, context)
             if case .rateLimited(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
             return response
         } catch let error as HTTPError {
