@@ -1,0 +1,137 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// The `musubi` executable as an operator runs it, against a data folder of its own.
+@Suite(.serialized) struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static var binary: URL {
+        URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent().appendingPathComponent("musubi")
+    }
+
+    static func run(_ arguments: [String], in directory: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["MUSUBI_DATABASE_URL"] = nil
+        process.environment = environment
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+    }
+
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("musubi-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func importChecksEveryRowAndImportsAllOrNothing() throws {
+        let dir = try Self.scratch()
+        #expect(try Self.run(["demo", "--data-dir", "data"], in: dir).status == 0)
+        let bad = "メールアドレス,氏名,所属,分野\n" +
+            "new.one@example.jp,新人 一号,山陰工業高等専門学校,ファインバブル\n" +
+            "not-an-email,新人 二号,,\n" +
+            "admin@example.jp,重複 さん,,\n" +
+            "new.four@example.jp,,存在しない組織,存在しない分野\n"
+        try #require(bad.data(using: .shiftJIS)).write(to: dir.appendingPathComponent("bad.csv"))
+        let refused = try Self.run(["import", "members", "bad.csv", "--data-dir", "data"], in: dir)
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("line 3: email"))
+        #expect(refused.output.contains("line 4: email: This e-mail address is already registered."))
+        #expect(refused.output.contains("line 5: name"))
+        #expect(refused.output.contains("line 5: organization"))
+        #expect(refused.output.contains("line 5: fields"))
+        #expect(!refused.output.contains("line 2"))
+        #expect(refused.error.contains("nothing was imported"))
+
+        let good = "\u{FEFF}email,name,nameKana,organization,fields,keywords\n" +
+            "new.one@example.jp,新人 一号,しんじん いちごう,山陰工業高等専門学校,ファインバブル,\"微細気泡;洗浄\"\n" +
+            "new.two@example.jp,新人 二号,,,水素技術,\n"
+        try Data(good.utf8).write(to: dir.appendingPathComponent("good.csv"))
+        let dry = try Self.run(["import", "members", "good.csv", "--dry-run", "--data-dir", "data"], in: dir)
+        #expect(dry.status == 0)
+        #expect(dry.output.contains("All 2 rows are valid"))
+        let export1 = try Self.run(["export", "--data-dir", "data"], in: dir)
+        #expect(!export1.output.contains("new.one@example.jp"))
+
+        let imported = try Self.run(["import", "members", "good.csv", "--data-dir", "data"], in: dir)
+        #expect(imported.status == 0)
+        #expect(imported.output.contains("Imported 2 members"))
+        let export2 = try Self.run(["export", "--data-dir", "data"], in: dir)
+        let json = try JSONSerialization.jsonObject(with: Data(export2.output.utf8)) as? [String: Any]
+        let members = json?["members"] as? [[String: Any]] ?? []
+        #expect(members.count == 66)
+        #expect(members.contains { $0["email"] as? String == "new.one@example.jp" })
+        #expect(!export2.output.contains("$2b$"), "password hashes never leave")
+    }
+
+    @Test func createAdminChecksItsInputAndCreatesAnAccount() throws {
+        let dir = try Self.scratch()
+        let weak = try Self.run(["user", "create-admin", "--email", "boss@example.jp", "--password", "short", "--data-dir", "data"], in: dir)
+        #expect(weak.status != 0)
+        #expect(weak.error.contains("10 characters"))
+        let created = try Self.run(["user", "create-admin", "--email", "boss@example.jp", "--password", "a good long password", "--data-dir", "data"], in: dir)
+        #expect(created.status == 0)
+        #expect(created.output.contains("Created administrator"))
+        let again = try Self.run(["user", "create-admin", "--email", "boss@example.jp", "--password", "a good long password", "--data-dir", "data"], in: dir)
+        #expect(again.status != 0)
+        #expect(again.error.contains("already registered"))
+        // The demo refuses a database that holds people already.
+        #expect(try Self.run(["demo", "--data-dir", "data"], in: dir).status != 0)
+    }
+
+    @Test func serveMigratesLoadsTheDemoAndAnswers() async throws {
+        let dir = try Self.scratch()
+        let port = Int.random(in: 20000...40000)
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--data-dir", "data", "--port", String(port)]
+        process.currentDirectoryURL = dir
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        var body = ""
+        for _ in 0..<100 {
+            if let (data, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/organizations")!) {
+                body = String(decoding: data, as: UTF8.self)
+                break
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(body.contains("山陰工業高等専門学校"))
+        process.terminate()
+        process.waitUntilExit()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(printed.contains("http://127.0.0.1:\(port)"))
+        #expect(printed.contains("admin@example.jp"))
+        #expect(printed.contains("musubi-demo"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("data/musubi.sqlite").path))
+    }
+
+    @Test func badSettingsAreRefusedWithAClearMessage() throws {
+        let dir = try Self.scratch()
+        let port = try Self.run(["migrate", "--port", "99999", "--data-dir", "data"], in: dir)
+        #expect(port.status != 0)
+        #expect(port.error.contains("port"))
+        let url = try Self.run(["migrate", "--database-url", "mysql://x"], in: dir)
+        #expect(url.status != 0)
+        #expect(url.error.contains("Unsupported database URL"))
+    }
+}
