@@ -5,66 +5,66 @@ import Mustache
 // larger part of rendering a directory page (docs/benchmarks.md).
 
 extension Option: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "value": value
-        case "label": label
-        case "selected": selected
+    func child(named key: String) -> Any? {
+        switch key {
+        case "value": self.value
+        case "label": self.label
+        case "selected": self.selected
         default: nil
         }
     }
 }
 
 extension MemberRow: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "href": href
-        case "name": name
-        case "nameKana": nameKana
-        case "title": title
-        case "organization": organization
-        case "sector": sector
-        case "sectorKey": sectorKey
-        case "keywords": keywords
-        case "fields": fields
-        case "role": role
+    func child(named key: String) -> Any? {
+        switch key {
+        case "href": self.href
+        case "name": self.name
+        case "nameKana": self.nameKana
+        case "title": self.title
+        case "organization": self.organization
+        case "sector": self.sector
+        case "sectorKey": self.sectorKey
+        case "keywords": self.keywords
+        case "fields": self.fields
+        case "role": self.role
         default: nil
         }
     }
 }
 
 extension OrganizationRow: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "href": href
-        case "name": name
-        case "sector": sector
-        case "sectorKey": sectorKey
-        case "place": place
-        case "summary": summary
-        case "fields": fields
+    func child(named key: String) -> Any? {
+        switch key {
+        case "href": self.href
+        case "name": self.name
+        case "sector": self.sector
+        case "sectorKey": self.sectorKey
+        case "place": self.place
+        case "summary": self.summary
+        case "fields": self.fields
         default: nil
         }
     }
 }
 
 extension Layout: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "lang": lang
-        case "title": title
-        case "siteName": siteName
-        case "csrf": csrf
-        case "signedIn": signedIn
-        case "profileHref": profileHref
-        case "isCoordinator": isCoordinator
-        case "isAdmin": isAdmin
-        case "seesDirectory": seesDirectory
-        case "switchLanguageHref": switchLanguageHref
-        case "switchLanguageTestID": switchLanguageTestID
-        case "switchLanguageLabel": switchLanguageLabel
-        case "notice": notice as Any?
-        case "paths": paths
+    func child(named key: String) -> Any? {
+        switch key {
+        case "lang": self.lang
+        case "title": self.title
+        case "siteName": self.siteName
+        case "csrf": self.csrf
+        case "signedIn": self.signedIn
+        case "profileHref": self.profileHref
+        case "isCoordinator": self.isCoordinator
+        case "isAdmin": self.isAdmin
+        case "seesDirectory": self.seesDirectory
+        case "switchLanguageHref": self.switchLanguageHref
+        case "switchLanguageTestID": self.switchLanguageTestID
+        case "switchLanguageLabel": self.switchLanguageLabel
+        case "notice": self.notice as Any?
+        case "paths": self.paths
         default: nil
         }
     }
