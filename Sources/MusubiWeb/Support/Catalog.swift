@@ -37,8 +37,6 @@ public struct Catalog: Sendable {
     /// The whole catalog for a template.
     public func tree(_ language: UILanguage) -> [String: any Sendable] { trees[language] ?? [:] }
 
-    public func keys(_ language: UILanguage) -> Set<String> { Set(flat[language]?.keys ?? [:].keys) }
-
     enum CatalogError: Error, CustomStringConvertible {
         case notAnObject(String)
         var description: String {

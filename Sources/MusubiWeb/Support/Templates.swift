@@ -16,6 +16,4 @@ public struct Templates: Sendable {
     public func render(_ name: String, _ object: [String: Any]) -> String? {
         library.render(object, withTemplate: name)
     }
-
-    public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 }

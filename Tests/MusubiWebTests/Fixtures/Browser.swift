@@ -63,8 +63,6 @@ final class Browser: @unchecked Sendable {
         return page
     }
 
-    func forget(_ cookie: String) { cookies[cookie] = nil }
-
     static func csrfToken(in html: String) -> String? {
         guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return nil }
         let rest = html[range.upperBound...]
