@@ -104,13 +104,11 @@ struct APIHandlers {
     }
 
     func approve(_ request: Request, _ context: Context) async throws -> Response {
-        try await site.people.approve(context.actor, memberID: try context.parameters.require("id", as: Int64.self))
-        return Response(status: .noContent)
+        try await onMember(context, site.people.approve)
     }
 
     func reject(_ request: Request, _ context: Context) async throws -> Response {
-        try await site.people.reject(context.actor, memberID: try context.parameters.require("id", as: Int64.self))
-        return Response(status: .noContent)
+        try await onMember(context, site.people.reject)
     }
 
     func changeRole(_ request: Request, _ context: Context) async throws -> Response {
@@ -120,13 +118,11 @@ struct APIHandlers {
     }
 
     func deactivate(_ request: Request, _ context: Context) async throws -> Response {
-        try await site.people.deactivate(context.actor, memberID: try context.parameters.require("id", as: Int64.self))
-        return Response(status: .noContent)
+        try await onMember(context, site.people.deactivate)
     }
 
     func reactivate(_ request: Request, _ context: Context) async throws -> Response {
-        try await site.people.reactivate(context.actor, memberID: try context.parameters.require("id", as: Int64.self))
-        return Response(status: .noContent)
+        try await onMember(context, site.people.reactivate)
     }
 
     func invite(_ request: Request, _ context: Context) async throws -> Response {
@@ -162,6 +158,12 @@ struct APIHandlers {
 
     func revokeToken(_ request: Request, _ context: Context) async throws -> Response {
         try await site.settings.revokeToken(context.actor, id: try context.parameters.require("id", as: Int64.self))
+        return Response(status: .noContent)
+    }
+
+    /// Applies a people-administration step to the member in the path; 204 when done.
+    private func onMember(_ context: Context, _ step: (Actor, Int64) async throws -> Void) async throws -> Response {
+        try await step(context.actor, try context.parameters.require("id", as: Int64.self))
         return Response(status: .noContent)
     }
 

@@ -66,21 +66,15 @@ struct DirectoryPages {
     }
 
     func members(_ request: Request, _ context: Context) async throws -> Response {
-        let query = try FormData.query(of: request)
-        let filters = Self.filters(query)
-        let page = try await site.directory.members(context.actor, filters)
-        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
-        let model = directoryModel(filters, query: query, views: views, path: Paths.members.href(), pager: views.pager(page, path: Paths.members.href(), query: query, keys: Self.filterKeys), members: page.items.map(views.row), organizations: [])
-        return site.page("members", title: site.t("members.title", context), model, request, context)
+        try await directoryPage(Paths.members, template: "members", titleKey: "members.title", request, context) { actor, filters in
+            try await site.directory.members(actor, filters)
+        } rows: { views, page in (page.items.map(views.row), []) }
     }
 
     func organizations(_ request: Request, _ context: Context) async throws -> Response {
-        let query = try FormData.query(of: request)
-        let filters = Self.filters(query)
-        let page = try await site.directory.organizations(context.actor, filters)
-        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
-        let model = directoryModel(filters, query: query, views: views, path: Paths.organizations.href(), pager: views.pager(page, path: Paths.organizations.href(), query: query, keys: Self.filterKeys), members: [], organizations: page.items.map(views.row))
-        return site.page("organizations", title: site.t("organizations.title", context), model, request, context)
+        try await directoryPage(Paths.organizations, template: "organizations", titleKey: "organizations.title", request, context) { actor, filters in
+            try await site.directory.organizations(actor, filters)
+        } rows: { views, page in ([], page.items.map(views.row)) }
     }
 
     struct MemberModel {
@@ -208,15 +202,27 @@ struct DirectoryPages {
         )
     }
 
-    private func directoryModel(_ filters: Directory.Filters, query: FormData, views: Views, path: String, pager: Pager, members: [MemberRow], organizations: [OrganizationRow]) -> DirectoryModel {
-        DirectoryModel(
+    /// The people and organisation directories share their filters, pager and layout.
+    private func directoryPage<Item: Sendable>(
+        _ path: PathTemplate, template: String, titleKey: String, _ request: Request, _ context: Context,
+        search: (Actor, Directory.Filters) async throws -> Page<Item>,
+        rows: (Views, Page<Item>) -> (members: [MemberRow], organizations: [OrganizationRow])
+    ) async throws -> Response {
+        let query = try FormData.query(of: request)
+        let filters = Self.filters(query)
+        let page = try await search(context.actor, filters)
+        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
+        let (members, organizations) = rows(views, page)
+        let model = DirectoryModel(
             q: filters.text, municipality: filters.municipality ?? "",
             sectors: views.sectorOptions(selected: filters.sector),
             fields: views.fieldOptions(selected: Set(filters.fieldID.map { [$0] } ?? [])),
             prefectures: views.prefectureOptions(selected: filters.prefectureCode),
-            members: members, organizations: organizations, pager: pager, action: path,
-            isMembers: path == Paths.members.href(),
-            canCreate: Policy.can(views.context.actor, .create, .organizations), newOrganizationHref: Paths.newOrganization.href()
+            members: members, organizations: organizations,
+            pager: views.pager(page, path: path.href(), query: query, keys: Self.filterKeys), action: path.href(),
+            isMembers: path == Paths.members,
+            canCreate: Policy.can(context.actor, .create, .organizations), newOrganizationHref: Paths.newOrganization.href()
         )
+        return site.page(template, title: site.t(titleKey, context), model, request, context)
     }
 }

@@ -107,12 +107,8 @@ struct ManagementPages {
         do {
             let issued = try await site.people.invite(context.actor, email: form["email"], role: role, organizationID: form.int64("organizationID"))
             return try await invitationPage(FormData(), errors: [:], issued: issued, request, context, status: .created)
-        } catch let error as MusubiError {
-            switch error {
-            case .invalid, .conflict:
-                return try await invitationPage(form, errors: site.problems(error, context), issued: nil, request, context, status: error == .forbidden ? .forbidden : .unprocessableContent)
-            default: throw error
-            }
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            return try await invitationPage(form, errors: site.problems(error, context), issued: nil, request, context, status: ErrorMiddleware.describe(error).0)
         }
     }
 

@@ -70,12 +70,8 @@ struct SessionPages {
                 organizationID: form.int64("organizationID"), title: form["title"], message: form["message"]
             ))
             return try await applyPage(FormData(), errors: [:], done: true, request, context)
-        } catch let error as MusubiError {
-            guard case .invalid = error else {
-                guard case .conflict = error else { throw error }
-                return try await applyPage(form, errors: site.problems(error, context), done: false, request, context, status: .conflict)
-            }
-            return try await applyPage(form, errors: site.problems(error, context), done: false, request, context, status: .unprocessableContent)
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            return try await applyPage(form, errors: site.problems(error, context), done: false, request, context, status: ErrorMiddleware.describe(error).0)
         }
     }
 

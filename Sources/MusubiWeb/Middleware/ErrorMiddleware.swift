@@ -65,3 +65,13 @@ struct ErrorMiddleware: RouterMiddleware {
         return site.page("error", title: message, model, request, context, status: status)
     }
 }
+
+extension MusubiError {
+    /// Errors a form shows beside its fields, rather than on an error page.
+    var belongsOnTheForm: Bool {
+        switch self {
+        case .invalid, .conflict: true
+        default: false
+        }
+    }
+}
