@@ -23,7 +23,7 @@ public struct Community: Sendable {
     public static func seed(_ env: CoreEnvironment) async throws -> Community {
         let hash = try await env.passwords.hash(password)
         let now = env.now()
-        return try await env.persistence.write { repos in
+        let community = try await env.persistence.write { repos in
             let decarbonisation = try await repos.fields.insert(parentID: nil, key: "decarbon", name: "脱炭素", nameEn: "Decarbonisation")
             let hydrogen = try await repos.fields.insert(parentID: decarbonisation.id, key: "hydrogen", name: "水素技術", nameEn: "Hydrogen")
             let aquaculture = try await repos.fields.insert(parentID: nil, key: "aquaculture", name: "水産・陸上養殖", nameEn: "Aquaculture")
@@ -60,5 +60,7 @@ public struct Community: Sendable {
                 admin: admin, coordinator: coordinator, member: member, guest: guest, applicant: applicant, group: group
             )
         }
+        env.fieldTreeCache.invalidate()
+        return community
     }
 }

@@ -25,6 +25,44 @@ import Testing
         }
     }
 
+    /// Cards and filter lists are rendered once and kept (Views.cards, renderedOptions):
+    /// what is kept must never be stale or belong to another language or selection.
+    @Test(arguments: TestDatabase.available)
+    func keptCardsAndFilterListsFollowEditsLanguageAndSelection(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let browser = site.browser()
+            try await browser.signIn("member@example.jp")
+            #expect(try await browser.get("/members").contains("松本 恭平"))
+            try await browser.get("/me/edit")
+            let edited = try await browser.post("/me/edit", [
+                ("name", "松本 恭平"), ("nameKana", "まつもと きょうへい"), ("title", "主任研究員"), ("keywords", "陸上養殖, 閉鎖循環"),
+                ("offer", ""), ("seeking", ""), ("fields", String(site.community.aquaculture.id)),
+            ])
+            #expect(edited.status == .seeOther)
+            let after = try await browser.get("/members")
+            #expect(after.contains("主任研究員"))
+            #expect(after.contains("<li>閉鎖循環</li>"))
+
+            let academia = try await browser.get("/members?sector=academia&prefecture=31&field=\(site.community.hydrogen.id)")
+            #expect(academia.contains("<option value=\"academia\" selected>"))
+            #expect(academia.contains("<option value=\"31\" selected>"))
+            #expect(academia.contains("<option value=\"\(site.community.hydrogen.id)\" selected>"))
+            #expect(!academia.contains("<option value=\"\" selected>"))
+            let unfiltered = try await browser.get("/members")
+            #expect(!unfiltered.contains("<option value=\"academia\" selected>"))
+            #expect(unfiltered.body.components(separatedBy: "<option value=\"\" selected>").count - 1 == 3)
+            let unknown = try await browser.get("/members?prefecture=99&field=999999")
+            #expect(unknown.status == .ok)
+            #expect(unknown.body.components(separatedBy: " selected>").count - 1 == 1) // only the sector's "all"
+
+            try await browser.get("/lang/en?back=%2Fmembers")
+            let english = try await browser.get("/members?sector=academia")
+            #expect(english.contains("<option value=\"academia\" selected>Academia</option>"))
+            #expect(english.contains(">Academia</span>"))
+            #expect(!english.contains(">学術</span>"))
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func visitorsSeeOrganisationsButNotPeople(_ database: TestDatabase) async throws {
         try await TestSite.run(database) { site in

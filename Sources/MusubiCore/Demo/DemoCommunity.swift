@@ -90,5 +90,6 @@ public struct DemoCommunity: Decodable, Sendable {
                 }
             }
         }
+        env.fieldTreeCache.invalidate()
     }
 }

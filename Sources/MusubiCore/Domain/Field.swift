@@ -20,18 +20,27 @@ public struct FieldTree: Sendable {
     public let fields: [Field]
     private let childrenByParent: [Int64?: [Field]]
     private let byID: [Int64: Field]
+    /// Differs between two trees whose fields differ, within one process: a key for what is
+    /// rendered from the tree.
+    public let fingerprint: Int
 
     public init(_ fields: [Field]) {
         self.fields = fields
-        self.childrenByParent = Dictionary(grouping: fields, by: \.parentID)
+        self.childrenByParent = Dictionary(grouping: fields, by: \.parentID).mapValues { $0.sorted { $0.id < $1.id } }
         self.byID = Dictionary(uniqueKeysWithValues: fields.map { ($0.id, $0) })
+        var hasher = Hasher()
+        for field in fields {
+            hasher.combine(field.id)
+            hasher.combine(field.parentID)
+            hasher.combine(field.name)
+            hasher.combine(field.nameEn)
+        }
+        self.fingerprint = hasher.finalize()
     }
 
     public var roots: [Field] { children(of: nil) }
 
-    public func children(of id: Int64?) -> [Field] {
-        (childrenByParent[id] ?? []).sorted { $0.id < $1.id }
-    }
+    public func children(of id: Int64?) -> [Field] { childrenByParent[id] ?? [] }
 
     public func field(_ id: Int64) -> Field? { byID[id] }
 

@@ -9,6 +9,7 @@ public struct CoreEnvironment: Sendable {
     public let now: @Sendable () -> Date
     public let sessionLifetime: TimeInterval
     public let invitationLifetime: TimeInterval
+    public let fieldTreeCache: FieldTreeCache
 
     public init(
         persistence: any Persistence,
@@ -16,7 +17,8 @@ public struct CoreEnvironment: Sendable {
         secrets: any SecretGenerator,
         now: @escaping @Sendable () -> Date = { Date() },
         sessionLifetime: TimeInterval = 14 * 24 * 3600,
-        invitationLifetime: TimeInterval = 7 * 24 * 3600
+        invitationLifetime: TimeInterval = 7 * 24 * 3600,
+        fieldTreeCache: FieldTreeCache = FieldTreeCache()
     ) {
         self.persistence = persistence
         self.passwords = passwords
@@ -24,6 +26,7 @@ public struct CoreEnvironment: Sendable {
         self.now = now
         self.sessionLifetime = sessionLifetime
         self.invitationLifetime = invitationLifetime
+        self.fieldTreeCache = fieldTreeCache
     }
 }
 

@@ -25,7 +25,9 @@ public struct Directory: Sendable {
     }
 
     public func fieldTree() async throws -> FieldTree {
-        FieldTree(try await env.persistence.read { try await $0.fields.all() })
+        try await env.fieldTreeCache.tree(now: env.now()) {
+            FieldTree(try await env.persistence.read { try await $0.fields.all() })
+        }
     }
 
     public func members(_ actor: Actor, _ filters: Filters) async throws -> Page<MemberSummary> {

@@ -14,8 +14,9 @@ struct DirectoryPages {
         var groupCount: Int
         var sectors: [SectorCount]
         var fields: [FieldCount]
-        var newestMembers: [MemberRow]
-        var newestOrganizations: [OrganizationRow]
+        /// Rendered cards (Views.cards).
+        var newestMembers: [String]
+        var newestOrganizations: [String]
         var seesPeople: Bool
         var signedIn: Bool
 
@@ -42,8 +43,8 @@ struct DirectoryPages {
                 .init(name: views.fieldName(entry.field.id) ?? "", count: entry.count,
                       href: Paths.members.href() + "?field=\(entry.field.id)", percent: entry.count * 100 / largest)
             },
-            newestMembers: overview.newestMembers.map(views.row),
-            newestOrganizations: overview.newestOrganizations.map(views.row),
+            newestMembers: views.cards(overview.newestMembers),
+            newestOrganizations: views.cards(overview.newestOrganizations),
             seesPeople: seesPeople,
             signedIn: context.actor != .anonymous
         )
@@ -53,11 +54,13 @@ struct DirectoryPages {
     struct DirectoryModel {
         var q: String
         var municipality: String
-        var sectors: [Option]
-        var fields: [Option]
-        var prefectures: [Option]
-        var members: [MemberRow]
-        var organizations: [OrganizationRow]
+        /// Rendered `<option>` lists (Views.renderedOptions).
+        var sectors: String
+        var fields: String
+        var prefectures: String
+        /// Rendered cards (Views.cards).
+        var members: [String]
+        var organizations: [String]
         var pager: Pager
         var action: String
         var isMembers: Bool
@@ -68,13 +71,13 @@ struct DirectoryPages {
     func members(_ request: Request, _ context: Context) async throws -> Response {
         try await directoryPage(Paths.members, template: "members", titleKey: "members.title", request, context) { actor, filters in
             try await site.directory.members(actor, filters)
-        } rows: { views, page in (page.items.map(views.row), []) }
+        } cards: { views, page in (views.cards(page.items), []) }
     }
 
     func organizations(_ request: Request, _ context: Context) async throws -> Response {
         try await directoryPage(Paths.organizations, template: "organizations", titleKey: "organizations.title", request, context) { actor, filters in
             try await site.directory.organizations(actor, filters)
-        } rows: { views, page in ([], page.items.map(views.row)) }
+        } cards: { views, page in ([], views.cards(page.items)) }
     }
 
     struct MemberModel {
@@ -118,7 +121,8 @@ struct DirectoryPages {
         var organization: OrganizationRow
         var nameKana: String
         var website: String
-        var members: [MemberRow]
+        /// Rendered cards (Views.cards).
+        var members: [String]
         var groups: [GroupRow]
         var seesPeople: Bool
         var canEdit: Bool
@@ -131,7 +135,7 @@ struct DirectoryPages {
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let model = OrganizationModel(
             organization: views.row(detail.organization), nameKana: detail.organization.nameKana, website: detail.organization.website,
-            members: detail.members.map(views.row), groups: detail.groups.map { views.row($0) },
+            members: views.cards(detail.members), groups: detail.groups.map { views.row($0) },
             seesPeople: Policy.can(context.actor, .list, .members),
             canEdit: Policy.can(context.actor, .edit, .organization(id: id)), editHref: Paths.editOrganization.href(id)
         )
@@ -202,22 +206,33 @@ struct DirectoryPages {
         )
     }
 
+    /// What a filter's chosen value adds to the key of its rendered options: "" for none, the
+    /// value when the list knows it, and nil (render, do not keep) for a value it does not.
+    private static func cacheKey<Value: LosslessStringConvertible>(_ value: Value?, isKnown: (Value) -> Bool) -> String? {
+        guard let value else { return "" }
+        return isKnown(value) ? String(value) : nil
+    }
+
     /// The people and organisation directories share their filters, pager and layout.
     private func directoryPage<Item: Sendable>(
         _ path: PathTemplate, template: String, titleKey: String, _ request: Request, _ context: Context,
         search: (Actor, Directory.Filters) async throws -> Page<Item>,
-        rows: (Views, Page<Item>) -> (members: [MemberRow], organizations: [OrganizationRow])
+        cards: (Views, Page<Item>) -> (members: [String], organizations: [String])
     ) async throws -> Response {
         let query = try FormData.query(of: request)
         let filters = Self.filters(query)
         let page = try await search(context.actor, filters)
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
-        let (members, organizations) = rows(views, page)
+        let (members, organizations) = cards(views, page)
         let model = DirectoryModel(
             q: filters.text, municipality: filters.municipality ?? "",
-            sectors: views.sectorOptions(selected: filters.sector),
-            fields: views.fieldOptions(selected: Set(filters.fieldID.map { [$0] } ?? [])),
-            prefectures: views.prefectureOptions(selected: filters.prefectureCode),
+            sectors: views.renderedOptions("sector", selection: filters.sector?.rawValue ?? "") { views.sectorOptions(selected: filters.sector) },
+            fields: views.renderedOptions("field", selection: Self.cacheKey(filters.fieldID) { views.tree.field($0) != nil }) {
+                views.fieldOptions(selected: Set(filters.fieldID.map { [$0] } ?? []))
+            },
+            prefectures: views.renderedOptions("prefecture", selection: Self.cacheKey(filters.prefectureCode) { Prefecture.named($0) != nil }) {
+                views.prefectureOptions(selected: filters.prefectureCode)
+            },
             members: members, organizations: organizations,
             pager: views.pager(page, path: path.href(), query: query, keys: Self.filterKeys), action: path.href(),
             isMembers: path == Paths.members,

@@ -69,3 +69,45 @@ extension Layout: MustacheParent {
         }
     }
 }
+
+extension Pager: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "total": self.total
+        case "summary": self.summary
+        case "previousHref": self.previousHref as Any?
+        case "nextHref": self.nextHref as Any?
+        default: nil
+        }
+    }
+}
+
+extension DirectoryPages.DirectoryModel: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "q": self.q
+        case "municipality": self.municipality
+        case "sectors": self.sectors
+        case "fields": self.fields
+        case "prefectures": self.prefectures
+        case "members": self.members
+        case "organizations": self.organizations
+        case "pager": self.pager
+        case "action": self.action
+        case "isMembers": self.isMembers
+        case "canCreate": self.canCreate
+        case "newOrganizationHref": self.newOrganizationHref
+        default: nil
+        }
+    }
+}
+
+/// The scope a card is rendered in (Views.cards).
+struct CardScope: MustacheParent {
+    let row: any MustacheParent
+    let catalog: [String: any Sendable]
+
+    func child(named key: String) -> Any? {
+        key == "t" ? catalog : row.child(named: key)
+    }
+}

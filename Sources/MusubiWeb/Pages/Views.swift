@@ -1,5 +1,6 @@
 import Foundation
 import MusubiCore
+import Mustache
 
 /// Small view models shared by pages. Mustache reads stored properties only, so everything
 /// a template shows is computed here, in the reader's language.
@@ -9,7 +10,7 @@ struct Option {
     var selected: Bool
 }
 
-struct MemberRow {
+struct MemberRow: Hashable, Sendable {
     var href: String
     var name: String
     var nameKana: String
@@ -22,7 +23,7 @@ struct MemberRow {
     var role: String
 }
 
-struct OrganizationRow {
+struct OrganizationRow: Hashable, Sendable {
     var href: String
     var name: String
     var sector: String
@@ -110,6 +111,37 @@ struct Views {
     func prefectureOptions(selected: String?, includeAll: Bool = true) -> [Option] {
         (includeAll ? [Option(value: "", label: site.t("filter.all_prefectures", context), selected: selected == nil)] : [])
             + Prefecture.all.map { Option(value: $0.code, label: language == .en ? $0.nameEn : $0.name, selected: $0.code == selected) }
+    }
+
+    /// `<option>` elements for a filter's list, rendered once per language and selection.
+    /// A nil `selection` (a value the list does not know) is rendered but not kept, so that
+    /// no reader can grow the cache.
+    func renderedOptions(_ list: String, selection: String?, _ options: () -> [Option]) -> String {
+        guard let selection else { return site.templates.render("options", options()) ?? "" }
+        return site.optionLists.fragment([language.rawValue, list, selection, String(tree.fingerprint)].joined(separator: "|")) {
+            site.templates.render("options", options()) ?? ""
+        }
+    }
+
+    /// Each member's card, rendered from the `member-card` template (and kept: the same row
+    /// in the same language is the same card for every reader).
+    func cards(_ members: [MemberSummary]) -> [String] {
+        members.map { member in
+            let key = CardKey(template: "member-card", language: language, row: row(member))
+            return site.memberCards.fragment(key) { renderCard(key.template, key.row) }
+        }
+    }
+
+    func cards(_ organizations: [Organization]) -> [String] {
+        organizations.map { organization in
+            let key = CardKey(template: "organization-card", language: language, row: row(organization))
+            return site.organizationCards.fragment(key) { renderCard(key.template, key.row) }
+        }
+    }
+
+    /// A card sees its row and the catalog (`t`), nothing else of the page around it.
+    private func renderCard(_ template: String, _ row: any MustacheParent) -> String {
+        site.templates.render(template, CardScope(row: row, catalog: site.catalog.tree(language))) ?? ""
     }
 
     func pager<T>(_ page: Page<T>, path: String, query: FormData, keys: [String]) -> Pager {

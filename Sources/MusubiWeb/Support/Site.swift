@@ -15,6 +15,9 @@ public struct Site: Sendable {
     let catalog: Catalog
     let resources: ResourceLocator
     let secrets: any SecretGenerator
+    let optionLists = FragmentCache<String>(limit: 2_000)
+    let memberCards = FragmentCache<CardKey<MemberRow>>(limit: 10_000)
+    let organizationCards = FragmentCache<CardKey<OrganizationRow>>(limit: 2_000)
 
     public init(environment: CoreEnvironment, configuration: WebConfiguration, throttle: SignInThrottle = SignInThrottle()) throws {
         let resources = ResourceLocator(themeDirectory: configuration.themeDirectory)

@@ -13,7 +13,7 @@ public struct Templates: Sendable {
         self.library = library
     }
 
-    public func render(_ name: String, _ object: [String: Any]) -> String? {
+    public func render(_ name: String, _ object: Any) -> String? {
         library.render(object, withTemplate: name)
     }
 }

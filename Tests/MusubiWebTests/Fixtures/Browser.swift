@@ -5,6 +5,7 @@ import HummingbirdTesting
 import MusubiCore
 import MusubiTestSupport
 import MusubiWeb
+import Testing
 
 /// A person at a browser: keeps cookies, fills in the CSRF token from the last page it saw,
 /// and follows nothing by itself so tests can look at every redirect.
@@ -17,12 +18,20 @@ final class Browser: @unchecked Sendable {
         self.client = client
     }
 
-    struct Page {
+    /// A failed expectation prints the status and the page's title, not the whole page
+    /// (a whole page made swift-testing drop the message).
+    struct Page: CustomTestStringConvertible {
         var status: HTTPResponse.Status
         var headers: HTTPFields
         var body: String
         var location: String? { headers[.location] }
         func contains(_ text: String) -> Bool { body.contains(text) }
+        var testDescription: String {
+            let title = body.firstRange(of: "<title>").flatMap { start in
+                body[start.upperBound...].firstRange(of: "</title>").map { body[start.upperBound..<$0.lowerBound] }
+            }
+            return "\(status.code) page \"\(title ?? body.prefix(120))\" (\(body.utf8.count) bytes)"
+        }
     }
 
     @discardableResult
