@@ -5,34 +5,70 @@ import Hummingbird
 /// links fill it in with `href(42)`, and the OpenAPI document prints it as it is.
 public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
     public let template: String
+    /// The template cut at its parameters: `/members/{id}/edit` is `/members/`, a parameter,
+    /// `/edit`. Links are built from these pieces, for every row of every list.
+    private let pieces: [Piece]
+
+    private enum Piece: Sendable, Hashable {
+        case text(String)
+        case parameter(String)
+    }
 
     public init(_ template: String) {
         self.template = template
+        var pieces: [Piece] = []
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
+            pieces.append(.parameter(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        self.pieces = pieces
     }
 
     public var description: String { template }
 
     /// The parameter names in order of appearance.
     public var parameterNames: [String] {
-        template.split(separator: "/").compactMap { part in
-            part.hasPrefix("{") && part.hasSuffix("}") ? String(part.dropFirst().dropLast()) : nil
+        pieces.compactMap { piece in
+            if case .parameter(let name) = piece { name } else { nil }
         }
     }
 
     /// Hummingbird's spelling: `{id}` becomes `:id`.
     public var routerPath: RouterPath {
-        RouterPath(template.split(separator: "/", omittingEmptySubsequences: false).map { part in
-            part.hasPrefix("{") && part.hasSuffix("}") ? ":" + part.dropFirst().dropLast() : part
-        }.joined(separator: "/"))
+        RouterPath(pieces.map { piece in
+            switch piece {
+            case .text(let text): text
+            case .parameter(let name): ":" + name
+            }
+        }.joined())
     }
 
-    /// The path with its parameters filled in, in order.
+    /// The path with its parameters filled in, in order; text is percent-encoded, numbers
+    /// need not be.
     public func href(_ values: any CustomStringConvertible...) -> String {
         var remaining = values[...]
-        return template.split(separator: "/", omittingEmptySubsequences: false).map { part -> String in
-            guard part.hasPrefix("{"), let value = remaining.popFirst() else { return String(part) }
-            return value.description.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? ""
-        }.joined(separator: "/")
+        var result = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let text):
+                result += text
+            case .parameter(let name):
+                guard let value = remaining.popFirst() else {
+                    result += "{" + name + "}"
+                    continue
+                }
+                if let number = value as? any BinaryInteger {
+                    result += String(number)
+                } else {
+                    result += value.description.addingPercentEncoding(withAllowedCharacters: Self.segmentAllowed) ?? ""
+                }
+            }
+        }
+        return result
     }
-}
 
+    private static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(["/"])
+}
