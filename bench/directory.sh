@@ -55,4 +55,8 @@ for path in "/members" "/members?page=100" "/members?q=%E6%B0%B4%E7%B4%A0&sector
     wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Cookie: musubi_session=$session" "http://127.0.0.1:$port$path" \
         | grep -E "Requests/sec|Latency  |50%|90%|99%|Non-2xx"
 done
+pages=$(( (members + 64 + 29) / 30 ))
+echo "== wrk -t2 -c$connections -d${seconds}s /members?page=<random 1..$pages> (cards mostly not kept yet)"
+MUSUBI_BENCH_PAGES=$pages wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/random-page.lua -H "Cookie: musubi_session=$session" "http://127.0.0.1:$port" \
+    | grep -E "Requests/sec|Latency  |50%|90%|99%|Non-2xx"
 echo "RSS after load: $(awk '/VmRSS/ {print $2/1024 " MB"}' /proc/$server/status)"
