@@ -46,6 +46,8 @@ import Testing
         Row(action: .deactivate, resource: .member(id: 99, role: .member), allowed: [no, no, no, yes, yes]),
         Row(action: .deactivate, resource: .member(id: 99, role: .coordinator), allowed: [no, no, no, no, yes]),
         Row(action: .reactivate, resource: .member(id: 99, role: .guest), allowed: [no, no, no, yes, yes]),
+        Row(action: .issueSignInLink, resource: .member(id: 99, role: .member), allowed: [no, no, no, yes, yes]),
+        Row(action: .issueSignInLink, resource: .member(id: 99, role: .admin), allowed: [no, no, no, no, yes]),
         Row(action: .edit, resource: .member(id: 99, role: .member), allowed: [no, no, no, no, no]),
         Row(action: .view, resource: .account(ownerID: 99), allowed: [no, no, no, no, no]),
         Row(action: .edit, resource: .account(ownerID: 99), allowed: [no, no, no, no, no]),

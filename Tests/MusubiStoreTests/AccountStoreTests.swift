@@ -28,7 +28,7 @@ import Testing
             let community = try await Community.seed(.testing(persistence))
             let now = Date(timeIntervalSince1970: 1_800_000_000)
             let invitation = try await persistence.write {
-                try await $0.accounts.insertInvitation(digest: "inv", email: "new@example.jp", role: .guest, organizationID: nil, invitedBy: community.coordinator.id, at: now, expiresAt: now.addingTimeInterval(3600))
+                try await $0.accounts.insertInvitation(digest: "inv", email: "new@example.jp", role: .guest, organizationID: nil, memberID: nil, invitedBy: community.coordinator.id, at: now, expiresAt: now.addingTimeInterval(3600))
             }
             #expect(try await persistence.read { try await $0.accounts.invitation(digest: "inv") } == invitation)
             try await persistence.write { try await $0.accounts.markInvitationAccepted(id: invitation.id, at: now) }

@@ -69,6 +69,68 @@ import Testing
         }
     }
 
+    /// People who came in by import have no password: a coordinator gives them a one-time
+    /// link, and the same link resets a forgotten password, ending the other sessions.
+    @Test(arguments: TestDatabase.available)
+    func aSignInLinkLetsAnExistingPersonSetAPassword(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let imported = try await site.community.env.persistence.write { repos in
+                try await repos.members.insert(NewMember(
+                    email: "imported@example.jp", passwordHash: "", role: .member, status: .active, organizationID: nil,
+                    draft: ProfileDraft(name: "取込 花子", nameKana: "とりこみ はなこ", profile: Profile(), fieldIDs: [])
+                ), at: Date())
+            }
+            let newcomer = site.browser()
+            try await newcomer.get("/signin")
+            #expect(try await newcomer.post("/signin", [("email", "imported@example.jp"), ("password", "")]).status == .unauthorized)
+
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            let people = try await coordinator.get("/manage/people?status=active")
+            #expect(people.contains("/manage/people/\(imported.id)/sign-in-link"))
+            #expect(!people.contains("/manage/people/\(site.community.admin.id)/sign-in-link"))
+            let issued = try await coordinator.post("/manage/people/\(imported.id)/sign-in-link")
+            #expect(issued.status == .created)
+            let link = try #require(Self.text(after: "data-testid=\"sign-in-link\">", in: issued.body))
+            let path = try #require(URL(string: link)?.path)
+
+            let form = try await newcomer.get(path)
+            #expect(form.contains("imported@example.jp"))
+            #expect(!form.contains("name=\"name\""))
+            #expect(try await newcomer.post(path, [("password", "short")]).status == .unprocessableContent)
+            let accepted = try await newcomer.post(path, [("password", "a long new password")])
+            #expect(accepted.status == .seeOther)
+            #expect(try await newcomer.get("/members").status == .ok)
+            #expect(try await site.browser().get(path).status == .notFound)
+            let profile = try await newcomer.get("/members/\(imported.id)")
+            #expect(profile.contains("取込 花子"))
+
+            // The same link resets a forgotten password and ends the sessions elsewhere.
+            let laptop = site.browser()
+            try await laptop.signIn("member@example.jp")
+            let reset = try await coordinator.post("/manage/people/\(site.community.member.id)/sign-in-link")
+            let resetPath = try #require(Self.text(after: "data-testid=\"sign-in-link\">", in: reset.body).flatMap { URL(string: $0)?.path })
+            let phone = site.browser()
+            try await phone.get(resetPath)
+            #expect(try await phone.post(resetPath, [("password", "remembered at last")]).status == .seeOther)
+            #expect(try await laptop.get("/members").status == .seeOther)
+            let old = site.browser()
+            try await old.get("/signin")
+            #expect(try await old.post("/signin", [("email", "member@example.jp"), ("password", Community.password)]).status == .unauthorized)
+            #expect(try await old.post("/signin", [("email", "member@example.jp"), ("password", "remembered at last")]).status == .seeOther)
+
+            // Who may issue one, and for whom.
+            #expect(try await coordinator.post("/manage/people/\(site.community.admin.id)/sign-in-link").status == .forbidden)
+            #expect(try await coordinator.post("/manage/people/\(site.community.applicant.id)/sign-in-link").status == .conflict)
+            #expect(try await coordinator.post("/manage/people/999999/sign-in-link").status == .notFound)
+            #expect(try await newcomer.post("/manage/people/\(site.community.guest.id)/sign-in-link").status == .forbidden)
+            let admin = site.browser()
+            try await admin.signIn("admin@example.jp")
+            let audit = try await admin.get("/manage/audit?action=member.sign_in_link_created")
+            #expect(audit.contains("取込 花子"))
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func deactivationEndsEverySessionAtOnce(_ database: TestDatabase) async throws {
         try await TestSite.run(database) { site in

@@ -43,6 +43,7 @@ import Testing
         Row(method: .post, path: { "/manage/people/\($0.applicant.id)/approve" }, expected: [401, 403, 403, 303, 303]),
         Row(method: .post, path: { "/manage/people/\($0.guest.id)/role" }, form: [("role", "member")], expected: [401, 403, 403, 303, 303]),
         Row(method: .post, path: { "/manage/people/\($0.coordinator.id)/deactivate" }, expected: [401, 403, 403, 403, 303]),
+        Row(method: .post, path: { "/manage/people/\($0.guest.id)/sign-in-link" }, expected: [401, 403, 403, 201, 201]),
         Row(method: .post, path: { _ in "/organizations" }, form: [("name", "新しい組織"), ("sector", "industry"), ("prefectureCode", "31")], expected: [401, 403, 403, 303, 303]),
         Row(method: .post, path: { "/groups/\($0.group.id)/members" }, form: [("memberID", "0"), ("role", "member")], expected: [401, 403, 403, 422, 422]),
         Row(method: .post, path: { _ in "/me/edit" }, form: [("name", "新しい名前")], expected: [401, 303, 303, 303, 303]),
@@ -61,6 +62,8 @@ import Testing
         Row(method: .get, path: { _ in "/api/v1/tokens" }, expected: [401, 200, 200, 200, 200]),
         Row(method: .post, path: { "/api/v1/members/\($0.applicant.id)/approve" }, expected: [401, 403, 403, 204, 204]),
         Row(method: .put, path: { "/api/v1/members/\($0.guest.id)/role" }, form: [("role", "member")], expected: [401, 403, 403, 204, 204]),
+        Row(method: .post, path: { "/api/v1/members/\($0.guest.id)/sign-in-link" }, expected: [401, 403, 403, 201, 201]),
+        Row(method: .post, path: { "/api/v1/members/\($0.coordinator.id)/sign-in-link" }, expected: [401, 403, 403, 403, 201]),
     ]
 
     static func account(_ who: Who, in community: Community) -> Member? {

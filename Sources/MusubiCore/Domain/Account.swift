@@ -17,30 +17,37 @@ public struct Account: Sendable, Equatable {
     }
 }
 
-/// A one-time link that lets a coordinator bring someone in with a role.
+/// A one-time link that lets a coordinator bring someone in with a role, or, when it names
+/// an existing person (`memberID`), lets that person set a password and sign in: people who
+/// came in by import have none, and people forget theirs.
 public struct Invitation: Codable, Sendable, Equatable, Identifiable {
     public var id: Int64
     public var email: String
     public var role: Role
     public var organizationID: Int64?
+    public var memberID: Int64?
     public var invitedBy: Int64
     public var createdAt: Date
     public var expiresAt: Date
     public var acceptedAt: Date?
 
     public init(
-        id: Int64, email: String, role: Role, organizationID: Int64?, invitedBy: Int64,
+        id: Int64, email: String, role: Role, organizationID: Int64?, memberID: Int64? = nil, invitedBy: Int64,
         createdAt: Date, expiresAt: Date, acceptedAt: Date?
     ) {
         self.id = id
         self.email = email
         self.role = role
         self.organizationID = organizationID
+        self.memberID = memberID
         self.invitedBy = invitedBy
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.acceptedAt = acceptedAt
     }
+
+    /// A link for someone who already has an account.
+    public var claimsExistingAccount: Bool { memberID != nil }
 
     public func isUsable(at now: Date) -> Bool { acceptedAt == nil && now < expiresAt }
 }

@@ -24,6 +24,7 @@ public struct AuditEntry: Codable, Sendable, Equatable, Identifiable {
 public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case invitationCreated = "invitation.created"
     case invitationAccepted = "invitation.accepted"
+    case signInLinkCreated = "member.sign_in_link_created"
     case applicationApproved = "application.approved"
     case applicationRejected = "application.rejected"
     case roleChanged = "member.role_changed"

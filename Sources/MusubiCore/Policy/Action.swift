@@ -9,6 +9,8 @@ public enum Action: Sendable, Equatable, Hashable {
     case deactivate
     case reactivate
     case invite(Role)
+    /// Give an existing person a one-time link to set a password.
+    case issueSignInLink
     case read
 }
 

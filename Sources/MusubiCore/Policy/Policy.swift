@@ -40,7 +40,7 @@ public enum Policy {
         case .assignRole(let newRole):
             guard case .member(let id, let currentRole) = resource, actor.memberID != id else { return false }
             return mayManage(actor, currentRole) && mayGrant(actor, newRole)
-        case .deactivate, .reactivate:
+        case .deactivate, .reactivate, .issueSignInLink:
             guard case .member(let id, let currentRole) = resource, actor.memberID != id else { return false }
             return mayManage(actor, currentRole)
         case .invite(let role):

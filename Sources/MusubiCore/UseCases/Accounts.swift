@@ -117,18 +117,32 @@ public struct Accounts: Sendable {
     }
 
     /// Accepting an invitation creates the account, active at once, and signs the person in.
+    /// A link for an existing account sets its password instead (the name stays as it is)
+    /// and ends the account's other sessions.
     public func acceptInvitation(secret: String, name rawName: String, nameKana rawKana: String, password: String) async throws -> SignedIn {
+        let digest = env.secrets.digest(secret)
+        let claimsExistingAccount = try await invitation(secret: secret).claimsExistingAccount
         var check = Validator()
-        let name = check.text("name", rawName, required: true, limit: 100)
-        let kana = check.text("nameKana", rawKana, limit: 100)
+        let name = claimsExistingAccount ? "" : check.text("name", rawName, required: true, limit: 100)
+        let kana = claimsExistingAccount ? "" : check.text("nameKana", rawKana, limit: 100)
         check.password("password", password)
         try check.check()
         let hash = try await env.passwords.hash(password)
-        let digest = env.secrets.digest(secret)
         let now = env.now()
         let account = try await env.persistence.write { repos -> Account in
             guard let invitation = try await repos.accounts.invitation(digest: digest), invitation.isUsable(at: now) else {
                 throw MusubiError.notFound
+            }
+            try await repos.accounts.markInvitationAccepted(id: invitation.id, at: now)
+            if let memberID = invitation.memberID {
+                guard var account = try await repos.accounts.account(memberID: memberID), account.status == .active else {
+                    throw MusubiError.notFound
+                }
+                try await repos.accounts.setPasswordHash(hash, for: memberID)
+                try await repos.accounts.deleteSessions(of: memberID)
+                try await repos.audit.append(actorID: memberID, action: .invitationAccepted, subjectType: "invitation", subjectID: invitation.id, detail: invitation.email, at: now)
+                account.passwordHash = hash
+                return account
             }
             let member = try await repos.members.insert(
                 NewMember(
@@ -138,7 +152,6 @@ public struct Accounts: Sendable {
                 ),
                 at: now
             )
-            try await repos.accounts.markInvitationAccepted(id: invitation.id, at: now)
             try await repos.audit.append(actorID: member.id, action: .invitationAccepted, subjectType: "invitation", subjectID: invitation.id, detail: invitation.email, at: now)
             return Account(memberID: member.id, email: invitation.email, passwordHash: hash, role: invitation.role, status: .active)
         }

@@ -71,9 +71,32 @@ public struct PeopleAdministration: Sendable {
             try await requireOrganization(organizationID, in: repos)
             if try await repos.accounts.account(email: email) != nil { throw MusubiError.conflict("error.email_taken") }
             let invitation = try await repos.accounts.insertInvitation(
-                digest: digest, email: email, role: role, organizationID: organizationID, invitedBy: inviter, at: now, expiresAt: expires
+                digest: digest, email: email, role: role, organizationID: organizationID, memberID: nil, invitedBy: inviter, at: now, expiresAt: expires
             )
             try await repos.audit.append(actorID: inviter, action: .invitationCreated, subjectType: "invitation", subjectID: invitation.id, detail: "\(email) (\(role.rawValue))", at: now)
+            return invitation
+        }
+        return IssuedInvitation(invitation: invitation, secret: secret)
+    }
+
+    /// A one-time link with which an existing, active person sets a new password and signs
+    /// in. Using it ends the person's other sessions.
+    public func issueSignInLink(_ actor: Actor, memberID: Int64) async throws -> IssuedInvitation {
+        guard let issuer = actor.memberID else { throw MusubiError.unauthenticated }
+        let secret = env.secrets.newSecret()
+        let digest = env.secrets.digest(secret)
+        let now = env.now()
+        let invitation = try await env.persistence.write { repos in
+            guard let member = try await repos.members.find(id: memberID),
+                  let account = try await repos.accounts.account(memberID: memberID)
+            else { throw MusubiError.notFound }
+            try Policy.require(actor, .issueSignInLink, .member(id: memberID, role: member.role), hiding: false)
+            guard member.status == .active else { throw MusubiError.conflict("error.account_not_active") }
+            let invitation = try await repos.accounts.insertInvitation(
+                digest: digest, email: account.email, role: member.role, organizationID: member.organizationID, memberID: memberID,
+                invitedBy: issuer, at: now, expiresAt: now.addingTimeInterval(env.invitationLifetime)
+            )
+            try await repos.audit.append(actorID: issuer, action: .signInLinkCreated, subjectType: "member", subjectID: memberID, detail: member.name, at: now)
             return invitation
         }
         return IssuedInvitation(invitation: invitation, secret: secret)

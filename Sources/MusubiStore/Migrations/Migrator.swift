@@ -13,6 +13,7 @@ struct Migrator {
 
     static let migrations: [Migration] = [
         Migration(version: 1, name: "directory and accounts", statements: Schema001.statements),
+        Migration(version: 2, name: "sign-in links for existing accounts", statements: Schema002.statements),
     ]
 
     let connections: any DatabaseConnections

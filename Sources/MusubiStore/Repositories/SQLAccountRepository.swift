@@ -50,20 +50,26 @@ struct SQLAccountRepository: AccountRepository {
         try await db.raw("DELETE FROM sessions WHERE expires_at < \(bind: before.epochMilliseconds)").run()
     }
 
-    func insertInvitation(digest: String, email: String, role: Role, organizationID: Int64?, invitedBy: Int64, at: Date, expiresAt: Date) async throws -> Invitation {
+    func insertInvitation(
+        digest: String, email: String, role: Role, organizationID: Int64?, memberID: Int64?, invitedBy: Int64, at: Date, expiresAt: Date
+    ) async throws -> Invitation {
         let id = try await db.insertReturningID("""
-            INSERT INTO invitations (digest, email, role, organization_id, invited_by, created_at, expires_at)
-            VALUES (\(bind: digest), \(bind: email), \(bind: role.rawValue), \(bind: organizationID), \(bind: invitedBy),
+            INSERT INTO invitations (digest, email, role, organization_id, member_id, invited_by, created_at, expires_at)
+            VALUES (\(bind: digest), \(bind: email), \(bind: role.rawValue), \(bind: organizationID), \(bind: memberID), \(bind: invitedBy),
                     \(bind: at.epochMilliseconds), \(bind: expiresAt.epochMilliseconds))
             """)
-        return Invitation(id: id, email: email, role: role, organizationID: organizationID, invitedBy: invitedBy, createdAt: at, expiresAt: expiresAt, acceptedAt: nil)
+        return Invitation(
+            id: id, email: email, role: role, organizationID: organizationID, memberID: memberID, invitedBy: invitedBy,
+            createdAt: at, expiresAt: expiresAt, acceptedAt: nil
+        )
     }
 
     func invitation(digest: String) async throws -> Invitation? {
         guard let row = try await db.raw("SELECT * FROM invitations WHERE digest = \(bind: digest)").first() else { return nil }
         return Invitation(
             id: try row.int64("id"), email: try row.string("email"), role: try row.enumValue("role", as: Role.self),
-            organizationID: try row.optionalInt64("organization_id"), invitedBy: try row.int64("invited_by"),
+            organizationID: try row.optionalInt64("organization_id"), memberID: try row.optionalInt64("member_id"),
+            invitedBy: try row.int64("invited_by"),
             createdAt: try row.date("created_at"), expiresAt: try row.date("expires_at"), acceptedAt: try row.optionalDate("accepted_at")
         )
     }

@@ -127,11 +127,20 @@ struct APIHandlers {
 
     func invite(_ request: Request, _ context: Context) async throws -> Response {
         let input = try await JSON.decode(InvitationInput.self, from: request)
-        let issued = try await site.people.invite(context.actor, email: input.email, role: input.role, organizationID: input.organizationId)
-        struct Issued: Encodable { var id: Int64; var email: String; var role: Role; var expiresAt: Date; var url: String }
+        return issuedResponse(try await site.people.invite(context.actor, email: input.email, role: input.role, organizationID: input.organizationId))
+    }
+
+    func issueSignInLink(_ request: Request, _ context: Context) async throws -> Response {
+        let memberID = try context.parameters.require("id", as: Int64.self)
+        return issuedResponse(try await site.people.issueSignInLink(context.actor, memberID: memberID))
+    }
+
+    /// The one time the link's secret is shown.
+    private func issuedResponse(_ issued: PeopleAdministration.IssuedInvitation) -> Response {
+        struct Issued: Encodable { var id: Int64; var email: String; var role: Role; var memberId: Int64?; var expiresAt: Date; var url: String }
         return JSON.response(Issued(
-            id: issued.invitation.id, email: issued.invitation.email, role: issued.invitation.role, expiresAt: issued.invitation.expiresAt,
-            url: site.configuration.publicBaseURL + Paths.invitation.href(issued.secret)
+            id: issued.invitation.id, email: issued.invitation.email, role: issued.invitation.role, memberId: issued.invitation.memberID,
+            expiresAt: issued.invitation.expiresAt, url: site.configuration.publicBaseURL + Paths.invitation.href(issued.secret)
         ), status: .created)
     }
 

@@ -51,7 +51,7 @@ enum OpenAPISchemas {
             "AuditPage": page(of: "AuditEntry"),
             "Token": object(["id": id, "name": string, "prefix": string, "createdAt": date, "lastUsedAt": date, "revokedAt": date, "secret": string], required: ["id", "name", "prefix"]),
             "TokenList": list(of: "Token"),
-            "Invitation": object(["id": id, "email": string, "role": role, "expiresAt": date, "url": string], required: ["id", "email", "role", "url"]),
+            "Invitation": object(["id": id, "email": string, "role": role, "memberId": id, "expiresAt": date, "url": string], required: ["id", "email", "role", "url"]),
             "ProfileInput": object([
                 "name": string, "nameKana": string, "title": string, "keywords": strings, "offer": string, "seeking": string,
                 "languages": strings, "fieldIds": ids,

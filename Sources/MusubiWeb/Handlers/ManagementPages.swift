@@ -22,10 +22,12 @@ struct ManagementPages {
             var roleHref: String
             var deactivateHref: String
             var reactivateHref: String
+            var signInLinkHref: String
             var roles: [Option]
             var canChangeRole: Bool
             var canDeactivate: Bool
             var canReactivate: Bool
+            var canIssueSignInLink: Bool
         }
     }
 
@@ -45,12 +47,13 @@ struct ManagementPages {
                     member: views.row(member),
                     approveHref: Paths.approval.href(member.id), rejectHref: Paths.rejection.href(member.id),
                     roleHref: Paths.roleChange.href(member.id), deactivateHref: Paths.deactivation.href(member.id),
-                    reactivateHref: Paths.reactivation.href(member.id),
+                    reactivateHref: Paths.reactivation.href(member.id), signInLinkHref: Paths.signInLink.href(member.id),
                     roles: Role.allCases.filter { $0 == member.role || Policy.can(actor, .assignRole($0), target) }
                         .map { Option(value: $0.rawValue, label: site.t("role." + $0.rawValue, context), selected: $0 == member.role) },
                     canChangeRole: status == .active && Role.allCases.contains { $0 != member.role && Policy.can(actor, .assignRole($0), target) },
                     canDeactivate: status == .active && Policy.can(actor, .deactivate, target),
-                    canReactivate: status == .deactivated && Policy.can(actor, .reactivate, target)
+                    canReactivate: status == .deactivated && Policy.can(actor, .reactivate, target),
+                    canIssueSignInLink: status == .active && Policy.can(actor, .issueSignInLink, target)
                 )
             },
             pager: views.pager(page, path: Paths.people.href(), query: query, keys: ["status"]),
@@ -83,6 +86,27 @@ struct ManagementPages {
     func reactivate(_ request: Request, _ context: Context) async throws -> Response {
         try await site.people.reactivate(context.actor, memberID: try context.parameters.require("id", as: Int64.self))
         return site.redirect(Paths.people.href() + "?status=deactivated", notice: "reactivated")
+    }
+
+    struct SignInLinkModel {
+        var lead: String
+        var link: String
+        var expires: String
+        var backHref: String
+    }
+
+    /// Shows the link once; only its digest is stored.
+    func issueSignInLink(_ request: Request, _ context: Context) async throws -> Response {
+        let memberID = try context.parameters.require("id", as: Int64.self)
+        let issued = try await site.people.issueSignInLink(context.actor, memberID: memberID)
+        let name = try await site.directory.member(context.actor, id: memberID).member.name
+        let model = SignInLinkModel(
+            lead: site.t("sign_in_link.lead", context).replacingOccurrences(of: "{name}", with: name),
+            link: site.configuration.publicBaseURL + Paths.invitation.href(issued.secret),
+            expires: site.formatDate(issued.invitation.expiresAt, context, withTime: true),
+            backHref: Paths.people.href() + "?status=active"
+        )
+        return site.page("sign-in-link", title: site.t("sign_in_link.title", context), model, request, context, status: .created)
     }
 
     struct InvitationsModel {

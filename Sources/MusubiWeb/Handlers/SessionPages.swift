@@ -85,6 +85,8 @@ struct SessionPages {
 
     struct InvitationModel {
         var lead: String
+        /// A link for an existing account asks only for a password.
+        var claimsExistingAccount: Bool
         var action: String
         var values: [String: String]
         var errors: [String: String]
@@ -112,14 +114,16 @@ struct SessionPages {
     }
 
     private func invitationPage(_ invitation: Invitation, token: String, form: FormData, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) -> Response {
+        let claims = invitation.claimsExistingAccount
         let model = InvitationModel(
-            lead: site.t("invitation.lead", context)
+            lead: site.t(claims ? "invitation.claim_lead" : "invitation.lead", context)
                 .replacingOccurrences(of: "{email}", with: invitation.email)
                 .replacingOccurrences(of: "{role}", with: site.t("role." + invitation.role.rawValue, context)),
+            claimsExistingAccount: claims,
             action: Paths.invitation.href(token),
             values: ["name": String(form["name"].prefix(200)), "nameKana": String(form["nameKana"].prefix(200))], errors: errors
         )
-        return site.page("invitation", title: site.t("invitation.title", context), model, request, context, status: status)
+        return site.page("invitation", title: site.t(claims ? "invitation.claim_title" : "invitation.title", context), model, request, context, status: status)
     }
 
     /// Sets the language cookie and goes back to the page the person was on.

@@ -35,6 +35,7 @@ public enum Paths {
     public static let roleChange = PathTemplate("/manage/people/{id}/role")
     public static let deactivation = PathTemplate("/manage/people/{id}/deactivate")
     public static let reactivation = PathTemplate("/manage/people/{id}/reactivate")
+    public static let signInLink = PathTemplate("/manage/people/{id}/sign-in-link")
     public static let invitations = PathTemplate("/manage/invitations")
     public static let audit = PathTemplate("/manage/audit")
 

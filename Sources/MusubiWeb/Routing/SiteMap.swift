@@ -64,6 +64,7 @@ public enum SiteMap {
         router.post(Paths.roleChange.routerPath, use: management.changeRole)
         router.post(Paths.deactivation.routerPath, use: management.deactivate)
         router.post(Paths.reactivation.routerPath, use: management.reactivate)
+        router.post(Paths.signInLink.routerPath, use: management.issueSignInLink)
         router.get(Paths.invitations.routerPath, use: management.invitationForm)
         router.post(Paths.invitations.routerPath, use: management.invite)
         router.get(Paths.audit.routerPath, use: management.audit)
