@@ -97,6 +97,14 @@ import Testing
             #expect(byNewName.items.map(\.id) == [community.member.id])
             let counts = try await persistence.read { try await $0.organizations.countBySector() }
             #expect(counts == [.industry: 1, .academia: 1, .government: 1, .finance: 1, .support: 1])
+            let later = try await persistence.write { repos in
+                try await repos.organizations.insert(
+                    OrganizationDraft(name: "後発工業", nameKana: "こうはつ", sector: .industry, prefectureCode: "31"), at: Date().addingTimeInterval(60)
+                )
+            }
+            let newest = try await persistence.read { try await $0.organizations.newest(limit: 2) }
+            #expect(newest.count == 2)
+            #expect(newest.first?.id == later.id)
         }
     }
 

@@ -13,6 +13,7 @@ public protocol OrganizationRepository: Sendable {
     /// Every organisation's id and name, for choosing one in a form.
     func names() async throws -> [(id: Int64, name: String)]
     func countBySector() async throws -> [Sector: Int]
+    func newest(limit: Int) async throws -> [Organization]
     func all() async throws -> [Organization]
 }
 

@@ -19,19 +19,18 @@ extension Directory {
     public func overview(_ actor: Actor) async throws -> Overview {
         try Policy.require(actor, .view, .home)
         let seesPeople = Policy.can(actor, .list, .members)
+        let tree = try await fieldTree()
         return try await env.persistence.read { repos in
-            let tree = FieldTree(try await repos.fields.all())
             var byRoot: [(field: Field, count: Int)] = []
             for root in tree.roots {
                 byRoot.append((root, try await repos.members.countActive(inAnyField: tree.subtree(of: root.id))))
             }
-            let organizations = try await repos.organizations.all()
             return Overview(
                 organizationsBySector: try await repos.organizations.countBySector(),
                 membersBySector: try await repos.members.countBySector(),
                 membersByField: byRoot.filter { $0.count > 0 }.sorted { $0.count > $1.count },
                 newestMembers: seesPeople ? try await repos.members.newest(limit: 6) : [],
-                newestOrganizations: Array(organizations.sorted { $0.createdAt > $1.createdAt }.prefix(6)),
+                newestOrganizations: try await repos.organizations.newest(limit: 6),
                 groupCount: seesPeople ? try await repos.groups.all().count : 0
             )
         }

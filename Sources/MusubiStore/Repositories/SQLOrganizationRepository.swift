@@ -66,6 +66,10 @@ struct SQLOrganizationRepository: OrganizationRepository {
         return result
     }
 
+    func newest(limit: Int) async throws -> [Organization] {
+        try await organizations(try await db.raw("SELECT * FROM organizations ORDER BY created_at DESC, id DESC LIMIT \(literal: limit)").all())
+    }
+
     func all() async throws -> [Organization] {
         try await organizations(try await db.raw("SELECT * FROM organizations ORDER BY id").all())
     }
