@@ -19,6 +19,7 @@ struct Settings {
     var siteName: String?
     var siteNameEn: String?
     var timeZone: String
+    var trustedProxies: Set<String>
 
     /// Every key, with what it means, for `--help` and the README.
     static let keys: [(key: String, environment: String, meaning: String)] = [
@@ -33,6 +34,7 @@ struct Settings {
         ("siteName", "MUSUBI_SITE_NAME", "the installation's name in Japanese"),
         ("siteNameEn", "MUSUBI_SITE_NAME_EN", "the installation's name in English"),
         ("timeZone", "MUSUBI_TIME_ZONE", "time zone for dates on pages (Asia/Tokyo)"),
+        ("trustedProxies", "MUSUBI_TRUSTED_PROXIES", "comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (none)"),
     ]
 
     static func load(flags: [String: String]) async throws -> Settings {
@@ -58,7 +60,8 @@ struct Settings {
             host: string("host") ?? "127.0.0.1", port: port, dataDirectory: string("dataDir") ?? "data",
             databaseURL: string("databaseURL"), publicBaseURL: string("publicBaseURL"), sessionSecret: string("sessionSecret"),
             defaultLanguage: language, themeDirectory: string("themeDir"), siteName: string("siteName"),
-            siteNameEn: string("siteNameEn"), timeZone: zone
+            siteNameEn: string("siteNameEn"), timeZone: zone,
+            trustedProxies: Set((string("trustedProxies") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         )
     }
 
@@ -82,6 +85,7 @@ struct SettingsOptions: ParsableArguments {
     @Option(name: .customLong("public-base-url"), help: "The address people reach Musubi at.") var publicBaseURL: String?
     @Option(name: .customLong("default-language"), help: "ja or en.") var defaultLanguage: String?
     @Option(name: .customLong("theme-dir"), help: "Folder overriding templates, assets and catalog entries.") var themeDir: String?
+    @Option(name: .customLong("trusted-proxies"), help: "Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed.") var trustedProxies: String?
 
     func settings() async throws -> Settings {
         var flags: [String: String] = [:]
@@ -92,6 +96,7 @@ struct SettingsOptions: ParsableArguments {
         flags["publicBaseURL"] = publicBaseURL
         flags["defaultLanguage"] = defaultLanguage
         flags["themeDir"] = themeDir
+        flags["trustedProxies"] = trustedProxies
         return try await Settings.load(flags: flags)
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
+import HTTPTypes
 import MusubiCore
 import MusubiTestSupport
 import Testing
+@testable import MusubiWeb
 
 @Suite struct AccountFlowTests {
     @Test(arguments: TestDatabase.available)
@@ -170,6 +172,37 @@ import Testing
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.headers[.retryAfter] != nil)
             #expect(try await browser.get("/members").status == .seeOther)
+        }
+    }
+
+    /// Behind a trusted proxy the limit per address counts each forwarded client apart; a
+    /// forwarded address from a peer that is not a trusted proxy is ignored. (In-process
+    /// tests have no peer address; the context calls it "local".)
+    @Test(arguments: TestDatabase.available)
+    func signInIsRateLimitedPerClientBehindATrustedProxy(_ database: TestDatabase) async throws {
+        let throttle = { SignInThrottle(limits: .init(perAccount: 50, perAddress: 2, window: 600)) }
+        @Sendable func attempts(_ site: TestSite, from client: String) async throws -> [Int] {
+            let browser = site.browser()
+            try await browser.get("/signin")
+            var codes: [Int] = []
+            for index in 0..<3 {
+                let page = try await browser.post("/signin", [("email", "nobody\(index)@example.jp"), ("password", "wrong password!")],
+                                                  headers: [ClientAddress.forwardedForHeader: client])
+                codes.append(Int(page.status.code))
+            }
+            return codes
+        }
+        try await TestSite.run(database, throttle: throttle(), trustedProxies: ["local"]) { site in
+            let codes1 = try await attempts(site, from: "203.0.113.7")
+            #expect(codes1 == [401, 401, 429])
+            let codes2 = try await attempts(site, from: "203.0.113.8")
+            #expect(codes2 == [401, 401, 429])
+        }
+        try await TestSite.run(database, throttle: throttle()) { site in
+            let codes3 = try await attempts(site, from: "203.0.113.7")
+            #expect(codes3 == [401, 401, 429])
+            let codes4 = try await attempts(site, from: "203.0.113.8")
+            #expect(codes4 == [429, 429, 429])
         }
     }
 

@@ -11,6 +11,9 @@ struct SessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.uri.path.hasPrefix(Paths.assets.template + "/") { return try await next(request, context) }
         var context = context
+        context.remoteAddress = ClientAddress.resolve(
+            peer: context.remoteAddress, forwardedFor: request.headers[ClientAddress.forwardedForHeader], trustedProxies: site.configuration.trustedProxies
+        )
         context.isAPI = request.uri.path.hasPrefix("/api/")
         context.language = UILanguage(rawValue: request.cookies[Cookies.language]?.value ?? "") ?? site.configuration.defaultLanguage
         if context.isAPI {

@@ -13,8 +13,9 @@ public struct MusubiRequestContext: RequestContext {
     public var csrfToken: String = ""
     /// Set when a visitor got a new CSRF cookie with this response.
     var newVisitorCSRF: String?
-    /// The client's address, for rate limiting sign-ins.
-    public let remoteAddress: String
+    /// The client's address, for rate limiting sign-ins: the peer, or behind a trusted
+    /// proxy the address it forwarded for (SessionMiddleware, ClientAddress).
+    public var remoteAddress: String
     /// Whether the request came through the JSON API.
     public var isAPI = false
     /// A posted page form, already checked for its CSRF token.

@@ -9,6 +9,8 @@ public struct WebConfiguration: Sendable {
     public var defaultLanguage: UILanguage
     public var themeDirectory: String?
     public var timeZone: TimeZone
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed (ClientAddress).
+    public var trustedProxies: Set<String>
 
     public init(
         installationName: String = "Musubi 結び",
@@ -16,7 +18,8 @@ public struct WebConfiguration: Sendable {
         publicBaseURL: String = "http://127.0.0.1:8080",
         defaultLanguage: UILanguage = .ja,
         themeDirectory: String? = nil,
-        timeZone: TimeZone = TimeZone(identifier: "Asia/Tokyo")!
+        timeZone: TimeZone = TimeZone(identifier: "Asia/Tokyo")!,
+        trustedProxies: Set<String> = []
     ) {
         self.installationName = installationName
         self.installationNameEn = installationNameEn
@@ -24,6 +27,7 @@ public struct WebConfiguration: Sendable {
         self.defaultLanguage = defaultLanguage
         self.themeDirectory = themeDirectory
         self.timeZone = timeZone
+        self.trustedProxies = trustedProxies
     }
 
     var secureCookies: Bool { publicBaseURL.lowercased().hasPrefix("https://") }

@@ -22,7 +22,8 @@ struct Serve: AsyncParsableCommand {
                 publicBaseURL: settings.baseURL,
                 defaultLanguage: settings.defaultLanguage,
                 themeDirectory: settings.themeDirectory,
-                timeZone: TimeZone(identifier: settings.timeZone)!
+                timeZone: TimeZone(identifier: settings.timeZone)!,
+                trustedProxies: settings.trustedProxies
             )
             let site = try Site(environment: runtime.environment, configuration: configuration)
             let app = MusubiWeb.application(site: site, host: settings.host, port: settings.port, logger: runtime.logger)

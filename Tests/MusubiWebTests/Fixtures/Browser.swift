@@ -41,11 +41,13 @@ final class Browser: @unchecked Sendable {
 
     /// Posts a form, adding the CSRF token unless the test sets `_csrf` itself.
     @discardableResult
-    func post(_ path: String, _ fields: [(String, String)] = [], csrf: Bool = true) async throws -> Page {
+    func post(_ path: String, _ fields: [(String, String)] = [], csrf: Bool = true, headers: HTTPFields = [:]) async throws -> Page {
         var all = fields
         if csrf && !fields.contains(where: { $0.0 == "_csrf" }) { all.append(("_csrf", self.csrf)) }
         let body = all.map { Self.encode($0.0) + "=" + Self.encode($0.1) }.joined(separator: "&")
-        return try await send(path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+        var headers = headers
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return try await send(path, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
     func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Page {
@@ -92,11 +94,14 @@ struct TestSite {
 
     func browser() -> Browser { Browser(client) }
 
-    static func run(_ database: TestDatabase, throttle: SignInThrottle = SignInThrottle(), _ body: @escaping @Sendable (TestSite) async throws -> Void) async throws {
+    static func run(
+        _ database: TestDatabase, throttle: SignInThrottle = SignInThrottle(), trustedProxies: Set<String> = [],
+        _ body: @escaping @Sendable (TestSite) async throws -> Void
+    ) async throws {
         try await database.with { persistence in
             let env = CoreEnvironment.testing(persistence)
             let community = try await Community.seed(env)
-            let site = try Site(environment: env, configuration: WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi"), throttle: throttle)
+            let site = try Site(environment: env, configuration: WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies), throttle: throttle)
             let app = Application(router: SiteMap.router(for: site))
             try await app.test(.router) { client in
                 try await body(TestSite(community: community, client: client))
