@@ -40,6 +40,32 @@ import Testing
         return url
     }
 
+    @Test func matchRanksSeedsForEachNeedFromJSONOrCSV() throws {
+        let dir = try Self.scratch()
+        let needs = #"[{"id": "n1", "title": "微細気泡で生け簀の酸素を増やしたい", "body": "", "sector": "industry"},"# +
+            #" {"id": "n2", "title": "チタン部品を精密に削りたい", "body": "医療用の小さな部品", "fields": ["medical"]}]"#
+        try Data(needs.utf8).write(to: dir.appendingPathComponent("needs.json"))
+        let seeds = "id,title,body,fields,sector\n" +
+            "s1,マイクロバブル発生装置,泡を安定して作る,fine-bubble,academia\n" +
+            "s2,難削材の切削加工,チタンとインコネルの精密加工,machining;titanium,industry\n" +
+            "s3,地域金融の事業承継支援,,,finance\n"
+        try Data(seeds.utf8).write(to: dir.appendingPathComponent("seeds.csv"))
+        let ranked = try Self.run(["match", "--needs", "needs.json", "--seeds", "seeds.csv", "--top", "2"], in: dir)
+        #expect(ranked.status == 0, "\(ranked.error)")
+        let result = try JSONSerialization.jsonObject(with: Data(ranked.output.utf8)) as? [String: [String]]
+        #expect(result?["n1"]?.first == "s1")
+        #expect(result?["n2"]?.first == "s2")
+        #expect(result?.keys.sorted() == ["n1", "n2"])
+
+        try Data(#"[{"id": "x"}, {"title": "no id"}, {"id": "x", "title": "t", "sector": "bank"}]"#.utf8).write(to: dir.appendingPathComponent("bad.json"))
+        let refused = try Self.run(["match", "--needs", "bad.json", "--seeds", "seeds.csv"], in: dir)
+        #expect(refused.status != 0)
+        #expect(refused.error.contains("entry 1: title is missing"))
+        #expect(refused.error.contains("entry 2: id is missing"))
+        #expect(refused.error.contains("entry 3: unknown sector 'bank'"))
+        #expect(try Self.run(["match", "--needs", "missing.json", "--seeds", "seeds.csv"], in: dir).error.contains("Cannot read missing.json"))
+    }
+
     @Test func importChecksEveryRowAndImportsAllOrNothing() throws {
         let dir = try Self.scratch()
         #expect(try Self.run(["demo", "--data-dir", "data"], in: dir).status == 0)

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Seeds or needs handed in as a file, for bulk matching (`musubi match`, and a
+/// coordinator's upload): a JSON array of objects, or a CSV file, with `id`, `title`,
+/// `body` and optionally `fields` (JSON array, or `;`-separated in CSV), `sector` and
+/// `organization`. Every bad entry is reported; a file with any is refused as a whole.
+public enum MatchDocumentFile {
+    public struct Problem: Error, Equatable, CustomStringConvertible {
+        /// The entry (1-based, JSON) or line (CSV) the problem is in; 0 for the whole file.
+        public var entry: Int
+        public var message: String
+        public var description: String { entry == 0 ? message : "entry \(entry): \(message)" }
+    }
+
+    public struct Refused: Error, Equatable, CustomStringConvertible {
+        public var problems: [Problem]
+        public var description: String { problems.map(\.description).joined(separator: "\n") }
+    }
+
+    public static func read(_ data: Data, kind: MatchDocument.Kind) throws -> [MatchDocument] {
+        let trimmed = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        if trimmed.first == UInt8(ascii: "[") { return try readJSON(data, kind: kind) }
+        return try readCSV(data, kind: kind)
+    }
+
+    private static func readJSON(_ data: Data, kind: MatchDocument.Kind) throws -> [MatchDocument] {
+        guard let array = try? JSONSerialization.jsonObject(with: data) as? [Any] else {
+            throw Refused(problems: [Problem(entry: 0, message: "not a JSON array of objects")])
+        }
+        var problems: [Problem] = []
+        var documents: [MatchDocument] = []
+        for (offset, element) in array.enumerated() {
+            guard let object = element as? [String: Any] else {
+                problems.append(Problem(entry: offset + 1, message: "not an object"))
+                continue
+            }
+            let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue
+            let fields: [String]? = object["fields"] == nil ? [] : (object["fields"] as? [String]) ?? (object["fields"] as? String).map(splitList)
+            if fields == nil { problems.append(Problem(entry: offset + 1, message: "fields must be a list of strings")) }
+            switch document(id: id, title: object["title"] as? String, body: object["body"] as? String ?? "", fields: fields ?? [],
+                            sector: object["sector"] as? String, organization: object["organization"] as? String, kind: kind) {
+            case .success(let document): documents.append(document)
+            case .failure(let message): problems.append(Problem(entry: offset + 1, message: message.message))
+            }
+        }
+        return try checked(documents, problems)
+    }
+
+    private static func readCSV(_ data: Data, kind: MatchDocument.Kind) throws -> [MatchDocument] {
+        let table: CSVTable
+        do {
+            table = try CSVTable(data: data)
+        } catch {
+            throw Refused(problems: [Problem(entry: 0, message: "neither a JSON array nor a readable CSV file")])
+        }
+        let columns = Dictionary(table.header.enumerated().map { ($1.trimmingCharacters(in: .whitespaces).lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        guard columns["id"] != nil, columns["title"] != nil else {
+            throw Refused(problems: [Problem(entry: 1, message: "the header needs the columns id and title")])
+        }
+        var problems: [Problem] = []
+        var documents: [MatchDocument] = []
+        for row in table.rows {
+            func value(_ column: String) -> String? {
+                columns[column].flatMap { $0 < row.values.count ? row.values[$0] : nil }
+            }
+            switch document(id: value("id"), title: value("title"), body: value("body") ?? "", fields: splitList(value("fields") ?? ""),
+                            sector: value("sector"), organization: value("organization"), kind: kind) {
+            case .success(let document): documents.append(document)
+            case .failure(let message): problems.append(Problem(entry: row.line, message: message.message))
+            }
+        }
+        return try checked(documents, problems)
+    }
+
+    private struct Message: Error { var message: String }
+
+    private static func document(
+        id: String?, title: String?, body: String, fields: [String], sector: String?, organization: String?, kind: MatchDocument.Kind
+    ) -> Result<MatchDocument, Message> {
+        guard let id = id?.trimmingCharacters(in: .whitespaces), !id.isEmpty else { return .failure(Message(message: "id is missing")) }
+        guard let title = title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
+            return .failure(Message(message: "title is missing (id \(id))"))
+        }
+        var parsedSector: Sector?
+        if let sector = sector?.trimmingCharacters(in: .whitespaces), !sector.isEmpty {
+            guard let known = Sector(rawValue: sector) else {
+                return .failure(Message(message: "unknown sector '\(sector)' (id \(id)); one of " + Sector.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
+            parsedSector = known
+        }
+        return .success(MatchDocument(id: id, kind: kind, title: title, body: body, fields: fields, sector: parsedSector,
+                                      organization: organization.flatMap { $0.isEmpty ? nil : $0 }))
+    }
+
+    private static func checked(_ documents: [MatchDocument], _ problems: [Problem]) throws -> [MatchDocument] {
+        var problems = problems
+        var seen: Set<String> = []
+        for document in documents where !seen.insert(document.id).inserted {
+            problems.append(Problem(entry: 0, message: "id \(document.id) appears more than once"))
+        }
+        guard problems.isEmpty else { throw Refused(problems: problems) }
+        return documents
+    }
+
+    private static func splitList(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == ";" || $0 == "、" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
