@@ -93,6 +93,7 @@ import Testing
             #expect(!people.contains("/manage/people/\(site.community.admin.id)/sign-in-link"))
             let issued = try await coordinator.post("/manage/people/\(imported.id)/sign-in-link")
             #expect(issued.status == .created)
+            #expect(issued.contains("imported@example.jp"))
             let link = try #require(Self.text(after: "data-testid=\"sign-in-link\">", in: issued.body))
             let path = try #require(URL(string: link)?.path)
 

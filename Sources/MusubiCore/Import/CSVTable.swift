@@ -18,6 +18,11 @@ public struct CSVTable: Sendable, Equatable {
         case unterminatedQuote(line: Int)
     }
 
+    /// A list in one cell: separated by ; 、 , or ，
+    public static func list(in cell: String) -> [String] {
+        cell.split(whereSeparator: { ";；、,，".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     public init(data: Data) throws {
         try self.init(text: Self.decode(data))
     }

@@ -64,8 +64,8 @@ public struct MemberImport: Sendable {
             let title = check.text("title", value("title"), limit: 100)
             let offer = check.text("offer", value("offer"), limit: 2000, multiline: true)
             let seeking = check.text("seeking", value("seeking"), limit: 2000, multiline: true)
-            let keywords = check.list("keywords", Self.split(value("keywords")), maxCount: 20, maxLength: 40)
-            let languages = check.list("languages", Self.split(value("languages")), maxCount: Language.codes.count, maxLength: 8)
+            let keywords = check.list("keywords", CSVTable.list(in: value("keywords")), maxCount: 20, maxLength: 40)
+            let languages = check.list("languages", CSVTable.list(in: value("languages")), maxCount: Language.codes.count, maxLength: 8)
             if languages.contains(where: { !Language.codes.contains($0) }) { check.fail("languages", "error.language") }
             let role = Role(rawValue: value("role").trimmingCharacters(in: .whitespaces).lowercased()) ?? (value("role").trimmingCharacters(in: .whitespaces).isEmpty ? .member : nil)
             if role == nil || role == .admin { check.fail("role", "error.role") }
@@ -76,7 +76,7 @@ public struct MemberImport: Sendable {
                 if organizationID == nil { check.fail("organization", "error.organization_unknown") }
             }
             var fieldIDs: [Int64] = []
-            for field in Self.split(value("fields")) {
+            for field in CSVTable.list(in: value("fields")) {
                 if let id = fieldByName[JapaneseText.normalize(field)] ?? fieldByName[field] { fieldIDs.append(id) } else { check.fail("fields", "error.field_unknown") }
             }
             problems += check.problems.map { Problem(line: row.line, column: $0.field, key: $0.key) }
@@ -104,10 +104,5 @@ public struct MemberImport: Sendable {
             }
         }
         return result
-    }
-
-    /// Lists in a cell: separated by ; 、 , or ，
-    static func split(_ cell: String) -> [String] {
-        cell.split(whereSeparator: { ";；、,，".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

@@ -35,7 +35,7 @@ public enum MatchDocumentFile {
                 continue
             }
             let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue
-            let fields: [String]? = object["fields"] == nil ? [] : (object["fields"] as? [String]) ?? (object["fields"] as? String).map(splitList)
+            let fields: [String]? = object["fields"] == nil ? [] : (object["fields"] as? [String]) ?? (object["fields"] as? String).map(CSVTable.list(in:))
             if fields == nil { problems.append(Problem(entry: offset + 1, message: "fields must be a list of strings")) }
             switch document(id: id, title: object["title"] as? String, body: object["body"] as? String ?? "", fields: fields ?? [],
                             sector: object["sector"] as? String, organization: object["organization"] as? String, kind: kind) {
@@ -63,7 +63,7 @@ public enum MatchDocumentFile {
             func value(_ column: String) -> String? {
                 columns[column].flatMap { $0 < row.values.count ? row.values[$0] : nil }
             }
-            switch document(id: value("id"), title: value("title"), body: value("body") ?? "", fields: splitList(value("fields") ?? ""),
+            switch document(id: value("id"), title: value("title"), body: value("body") ?? "", fields: CSVTable.list(in: value("fields") ?? ""),
                             sector: value("sector"), organization: value("organization"), kind: kind) {
             case .success(let document): documents.append(document)
             case .failure(let message): problems.append(Problem(entry: row.line, message: message.message))
@@ -100,9 +100,5 @@ public enum MatchDocumentFile {
         }
         guard problems.isEmpty else { throw Refused(problems: problems) }
         return documents
-    }
-
-    private static func splitList(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == ";" || $0 == "、" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

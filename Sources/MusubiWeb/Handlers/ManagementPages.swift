@@ -99,9 +99,8 @@ struct ManagementPages {
     func issueSignInLink(_ request: Request, _ context: Context) async throws -> Response {
         let memberID = try context.parameters.require("id", as: Int64.self)
         let issued = try await site.people.issueSignInLink(context.actor, memberID: memberID)
-        let name = try await site.directory.member(context.actor, id: memberID).member.name
         let model = SignInLinkModel(
-            lead: site.t("sign_in_link.lead", context).replacingOccurrences(of: "{name}", with: name),
+            lead: site.t("sign_in_link.lead", context).replacingOccurrences(of: "{email}", with: issued.invitation.email),
             link: site.configuration.publicBaseURL + Paths.invitation.href(issued.secret),
             expires: site.formatDate(issued.invitation.expiresAt, context, withTime: true),
             backHref: Paths.people.href() + "?status=active"

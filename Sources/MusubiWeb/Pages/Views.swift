@@ -126,22 +126,18 @@ struct Views {
     /// Each member's card, rendered from the `member-card` template (and kept: the same row
     /// in the same language is the same card for every reader).
     func cards(_ members: [MemberSummary]) -> [String] {
-        members.map { member in
-            let key = CardKey(template: "member-card", language: language, row: row(member))
-            return site.memberCards.fragment(key) { renderCard(key.template, key.row) }
-        }
+        members.map { card("member-card", row($0), kept: site.memberCards) }
     }
 
     func cards(_ organizations: [Organization]) -> [String] {
-        organizations.map { organization in
-            let key = CardKey(template: "organization-card", language: language, row: row(organization))
-            return site.organizationCards.fragment(key) { renderCard(key.template, key.row) }
-        }
+        organizations.map { card("organization-card", row($0), kept: site.organizationCards) }
     }
 
     /// A card sees its row and the catalog (`t`), nothing else of the page around it.
-    private func renderCard(_ template: String, _ row: any MustacheParent) -> String {
-        site.templates.render(template, CardScope(row: row, catalog: site.catalog.tree(language))) ?? ""
+    private func card<Row: MustacheParent & Hashable & Sendable>(_ template: String, _ row: Row, kept: FragmentCache<CardKey<Row>>) -> String {
+        kept.fragment(CardKey(template: template, language: language, row: row)) {
+            site.templates.render(template, CardScope(row: row, catalog: site.catalog.tree(language))) ?? ""
+        }
     }
 
     func pager<T>(_ page: Page<T>, path: String, query: FormData, keys: [String]) -> Pager {
