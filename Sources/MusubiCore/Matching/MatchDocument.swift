@@ -23,10 +23,13 @@ public struct MatchDocument: Sendable, Equatable {
     public var organization: String?
     public var status: Status
     public var updatedAt: Date?
+    /// After this a listing is no longer offered or sought, and never a candidate.
+    public var expiresAt: Date?
 
     public init(
         id: String, kind: Kind, title: String, body: String = "", keywords: [String] = [], fields: [String] = [],
-        sector: Sector? = nil, organization: String? = nil, status: Status = .open, updatedAt: Date? = nil
+        sector: Sector? = nil, organization: String? = nil, status: Status = .open, updatedAt: Date? = nil,
+        expiresAt: Date? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -38,6 +41,7 @@ public struct MatchDocument: Sendable, Equatable {
         self.organization = organization
         self.status = status
         self.updatedAt = updatedAt
+        self.expiresAt = expiresAt
     }
 }
 

@@ -1,16 +1,22 @@
 import Foundation
+import Synchronization
 
-/// The matching engine's index: every document's features, the documents by concept and
-/// by gram, and how many documents have each (for weighting what is rare). Kept in memory;
-/// the server adds and removes documents as listings change and rebuilds it at start.
+/// The matching engine's index, kept in memory: for every gram (character bigram of a
+/// Japanese run, or a latin word) and every concept, the documents that have it, and for
+/// every document what the score needs. The server adds and removes documents as listings
+/// change and rebuilds it at start (`add(contentsOf:)`).
 ///
 /// A candidate's score mixes four signals, each between 0 and 1:
 /// - concepts the two share, or that are related (a problem and its solution), weighted by
 ///   rarity;
-/// - the words they share (cosine of TF-IDF over character bigrams and latin words);
+/// - the words they share (cosine of TF-IDF over the grams);
 /// - fields: the same field, or a bridge between different fields through a shared concept;
 /// - sectors that complement each other (a company's need, a college's seed);
-/// and is then discounted by status and age.
+/// and is then discounted by status and age. Closed and expired documents are never
+/// candidates.
+///
+/// Scoring walks only the postings of the query's grams and concepts, accumulating into flat
+/// arrays, so a query costs the length of those postings, not the size of the index.
 public struct MatchIndex: Sendable {
     public struct Candidate: Sendable, Equatable {
         public var id: String
@@ -39,211 +45,191 @@ public struct MatchIndex: Sendable {
         public init() {}
     }
 
-    private struct Entry: Sendable {
-        var document: MatchDocument
-        var features: TextFeatures
+    /// What scoring needs of an indexed document besides its postings.
+    struct Slot: Sendable {
+        var id: String
+        var kind: MatchDocument.Kind
+        var fields: [String]
+        var sector: Sector?
+        var status: MatchDocument.Status
+        var updatedAt: Date?
+        var expiresAt: Date?
+        /// Sorted concept indices.
+        var concepts: [Int32]
+        /// The normalised text, for saying in words what two documents share.
+        var normalized: String
+    }
+
+    /// The documents that have one gram, with the gram's log-scaled frequency in each.
+    struct Postings: Sendable {
+        var slots: [Int32] = []
+        var weights: [Float] = []
     }
 
     public let dictionary: ConceptDictionary
     public let fields: FieldHierarchy
     public var weights = Weights()
-    private var entries: [String: Entry] = [:]
-    private var byConcept: [Int: Set<String>] = [:]
-    private var byGram: [String: Set<String>] = [:]
+
+    var slots: [Slot?] = []
+    private var slotByID: [String: Int32] = [:]
+    private var freeSlots: [Int32] = []
+    var gramIDs: [String: Int32] = [:]
+    var gramPostings: [Postings] = []
+    var conceptPostings: [[Int32]]
+    /// Removed documents whose postings are still in the lists; they are skipped when
+    /// scoring and dropped by `compact()`. Frequencies count them until then.
+    private var removedInPostings = 0
+    /// Each slot's TF-IDF norm and concept mass, computed with the frequencies as they were
+    /// at `weightedAt` documents; recomputed when the index has grown or shrunk an eighth.
+    var norms: [Float] = []
+    var conceptMasses: [Float] = []
+    private var weightedAt = 0
 
     public init(dictionary: ConceptDictionary, fields: FieldHierarchy = FieldHierarchy()) {
         self.dictionary = dictionary
         self.fields = fields
+        self.conceptPostings = Array(repeating: [], count: dictionary.concepts.count)
     }
 
-    public var count: Int { entries.count }
+    public var count: Int { slotByID.count }
+
+    /// The number of documents the frequencies are counted over.
+    var documentFrequencyBase: Int { slotByID.count + removedInPostings }
 
     /// Adds a document, or replaces the one with its id.
     public mutating func add(_ document: MatchDocument) {
         remove(id: document.id)
         let features = TextFeatures(Self.text(of: document), dictionary: dictionary)
-        for concept in features.concepts.keys { byConcept[concept, default: []].insert(document.id) }
-        for gram in features.grams.keys { byGram[gram, default: []].insert(document.id) }
-        entries[document.id] = Entry(document: document, features: features)
+        let slot = insert(document, features: features)
+        if needsReweighting { reweight() } else { weigh(slot, grams: features.grams) }
+    }
+
+    /// Adds many documents at once, reading their text on every core: the rebuild at start.
+    public mutating func add(contentsOf documents: [MatchDocument]) {
+        for document in documents { remove(id: document.id) }
+        let features = Self.features(of: documents, dictionary: dictionary)
+        for (document, features) in zip(documents, features) { insert(document, features: features) }
+        reweight()
     }
 
     public mutating func remove(id: String) {
-        guard let old = entries.removeValue(forKey: id) else { return }
-        for concept in old.features.concepts.keys { byConcept[concept]?.remove(id) }
-        for gram in old.features.grams.keys {
-            byGram[gram]?.remove(id)
-            if byGram[gram]?.isEmpty == true { byGram[gram] = nil }
-        }
+        guard let slot = slotByID.removeValue(forKey: id) else { return }
+        slots[Int(slot)] = nil
+        removedInPostings += 1
+        if removedInPostings > max(64, slotByID.count / 8) { compact() } else if needsReweighting { reweight() }
     }
 
-    /// The best documents of `kinds` for `query`, best first. The query need not be in the
-    /// index. Closed documents are never candidates.
-    public func candidates(for query: MatchDocument, kinds: Set<MatchDocument.Kind>, limit: Int = 10, now: Date = Date()) -> [Candidate] {
-        let queryFeatures = TextFeatures(Self.text(of: query), dictionary: dictionary)
-        let queryVector = gramVector(queryFeatures)
-        let queryNorm = norm(queryVector)
-        let queryConcepts = Set(queryFeatures.concepts.keys)
-        let queryRelated = Set(queryConcepts.flatMap { dictionary.relatedIndices[$0] }).subtracting(queryConcepts)
-
-        var pool: Set<String> = []
-        for concept in queryConcepts.union(queryRelated) { pool.formUnion(byConcept[concept] ?? []) }
-        // The rarest grams of the query bring in documents that share words but no concept.
-        let rareGrams = queryVector.sorted { $0.value > $1.value }.prefix(24).map(\.key)
-        for gram in rareGrams { pool.formUnion(byGram[gram] ?? []) }
-        pool.remove(query.id)
-
-        var scored: [Candidate] = []
-        for id in pool {
-            guard let entry = entries[id], kinds.contains(entry.document.kind), entry.document.status != .closed else { continue }
-            let candidate = score(entry, query: query, queryFeatures: queryFeatures, queryVector: queryVector, queryNorm: queryNorm,
-                                  queryConcepts: queryConcepts, now: now)
-            if candidate.score > 0 { scored.append(candidate) }
+    private mutating func insert(_ document: MatchDocument, features: TextFeatures) -> Int32 {
+        let slot: Int32
+        if let free = freeSlots.popLast() {
+            slot = free
+        } else {
+            slot = Int32(slots.count)
+            slots.append(nil)
+            norms.append(0)
+            conceptMasses.append(0)
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
-        return Array(scored.prefix(limit))
-    }
-
-    private func score(
-        _ entry: Entry, query: MatchDocument, queryFeatures: TextFeatures, queryVector: [String: Double], queryNorm: Double,
-        queryConcepts: Set<Int>, now: Date
-    ) -> Candidate {
-        let document = entry.document
-        var reasons: [Reason] = []
-
-        let candidateConcepts = Set(entry.features.concepts.keys)
-        let shared = queryConcepts.intersection(candidateConcepts)
-        let conceptMass = { (concepts: Set<Int>) in concepts.reduce(0.0) { $0 + conceptWeight($1) } }
-        let conceptScore = shared.isEmpty ? 0 : conceptMass(shared) / max(1e-9, sqrt(conceptMass(queryConcepts) * conceptMass(candidateConcepts)))
-        if !shared.isEmpty { reasons.append(.sharedConcepts(shared.sorted().map { dictionary.concepts[$0].label })) }
-
-        var relatedPairs: Set<Int> = []
-        for concept in queryConcepts.subtracting(shared) {
-            for other in dictionary.relatedIndices[concept] where candidateConcepts.contains(other) && !shared.contains(other) {
-                relatedPairs.insert(other)
+        slots[Int(slot)] = Slot(
+            id: document.id, kind: document.kind, fields: document.fields, sector: document.sector, status: document.status,
+            updatedAt: document.updatedAt, expiresAt: document.expiresAt, concepts: features.concepts.keys.map(Int32.init).sorted(),
+            normalized: String(features.normalized)
+        )
+        slotByID[document.id] = slot
+        for (gram, count) in features.grams {
+            let id: Int32
+            if let known = gramIDs[gram] {
+                id = known
+            } else {
+                id = Int32(gramPostings.count)
+                gramIDs[gram] = id
+                gramPostings.append(Postings())
             }
+            gramPostings[Int(id)].slots.append(slot)
+            gramPostings[Int(id)].weights.append(1 + log(Float(count)))
         }
-        let relatedScore = relatedPairs.isEmpty ? 0 : min(1, conceptMass(relatedPairs) / max(1e-9, conceptMass(candidateConcepts)))
-        if !relatedPairs.isEmpty { reasons.append(.relatedConcepts(relatedPairs.sorted().map { dictionary.concepts[$0].label })) }
+        for concept in features.concepts.keys { conceptPostings[concept].append(slot) }
+        return slot
+    }
 
-        let candidateVector = gramVector(entry.features)
-        var dot = 0.0
-        for (gram, weight) in queryVector { dot += weight * (candidateVector[gram] ?? 0) }
-        let termScore = queryNorm > 0 ? dot / (queryNorm * max(1e-9, norm(candidateVector))) : 0
-        let phrases = Self.sharedPhrases(queryFeatures.normalized, entry.features.normalized)
-        if !phrases.isEmpty { reasons.append(.sharedTerms(phrases)) }
-
-        var fieldScore = 0.0
-        if let same = query.fields.first(where: document.fields.contains) {
-            fieldScore = 1
-            reasons.append(.sameField(same))
-        } else if let from = query.fields.first, let to = document.fields.first,
-                  fields.root(of: from) != fields.root(of: to), !shared.isEmpty || !relatedPairs.isEmpty {
-            fieldScore = 1 // a bridge between fields, carried by a concept: what a mix is for
-            reasons.append(.bridgesFields(from, to))
+    /// Drops removed documents from the postings and frees their slots.
+    private mutating func compact() {
+        let live = slots.map { $0 != nil }
+        for gram in gramPostings.indices {
+            var kept = Postings()
+            for (slot, weight) in zip(gramPostings[gram].slots, gramPostings[gram].weights) where live[Int(slot)] {
+                kept.slots.append(slot)
+                kept.weights.append(weight)
+            }
+            gramPostings[gram] = kept
         }
+        for concept in conceptPostings.indices { conceptPostings[concept].removeAll { !live[Int($0)] } }
+        freeSlots = live.indices.reversed().filter { !live[$0] }.map(Int32.init)
+        removedInPostings = 0
+        reweight()
+    }
 
-        var sectorScore = 0.0
-        if let mine = query.sector, let theirs = document.sector {
-            sectorScore = Self.complementarity(mine, theirs)
-            if sectorScore >= 0.75 { reasons.append(.complementarySectors(mine, theirs)) }
-        }
+    private var needsReweighting: Bool {
+        let base = documentFrequencyBase
+        return base > weightedAt + weightedAt / 8 + 16 || base < weightedAt - weightedAt / 8
+    }
 
-        let content = weights.concepts * conceptScore + weights.related * relatedScore + weights.terms * termScore
-        guard content > 0 else { return Candidate(id: document.id, score: 0, reasons: []) }
-        var score = content + weights.fields * fieldScore + weights.sectors * sectorScore
-        score *= Self.statusFactor(document.status)
-        if let updated = document.updatedAt {
-            let days = max(0, now.timeIntervalSince(updated) / 86_400)
-            score *= 0.5 + 0.5 * pow(0.5, days / weights.halfLifeDays)
+    /// Recomputes every slot's norm and concept mass with the current frequencies. Adding
+    /// and removing one by one does this by itself when the index has changed by an eighth;
+    /// until then older documents are weighed with slightly older frequencies.
+    public mutating func refreshWeights() {
+        reweight()
+    }
+
+    private mutating func reweight() {
+        norms = Array(repeating: 0, count: slots.count)
+        conceptMasses = Array(repeating: 0, count: slots.count)
+        for postings in gramPostings {
+            let idf = inverseFrequency(postings.slots.count)
+            for (slot, weight) in zip(postings.slots, postings.weights) { norms[Int(slot)] += (weight * idf) * (weight * idf) }
         }
-        return Candidate(id: document.id, score: score, reasons: reasons)
+        for index in norms.indices { norms[index] = norms[index].squareRoot() }
+        for (concept, postings) in conceptPostings.enumerated() {
+            let weight = conceptWeight(concept)
+            for slot in postings { conceptMasses[Int(slot)] += weight }
+        }
+        weightedAt = documentFrequencyBase
+    }
+
+    /// One new slot's norm and concept mass, with the current frequencies.
+    private mutating func weigh(_ slot: Int32, grams: [String: Int]) {
+        guard let entry = slots[Int(slot)] else { return }
+        var sum: Float = 0
+        for (gram, count) in grams {
+            guard let id = gramIDs[gram] else { continue }
+            let weight = (1 + log(Float(count))) * inverseFrequency(gramPostings[Int(id)].slots.count)
+            sum += weight * weight
+        }
+        norms[Int(slot)] = sum.squareRoot()
+        conceptMasses[Int(slot)] = entry.concepts.reduce(0) { $0 + conceptWeight(Int($1)) }
+    }
+
+    func inverseFrequency(_ documents: Int) -> Float {
+        log(Float(documentFrequencyBase + 1) / Float(documents + 1)) + 1
     }
 
     /// Rare concepts say more than common ones.
-    private func conceptWeight(_ concept: Int) -> Double {
-        log(Double(entries.count + 1) / Double((byConcept[concept]?.count ?? 0) + 1)) + 1
+    func conceptWeight(_ concept: Int) -> Float {
+        inverseFrequency(conceptPostings[concept].count)
     }
 
-    private func gramVector(_ features: TextFeatures) -> [String: Double] {
-        let total = Double(entries.count + 1)
-        var vector: [String: Double] = [:]
-        for (gram, count) in features.grams {
-            let idf = log(total / Double((byGram[gram]?.count ?? 0) + 1)) + 1
-            vector[gram] = (1 + log(Double(count))) * idf
-        }
-        return vector
-    }
-
-    private func norm(_ vector: [String: Double]) -> Double {
-        sqrt(vector.values.reduce(0) { $0 + $1 * $1 })
-    }
-
-    private static func text(of document: MatchDocument) -> String {
+    static func text(of document: MatchDocument) -> String {
         ([document.title, document.title, document.body] + document.keywords).joined(separator: "\n")
     }
 
-    /// How well two sectors complement each other for a match (1 best). Industry with
-    /// academia or a public research or support body is the classic 産学 pairing; finance
-    /// and government connect rather than solve.
-    static func complementarity(_ a: Sector, _ b: Sector) -> Double {
-        switch (a, b) {
-        case (.industry, .academia), (.academia, .industry), (.industry, .support), (.support, .industry): 1
-        case (.industry, .industry): 0.75
-        case (.academia, .support), (.support, .academia): 0.5
-        case (.finance, _), (_, .finance), (.government, _), (_, .government): 0.25
-        default: 0.25
+    private static func features(of documents: [MatchDocument], dictionary: ConceptDictionary) -> [TextFeatures] {
+        let results = Mutex<[TextFeatures?]>(Array(repeating: nil, count: documents.count))
+        let chunk = max(64, documents.count / 32)
+        let chunks = stride(from: 0, to: documents.count, by: chunk).map { $0..<min($0 + chunk, documents.count) }
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let range = chunks[index]
+            let read = range.map { TextFeatures(text(of: documents[$0]), dictionary: dictionary) }
+            results.withLock { all in for (offset, features) in zip(range, read) { all[offset] = features } }
         }
-    }
-
-    static func statusFactor(_ status: MatchDocument.Status) -> Double {
-        switch status {
-        case .open: 1
-        case .inDiscussion: 0.7
-        case .matched: 0.3
-        case .closed: 0
-        }
-    }
-
-    /// The longest runs of Japanese or latin characters both texts contain (two or more
-    /// characters, at most five runs), for saying in words what they share.
-    static func sharedPhrases(_ a: [Character], _ b: [Character], limit: Int = 5) -> [String] {
-        guard !a.isEmpty, !b.isEmpty else { return [] }
-        var previous = [Int](repeating: 0, count: b.count + 1)
-        var current = previous
-        var best: [String: Int] = [:]
-        for i in 1...a.count {
-            for j in 1...b.count {
-                if a[i - 1] == b[j - 1], !a[i - 1].isWhitespace, !a[i - 1].isPunctuation {
-                    current[j] = previous[j - 1] + 1
-                    let length = current[j]
-                    // Record a run where it ends.
-                    if length >= 2, i == a.count || j == b.count || a[i] != b[j] {
-                        let phrase = String(a[(i - length)..<i])
-                        best[phrase] = length
-                    }
-                } else {
-                    current[j] = 0
-                }
-            }
-            swap(&previous, &current)
-        }
-        let phrases = Set(best.keys.compactMap(Self.contentWords)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
-        var chosen: [String] = []
-        for phrase in phrases where !chosen.contains(where: { $0.contains(phrase) }) {
-            chosen.append(phrase)
-            if chosen.count == limit { break }
-        }
-        return chosen
-    }
-
-    /// The phrase without the particles it ends in (陸上養殖の → 陸上養殖), or nil when it is
-    /// nothing but short kana (について). Katakana is hiragana after normalisation, so a long
-    /// kana run (まいくろばぶる) is kept as the word it probably is.
-    private static func contentWords(_ phrase: String) -> String? {
-        let isKana = { (character: Character) in character.unicodeScalars.allSatisfy { (0x3041...0x309F).contains($0.value) } }
-        if phrase.allSatisfy(isKana) { return phrase.count >= 5 ? phrase : nil }
-        var trimmed = phrase.trimmingCharacters(in: .whitespaces)
-        while let last = trimmed.last, isKana(last) { trimmed.removeLast() }
-        return trimmed.count >= 2 ? trimmed : nil
+        return results.withLock { $0.map { $0! } }
     }
 }

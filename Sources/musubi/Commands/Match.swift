@@ -22,10 +22,10 @@ struct Match: ParsableCommand {
         let needs = try Self.read(self.needs, kind: .need)
         let seeds = try Self.read(self.seeds, kind: .seed)
         var index = MatchIndex(dictionary: try ConceptDictionary.bundled())
-        for seed in seeds { index.add(seed) }
+        index.add(contentsOf: seeds)
         var result: [String: [String]] = [:]
         for need in needs {
-            result[need.id] = index.candidates(for: need, kinds: [.seed], limit: top).map(\.id)
+            result[need.id] = index.candidates(for: need, kinds: [.seed], limit: top, explain: false).map(\.id)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

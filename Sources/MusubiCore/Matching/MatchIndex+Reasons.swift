@@ -1,0 +1,90 @@
+import Foundation
+
+extension MatchIndex {
+    /// Why `slot` was proposed for the query, in terms the page turns into words.
+    func reasons(query: MatchDocument, features: TextFeatures, slot: Slot) -> [Reason] {
+        var reasons: [Reason] = []
+        let queryConcepts = Set(features.concepts.keys)
+        let theirs = Set(slot.concepts.map(Int.init))
+        let shared = queryConcepts.intersection(theirs)
+        if !shared.isEmpty { reasons.append(.sharedConcepts(shared.sorted().map { dictionary.concepts[$0].label })) }
+        let related = relatedConcepts(of: queryConcepts).intersection(theirs)
+        if !related.isEmpty { reasons.append(.relatedConcepts(related.sorted().map { dictionary.concepts[$0].label })) }
+        let phrases = Self.sharedPhrases(features.normalized, Array(slot.normalized))
+        if !phrases.isEmpty { reasons.append(.sharedTerms(phrases)) }
+        if let same = query.fields.first(where: slot.fields.contains) {
+            reasons.append(.sameField(same))
+        } else if let from = query.fields.first, let to = slot.fields.first, !shared.isEmpty || !related.isEmpty,
+                  fields.root(of: from) != fields.root(of: to) {
+            reasons.append(.bridgesFields(from, to))
+        }
+        if let mine = query.sector, let other = slot.sector, Self.complementarity(mine, other) >= 0.75 {
+            reasons.append(.complementarySectors(mine, other))
+        }
+        return reasons
+    }
+
+    /// How well two sectors complement each other for a match (1 best). Industry with
+    /// academia or a public research or support body is the classic 産学 pairing; finance
+    /// and government connect rather than solve.
+    static func complementarity(_ a: Sector, _ b: Sector) -> Double {
+        switch (a, b) {
+        case (.industry, .academia), (.academia, .industry), (.industry, .support), (.support, .industry): 1
+        case (.industry, .industry): 0.75
+        case (.academia, .support), (.support, .academia): 0.5
+        default: 0.25
+        }
+    }
+
+    static func statusFactor(_ status: MatchDocument.Status) -> Double {
+        switch status {
+        case .open: 1
+        case .inDiscussion: 0.7
+        case .matched: 0.3
+        case .closed: 0
+        }
+    }
+
+    /// The longest runs of Japanese or latin characters both texts contain (two or more
+    /// characters, at most five runs), for saying in words what they share.
+    static func sharedPhrases(_ a: [Character], _ b: [Character], limit: Int = 5) -> [String] {
+        guard !a.isEmpty, !b.isEmpty else { return [] }
+        var previous = [Int](repeating: 0, count: b.count + 1)
+        var current = previous
+        var best: [String: Int] = [:]
+        for i in 1...a.count {
+            for j in 1...b.count {
+                if a[i - 1] == b[j - 1], !a[i - 1].isWhitespace, !a[i - 1].isPunctuation {
+                    current[j] = previous[j - 1] + 1
+                    let length = current[j]
+                    // Record a run where it ends.
+                    if length >= 2, i == a.count || j == b.count || a[i] != b[j] {
+                        let phrase = String(a[(i - length)..<i])
+                        best[phrase] = length
+                    }
+                } else {
+                    current[j] = 0
+                }
+            }
+            swap(&previous, &current)
+        }
+        let phrases = Set(best.keys.compactMap(Self.contentWords)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        var chosen: [String] = []
+        for phrase in phrases where !chosen.contains(where: { $0.contains(phrase) }) {
+            chosen.append(phrase)
+            if chosen.count == limit { break }
+        }
+        return chosen
+    }
+
+    /// The phrase without the particles it ends in (陸上養殖の → 陸上養殖), or nil when it is
+    /// nothing but short kana (について). Katakana is hiragana after normalisation, so a long
+    /// kana run (まいくろばぶる) is kept as the word it probably is.
+    private static func contentWords(_ phrase: String) -> String? {
+        let isKana = { (character: Character) in character.unicodeScalars.allSatisfy { (0x3041...0x309F).contains($0.value) } }
+        if phrase.allSatisfy(isKana) { return phrase.count >= 5 ? phrase : nil }
+        var trimmed = phrase.trimmingCharacters(in: .whitespaces)
+        while let last = trimmed.last, isKana(last) { trimmed.removeLast() }
+        return trimmed.count >= 2 ? trimmed : nil
+    }
+}

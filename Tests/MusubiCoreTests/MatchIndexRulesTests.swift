@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import MusubiCore
+
+/// The index's rules beyond scoring: expiry, what a viewer may see, and that bulk loading,
+/// replacing and removing leave the same answers as building by hand.
+@Suite struct MatchIndexRulesTests {
+    typealias Cases = MatchingTests
+
+    @Test func expiredListingsAreNeverCandidates() {
+        let text = ("ファインバブル洗浄", "配管を泡で洗う")
+        let index = Cases.index([
+            MatchDocument(id: "expired", kind: .seed, title: text.0, body: text.1, expiresAt: Cases.now.addingTimeInterval(-1)),
+            MatchDocument(id: "current", kind: .seed, title: text.0, body: text.1, expiresAt: Cases.now.addingTimeInterval(86_400)),
+        ])
+        #expect(index.candidates(for: Cases.need("配管の洗浄"), kinds: [.seed], now: Cases.now).map(\.id) == ["current"])
+    }
+
+    @Test func onlyWhatTheViewerMaySeeIsACandidateAndTheLimitStillFills() {
+        let index = Cases.index((1...6).map { Cases.seed("s\($0)", "陸上養殖の水質管理 \($0)", String(repeating: "水質", count: $0)) })
+        let hidden: Set = ["s6", "s5"]
+        let found = index.candidates(for: Cases.need("陸上養殖の水質"), kinds: [.seed], limit: 3, now: Cases.now) { !hidden.contains($0) }
+        #expect(found.count == 3)
+        #expect(found.allSatisfy { !hidden.contains($0.id) })
+    }
+
+    @Test func bulkLoadingRanksAsAddingOneByOne() {
+        let documents = (0..<300).map { number in
+            Cases.seed("s\(number)", ["ファインバブル洗浄", "チタンの精密加工", "陸上養殖の水質", "画像認識による外観検査", "急速冷凍"][number % 5],
+                       "試験番号\(number) " + String(repeating: "評価", count: number % 7), sector: number % 2 == 0 ? .academia : .industry)
+        }
+        var bulk = MatchIndex(dictionary: Cases.dictionary)
+        bulk.add(contentsOf: documents)
+        var oneByOne = Cases.index(documents)
+        for query in ["微細気泡で洗う", "検査の自動化", "魚の養殖"] {
+            let a = bulk.candidates(for: Cases.need(query), kinds: [.seed], now: Cases.now)
+            let b = oneByOne.candidates(for: Cases.need(query), kinds: [.seed], now: Cases.now)
+            // Weighed with frequencies at most an eighth old, scores barely move.
+            #expect(Set(a.map(\.id)).intersection(b.map(\.id)).count >= 5)
+            #expect(zip(a, b).allSatisfy { abs($0.score - $1.score) < 0.05 * $0.score })
+        }
+        oneByOne.refreshWeights()
+        for query in ["微細気泡で洗う", "検査の自動化", "魚の養殖"] {
+            let a = bulk.candidates(for: Cases.need(query), kinds: [.seed], now: Cases.now)
+            let b = oneByOne.candidates(for: Cases.need(query), kinds: [.seed], now: Cases.now)
+            #expect(a.map(\.id) == b.map(\.id))
+            #expect(zip(a, b).allSatisfy { abs($0.score - $1.score) < 1e-6 })
+        }
+    }
+
+    @Test func manyRemovalsAndReplacementsLeaveOnlyTheLiveDocuments() {
+        var index = MatchIndex(dictionary: Cases.dictionary)
+        index.add(contentsOf: (0..<500).map { Cases.seed("s\($0)", "チタンの精密加工 \($0)") })
+        for number in 0..<450 { index.remove(id: "s\(number)") }
+        for number in 450..<460 { index.add(Cases.seed("s\(number)", "介護記録のペーパーレス化")) }
+        #expect(index.count == 50)
+        let found = index.candidates(for: Cases.need("チタン部品を削りたい"), kinds: [.seed], limit: 100, now: Cases.now).map(\.id)
+        #expect(Set(found) == Set((460..<500).map { "s\($0)" }))
+        index.add(contentsOf: (0..<5).map { Cases.seed("n\($0)", "チタンの切削") })
+        #expect(index.candidates(for: Cases.need("チタン部品を削りたい"), kinds: [.seed], limit: 100, now: Cases.now).count == 45)
+    }
+}
