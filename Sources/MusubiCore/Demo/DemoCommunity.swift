@@ -39,6 +39,19 @@ public struct DemoCommunity: Decodable, Sendable {
     public var organizationCount: Int { organizations.count }
     public var adminEmail: String? { members.first { $0.role == .admin }?.email }
 
+    /// The demo's field tree as the matching engine sees it.
+    public var fieldHierarchy: FieldHierarchy {
+        var parents: [String: String] = [:]
+        func visit(_ nodes: [FieldNode], parent: String?) {
+            for node in nodes {
+                parents[node.key] = parent
+                visit(node.children ?? [], parent: node.key)
+            }
+        }
+        visit(fields, parent: nil)
+        return FieldHierarchy(parents: parents)
+    }
+
     /// Loads everything in one transaction. All accounts share one bcrypt hash of the demo
     /// password, so loading takes one hash, not sixty.
     public func load(into env: CoreEnvironment) async throws {

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// Benchmarks that reproduce the numbers in docs/benchmarks.md.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure Musubi: matching quality on the development set, the matching index's speed, synthetic listings for musubi match.",
+        subcommands: [BenchMatch.self, BenchIndex.self, BenchCorpus.self]
+    )
+}
