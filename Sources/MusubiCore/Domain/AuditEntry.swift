@@ -38,6 +38,9 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case groupMemberAdded = "group.member_added"
     case groupMemberRemoved = "group.member_removed"
     case membersImported = "members.imported"
+    case listingPosted = "listing.posted"
+    case listingEdited = "listing.edited"
+    case listingStatusChanged = "listing.status_changed"
 }
 
 /// What an admin asks of the audit log.

@@ -56,6 +56,13 @@ public struct FieldTree: Sendable {
         return result
     }
 
+    /// The fields a filter by `id` finds: the subtree, or the unknown id alone, so that an
+    /// unknown field finds nothing rather than everything.
+    public func filter(_ id: Int64) -> [Int64] {
+        let ids = subtree(of: id)
+        return ids.isEmpty ? [id] : ids
+    }
+
     /// Depth-first order with each field's depth, for indented lists.
     public func flattened() -> [(field: Field, depth: Int)] {
         var result: [(Field, Int)] = []

@@ -53,6 +53,16 @@ public struct ConceptDictionary: Sendable {
 
     public static let empty = ConceptDictionary([])
 
+    /// The bundled dictionary, read once. It ships inside the binary's resources, so a
+    /// failure to read it is a broken build, not a condition to carry on from.
+    public static let standard: ConceptDictionary = {
+        do {
+            return try bundled()
+        } catch {
+            fatalError("The bundled concept dictionary cannot be read: \(error)")
+        }
+    }()
+
     /// The dictionary that ships with Musubi (Resources/matching/concepts.json).
     public static func bundled() throws -> ConceptDictionary {
         guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("matching/concepts.json") else {

@@ -10,25 +10,17 @@ extension MatchIndex {
     ) -> [Candidate] {
         guard limit > 0 else { return [] }
         let features = TextFeatures(Self.text(of: query), dictionary: dictionary)
-        let accumulated = accumulate(features)
-        let queryConcepts = Set(features.concepts.keys)
-        let queryMass = queryConcepts.reduce(Float(0)) { $0 + conceptWeight($1) }
+        let (dot, conceptHits, queryNorm) = accumulate(features)
+        guard queryNorm > 0 else { return [] }
 
         var best = TopScores(limit: limit)
-        for index in accumulated.dot.indices where accumulated.dot[index] > 0 || accumulated.shared[index] > 0 || accumulated.related[index] > 0 {
-            guard let slot = slots[index], slot.id != query.id, kinds.contains(slot.kind), slot.status != .closed else { continue }
+        for index in dot.indices where dot[index] > 0 {
+            guard let slot = slots[index], slot.id != query.id, kinds.contains(slot.kind), slot.status != .closed, norms[index] > 0 else { continue }
             if let expiry = slot.expiresAt, expiry <= now { continue }
-            let shared = accumulated.shared[index], related = accumulated.related[index]
-            let mass = max(1e-9, conceptMasses[index])
-            let conceptScore = shared > 0 ? Double(shared / max(1e-9, (queryMass * mass).squareRoot())) : 0
-            let relatedScore = related > 0 ? Double(min(1, related / mass)) : 0
-            let termScore = accumulated.queryNorm > 0 && norms[index] > 0 ? Double(accumulated.dot[index] / (accumulated.queryNorm * norms[index])) : 0
-            let content = weights.concepts * conceptScore + weights.related * relatedScore + weights.terms * termScore
-            guard content > 0 else { continue }
-            let bridged = shared > 0 || related > 0
-            var score = content + weights.fields * fieldScore(query.fields, slot.fields, bridged: bridged)
-            if let mine = query.sector, let theirs = slot.sector { score += weights.sectors * Self.complementarity(mine, theirs) }
-            score *= Self.statusFactor(slot.status)
+            var score = Double(dot[index] / (queryNorm * norms[index]))
+            var raise = weights.field * fieldScore(query.fields, slot.fields, bridged: conceptHits[index])
+            if let mine = query.sector, let theirs = slot.sector { raise += weights.sector * Self.complementarity(mine, theirs) }
+            score *= (1 + raise) * Self.statusFactor(slot.status)
             if let updated = slot.updatedAt {
                 let days = max(0, now.timeIntervalSince(updated) / 86_400)
                 score *= 0.5 + 0.5 * pow(0.5, days / weights.halfLifeDays)
@@ -42,37 +34,44 @@ extension MatchIndex {
         }
     }
 
-    /// For every slot: the TF-IDF dot product with the query, the mass of the concepts it
-    /// shares with the query and of the concepts related to the query's.
-    private func accumulate(_ features: TextFeatures) -> (dot: [Float], shared: [Float], related: [Float], queryNorm: Float) {
+    /// For every slot, the dot product of its vector with the query's, and whether it shares
+    /// a concept with the query or has one related to the query's; and the query's norm.
+    private func accumulate(_ features: TextFeatures) -> (dot: [Float], conceptHits: [Bool], queryNorm: Float) {
         var dot = [Float](repeating: 0, count: slots.count)
+        var conceptHits = [Bool](repeating: false, count: slots.count)
         var queryNorm: Float = 0
+        func add(_ postings: Postings, queryWeight: Float, idf: Float, hits: Bool) {
+            let factor = queryWeight * idf
+            dot.withUnsafeMutableBufferPointer { dot in
+                postings.slots.withUnsafeBufferPointer { slots in
+                    postings.weights.withUnsafeBufferPointer { weights in
+                        for position in slots.indices { dot[Int(slots[position])] += factor * weights[position] }
+                    }
+                }
+            }
+            if hits { for slot in postings.slots { conceptHits[Int(slot)] = true } }
+        }
         for (gram, count) in features.grams {
             let id = gramIDs[gram]
             let idf = inverseFrequency(id.map { gramPostings[Int($0)].slots.count } ?? 0)
             let weight = (1 + log(Float(count))) * idf
             queryNorm += weight * weight
-            guard let id else { continue }
-            let postings = gramPostings[Int(id)]
-            let factor = weight * idf
-            postings.slots.withUnsafeBufferPointer { slots in
-                postings.weights.withUnsafeBufferPointer { weights in
-                    for position in slots.indices { dot[Int(slots[position])] += factor * weights[position] }
-                }
-            }
+            if let id { add(gramPostings[Int(id)], queryWeight: weight, idf: idf, hits: false) }
         }
-        let queryConcepts = Set(features.concepts.keys)
-        var shared = [Float](repeating: 0, count: slots.count)
-        for concept in queryConcepts {
-            let weight = conceptWeight(concept)
-            for slot in conceptPostings[concept] { shared[Int(slot)] += weight }
+        let concepts = Set(features.concepts.keys)
+        for (concept, count) in features.concepts {
+            let idf = conceptWeight(concept)
+            let weight = (1 + log(Float(count))) * idf
+            queryNorm += weight * weight
+            add(conceptPostings[concept], queryWeight: weight, idf: idf, hits: true)
         }
-        var related = [Float](repeating: 0, count: slots.count)
-        for concept in relatedConcepts(of: queryConcepts) {
-            let weight = conceptWeight(concept)
-            for slot in conceptPostings[concept] { related[Int(slot)] += weight }
+        for concept in relatedConcepts(of: concepts) {
+            let idf = conceptWeight(concept)
+            let weight = weights.related * idf
+            queryNorm += weight * weight
+            add(conceptPostings[concept], queryWeight: weight, idf: idf, hits: true)
         }
-        return (dot, shared, related, queryNorm.squareRoot())
+        return (dot, conceptHits, queryNorm.squareRoot())
     }
 
     /// Concepts related to the query's that it does not mention itself.

@@ -6,17 +6,16 @@ import Synchronization
 /// every document what the score needs. The server adds and removes documents as listings
 /// change and rebuilds it at start (`add(contentsOf:)`).
 ///
-/// A candidate's score mixes four signals, each between 0 and 1:
-/// - concepts the two share, or that are related (a problem and its solution), weighted by
-///   rarity;
-/// - the words they share (cosine of TF-IDF over the grams);
-/// - fields: the same field, or a bridge between different fields through a shared concept;
-/// - sectors that complement each other (a company's need, a college's seed);
-/// and is then discounted by status and age. Closed and expired documents are never
-/// candidates.
+/// A candidate's score is the cosine of two TF-IDF vectors that hold the document's grams
+/// and, as terms of their own, the concepts of the dictionary it mentions; the query's
+/// vector also holds the concepts related to its own (a problem reaches its solution).
+/// Concepts weigh more than one gram, and rare ones more than common ones. The cosine is
+/// then raised for a shared field or a bridge between fields carried by a concept, and for
+/// complementary sectors (a company's need, a college's seed), and lowered by status and
+/// age. Closed and expired documents are never candidates.
 ///
-/// Scoring walks only the postings of the query's grams and concepts, accumulating into flat
-/// arrays, so a query costs the length of those postings, not the size of the index.
+/// Scoring walks only the postings of the query's grams and concepts, accumulating into a
+/// flat array, so a query costs the length of those postings, not the size of the index.
 public struct MatchIndex: Sendable {
     public struct Candidate: Sendable, Equatable {
         public var id: String
@@ -35,11 +34,13 @@ public struct MatchIndex: Sendable {
     }
 
     public struct Weights: Sendable {
-        public var concepts = 0.45
-        public var related = 0.15
-        public var terms = 0.30
-        public var fields = 0.05
-        public var sectors = 0.05
+        /// How much one mention of a concept weighs against one gram.
+        public var concept: Float = 1
+        /// How much a concept related to the query's weighs against one it mentions.
+        public var related: Float = 0.5
+        /// The raise for a shared field or a bridge, and for fully complementary sectors.
+        public var field = 0.15
+        public var sector = 0.15
         /// Days after which an unchanged document counts half.
         public var halfLifeDays = 365.0
         public init() {}
@@ -60,7 +61,7 @@ public struct MatchIndex: Sendable {
         var normalized: String
     }
 
-    /// The documents that have one gram, with the gram's log-scaled frequency in each.
+    /// The documents that have one gram or concept, with its log-scaled frequency in each.
     struct Postings: Sendable {
         var slots: [Int32] = []
         var weights: [Float] = []
@@ -68,27 +69,27 @@ public struct MatchIndex: Sendable {
 
     public let dictionary: ConceptDictionary
     public let fields: FieldHierarchy
-    public var weights = Weights()
+    public let weights: Weights
 
     var slots: [Slot?] = []
     private var slotByID: [String: Int32] = [:]
     private var freeSlots: [Int32] = []
     var gramIDs: [String: Int32] = [:]
     var gramPostings: [Postings] = []
-    var conceptPostings: [[Int32]]
+    var conceptPostings: [Postings]
     /// Removed documents whose postings are still in the lists; they are skipped when
     /// scoring and dropped by `compact()`. Frequencies count them until then.
     private var removedInPostings = 0
-    /// Each slot's TF-IDF norm and concept mass, computed with the frequencies as they were
-    /// at `weightedAt` documents; recomputed when the index has grown or shrunk an eighth.
+    /// Each slot's vector norm, computed with the frequencies as they were at `weightedAt`
+    /// documents; recomputed when the index has grown or shrunk an eighth.
     var norms: [Float] = []
-    var conceptMasses: [Float] = []
     private var weightedAt = 0
 
-    public init(dictionary: ConceptDictionary, fields: FieldHierarchy = FieldHierarchy()) {
+    public init(dictionary: ConceptDictionary, fields: FieldHierarchy = FieldHierarchy(), weights: Weights = Weights()) {
         self.dictionary = dictionary
         self.fields = fields
-        self.conceptPostings = Array(repeating: [], count: dictionary.concepts.count)
+        self.weights = weights
+        self.conceptPostings = Array(repeating: Postings(), count: dictionary.concepts.count)
     }
 
     public var count: Int { slotByID.count }
@@ -101,7 +102,7 @@ public struct MatchIndex: Sendable {
         remove(id: document.id)
         let features = TextFeatures(Self.text(of: document), dictionary: dictionary)
         let slot = insert(document, features: features)
-        if needsReweighting { reweight() } else { weigh(slot, grams: features.grams) }
+        if needsReweighting { reweight() } else { weigh(slot, features) }
     }
 
     /// Adds many documents at once, reading their text on every core: the rebuild at start.
@@ -127,7 +128,6 @@ public struct MatchIndex: Sendable {
             slot = Int32(slots.count)
             slots.append(nil)
             norms.append(0)
-            conceptMasses.append(0)
         }
         slots[Int(slot)] = Slot(
             id: document.id, kind: document.kind, fields: document.fields, sector: document.sector, status: document.status,
@@ -147,22 +147,26 @@ public struct MatchIndex: Sendable {
             gramPostings[Int(id)].slots.append(slot)
             gramPostings[Int(id)].weights.append(1 + log(Float(count)))
         }
-        for concept in features.concepts.keys { conceptPostings[concept].append(slot) }
+        for (concept, count) in features.concepts {
+            conceptPostings[concept].slots.append(slot)
+            conceptPostings[concept].weights.append(1 + log(Float(count)))
+        }
         return slot
     }
 
     /// Drops removed documents from the postings and frees their slots.
     private mutating func compact() {
         let live = slots.map { $0 != nil }
-        for gram in gramPostings.indices {
+        func kept(_ postings: Postings) -> Postings {
             var kept = Postings()
-            for (slot, weight) in zip(gramPostings[gram].slots, gramPostings[gram].weights) where live[Int(slot)] {
+            for (slot, weight) in zip(postings.slots, postings.weights) where live[Int(slot)] {
                 kept.slots.append(slot)
                 kept.weights.append(weight)
             }
-            gramPostings[gram] = kept
+            return kept
         }
-        for concept in conceptPostings.indices { conceptPostings[concept].removeAll { !live[Int($0)] } }
+        gramPostings = gramPostings.map(kept)
+        conceptPostings = conceptPostings.map(kept)
         freeSlots = live.indices.reversed().filter { !live[$0] }.map(Int32.init)
         removedInPostings = 0
         reweight()
@@ -182,39 +186,36 @@ public struct MatchIndex: Sendable {
 
     private mutating func reweight() {
         norms = Array(repeating: 0, count: slots.count)
-        conceptMasses = Array(repeating: 0, count: slots.count)
-        for postings in gramPostings {
-            let idf = inverseFrequency(postings.slots.count)
+        for (postings, boost) in gramPostings.map({ ($0, Float(1)) }) + conceptPostings.map({ ($0, weights.concept) }) {
+            let idf = boost * inverseFrequency(postings.slots.count)
             for (slot, weight) in zip(postings.slots, postings.weights) { norms[Int(slot)] += (weight * idf) * (weight * idf) }
         }
         for index in norms.indices { norms[index] = norms[index].squareRoot() }
-        for (concept, postings) in conceptPostings.enumerated() {
-            let weight = conceptWeight(concept)
-            for slot in postings { conceptMasses[Int(slot)] += weight }
-        }
         weightedAt = documentFrequencyBase
     }
 
-    /// One new slot's norm and concept mass, with the current frequencies.
-    private mutating func weigh(_ slot: Int32, grams: [String: Int]) {
-        guard let entry = slots[Int(slot)] else { return }
+    /// One new slot's norm, with the current frequencies.
+    private mutating func weigh(_ slot: Int32, _ features: TextFeatures) {
         var sum: Float = 0
-        for (gram, count) in grams {
+        for (gram, count) in features.grams {
             guard let id = gramIDs[gram] else { continue }
             let weight = (1 + log(Float(count))) * inverseFrequency(gramPostings[Int(id)].slots.count)
             sum += weight * weight
         }
+        for (concept, count) in features.concepts {
+            let weight = (1 + log(Float(count))) * conceptWeight(concept)
+            sum += weight * weight
+        }
         norms[Int(slot)] = sum.squareRoot()
-        conceptMasses[Int(slot)] = entry.concepts.reduce(0) { $0 + conceptWeight(Int($1)) }
     }
 
     func inverseFrequency(_ documents: Int) -> Float {
         log(Float(documentFrequencyBase + 1) / Float(documents + 1)) + 1
     }
 
-    /// Rare concepts say more than common ones.
+    /// A concept's weight in a vector: more than a gram's, and more the rarer it is.
     func conceptWeight(_ concept: Int) -> Float {
-        inverseFrequency(conceptPostings[concept].count)
+        weights.concept * inverseFrequency(conceptPostings[concept].slots.count)
     }
 
     static func text(of document: MatchDocument) -> String {

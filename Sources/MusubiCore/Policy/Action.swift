@@ -12,6 +12,8 @@ public enum Action: Sendable, Equatable, Hashable {
     /// Give an existing person a one-time link to set a password.
     case issueSignInLink
     case read
+    /// Read a listing's details; whether the viewer's organisation is named matters.
+    case readDetails(viewerOrganization: Int64?)
 }
 
 /// What the action is done to.
@@ -32,4 +34,8 @@ public enum Resource: Sendable, Equatable, Hashable {
     case auditLog
     /// A person's own settings: profile, password, API tokens.
     case account(ownerID: Int64)
+    /// Seeds and needs: browsing, and posting one.
+    case listings
+    /// One seed or need.
+    case listing(ListingAudience)
 }

@@ -5,6 +5,8 @@
 /// - Members see the directory: people, organisations, groups.
 /// - Coordinators manage people below admin, organisations and groups.
 /// - Admins do everything, including reading the audit log and naming admins.
+/// - Listings: visitors and guests see public ones; members see every summary and post
+///   their own; details go to the owner, coordinators, and whom the disclosure level admits.
 public enum Policy {
     public static func can(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
         switch resource {
@@ -18,6 +20,30 @@ public enum Policy {
             return action == .read && isAtLeast(actor, .admin)
         case .account(let ownerID):
             return [.view, .edit].contains(action) && actor.memberID == ownerID
+        case .listings:
+            return action == .list || (action == .create && isAtLeast(actor, .member))
+        case .listing(let audience):
+            return canUseListing(actor, action, audience)
+        }
+    }
+
+    private static func canUseListing(_ actor: Actor, _ action: Action, _ audience: ListingAudience) -> Bool {
+        let isOwner = actor.memberID == audience.ownerID
+        switch action {
+        case .view:
+            return isOwner || audience.disclosure == .public || isAtLeast(actor, .member)
+        case .readDetails(let organization):
+            if isOwner || isAtLeast(actor, .coordinator) { return true }
+            switch audience.disclosure {
+            case .public: return true
+            case .members: return isAtLeast(actor, .member)
+            case .coordinators: return false
+            case .organizations: return isAtLeast(actor, .member) && organization.map(audience.organizationIDs.contains) == true
+            }
+        case .edit:
+            return isOwner || isAtLeast(actor, .coordinator)
+        default:
+            return false
         }
     }
 

@@ -13,4 +13,5 @@ public protocol Repositories: Sendable {
     var groups: any GroupRepository { get }
     var accounts: any AccountRepository { get }
     var audit: any AuditRepository { get }
+    var listings: any ListingRepository { get }
 }

@@ -10,6 +10,7 @@ public struct CoreEnvironment: Sendable {
     public let sessionLifetime: TimeInterval
     public let invitationLifetime: TimeInterval
     public let fieldTreeCache: FieldTreeCache
+    public let matchIndex: LiveMatchIndex
 
     public init(
         persistence: any Persistence,
@@ -18,7 +19,8 @@ public struct CoreEnvironment: Sendable {
         now: @escaping @Sendable () -> Date = { Date() },
         sessionLifetime: TimeInterval = 14 * 24 * 3600,
         invitationLifetime: TimeInterval = 7 * 24 * 3600,
-        fieldTreeCache: FieldTreeCache = FieldTreeCache()
+        fieldTreeCache: FieldTreeCache = FieldTreeCache(),
+        matchIndex: LiveMatchIndex = LiveMatchIndex()
     ) {
         self.persistence = persistence
         self.passwords = passwords
@@ -27,6 +29,7 @@ public struct CoreEnvironment: Sendable {
         self.sessionLifetime = sessionLifetime
         self.invitationLifetime = invitationLifetime
         self.fieldTreeCache = fieldTreeCache
+        self.matchIndex = matchIndex
     }
 }
 

@@ -135,10 +135,7 @@ public struct Directory: Sendable {
 
     private func query(for filters: Filters) async throws -> DirectoryQuery {
         var fieldIDs: [Int64] = []
-        if let fieldID = filters.fieldID {
-            fieldIDs = try await fieldTree().subtree(of: fieldID)
-            if fieldIDs.isEmpty { fieldIDs = [fieldID] } // an unknown field finds nothing, not everything
-        }
+        if let fieldID = filters.fieldID { fieldIDs = try await fieldTree().filter(fieldID) }
         let municipality = filters.municipality.map(JapaneseText.normalize).flatMap { $0.isEmpty ? nil : $0 }
         return DirectoryQuery(
             terms: Array(JapaneseText.terms(of: filters.text).prefix(8)),

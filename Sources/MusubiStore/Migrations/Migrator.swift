@@ -14,6 +14,7 @@ struct Migrator {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "directory and accounts", statements: Schema001.statements),
         Migration(version: 2, name: "sign-in links for existing accounts", statements: Schema002.statements),
+        Migration(version: 3, name: "seeds and needs", statements: Schema003.statements),
     ]
 
     let connections: any DatabaseConnections

@@ -32,6 +32,20 @@ extension SQLRow {
         guard let value = E(rawValue: raw) else { throw StoreError.corruptValue(column: column, value: raw) }
         return value
     }
+
+    func optionalEnumValue<E: RawRepresentable>(_ column: String, as type: E.Type) throws -> E? where E.RawValue == String {
+        guard let raw = try decode(column: column, as: String?.self) else { return nil }
+        guard let value = E(rawValue: raw) else { throw StoreError.corruptValue(column: column, value: raw) }
+        return value
+    }
+
+    /// A list of enum values stored as a JSON array of their raw values.
+    func enumList<E: RawRepresentable>(_ column: String, as type: E.Type) throws -> [E] where E.RawValue == String {
+        try stringList(column).map { raw in
+            guard let value = E(rawValue: raw) else { throw StoreError.corruptValue(column: column, value: raw) }
+            return value
+        }
+    }
 }
 
 enum StoreError: Error, CustomStringConvertible {

@@ -12,6 +12,7 @@ struct SQLRepositories: Repositories {
     var groups: any GroupRepository { SQLGroupRepository(db: db) }
     var accounts: any AccountRepository { SQLAccountRepository(db: db) }
     var audit: any AuditRepository { SQLAuditRepository(db: db) }
+    var listings: any ListingRepository { SQLListingRepository(db: db) }
 }
 
 extension SQLDatabase {

@@ -29,7 +29,7 @@ public struct DevelopmentSet: Decodable, Sendable {
     public var judgments: [Judgment]
 
     /// Below this share of shared content bigrams a pair counts as low-overlap.
-    public static let lowOverlap = 0.15
+    public static let lowOverlap = 0.03
 
     public var needDocuments: [MatchDocument] { needs.map { $0.document(.need) } }
     public var seedDocuments: [MatchDocument] { seeds.map { $0.document(.seed) } }

@@ -10,6 +10,7 @@ struct BenchMatch: ParsableCommand {
     )
 
     @Option(help: "The development set (needs, seeds, graded judgments).") var set = "bench/matching/devset.json"
+    @Flag(help: "For each need, where each ranker puts its first relevant seed, and the engine's first three with reasons.") var explain = false
 
     func run() throws {
         let set: DevelopmentSet
@@ -26,6 +27,7 @@ struct BenchMatch: ParsableCommand {
         let engine = MatchEvaluation(set, fields: fields) { index.candidates(for: $0, kinds: [.seed], limit: depth, explain: false).map(\.id) }
         let plain = MatchEvaluation(set, fields: fields) { baseline.ranking(for: $0, limit: depth) }
 
+        if explain { Self.explain(set, index: index, baseline: baseline) }
         say("\(set.needs.count) needs, \(set.seeds.count) seeds, \(set.judgments.count) judgments")
         say("| pairs | needs | ranker | MRR | nDCG@10 | Recall@10 |")
         say("| --- | ---: | --- | ---: | ---: | ---: |")
@@ -33,6 +35,22 @@ struct BenchMatch: ParsableCommand {
             for (ranker, evaluation) in [("Musubi", engine), ("baseline", plain)] {
                 let scores = evaluation[keyPath: pick]
                 say("| \(name) | \(scores.needs) | \(ranker) | \(Self.format(scores.mrr)) | \(Self.format(scores.ndcg)) | \(Self.format(scores.recall)) |")
+            }
+        }
+    }
+
+    private static func explain(_ set: DevelopmentSet, index: MatchIndex, baseline: CharacterGramBaseline) {
+        let grades = set.grades
+        let titles = Dictionary(uniqueKeysWithValues: set.seeds.map { ($0.id, $0.title) })
+        for need in set.needDocuments {
+            let judged = grades[need.id] ?? [:]
+            let found = index.candidates(for: need, kinds: [.seed], limit: set.seeds.count)
+            let firstRelevant = { (ranking: [String]) in
+                (ranking.firstIndex { (judged[$0] ?? 0) >= RankingMetrics.relevantFrom }).map { String($0 + 1) } ?? "-"
+            }
+            say("\(need.id) \(need.title): Musubi \(firstRelevant(found.map(\.id))), baseline \(firstRelevant(baseline.ranking(for: need, limit: set.seeds.count)))")
+            for candidate in found.prefix(3) {
+                say("    \(candidate.id) [\(judged[candidate.id] ?? 0)] \(format(candidate.score)) \(titles[candidate.id] ?? "") \(candidate.reasons)")
             }
         }
     }
