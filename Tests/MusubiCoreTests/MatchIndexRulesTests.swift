@@ -59,4 +59,23 @@ import Testing
         index.add(contentsOf: (0..<5).map { Cases.seed("n\($0)", "チタンの切削") })
         #expect(index.candidates(for: Cases.need("チタン部品を削りたい"), kinds: [.seed], limit: 100, now: Cases.now).count == 45)
     }
+
+    @Test func aShortListIsTheHeadOfTheLongOneEvenWhenTheViewerMaySeeLittle() {
+        let topics = ["ファインバブル洗浄", "チタンの精密加工", "陸上養殖の水質", "画像認識による外観検査", "急速冷凍", "水素の貯蔵"]
+        let documents = (0..<400).map { number in
+            Cases.seed("s\(number)", topics[number % topics.count] + " " + topics[(number / 7) % topics.count],
+                       String(repeating: "評価試験", count: number % 5), sector: [Sector.academia, .industry, .finance][number % 3],
+                       fields: [["aquaculture"], ["fine-bubble"], []][number % 3])
+        }
+        var index = MatchIndex(dictionary: Cases.dictionary)
+        index.add(contentsOf: documents)
+        for text in ["微細気泡で洗う", "検査の自動化", "魚の養殖と水質", "水素"] {
+            let query = Cases.need(text, fields: ["aquaculture"])
+            let long = index.candidates(for: query, kinds: [.seed], limit: 400, now: Cases.now, explain: false)
+            #expect(index.candidates(for: query, kinds: [.seed], limit: 5, now: Cases.now, explain: false) == Array(long.prefix(5)))
+            // Hiding nine in ten of the best forces the engine past its first batch.
+            let visible = { (id: String) in Int(id.dropFirst())! % 10 == 0 }
+            #expect(index.candidates(for: query, kinds: [.seed], limit: 5, now: Cases.now, explain: false, where: visible) == Array(long.filter { visible($0.id) }.prefix(5)))
+        }
+    }
 }

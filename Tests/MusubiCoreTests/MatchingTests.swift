@@ -118,16 +118,16 @@ import Testing
     }
 
     @Test func latinTermsMatchOnlyAsWholeWords() {
-        let words = Array(JapaneseText.normalize("Maintain the plant; AI検査とIoT"))
+        let words = Array(JapaneseText.normalize("Maintain the plant; AI検査とIoT").unicodeScalars)
         let found = Set(Self.dictionary.occurrences(in: words).keys.map { Self.dictionary.concepts[$0].key })
         #expect(found.contains("ai"))
         #expect(found.contains("iot"))
-        let none = Set(Self.dictionary.occurrences(in: Array("maintain")).keys)
+        let none = Set(Self.dictionary.occurrences(in: Array("maintain".unicodeScalars)).keys)
         #expect(none.isEmpty)
     }
 
     @Test func sharedPhrasesAreWordsNotParticles() {
-        let phrases = MatchIndex.sharedPhrases(Array("陸上養殖の水質管理について"), Array("水質管理による陸上養殖の安定"))
+        let phrases = MatchIndex.sharedPhrases(Array("陸上養殖の水質管理について".unicodeScalars), Array("水質管理による陸上養殖の安定".unicodeScalars))
         #expect(phrases.contains("陸上養殖"))
         #expect(phrases.contains("水質管理"))
         #expect(!phrases.contains("について"))

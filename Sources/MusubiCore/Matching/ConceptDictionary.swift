@@ -87,7 +87,7 @@ public struct ConceptDictionary: Sendable {
     }
 
     /// The concepts found in normalised text, with how often each was found.
-    func occurrences(in normalized: [Character]) -> [Int: Int] {
+    func occurrences(in normalized: [Unicode.Scalar]) -> [Int: Int] {
         trie.matches(in: normalized)
     }
 }
@@ -95,35 +95,35 @@ public struct ConceptDictionary: Sendable {
 /// Normalised surface forms by character. A form made only of latin letters and digits
 /// (AI, IoT) matches only as a whole word, so that "ai" is not found in "maintain".
 struct SurfaceTrie: Sendable {
-    private var children: [[Character: Int32]] = [[:]]
+    private var children: [[UInt32: Int32]] = [[:]]
     private var concepts: [[Int]] = [[]]
     private var wholeWord: [Bool] = [false]
 
     mutating func insert(_ surface: String, concept: Int) {
         guard !surface.isEmpty else { return }
         var node = 0
-        for character in surface {
-            if let next = children[node][character] {
+        for scalar in surface.unicodeScalars {
+            if let next = children[node][scalar.value] {
                 node = Int(next)
             } else {
                 children.append([:])
                 concepts.append([])
                 wholeWord.append(false)
-                children[node][character] = Int32(children.count - 1)
+                children[node][scalar.value] = Int32(children.count - 1)
                 node = children.count - 1
             }
         }
         if !concepts[node].contains(concept) { concepts[node].append(concept) }
-        wholeWord[node] = surface.allSatisfy(\.isWordCharacter)
+        wholeWord[node] = surface.unicodeScalars.allSatisfy(\.isWordCharacter)
     }
 
-    func matches(in text: [Character]) -> [Int: Int] {
+    func matches(in text: [Unicode.Scalar]) -> [Int: Int] {
         var found: [Int: Int] = [:]
         for start in text.indices {
             if start > 0, text[start - 1].isWordCharacter, text[start].isWordCharacter { continue }
             var node = 0
             var position = start
-            while position < text.count, let next = children[node][text[position]] {
+            while position < text.count, let next = children[node][text[position].value] {
                 node = Int(next)
                 position += 1
                 guard !concepts[node].isEmpty else { continue }
@@ -133,9 +133,4 @@ struct SurfaceTrie: Sendable {
         }
         return found
     }
-}
-
-extension Character {
-    /// A latin letter or a digit: the characters whole words are made of.
-    var isWordCharacter: Bool { isASCII && (isLetter || isNumber) }
 }

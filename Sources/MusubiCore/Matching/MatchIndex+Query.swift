@@ -13,25 +13,78 @@ extension MatchIndex {
         let (dot, conceptHits, queryNorm) = accumulate(features)
         guard queryNorm > 0 else { return [] }
 
+        // The cosine of every slot of the asked kinds; then the full score, in order of
+        // cosine, for as long as a raise could still lift a slot into the best.
+        let wanted = kinds.reduce(UInt8(0)) { $0 | Self.bit($1) }
+        var cosines: [(index: Int, cosine: Float)] = []
+        for index in dot.indices where dot[index] > 0 && kindBits[index] & wanted != 0 && norms[index] > 0 {
+            cosines.append((index, dot[index] / (queryNorm * norms[index])))
+        }
+        // The most a raise can do, with a little slack so that rounding never stops the scan
+        // at a slot that would tie with the last of the best.
+        let maximumRaise = (1 + weights.field + weights.sector) * (1 + 1e-9)
         var best = TopScores(limit: limit)
-        for index in dot.indices where dot[index] > 0 {
-            guard let slot = slots[index], slot.id != query.id, kinds.contains(slot.kind), slot.status != .closed, norms[index] > 0 else { continue }
-            if let expiry = slot.expiresAt, expiry <= now { continue }
-            var score = Double(dot[index] / (queryNorm * norms[index]))
-            var raise = weights.field * fieldScore(query.fields, slot.fields, bridged: conceptHits[index])
-            if let mine = query.sector, let theirs = slot.sector { raise += weights.sector * Self.complementarity(mine, theirs) }
-            score *= (1 + raise) * Self.statusFactor(slot.status)
-            if let updated = slot.updatedAt {
-                let days = max(0, now.timeIntervalSince(updated) / 86_400)
-                score *= 0.5 + 0.5 * pow(0.5, days / weights.halfLifeDays)
+        func cannotEnter(_ cosine: Float) -> Bool {
+            guard best.isFull, let last = best.ranked.last else { return false }
+            return Double(cosine) * maximumRaise < last.score
+        }
+        var examined = 0
+        for batch in [min(limit * 4 + 16, cosines.count), cosines.count] where examined < cosines.count {
+            if examined == 0 { Self.moveLargest(batch, of: &cosines) } else { cosines[examined...].sort { $0.cosine > $1.cosine } }
+            for (index, cosine) in cosines[examined..<batch] {
+                if cannotEnter(cosine) { break }
+                guard let slot = slots[index], slot.id != query.id, slot.status != .closed else { continue }
+                if let expiry = slot.expiresAt, expiry <= now { continue }
+                let score = fullScore(cosine: cosine, query: query, slot: slot, bridged: conceptHits[index], now: now)
+                guard best.admits(score, slot.id), isAllowed(slot.id) else { continue }
+                best.insert(index: index, id: slot.id, score: score)
             }
-            guard best.admits(score, slot.id), isAllowed(slot.id) else { continue }
-            best.insert(index: index, id: slot.id, score: score)
+            examined = batch
+            // Whatever is left has no larger cosine than the smallest of the batch.
+            if cannotEnter(cosines[batch - 1].cosine) { break }
         }
         return best.ranked.map { entry in
             let reasons = explain ? self.reasons(query: query, features: features, slot: slots[entry.index]!) : []
             return Candidate(id: entry.id, score: entry.score, reasons: reasons)
         }
+    }
+
+    /// The cosine raised for fields and sectors, lowered for status and age.
+    private func fullScore(cosine: Float, query: MatchDocument, slot: Slot, bridged: Bool, now: Date) -> Double {
+        var raise = weights.field * fieldScore(query.fields, slot.fields, bridged: bridged)
+        if let mine = query.sector, let theirs = slot.sector { raise += weights.sector * Self.complementarity(mine, theirs) }
+        var score = Double(cosine) * (1 + raise) * Self.statusFactor(slot.status)
+        if let updated = slot.updatedAt {
+            let days = max(0, now.timeIntervalSince(updated) / 86_400)
+            score *= 0.5 + 0.5 * pow(0.5, days / weights.halfLifeDays)
+        }
+        return score
+    }
+
+    /// Moves the `count` largest cosines to the front, largest first; the rest keep no order.
+    static func moveLargest(_ count: Int, of cosines: inout [(index: Int, cosine: Float)]) {
+        guard count < cosines.count else {
+            cosines.sort { $0.cosine > $1.cosine }
+            return
+        }
+        // A min-heap of the largest seen so far, at the front of the array.
+        var heap = Array(cosines.prefix(count)).sorted { $0.cosine < $1.cosine }
+        for candidate in cosines[count...] where candidate.cosine > heap[0].cosine {
+            heap[0] = candidate
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < count, heap[left].cosine < heap[smallest].cosine { smallest = left }
+                if right < count, heap[right].cosine < heap[smallest].cosine { smallest = right }
+                if smallest == parent { break }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        let chosen = Set(heap.map(\.index))
+        let rest = cosines.filter { !chosen.contains($0.index) }
+        cosines = heap.sorted { $0.cosine > $1.cosine } + rest
     }
 
     /// For every slot, the dot product of its vector with the query's, and whether it shares
@@ -99,6 +152,7 @@ struct TopScores {
 
     let limit: Int
     private(set) var ranked: [Entry] = []
+    var isFull: Bool { ranked.count == limit }
 
     init(limit: Int) {
         self.limit = limit

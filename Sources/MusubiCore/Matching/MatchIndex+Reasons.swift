@@ -10,7 +10,7 @@ extension MatchIndex {
         if !shared.isEmpty { reasons.append(.sharedConcepts(shared.sorted().map { dictionary.concepts[$0].label })) }
         let related = relatedConcepts(of: queryConcepts).intersection(theirs)
         if !related.isEmpty { reasons.append(.relatedConcepts(related.sorted().map { dictionary.concepts[$0].label })) }
-        let phrases = Self.sharedPhrases(features.normalized, Array(slot.normalized))
+        let phrases = Self.sharedPhrases(features.normalized, Array(slot.normalized.unicodeScalars))
         if !phrases.isEmpty { reasons.append(.sharedTerms(phrases)) }
         if let same = query.fields.first(where: slot.fields.contains) {
             reasons.append(.sameField(same))
@@ -47,20 +47,19 @@ extension MatchIndex {
 
     /// The longest runs of Japanese or latin characters both texts contain (two or more
     /// characters, at most five runs), for saying in words what they share.
-    static func sharedPhrases(_ a: [Character], _ b: [Character], limit: Int = 5) -> [String] {
+    static func sharedPhrases(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = 5) -> [String] {
         guard !a.isEmpty, !b.isEmpty else { return [] }
         var previous = [Int](repeating: 0, count: b.count + 1)
         var current = previous
         var best: [String: Int] = [:]
         for i in 1...a.count {
             for j in 1...b.count {
-                if a[i - 1] == b[j - 1], !a[i - 1].isWhitespace, !a[i - 1].isPunctuation {
+                if a[i - 1] == b[j - 1], ScriptKind(a[i - 1]) != .other {
                     current[j] = previous[j - 1] + 1
                     let length = current[j]
                     // Record a run where it ends.
                     if length >= 2, i == a.count || j == b.count || a[i] != b[j] {
-                        let phrase = String(a[(i - length)..<i])
-                        best[phrase] = length
+                        best[String(String.UnicodeScalarView(a[(i - length)..<i]))] = length
                     }
                 } else {
                     current[j] = 0

@@ -72,9 +72,12 @@ public struct MatchIndex: Sendable {
     public let weights: Weights
 
     var slots: [Slot?] = []
+    /// Each slot's kind as a bit (0 for an empty slot), so that the scan of every scored
+    /// slot touches no reference-counted value.
+    var kindBits: [UInt8] = []
     private var slotByID: [String: Int32] = [:]
     private var freeSlots: [Int32] = []
-    var gramIDs: [String: Int32] = [:]
+    var gramIDs: [UInt64: Int32] = [:]
     var gramPostings: [Postings] = []
     var conceptPostings: [Postings]
     /// Removed documents whose postings are still in the lists; they are skipped when
@@ -108,14 +111,18 @@ public struct MatchIndex: Sendable {
     /// Adds many documents at once, reading their text on every core: the rebuild at start.
     public mutating func add(contentsOf documents: [MatchDocument]) {
         for document in documents { remove(id: document.id) }
-        let features = Self.features(of: documents, dictionary: dictionary)
-        for (document, features) in zip(documents, features) { insert(document, features: features) }
+        // A chunk at a time, so that the features of all documents are never held at once.
+        for start in stride(from: 0, to: documents.count, by: 8_192) {
+            let chunk = Array(documents[start..<min(start + 8_192, documents.count)])
+            for (document, features) in zip(chunk, Self.features(of: chunk, dictionary: dictionary)) { insert(document, features: features) }
+        }
         reweight()
     }
 
     public mutating func remove(id: String) {
         guard let slot = slotByID.removeValue(forKey: id) else { return }
         slots[Int(slot)] = nil
+        kindBits[Int(slot)] = 0
         removedInPostings += 1
         if removedInPostings > max(64, slotByID.count / 8) { compact() } else if needsReweighting { reweight() }
     }
@@ -127,13 +134,15 @@ public struct MatchIndex: Sendable {
         } else {
             slot = Int32(slots.count)
             slots.append(nil)
+            kindBits.append(0)
             norms.append(0)
         }
         slots[Int(slot)] = Slot(
             id: document.id, kind: document.kind, fields: document.fields, sector: document.sector, status: document.status,
             updatedAt: document.updatedAt, expiresAt: document.expiresAt, concepts: features.concepts.keys.map(Int32.init).sorted(),
-            normalized: String(features.normalized)
+            normalized: String(String.UnicodeScalarView(features.normalized))
         )
+        kindBits[Int(slot)] = Self.bit(document.kind)
         slotByID[document.id] = slot
         for (gram, count) in features.grams {
             let id: Int32
@@ -218,13 +227,21 @@ public struct MatchIndex: Sendable {
         weights.concept * inverseFrequency(conceptPostings[concept].slots.count)
     }
 
+    static func bit(_ kind: MatchDocument.Kind) -> UInt8 {
+        switch kind {
+        case .seed: 1
+        case .need: 2
+        case .person: 4
+        }
+    }
+
     static func text(of document: MatchDocument) -> String {
         ([document.title, document.title, document.body] + document.keywords).joined(separator: "\n")
     }
 
     private static func features(of documents: [MatchDocument], dictionary: ConceptDictionary) -> [TextFeatures] {
         let results = Mutex<[TextFeatures?]>(Array(repeating: nil, count: documents.count))
-        let chunk = max(64, documents.count / 32)
+        let chunk = max(64, documents.count / 16)
         let chunks = stride(from: 0, to: documents.count, by: chunk).map { $0..<min($0 + chunk, documents.count) }
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             let range = chunks[index]

@@ -1,45 +1,88 @@
 /// What the engine reads from a document's text: character bigrams of Japanese runs and
 /// whole latin words (the lexical signal), and the concepts of the dictionary it mentions.
+/// It works on Unicode scalars: after normalisation a Japanese character is one scalar, and
+/// scalars compare and hash far faster than characters.
 struct TextFeatures: Sendable {
-    var grams: [String: Int]
+    /// Gram keys (see `GramKey`) and how often each occurs.
+    var grams: [UInt64: Int]
     var concepts: [Int: Int]
     /// The normalised text, kept for explaining a match in words.
-    var normalized: [Character]
+    var normalized: [Unicode.Scalar]
 
     init(_ text: String, dictionary: ConceptDictionary) {
-        let normalized = Array(JapaneseText.normalize(text))
+        let normalized = Array(JapaneseText.normalize(text).unicodeScalars)
         self.normalized = normalized
         self.concepts = dictionary.occurrences(in: normalized)
-        var grams: [String: Int] = [:]
-        var run: [Character] = []
-        func flush() {
-            defer { run.removeAll(keepingCapacity: true) }
-            guard let first = run.first else { return }
-            if first.isWordCharacter {
-                if run.count >= 2 { grams[String(run), default: 0] += 1 }
-            } else if run.count == 1 {
-                grams[String(run), default: 0] += 1
-            } else {
-                for index in 0..<(run.count - 1) { grams[String(run[index...index + 1]), default: 0] += 1 }
+        var grams: [UInt64: Int] = [:]
+        var start = 0
+        var kind = ScriptKind.other
+        func flush(_ end: Int) {
+            let length = end - start
+            guard length > 0 else { return }
+            switch kind {
+            case .word where length >= 2: grams[GramKey.word(normalized[start..<end]), default: 0] += 1
+            case .japanese where length == 1: grams[GramKey.single(normalized[start]), default: 0] += 1
+            case .japanese:
+                for index in start..<(end - 1) { grams[GramKey.pair(normalized[index], normalized[index + 1]), default: 0] += 1 }
+            default: break
             }
         }
-        for character in normalized {
-            let kind = Self.kind(of: character)
-            if kind == .other || (run.first.map { Self.kind(of: $0) != kind } ?? false) { flush() }
-            if kind != .other { run.append(character) }
+        for (index, scalar) in normalized.enumerated() {
+            let next = ScriptKind(scalar)
+            if next != kind || next == .other {
+                flush(index)
+                start = index
+                kind = next
+            }
         }
-        flush()
+        flush(normalized.count)
         self.grams = grams
     }
+}
 
-    private enum Kind { case word, japanese, other }
+enum ScriptKind {
+    case word, japanese, other
 
-    private static func kind(of character: Character) -> Kind {
-        if character.isWordCharacter { return .word }
-        guard let scalar = character.unicodeScalars.first else { return .other }
+    init(_ scalar: Unicode.Scalar) {
+        if scalar.isWordCharacter {
+            self = .word
+            return
+        }
         switch scalar.value {
-        case 0x3041...0x309F, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return .japanese
-        default: return .other
+        case 0x3041...0x309F, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: self = .japanese
+        default: self = .other
+        }
+    }
+}
+
+/// A gram as a 64-bit key: a pair of Japanese characters is the two scalar values, a lone
+/// one is its value with a flag, a latin word is a 62-bit FNV-1a hash with another flag
+/// (two different words sharing a key is as likely as winning a lottery every day).
+enum GramKey {
+    static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
+        UInt64(a.value) << 21 | UInt64(b.value)
+    }
+
+    static func single(_ a: Unicode.Scalar) -> UInt64 {
+        1 << 62 | UInt64(a.value)
+    }
+
+    static func word(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars {
+            hash ^= UInt64(scalar.value)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return 1 << 63 | hash >> 2
+    }
+}
+
+extension Unicode.Scalar {
+    /// A latin letter or a digit: the characters whole words are made of.
+    var isWordCharacter: Bool {
+        switch value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
         }
     }
 }
