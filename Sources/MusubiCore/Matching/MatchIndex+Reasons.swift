@@ -10,7 +10,7 @@ extension MatchIndex {
         if !shared.isEmpty { reasons.append(.sharedConcepts(shared.sorted().map { dictionary.concepts[$0].label })) }
         let related = relatedConcepts(of: queryConcepts).intersection(theirs)
         if !related.isEmpty { reasons.append(.relatedConcepts(related.sorted().map { dictionary.concepts[$0].label })) }
-        let phrases = Self.sharedPhrases(features.normalized, Array(slot.normalized.unicodeScalars))
+        let phrases = Self.sharedPhrases(features.normalized, slot.normalized)
         if !phrases.isEmpty { reasons.append(.sharedTerms(phrases)) }
         if let same = query.fields.first(where: slot.fields.contains) {
             reasons.append(.sameField(same))

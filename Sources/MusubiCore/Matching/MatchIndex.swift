@@ -58,7 +58,7 @@ public struct MatchIndex: Sendable {
         /// Sorted concept indices.
         var concepts: [Int32]
         /// The normalised text, for saying in words what two documents share.
-        var normalized: String
+        var normalized: [Unicode.Scalar]
     }
 
     /// The documents that have one gram or concept, with its log-scaled frequency in each.
@@ -140,7 +140,7 @@ public struct MatchIndex: Sendable {
         slots[Int(slot)] = Slot(
             id: document.id, kind: document.kind, fields: document.fields, sector: document.sector, status: document.status,
             updatedAt: document.updatedAt, expiresAt: document.expiresAt, concepts: features.concepts.keys.map(Int32.init).sorted(),
-            normalized: String(String.UnicodeScalarView(features.normalized))
+            normalized: features.normalized
         )
         kindBits[Int(slot)] = Self.bit(document.kind)
         slotByID[document.id] = slot

@@ -13,7 +13,7 @@ public enum JapaneseText {
         scalars.reserveCapacity(folded.unicodeScalars.count)
         var pendingSpace = false
         for scalar in folded.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 pendingSpace = !scalars.isEmpty
                 continue
             }
@@ -36,6 +36,15 @@ public enum JapaneseText {
     /// The query split into normalised terms; every term must be found.
     public static func terms(of query: String) -> [String] {
         normalize(query).split(separator: " ").map(String.init)
+    }
+
+    /// Unicode's White_Space property, spelled out: asking the scalar's properties is the
+    /// slowest step of normalising otherwise.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// Katakana ァ..ヶ sit exactly 0x60 above their hiragana.

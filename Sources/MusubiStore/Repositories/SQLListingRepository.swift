@@ -56,8 +56,19 @@ struct SQLListingRepository: ListingRepository {
         return Page(items: try await listings(rows), total: total, request: query.page)
     }
 
+    /// Every listing, reading the link tables whole: a list of ids would outgrow what a
+    /// statement may bind.
     func all() async throws -> [Listing] {
-        try await listings(try await db.raw("SELECT * FROM listings ORDER BY id").all())
+        let rows = try await db.raw("SELECT * FROM listings ORDER BY id").all()
+        let fields = try await links("SELECT listing_id AS owner, field_id AS linked FROM listing_fields ORDER BY field_id")
+        let named = try await links("SELECT listing_id AS owner, organization_id AS linked FROM listing_organizations ORDER BY organization_id")
+        return try rows.map { try Self.listing($0, fields: fields, named: named) }
+    }
+
+    private func links(_ sql: SQLQueryString) async throws -> [Int64: [Int64]] {
+        var result: [Int64: [Int64]] = [:]
+        for row in try await db.raw(sql).all() { result[try row.int64("owner"), default: []].append(try row.int64("linked")) }
+        return result
     }
 
     private func replaceLinks(_ id: Int64, _ draft: ListingDraft) async throws {
@@ -77,23 +88,25 @@ struct SQLListingRepository: ListingRepository {
                 named[try row.int64("listing_id"), default: []].append(try row.int64("organization_id"))
             }
         }
-        return try rows.map { row in
-            let id = try row.int64("id")
-            let draft = ListingDraft(
-                kind: try row.enumValue("kind", as: ListingKind.self), title: try row.string("title"), summary: try row.string("summary"),
-                details: try row.string("details"), fieldIDs: fields[id] ?? [], keywords: try row.stringList("keywords"),
-                partnerSectors: try row.enumList("partner_sectors", as: Sector.self),
-                stage: try row.enumValue("stage", as: ListingStage.self), prefectureCode: try row.decode(column: "prefecture_code", as: String?.self),
-                expiresOn: try row.optionalDate("expires_on"), disclosure: try row.enumValue("disclosure", as: Disclosure.self),
-                disclosedTo: named[id] ?? []
-            )
-            return Listing(
-                id: id, ownerID: try row.int64("owner_id"), organizationID: try row.optionalInt64("organization_id"),
-                sector: try row.optionalEnumValue("sector", as: Sector.self),
-                content: draft, status: try row.enumValue("status", as: ListingStatus.self), createdAt: try row.date("created_at"),
-                updatedAt: try row.date("updated_at")
-            )
-        }
+        return try rows.map { try Self.listing($0, fields: fields, named: named) }
+    }
+
+    private static func listing(_ row: any SQLRow, fields: [Int64: [Int64]], named: [Int64: [Int64]]) throws -> Listing {
+        let id = try row.int64("id")
+        let draft = ListingDraft(
+            kind: try row.enumValue("kind", as: ListingKind.self), title: try row.string("title"), summary: try row.string("summary"),
+            details: try row.string("details"), fieldIDs: fields[id] ?? [], keywords: try row.stringList("keywords"),
+            partnerSectors: try row.enumList("partner_sectors", as: Sector.self),
+            stage: try row.enumValue("stage", as: ListingStage.self), prefectureCode: try row.decode(column: "prefecture_code", as: String?.self),
+            expiresOn: try row.optionalDate("expires_on"), disclosure: try row.enumValue("disclosure", as: Disclosure.self),
+            disclosedTo: named[id] ?? []
+        )
+        return Listing(
+            id: id, ownerID: try row.int64("owner_id"), organizationID: try row.optionalInt64("organization_id"),
+            sector: try row.optionalEnumValue("sector", as: Sector.self),
+            content: draft, status: try row.enumValue("status", as: ListingStatus.self), createdAt: try row.date("created_at"),
+            updatedAt: try row.date("updated_at")
+        )
     }
 
     static func searchText(_ draft: ListingDraft) -> String {

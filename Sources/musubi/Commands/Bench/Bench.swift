@@ -4,6 +4,6 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure Musubi: matching quality on the development set, the matching index's speed, synthetic listings for musubi match.",
-        subcommands: [BenchMatch.self, BenchIndex.self, BenchCorpus.self]
+        subcommands: [BenchMatch.self, BenchIndex.self, BenchRebuild.self, BenchCorpus.self]
     )
 }
