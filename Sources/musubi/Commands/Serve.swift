@@ -25,6 +25,9 @@ struct Serve: AsyncParsableCommand {
                 timeZone: TimeZone(identifier: settings.timeZone)!,
                 trustedProxies: settings.trustedProxies
             )
+            let clock = ContinuousClock()
+            let indexing = try await clock.measure { try await Matchmaking(runtime.environment).rebuildIndex() }
+            runtime.logger.info("matching index built", metadata: ["listings": "\(runtime.environment.matchIndex.count)", "duration": "\(indexing)"])
             let site = try Site(environment: runtime.environment, configuration: configuration)
             let app = MusubiWeb.application(site: site, host: settings.host, port: settings.port, logger: runtime.logger)
             say("Musubi is running at \(settings.baseURL)  (database: \(runtime.persistence.engine.rawValue))")
