@@ -34,6 +34,7 @@ public struct Operations: Sendable {
         public var members: [ExportedMember]
         public var groups: [Group]
         public var groupMemberships: [GroupMembership]
+        public var listings: [Listing]
         public var auditLog: [AuditEntry]
     }
 
@@ -57,7 +58,8 @@ public struct Operations: Sendable {
             return Export(
                 exportedAt: now, fields: try await repos.fields.all(), organizations: try await repos.organizations.all(),
                 members: try await repos.members.all().map { ExportedMember(member: $0, email: emails[$0.id] ?? "") },
-                groups: try await repos.groups.all(), groupMemberships: try await repos.groups.memberships(), auditLog: audit
+                groups: try await repos.groups.all(), groupMemberships: try await repos.groups.memberships(),
+                listings: try await repos.listings.all(), auditLog: audit
             )
         }
     }
