@@ -51,7 +51,7 @@ extension MatchIndex {
 
     /// The cosine raised for fields and sectors, lowered for status and age.
     private func fullScore(cosine: Float, query: MatchDocument, slot: Slot, bridged: Bool, now: Date) -> Double {
-        var raise = weights.field * fieldScore(query.fields, slot.fields, bridged: bridged)
+        var raise = fieldRelation(query.fields, slot.fields, bridged: bridged) == nil ? 0 : weights.field
         if let mine = query.sector, let theirs = slot.sector { raise += weights.sector * Self.complementarity(mine, theirs) }
         var score = Double(cosine) * (1 + raise) * Self.statusFactor(slot.status)
         if let updated = slot.updatedAt {
@@ -132,12 +132,12 @@ extension MatchIndex {
         Set(concepts.flatMap { dictionary.relatedIndices[$0] }).subtracting(concepts)
     }
 
-    /// 1 for a shared field, or for a bridge between different fields that a concept
-    /// carries: what a mix is for.
-    func fieldScore(_ mine: [String], _ theirs: [String], bridged: Bool) -> Double {
-        if mine.contains(where: theirs.contains) { return 1 }
-        if bridged, let from = mine.first, let to = theirs.first, fields.root(of: from) != fields.root(of: to) { return 1 }
-        return 0
+    /// A shared field, or a bridge between different fields that a concept carries: what a
+    /// mix is for. Either raises the score alike.
+    func fieldRelation(_ mine: [String], _ theirs: [String], bridged: Bool) -> Reason? {
+        if let same = mine.first(where: theirs.contains) { return .sameField(same) }
+        if bridged, let from = mine.first, let to = theirs.first, fields.root(of: from) != fields.root(of: to) { return .bridgesFields(from, to) }
+        return nil
     }
 }
 

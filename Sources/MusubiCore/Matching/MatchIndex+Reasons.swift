@@ -12,12 +12,7 @@ extension MatchIndex {
         if !related.isEmpty { reasons.append(.relatedConcepts(related.sorted().map { dictionary.concepts[$0].label })) }
         let phrases = Self.sharedPhrases(features.normalized, slot.normalized)
         if !phrases.isEmpty { reasons.append(.sharedTerms(phrases)) }
-        if let same = query.fields.first(where: slot.fields.contains) {
-            reasons.append(.sameField(same))
-        } else if let from = query.fields.first, let to = slot.fields.first, !shared.isEmpty || !related.isEmpty,
-                  fields.root(of: from) != fields.root(of: to) {
-            reasons.append(.bridgesFields(from, to))
-        }
+        if let field = fieldRelation(query.fields, slot.fields, bridged: !shared.isEmpty || !related.isEmpty) { reasons.append(field) }
         if let mine = query.sector, let other = slot.sector, Self.complementarity(mine, other) >= 0.75 {
             reasons.append(.complementarySectors(mine, other))
         }
@@ -80,7 +75,7 @@ extension MatchIndex {
     /// nothing but short kana (について). Katakana is hiragana after normalisation, so a long
     /// kana run (まいくろばぶる) is kept as the word it probably is.
     private static func contentWords(_ phrase: String) -> String? {
-        let isKana = { (character: Character) in character.unicodeScalars.allSatisfy { (0x3041...0x309F).contains($0.value) } }
+        let isKana = { (character: Character) in character.unicodeScalars.allSatisfy(\.isHiragana) }
         if phrase.allSatisfy(isKana) { return phrase.count >= 5 ? phrase : nil }
         var trimmed = phrase.trimmingCharacters(in: .whitespaces)
         while let last = trimmed.last, isKana(last) { trimmed.removeLast() }

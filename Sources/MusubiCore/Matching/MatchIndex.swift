@@ -186,7 +186,7 @@ public struct MatchIndex: Sendable {
         return base > weightedAt + weightedAt / 8 + 16 || base < weightedAt - weightedAt / 8
     }
 
-    /// Recomputes every slot's norm and concept mass with the current frequencies. Adding
+    /// Recomputes every slot's norm with the current frequencies. Adding
     /// and removing one by one does this by itself when the index has changed by an eighth;
     /// until then older documents are weighed with slightly older frequencies.
     public mutating func refreshWeights() {

@@ -53,7 +53,7 @@ public struct Listings: Sendable {
             try await repos.audit.append(actorID: ownerID, action: .listingPosted, subjectType: "listing", subjectID: listing.id, detail: clean.title, at: now)
             return listing
         }
-        try await env.matchIndex.update(listing, fields: Directory(env).fieldTree())
+        try await reindex(listing)
         return listing
     }
 
@@ -61,9 +61,7 @@ public struct Listings: Sendable {
         let now = env.now()
         let clean = try await validate(draft, now: now, isNew: false)
         let listing = try await env.persistence.write { repos in
-            guard var listing = try await repos.listings.find(id: id) else { throw MusubiError.notFound }
-            try Policy.require(actor, .view, .listing(listing.audience))
-            try Policy.require(actor, .edit, .listing(listing.audience), hiding: false)
+            var listing = try await editable(id, by: actor, repos)
             try await checkOrganizations(clean, repos)
             try await repos.listings.update(id: id, with: clean, at: now)
             try await repos.audit.append(actorID: actor.memberID, action: .listingEdited, subjectType: "listing", subjectID: id, detail: clean.title, at: now)
@@ -71,22 +69,20 @@ public struct Listings: Sendable {
             listing.updatedAt = now
             return listing
         }
-        try await env.matchIndex.update(listing, fields: Directory(env).fieldTree())
+        try await reindex(listing)
     }
 
     public func setStatus(_ actor: Actor, id: Int64, to status: ListingStatus) async throws {
         let now = env.now()
         let listing = try await env.persistence.write { repos in
-            guard var listing = try await repos.listings.find(id: id) else { throw MusubiError.notFound }
-            try Policy.require(actor, .view, .listing(listing.audience))
-            try Policy.require(actor, .edit, .listing(listing.audience), hiding: false)
+            var listing = try await editable(id, by: actor, repos)
             try await repos.listings.setStatus(id: id, to: status, at: now)
             try await repos.audit.append(actorID: actor.memberID, action: .listingStatusChanged, subjectType: "listing", subjectID: id, detail: status.rawValue, at: now)
             listing.status = status
             listing.updatedAt = now
             return listing
         }
-        try await env.matchIndex.update(listing, fields: Directory(env).fieldTree())
+        try await reindex(listing)
     }
 
     public func show(_ actor: Actor, id: Int64) async throws -> Shown {
@@ -131,6 +127,18 @@ public struct Listings: Sendable {
     static func viewerOrganization(_ actor: Actor, _ repos: any Repositories) async throws -> Int64? {
         guard let id = actor.memberID else { return nil }
         return try await repos.members.find(id: id)?.organizationID
+    }
+
+    /// The listing, when the actor may see it (else it does not exist for them) and edit it.
+    private func editable(_ id: Int64, by actor: Actor, _ repos: any Repositories) async throws -> Listing {
+        guard let listing = try await repos.listings.find(id: id) else { throw MusubiError.notFound }
+        try Policy.require(actor, .view, .listing(listing.audience))
+        try Policy.require(actor, .edit, .listing(listing.audience), hiding: false)
+        return listing
+    }
+
+    private func reindex(_ listing: Listing) async throws {
+        env.matchIndex.update(listing, fields: try await Directory(env).fieldTree())
     }
 
     private func checkOrganizations(_ draft: ListingDraft, _ repos: any Repositories) async throws {

@@ -82,12 +82,9 @@ struct SQLListingRepository: ListingRepository {
     private func listings(_ rows: [any SQLRow]) async throws -> [Listing] {
         let ids = try rows.map { try $0.int64("id") }
         let fields = try await db.fieldsByOwner(table: "listing_fields", ownerColumn: "listing_id", ownerIDs: ids)
-        var named: [Int64: [Int64]] = [:]
-        if !ids.isEmpty {
-            for row in try await db.raw("SELECT listing_id, organization_id FROM listing_organizations WHERE \(inList("listing_id", ids)) ORDER BY organization_id").all() {
-                named[try row.int64("listing_id"), default: []].append(try row.int64("organization_id"))
-            }
-        }
+        let named = ids.isEmpty ? [:] : try await links(
+            "SELECT listing_id AS owner, organization_id AS linked FROM listing_organizations WHERE " + inList("listing_id", ids) + " ORDER BY organization_id"
+        )
         return try rows.map { try Self.listing($0, fields: fields, named: named) }
     }
 

@@ -59,11 +59,10 @@ public struct DevelopmentSet: Decodable, Sendable {
 
     private static func contentBigrams(_ document: MatchDocument) -> Set<String> {
         let characters = Array(JapaneseText.normalize(document.title + " " + document.body))
-        let isKana = { (character: Character) in character.unicodeScalars.allSatisfy { (0x3041...0x309F).contains($0.value) } }
         var bigrams: Set<String> = []
         for start in characters.indices.dropLast() {
             let pair = characters[start...(start + 1)]
-            if pair.contains(where: { $0.isWhitespace || $0.isPunctuation }) || pair.allSatisfy(isKana) { continue }
+            if pair.contains(where: { $0.isWhitespace || $0.isPunctuation }) || pair.allSatisfy { $0.unicodeScalars.allSatisfy(\.isHiragana) } { continue }
             bigrams.insert(String(pair))
         }
         return bigrams
