@@ -138,7 +138,7 @@ import Testing
 
             func conceptsShared(_ candidate: Matchmaking.Candidate?) -> [String] {
                 var labels: [String] = []
-                for reason in candidate?.reasons ?? [] { if case .sharedConcepts(let shared) = reason { labels += shared } }
+                for reason in candidate?.reasons ?? [] { if case .sharedConcepts(let shared) = reason { labels += shared.map(\.ja) } }
                 return labels
             }
             // The member may read only the secret seed's summary: it may be a candidate through

@@ -50,6 +50,10 @@ import Testing
              textFields: ["currentPassword", "newPassword"], formatFields: ["currentPassword", "newPassword"]),
         Form(name: "token", signedInAs: "member@example.jp", page: { _ in "/me/account" }, action: { _ in "/me/tokens" },
              valid: [("name", "CLI")], textFields: ["name"]),
+        Form(name: "new listing", signedInAs: "member@example.jp", page: { _ in "/listings/new" }, action: { _ in "/listings" },
+             valid: [("kind", "need"), ("stage", "research"), ("disclosure", "members"), ("title", "網の汚れ"), ("summary", "カキ養殖の網"),
+                     ("details", "詳細"), ("keywords", "洗浄")],
+             textFields: ["title", "summary", "details", "keywords", "expiresOn"], formatFields: ["keywords", "expiresOn"]),
         Form(name: "sign in", signedInAs: nil, page: { _ in "/signin" }, action: { _ in "/signin" },
              valid: [("email", "member@example.jp"), ("password", Community.password)],
              textFields: ["email", "password"], formatFields: ["email", "password"]),
@@ -60,7 +64,7 @@ import Testing
     @Test(arguments: TestDatabase.available, forms)
     func everyTextField(_ database: TestDatabase, _ form: Form) async throws {
         for field in form.textFields {
-            for (label, value) in [("markup", Self.markup), ("too long", String(repeating: "長", count: 5_000)), ("control", "制御\u{0007}文字")] {
+            for (label, value) in [("markup", Self.markup), ("too long", String(repeating: "長", count: 20_000)), ("control", "制御\u{0007}文字")] {
                 try await TestSite.run(database) { site in
                     let browser = site.browser()
                     if let email = form.signedInAs { try await browser.signIn(email) }

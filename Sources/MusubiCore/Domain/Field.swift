@@ -20,6 +20,7 @@ public struct FieldTree: Sendable {
     public let fields: [Field]
     private let childrenByParent: [Int64?: [Field]]
     private let byID: [Int64: Field]
+    private let byKey: [String: Field]
     /// Differs between two trees whose fields differ, within one process: a key for what is
     /// rendered from the tree.
     public let fingerprint: Int
@@ -28,6 +29,7 @@ public struct FieldTree: Sendable {
         self.fields = fields
         self.childrenByParent = Dictionary(grouping: fields, by: \.parentID).mapValues { $0.sorted { $0.id < $1.id } }
         self.byID = Dictionary(uniqueKeysWithValues: fields.map { ($0.id, $0) })
+        self.byKey = Dictionary(fields.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var hasher = Hasher()
         for field in fields {
             hasher.combine(field.id)
@@ -43,6 +45,9 @@ public struct FieldTree: Sendable {
     public func children(of id: Int64?) -> [Field] { childrenByParent[id] ?? [] }
 
     public func field(_ id: Int64) -> Field? { byID[id] }
+
+    /// The field the matching engine names by its key.
+    public func field(key: String) -> Field? { byKey[key] }
 
     /// The field and everything below it: filtering by 脱炭素 also finds 水素技術.
     public func subtree(of id: Int64) -> [Int64] {

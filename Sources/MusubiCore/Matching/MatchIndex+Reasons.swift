@@ -7,9 +7,9 @@ extension MatchIndex {
         let queryConcepts = Set(features.concepts.keys)
         let theirs = Set(slot.concepts.map(Int.init))
         let shared = queryConcepts.intersection(theirs)
-        if !shared.isEmpty { reasons.append(.sharedConcepts(shared.sorted().map { dictionary.concepts[$0].label })) }
+        if !shared.isEmpty { reasons.append(.sharedConcepts(shared.sorted().map(conceptLabel))) }
         let related = relatedConcepts(of: queryConcepts).intersection(theirs)
-        if !related.isEmpty { reasons.append(.relatedConcepts(related.sorted().map { dictionary.concepts[$0].label })) }
+        if !related.isEmpty { reasons.append(.relatedConcepts(related.sorted().map(conceptLabel))) }
         let phrases = Self.sharedPhrases(features.normalized, slot.normalized)
         if !phrases.isEmpty { reasons.append(.sharedTerms(phrases)) }
         if let field = fieldRelation(query.fields, slot.fields, bridged: !shared.isEmpty || !related.isEmpty) { reasons.append(field) }
@@ -17,6 +17,10 @@ extension MatchIndex {
             reasons.append(.complementarySectors(mine, other))
         }
         return reasons
+    }
+
+    private func conceptLabel(_ index: Int) -> ConceptLabel {
+        ConceptLabel(ja: dictionary.concepts[index].label, en: dictionary.concepts[index].labelEn)
     }
 
     /// How well two sectors complement each other for a match (1 best). Industry with

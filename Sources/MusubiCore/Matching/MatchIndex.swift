@@ -23,14 +23,26 @@ public struct MatchIndex: Sendable {
         public var reasons: [Reason]
     }
 
-    /// Why a candidate was proposed, in terms the page turns into words.
+    /// Why a candidate was proposed, in terms the page turns into words. Fields are named
+    /// by their keys.
     public enum Reason: Sendable, Equatable {
-        case sharedConcepts([String])
-        case relatedConcepts([String])
+        case sharedConcepts([ConceptLabel])
+        case relatedConcepts([ConceptLabel])
         case sharedTerms([String])
         case sameField(String)
         case bridgesFields(String, String)
         case complementarySectors(Sector, Sector)
+    }
+
+    /// A concept as a reason names it, in either language.
+    public struct ConceptLabel: Sendable, Equatable, Hashable {
+        public var ja: String
+        public var en: String
+
+        public init(ja: String, en: String) {
+            self.ja = ja
+            self.en = en
+        }
     }
 
     public struct Weights: Sendable {

@@ -94,6 +94,31 @@ public struct Listings: Sendable {
         return Self.shown(listing, to: actor, organization: organization)
     }
 
+    /// A listing with who posted it, for its own page: the owner's name only for those who
+    /// may see people, the named organisations only for those who may edit it.
+    public struct Detail: Sendable {
+        public var shown: Shown
+        public var owner: (id: Int64, name: String)?
+        public var organization: (id: Int64, name: String)?
+        public var disclosedTo: [(id: Int64, name: String)]
+    }
+
+    public func detail(_ actor: Actor, id: Int64) async throws -> Detail {
+        let shown = try await show(actor, id: id)
+        let listing = shown.listing
+        return try await env.persistence.read { repos in
+            let owner = Policy.can(actor, .list, .members) ? try await repos.members.find(id: listing.ownerID) : nil
+            let organization = try await listing.organizationID.asyncMap { try await repos.organizations.find(id: $0) } ?? nil
+            var named: [(id: Int64, name: String)] = []
+            for id in listing.content.disclosedTo {
+                if let found = try await repos.organizations.find(id: id) { named.append((found.id, found.name)) }
+            }
+            return Detail(
+                shown: shown, owner: owner.map { ($0.id, $0.name) }, organization: organization.map { ($0.id, $0.name) }, disclosedTo: named
+            )
+        }
+    }
+
     public func browse(_ actor: Actor, _ filters: Filters) async throws -> Page<Shown> {
         try Policy.require(actor, .list, .listings)
         var fieldIDs: [Int64] = []

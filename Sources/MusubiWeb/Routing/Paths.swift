@@ -23,6 +23,12 @@ public enum Paths {
     public static let groupMembers = PathTemplate("/groups/{id}/members")
     public static let groupMemberRemoval = PathTemplate("/groups/{id}/members/remove")
 
+    public static let listings = PathTemplate("/listings")
+    public static let newListing = PathTemplate("/listings/new")
+    public static let listing = PathTemplate("/listings/{id}")
+    public static let editListing = PathTemplate("/listings/{id}/edit")
+    public static let listingStatus = PathTemplate("/listings/{id}/status")
+
     public static let editProfile = PathTemplate("/me/edit")
     public static let account = PathTemplate("/me/account")
     public static let password = PathTemplate("/me/password")

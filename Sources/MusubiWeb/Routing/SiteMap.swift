@@ -57,6 +57,15 @@ public enum SiteMap {
         router.post(Paths.groupMembers.routerPath, use: stewardship.addGroupMember)
         router.post(Paths.groupMemberRemoval.routerPath, use: stewardship.removeGroupMember)
 
+        let listings = ListingPages(site: site)
+        router.get(Paths.listings.routerPath, use: listings.browse)
+        router.get(Paths.newListing.routerPath, use: listings.newForm)
+        router.post(Paths.listings.routerPath, use: listings.post)
+        router.get(Paths.listing.routerPath, use: listings.show)
+        router.get(Paths.editListing.routerPath, use: listings.editForm)
+        router.post(Paths.listing.routerPath, use: listings.update)
+        router.post(Paths.listingStatus.routerPath, use: listings.setStatus)
+
         let management = ManagementPages(site: site)
         router.get(Paths.people.routerPath, use: management.people)
         router.post(Paths.approval.routerPath, use: management.approve)

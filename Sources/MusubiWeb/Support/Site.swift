@@ -11,6 +11,8 @@ public struct Site: Sendable {
     public let settings: AccountSettings
     public let people: PeopleAdministration
     public let stewardship: Stewardship
+    public let listings: Listings
+    public let matchmaking: Matchmaking
     let templates: Templates
     let catalog: Catalog
     let resources: ResourceLocator
@@ -31,6 +33,8 @@ public struct Site: Sendable {
         self.settings = AccountSettings(environment)
         self.people = PeopleAdministration(environment)
         self.stewardship = Stewardship(environment)
+        self.listings = Listings(environment)
+        self.matchmaking = Matchmaking(environment)
     }
 
     func t(_ key: String, _ context: MusubiRequestContext) -> String {
