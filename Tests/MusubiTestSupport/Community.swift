@@ -63,4 +63,20 @@ public struct Community: Sendable {
         env.fieldTreeCache.invalidate()
         return community
     }
+
+    /// One more active person, for flows that need two members (the seeded ones are counted
+    /// by the directory tests). They sign in with `Community.password`.
+    @discardableResult
+    public func addMember(_ email: String, _ name: String, role: Role = .member, sector: Sector) async throws -> Member {
+        let hash = try await env.passwords.hash(Self.password)
+        let organizationID = organizations[sector]!.id
+        let now = env.now()
+        return try await env.persistence.write { repos in
+            try await repos.members.insert(
+                NewMember(email: email, passwordHash: hash, role: role, status: .active, organizationID: organizationID,
+                          draft: ProfileDraft(name: name, nameKana: "", profile: Profile(title: "", keywords: [], offer: "", seeking: ""), fieldIDs: [])),
+                at: now
+            )
+        }
+    }
 }

@@ -16,6 +16,8 @@ import Testing
         var action: @Sendable (Community) -> String
         /// Values that make the form valid; each text field in turn gets the bad value.
         var valid: [(String, String)]
+        /// Valid values that depend on the seeded community (ids).
+        var validFor: @Sendable (Community) -> [(String, String)] = { _ in [] }
         var textFields: [String]
         /// Fields checked as a format (e-mail, URL, password, a list of short keywords)
         /// rather than free text: markup may be refused there rather than stored.
@@ -54,6 +56,9 @@ import Testing
              valid: [("kind", "need"), ("stage", "research"), ("disclosure", "members"), ("title", "網の汚れ"), ("summary", "カキ養殖の網"),
                      ("details", "詳細"), ("keywords", "洗浄")],
              textFields: ["title", "summary", "details", "keywords", "expiresOn"], formatFields: ["keywords", "expiresOn"]),
+        Form(name: "introduction request", signedInAs: "member@example.jp", page: { "/introductions/new?member=\($0.coordinator.id)" },
+             action: { _ in "/introductions" }, valid: [("message", "相談したいです")], validFor: { [("member", String($0.coordinator.id))] },
+             textFields: ["message"]),
         Form(name: "sign in", signedInAs: nil, page: { _ in "/signin" }, action: { _ in "/signin" },
              valid: [("email", "member@example.jp"), ("password", Community.password)],
              textFields: ["email", "password"], formatFields: ["email", "password"]),
@@ -69,7 +74,7 @@ import Testing
                     let browser = site.browser()
                     if let email = form.signedInAs { try await browser.signIn(email) }
                     try await browser.get(form.page(site.community))
-                    let fields = form.valid.filter { $0.0 != field } + [(field, value)]
+                    let fields = form.valid.filter { $0.0 != field } + form.validFor(site.community) + [(field, value)]
                     let answer = try await browser.post(form.action(site.community), fields)
                     let code = Int(answer.status.code)
                     #expect((200..<500).contains(code), "\(form.name).\(field) with \(label): \(answer)")

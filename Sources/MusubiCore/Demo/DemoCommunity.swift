@@ -19,11 +19,18 @@ public struct DemoCommunity: Decodable, Sendable {
         var fields: [String], members: [Seat]
     }
 
+    struct ListingEntry: Decodable, Sendable {
+        var key: String, owner: String, kind: ListingKind, title: String, summary: String, details: String
+        var fields: [String], keywords: [String], partnerSectors: [Sector], stage: ListingStage, prefectureCode: String?
+        var disclosure: Disclosure, disclosedTo: [String], status: ListingStatus, daysAgo: Int
+    }
+
     public var installation: Installation
     var fields: [FieldNode]
     var organizations: [OrganizationEntry]
     var members: [MemberEntry]
     var groups: [GroupEntry]
+    var listings: [ListingEntry]
 
     /// The password every demo account shares; printed when the demo is loaded.
     public static let password = "musubi-demo"
@@ -37,6 +44,7 @@ public struct DemoCommunity: Decodable, Sendable {
 
     public var memberCount: Int { members.count }
     public var organizationCount: Int { organizations.count }
+    public var listingCount: Int { listings.count }
     public var adminEmail: String? { members.first { $0.role == .admin }?.email }
 
     /// The demo's field tree as the matching engine sees it.
@@ -101,6 +109,24 @@ public struct DemoCommunity: Decodable, Sendable {
                     guard let memberID = memberIDs[seat.member] else { continue }
                     try await repos.groups.setMembership(GroupMembership(groupID: group.id, memberID: memberID, role: seat.role))
                 }
+            }
+            let memberOrganizations = Dictionary(members.map { ($0.key, $0.organization) }, uniquingKeysWith: { first, _ in first })
+            let sectors = Dictionary(organizations.map { ($0.key, $0.sector) }, uniquingKeysWith: { first, _ in first })
+            for entry in listings {
+                guard let ownerID = memberIDs[entry.owner] else { continue }
+                let organization = memberOrganizations[entry.owner]
+                let draft = ListingDraft(
+                    kind: entry.kind, title: entry.title, summary: entry.summary, details: entry.details,
+                    fieldIDs: entry.fields.compactMap { fieldIDs[$0] }, keywords: entry.keywords, partnerSectors: entry.partnerSectors,
+                    stage: entry.stage, prefectureCode: entry.prefectureCode, disclosure: entry.disclosure,
+                    disclosedTo: entry.disclosedTo.compactMap { organizationIDs[$0] }
+                )
+                let posted = now.addingTimeInterval(-Double(entry.daysAgo) * 86_400)
+                let listing = try await repos.listings.insert(
+                    ownerID: ownerID, organizationID: organization.flatMap { organizationIDs[$0] }, sector: organization.flatMap { sectors[$0] },
+                    draft: draft, at: posted
+                )
+                if entry.status != .open { try await repos.listings.setStatus(id: listing.id, to: entry.status, at: posted) }
             }
         }
         env.fieldTreeCache.invalidate()

@@ -41,6 +41,10 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case listingPosted = "listing.posted"
     case listingEdited = "listing.edited"
     case listingStatusChanged = "listing.status_changed"
+    case introductionRequested = "introduction.requested"
+    case introductionReviewed = "introduction.reviewed"
+    case introductionAnswered = "introduction.answered"
+    case introductionOutcomeRecorded = "introduction.outcome_recorded"
 }
 
 /// What an admin asks of the audit log.

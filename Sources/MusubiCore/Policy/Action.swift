@@ -14,6 +14,10 @@ public enum Action: Sendable, Equatable, Hashable {
     case read
     /// Read a listing's details; whether the viewer's organisation is named matters.
     case readDetails(viewerOrganization: Int64?)
+    /// Accept or refuse an introduction a coordinator passed on.
+    case respond
+    /// See the other side's contact details.
+    case readContact
 }
 
 /// What the action is done to.
@@ -38,4 +42,8 @@ public enum Resource: Sendable, Equatable, Hashable {
     case listings
     /// One seed or need.
     case listing(ListingAudience)
+    /// Introductions: asking for one, and the coordinators' queue.
+    case introductions
+    /// One introduction.
+    case introduction(IntroductionAudience)
 }

@@ -7,6 +7,9 @@
 /// - Admins do everything, including reading the audit log and naming admins.
 /// - Listings: visitors and guests see public ones; members see every summary and post
 ///   their own; details go to the owner, coordinators, and whom the disclosure level admits.
+/// - Introductions: members ask; coordinators review every request; the other side sees it
+///   only once approved and answers it; contacts and the thread are for the two and the
+///   coordinators once both said yes.
 public enum Policy {
     public static func can(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
         switch resource {
@@ -24,6 +27,34 @@ public enum Policy {
             return action == .list || (action == .create && isAtLeast(actor, .member))
         case .listing(let audience):
             return canUseListing(actor, action, audience)
+        case .introductions:
+            switch action {
+            case .create: return isAtLeast(actor, .member)
+            case .list: return actor.memberID != nil
+            case .approve: return isAtLeast(actor, .coordinator)
+            default: return false
+            }
+        case .introduction(let audience):
+            return canUseIntroduction(actor, action, audience)
+        }
+    }
+
+    private static func canUseIntroduction(_ actor: Actor, _ action: Action, _ audience: IntroductionAudience) -> Bool {
+        let isRequester = actor.memberID == audience.requesterID
+        let isRecipient = actor.memberID == audience.recipientID
+        let isCoordinator = isAtLeast(actor, .coordinator)
+        let reachedRecipient = ![.requested, .declined].contains(audience.status)
+        switch action {
+        case .view:
+            return isRequester || isCoordinator || (isRecipient && reachedRecipient)
+        case .approve:
+            return isCoordinator && !isRequester && !isRecipient
+        case .respond:
+            return isRecipient
+        case .readContact, .edit:
+            return audience.status == .accepted && (isRequester || isRecipient || isCoordinator)
+        default:
+            return false
         }
     }
 

@@ -14,4 +14,5 @@ public protocol Repositories: Sendable {
     var accounts: any AccountRepository { get }
     var audit: any AuditRepository { get }
     var listings: any ListingRepository { get }
+    var introductions: any IntroductionRepository { get }
 }

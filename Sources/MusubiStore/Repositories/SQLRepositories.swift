@@ -13,6 +13,7 @@ struct SQLRepositories: Repositories {
     var accounts: any AccountRepository { SQLAccountRepository(db: db) }
     var audit: any AuditRepository { SQLAuditRepository(db: db) }
     var listings: any ListingRepository { SQLListingRepository(db: db) }
+    var introductions: any IntroductionRepository { SQLIntroductionRepository(db: db) }
 }
 
 extension SQLDatabase {

@@ -97,6 +97,7 @@ struct DirectoryPages {
         var isSelf: Bool
         var joined: String
         var status: String?
+        var introductionHref: String?
     }
 
     func member(_ request: Request, _ context: Context) async throws -> Response {
@@ -112,7 +113,9 @@ struct DirectoryPages {
             languages: member.profile.languages.map { site.t("language." + $0, context) },
             groups: detail.groups.map { views.row($0) }, isSelf: context.actor.memberID == id,
             joined: site.formatDate(member.createdAt, context),
-            status: member.status == .active ? nil : site.t("status." + member.status.rawValue, context)
+            status: member.status == .active ? nil : site.t("status." + member.status.rawValue, context),
+            introductionHref: Policy.can(context.actor, .create, .introductions) && context.actor.memberID != id && member.status == .active
+                ? Paths.newIntroduction.href() + "?member=\(id)" : nil
         )
         return site.page("member", title: member.name, model, request, context)
     }

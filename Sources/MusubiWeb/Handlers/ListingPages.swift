@@ -68,6 +68,8 @@ struct ListingPages {
         var statuses: [Option]
         var candidatesTitle: String
         var candidates: [CandidateRow]
+        /// Where to ask for an introduction to the owner, when the viewer may.
+        var introductionHref: String?
     }
 
     func show(_ request: Request, _ context: Context) async throws -> Response {
@@ -90,7 +92,9 @@ struct ListingPages {
             editable: detail.shown.editable, editHref: Paths.editListing.href(id), statusAction: Paths.listingStatus.href(id),
             statuses: views.options(ListingStatus.allCases, catalog: "listing_status.", selected: listing.status),
             candidatesTitle: site.t(content.kind == .need ? "listing.candidate_seeds" : "listing.candidate_needs", context),
-            candidates: candidates.map(views.row)
+            candidates: candidates.map(views.row),
+            introductionHref: Policy.can(context.actor, .create, .introductions) && context.actor.memberID != listing.ownerID
+                && [.open, .inDiscussion].contains(listing.status) ? Paths.newIntroduction.href() + "?listing=\(id)" : nil
         )
         return site.page("listing", title: content.title, model, request, context)
     }
@@ -161,7 +165,7 @@ struct ListingPages {
             values: [
                 "title": draft.title, "summary": draft.summary, "details": draft.details,
                 "keywords": draft.keywords.joined(separator: ", "),
-                "expiresOn": draft.expiresOn.map { dayFormatter.string(from: $0) } ?? "",
+                "expiresOn": draft.expiresOn.map(site.dayValue) ?? "",
             ],
             errors: errors,
             kinds: views.options(ListingKind.allCases, catalog: "listing_kind.", selected: draft.kind),
@@ -199,7 +203,7 @@ struct ListingPages {
         }
         var expiresOn: Date?
         if let day = form.optional("expiresOn") {
-            if let start = dayFormatter.date(from: day) { expiresOn = start.addingTimeInterval(24 * 3600 - 1) } else { problems.append(.init(field: "expiresOn", key: "error.date")) }
+            if let start = site.day(day) { expiresOn = start.addingTimeInterval(24 * 3600 - 1) } else { problems.append(.init(field: "expiresOn", key: "error.date")) }
         }
         let draft = ListingDraft(
             kind: kind, title: form["title"], summary: form["summary"], details: form["details"],
@@ -208,14 +212,5 @@ struct ListingPages {
             disclosure: disclosure, disclosedTo: FormIDs.parse(form.all("disclosedTo"), field: "disclosedTo", into: &problems)
         )
         return (draft, problems)
-    }
-
-    private var dayFormatter: DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = site.configuration.timeZone
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.isLenient = false
-        return formatter
     }
 }

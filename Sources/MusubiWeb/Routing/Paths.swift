@@ -29,6 +29,14 @@ public enum Paths {
     public static let editListing = PathTemplate("/listings/{id}/edit")
     public static let listingStatus = PathTemplate("/listings/{id}/status")
 
+    public static let introductions = PathTemplate("/introductions")
+    public static let newIntroduction = PathTemplate("/introductions/new")
+    public static let introduction = PathTemplate("/introductions/{id}")
+    public static let introductionReview = PathTemplate("/introductions/{id}/review")
+    public static let introductionAnswer = PathTemplate("/introductions/{id}/answer")
+    public static let introductionOutcomes = PathTemplate("/introductions/{id}/outcomes")
+    public static let introductionMessages = PathTemplate("/introductions/{id}/messages")
+
     public static let editProfile = PathTemplate("/me/edit")
     public static let account = PathTemplate("/me/account")
     public static let password = PathTemplate("/me/password")

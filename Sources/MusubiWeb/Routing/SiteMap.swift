@@ -66,6 +66,16 @@ public enum SiteMap {
         router.post(Paths.listing.routerPath, use: listings.update)
         router.post(Paths.listingStatus.routerPath, use: listings.setStatus)
 
+        let introductions = IntroductionPages(site: site)
+        router.get(Paths.introductions.routerPath, use: introductions.list)
+        router.get(Paths.newIntroduction.routerPath, use: introductions.requestForm)
+        router.post(Paths.introductions.routerPath, use: introductions.request)
+        router.get(Paths.introduction.routerPath, use: introductions.show)
+        router.post(Paths.introductionReview.routerPath, use: introductions.review)
+        router.post(Paths.introductionAnswer.routerPath, use: introductions.answer)
+        router.post(Paths.introductionOutcomes.routerPath, use: introductions.recordOutcome)
+        router.post(Paths.introductionMessages.routerPath, use: introductions.post)
+
         let management = ManagementPages(site: site)
         router.get(Paths.people.routerPath, use: management.people)
         router.post(Paths.approval.routerPath, use: management.approve)

@@ -55,7 +55,7 @@ extension Site {
         "apply": Paths.apply.href(), "editProfile": Paths.editProfile.href(), "account": Paths.account.href(),
         "people": Paths.people.href(), "invitations": Paths.invitations.href(), "audit": Paths.audit.href(),
         "newOrganization": Paths.newOrganization.href(), "newGroup": Paths.newGroup.href(),
-        "listings": Paths.listings.href(), "newListing": Paths.newListing.href(),
+        "listings": Paths.listings.href(), "newListing": Paths.newListing.href(), "introductions": Paths.introductions.href(),
     ]
 
     func redirect(_ location: String, notice: String? = nil) -> Response {
@@ -79,6 +79,25 @@ extension Site {
         default:
             return ["form": t("error.generic", context)]
         }
+    }
+
+    /// A day typed as 2026-12-31, as the moment it starts where the community is.
+    func day(_ text: String) -> Date? {
+        dayFormatter.date(from: text.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// A day as a date field wants it: 2026-12-31.
+    func dayValue(_ date: Date) -> String {
+        dayFormatter.string(from: date)
+    }
+
+    private var dayFormatter: DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = configuration.timeZone
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.isLenient = false
+        return formatter
     }
 
     func formatDate(_ date: Date, _ context: MusubiRequestContext, withTime: Bool = false) -> String {

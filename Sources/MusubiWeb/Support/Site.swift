@@ -13,10 +13,13 @@ public struct Site: Sendable {
     public let stewardship: Stewardship
     public let listings: Listings
     public let matchmaking: Matchmaking
+    public let introductions: Introductions
     let templates: Templates
     let catalog: Catalog
     let resources: ResourceLocator
     let secrets: any SecretGenerator
+    /// The community's clock (fixed in tests).
+    let now: @Sendable () -> Date
     let optionLists = FragmentCache<String>(limit: 2_000)
     let memberCards = FragmentCache<CardKey<MemberRow>>(limit: 10_000)
     let organizationCards = FragmentCache<CardKey<OrganizationRow>>(limit: 2_000)
@@ -28,6 +31,7 @@ public struct Site: Sendable {
         self.templates = try Templates(resources: resources)
         self.catalog = try Catalog(resources: resources)
         self.secrets = environment.secrets
+        self.now = environment.now
         self.directory = Directory(environment)
         self.accounts = Accounts(environment, throttle: throttle)
         self.settings = AccountSettings(environment)
@@ -35,6 +39,7 @@ public struct Site: Sendable {
         self.stewardship = Stewardship(environment)
         self.listings = Listings(environment)
         self.matchmaking = Matchmaking(environment)
+        self.introductions = Introductions(environment)
     }
 
     func t(_ key: String, _ context: MusubiRequestContext) -> String {

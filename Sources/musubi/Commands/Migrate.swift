@@ -23,7 +23,7 @@ struct Demo: AsyncParsableCommand {
             guard let demo = try await runtime.loadDemoIfEmpty() else {
                 throw ValidationError("The database already holds people or organisations; the demo loads only into an empty one.")
             }
-            say("Loaded the demo: \(demo.organizationCount) organisations, \(demo.memberCount) members. Password for every demo account: \(DemoCommunity.password)")
+            say("Loaded the demo: \(demo.organizationCount) organisations, \(demo.memberCount) members, \(demo.listingCount) seeds and needs. Password for every demo account: \(DemoCommunity.password)")
         }
     }
 }
