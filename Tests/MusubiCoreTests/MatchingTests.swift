@@ -138,5 +138,12 @@ import Testing
         #expect(phrases.contains("陸上養殖"))
         #expect(phrases.contains("水質管理"))
         #expect(!phrases.contains("について"))
+        // What the demo once showed as shared terms: grammar, numbers and kana-edged scraps.
+        let noise = MatchIndex.sharedPhrases(
+            Array("開発しています。約30kgの設備で凍結試験、kg単位".unicodeScalars), Array("提供しています。約30kgの設計で凍る試験。kg".unicodeScalars)
+        )
+        #expect(noise == ["試験"])
+        let kana = MatchIndex.sharedPhrases(Array("まいくろばぶるの発生".unicodeScalars), Array("まいくろばぶるで洗う".unicodeScalars))
+        #expect(kana == ["まいくろばぶる"])
     }
 }

@@ -75,14 +75,25 @@ extension MatchIndex {
         return chosen
     }
 
-    /// The phrase without the particles it ends in (陸上養殖の → 陸上養殖), or nil when it is
-    /// nothing but short kana (について). Katakana is hiragana after normalisation, so a long
-    /// kana run (まいくろばぶる) is kept as the word it probably is.
+    /// The phrase as a word worth showing, or nil. Kana at either end of a phrase with kanji
+    /// is a particle or an inflection (の設 → 設, 陸上養殖の → 陸上養殖); what is left must be two
+    /// characters or more (three for a latin word). Numbers shared by chance (約30, 0kg) are not a reason. Katakana is
+    /// hiragana after normalisation, so a long kana run (まいくろばぶる) is kept as the word it
+    /// probably is, unless it holds a verb ending or a function word (しています).
     private static func contentWords(_ phrase: String) -> String? {
         let isKana = { (character: Character) in character.unicodeScalars.allSatisfy(\.isHiragana) }
-        if phrase.allSatisfy(isKana) { return phrase.count >= 5 ? phrase : nil }
-        var trimmed = phrase.trimmingCharacters(in: .whitespaces)
+        var trimmed = Substring(phrase.trimmingCharacters(in: .whitespaces))
+        if trimmed.contains(where: { $0.isASCII && $0.isNumber }) { return nil }
+        if trimmed.allSatisfy(isKana) {
+            return trimmed.count >= 5 && !functionKana.contains(where: trimmed.contains) ? String(trimmed) : nil
+        }
+        while let first = trimmed.first, isKana(first) { trimmed.removeFirst() }
         while let last = trimmed.last, isKana(last) { trimmed.removeLast() }
-        return trimmed.count >= 2 ? trimmed : nil
+        // A latin word needs three letters to say anything (kg, cm do not; iot does).
+        let isLatin = trimmed.allSatisfy { $0.isASCII && $0.isLetter }
+        return trimmed.count >= (isLatin ? 3 : 2) ? String(trimmed) : nil
     }
+
+    /// Verb endings and function words that mark a kana run as grammar, not a term.
+    private static let functionKana = ["ます", "です", "して", "いる", "ている", "ない", "れる", "られ", "ため", "こと", "よう", "について", "による", "から", "まで", "など"]
 }

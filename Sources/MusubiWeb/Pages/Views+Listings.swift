@@ -20,7 +20,9 @@ struct ListingRow {
 /// A match candidate as the listing page shows it: what it is, how strong, and why.
 struct CandidateRow {
     var listing: ListingRow
-    /// The score as a percentage, for a bar and a number.
+    /// The strength of the match out of 100, for a bar and a number: the square root of the
+    /// score, so that the cosines of long texts (0.02–0.3) spread over the scale. The order
+    /// is the score's.
     var percent: Int
     var reasons: [String]
 }
@@ -41,7 +43,7 @@ extension Views {
 
     func row(_ candidate: Matchmaking.Candidate) -> CandidateRow {
         CandidateRow(
-            listing: row(candidate.listing), percent: Int((min(1, max(0, candidate.score)) * 100).rounded()),
+            listing: row(candidate.listing), percent: Int((min(1, max(0, candidate.score)).squareRoot() * 100).rounded()),
             reasons: candidate.reasons.map(sentence)
         )
     }
