@@ -1,27 +1,31 @@
 /// JSON Schemas of the API's bodies, for the OpenAPI document.
 enum OpenAPISchemas {
-    private static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
+    static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
         ["type": "object", "properties": properties, "required": required]
     }
-    private static var string: [String: Any] { ["type": "string"] }
-    private static var id: [String: Any] { ["type": "integer", "format": "int64"] }
-    private static var nullableID: [String: Any] { ["type": ["integer", "null"], "format": "int64"] }
-    private static var date: [String: Any] { ["type": "string", "format": "date-time"] }
-    private static var strings: [String: Any] { ["type": "array", "items": string] }
-    private static var ids: [String: Any] { ["type": "array", "items": id] }
-    private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
-    private static func page(of item: String) -> [String: Any] {
+    static var string: [String: Any] { ["type": "string"] }
+    static var id: [String: Any] { ["type": "integer", "format": "int64"] }
+    static var nullableID: [String: Any] { ["type": ["integer", "null"], "format": "int64"] }
+    static var date: [String: Any] { ["type": "string", "format": "date-time"] }
+    static var strings: [String: Any] { ["type": "array", "items": string] }
+    static var ids: [String: Any] { ["type": "array", "items": id] }
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static func page(of item: String) -> [String: Any] {
         object(["items": ["type": "array", "items": ref(item)], "total": ["type": "integer"], "page": ["type": "integer"], "pageSize": ["type": "integer"]], required: ["items", "total", "page", "pageSize"])
     }
-    private static func list(of item: String) -> [String: Any] {
+    static func list(of item: String) -> [String: Any] {
         object(["items": ["type": "array", "items": ref(item)]], required: ["items"])
     }
-    private static func enumeration(_ values: [String]) -> [String: Any] { ["type": "string", "enum": values] }
+    static func enumeration(_ values: [String]) -> [String: Any] { ["type": "string", "enum": values] }
 
     static var sector: [String: Any] { enumeration(["industry", "academia", "government", "finance", "support"]) }
     static var role: [String: Any] { enumeration(["guest", "member", "coordinator", "admin"]) }
 
     static var all: [String: Any] {
+        directory.merging(matching) { first, _ in first }
+    }
+
+    private static var directory: [String: Any] {
         [
             "Error": object(["error": object([
                 "code": string, "message": string,

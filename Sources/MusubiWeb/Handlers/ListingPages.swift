@@ -24,13 +24,18 @@ struct ListingPages {
 
     static let filterKeys = ["q", "kind", "field", "sector", "status", "mine"]
 
-    func browse(_ request: Request, _ context: Context) async throws -> Response {
-        let query = try FormData.query(of: request)
-        let filters = Listings.Filters(
+    /// The list's filters from a query string; the API reads the same ones.
+    static func filters(_ query: FormData, pageSize: Int = 30) -> Listings.Filters {
+        Listings.Filters(
             text: String(query["q"].prefix(200)), kind: ListingKind(rawValue: query["kind"]), fieldID: query.int64("field"),
             sector: Sector(rawValue: query["sector"]), status: ListingStatus(rawValue: query["status"]),
-            mine: query["mine"] == "1" && context.actor != .anonymous, page: PageRequest(number: query.int("page") ?? 1, size: 30)
+            mine: ["1", "true"].contains(query["mine"]), page: PageRequest(number: query.int("page") ?? 1, size: pageSize)
         )
+    }
+
+    func browse(_ request: Request, _ context: Context) async throws -> Response {
+        let query = try FormData.query(of: request)
+        let filters = Self.filters(query)
         let page = try await site.listings.browse(context.actor, filters)
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let model = BrowseModel(
@@ -39,7 +44,7 @@ struct ListingPages {
             statuses: views.options(ListingStatus.allCases, catalog: "listing_status.", selected: filters.status, all: "listings.all_statuses"),
             sectors: views.sectorOptions(selected: filters.sector),
             fields: views.fieldOptions(selected: Set(filters.fieldID.map { [$0] } ?? [])),
-            mine: filters.mine, signedIn: context.actor != .anonymous,
+            mine: filters.mine && context.actor != .anonymous, signedIn: context.actor != .anonymous,
             listings: page.items.map(views.row),
             pager: views.pager(page, path: Paths.listings.href(), query: query, keys: Self.filterKeys),
             action: Paths.listings.href(), canPost: Policy.can(context.actor, .create, .listings)
@@ -203,7 +208,7 @@ struct ListingPages {
         }
         var expiresOn: Date?
         if let day = form.optional("expiresOn") {
-            if let start = site.day(day) { expiresOn = start.addingTimeInterval(24 * 3600 - 1) } else { problems.append(.init(field: "expiresOn", key: "error.date")) }
+            if let end = site.endOfDay(day) { expiresOn = end } else { problems.append(.init(field: "expiresOn", key: "error.date")) }
         }
         let draft = ListingDraft(
             kind: kind, title: form["title"], summary: form["summary"], details: form["details"],

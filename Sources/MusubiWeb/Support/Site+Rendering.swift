@@ -86,6 +86,12 @@ extension Site {
         dayFormatter.date(from: text.trimmingCharacters(in: .whitespaces))
     }
 
+    /// The last second of a day typed as 2026-12-31: a listing that expires on a day is
+    /// listed through it.
+    func endOfDay(_ text: String) -> Date? {
+        day(text).map { $0.addingTimeInterval(24 * 3600 - 1) }
+    }
+
     /// A day as a date field wants it: 2026-12-31.
     func dayValue(_ date: Date) -> String {
         dayFormatter.string(from: date)

@@ -1,0 +1,151 @@
+import Foundation
+import MusubiCore
+
+/// A listing as the API returns it: `details` only when the caller may read them, the named
+/// organisations only for those who may edit it.
+struct ListingDTO: Encodable {
+    var id: Int64
+    var kind: ListingKind
+    var title: String
+    var summary: String
+    var details: String?
+    var fieldIds: [Int64]
+    var keywords: [String]
+    var partnerSectors: [Sector]
+    var stage: ListingStage
+    var prefectureCode: String?
+    var expiresAt: Date?
+    var disclosure: Disclosure
+    var disclosedTo: [Int64]?
+    var status: ListingStatus
+    var ownerId: Int64
+    var organizationId: Int64?
+    var sector: Sector?
+    var editable: Bool
+    var createdAt: Date
+    var updatedAt: Date
+
+    init(_ shown: Listings.Shown) {
+        let listing = shown.listing
+        let content = listing.content
+        self.id = listing.id
+        self.kind = content.kind
+        self.title = content.title
+        self.summary = content.summary
+        self.details = shown.detailsVisible ? content.details : nil
+        self.fieldIds = content.fieldIDs
+        self.keywords = content.keywords
+        self.partnerSectors = content.partnerSectors
+        self.stage = content.stage
+        self.prefectureCode = content.prefectureCode
+        self.expiresAt = content.expiresOn
+        self.disclosure = content.disclosure
+        self.disclosedTo = shown.editable ? content.disclosedTo : nil
+        self.status = listing.status
+        self.ownerId = listing.ownerID
+        self.organizationId = listing.organizationID
+        self.sector = listing.sector
+        self.editable = shown.editable
+        self.createdAt = listing.createdAt
+        self.updatedAt = listing.updatedAt
+    }
+}
+
+struct CandidateDTO: Encodable {
+    var listing: ListingDTO
+    var score: Double
+    var reasons: [ReasonDTO]
+
+    init(_ candidate: Matchmaking.Candidate) {
+        self.listing = ListingDTO(candidate.listing)
+        self.score = candidate.score
+        self.reasons = candidate.reasons.map(ReasonDTO.init)
+    }
+}
+
+/// Why a candidate was proposed: what kind of reason, and its values (concept labels, terms,
+/// field keys or sectors), with the English labels for concepts.
+struct ReasonDTO: Encodable {
+    var type: String
+    var values: [String]
+    var valuesEn: [String]?
+
+    init(_ reason: MatchIndex.Reason) {
+        switch reason {
+        case .sharedConcepts(let labels): (type, values, valuesEn) = ("sharedConcepts", labels.map(\.ja), labels.map(\.en))
+        case .relatedConcepts(let labels): (type, values, valuesEn) = ("relatedConcepts", labels.map(\.ja), labels.map(\.en))
+        case .sharedTerms(let terms): (type, values) = ("sharedTerms", terms)
+        case .sameField(let key): (type, values) = ("sameField", [key])
+        case .bridgesFields(let from, let to): (type, values) = ("bridgesFields", [from, to])
+        case .complementarySectors(let mine, let theirs): (type, values) = ("complementarySectors", [mine.rawValue, theirs.rawValue])
+        }
+    }
+}
+
+struct IntroductionDTO: Encodable {
+    struct PartyDTO: Encodable { var id: Int64; var name: String; var organization: String; var email: String? }
+    struct OutcomeDTO: Encodable { var id: Int64; var kind: OutcomeKind; var on: Date; var note: String; var recordedBy: Int64 }
+    struct MessageDTO: Encodable { var id: Int64; var authorId: Int64; var body: String; var at: Date }
+
+    var id: Int64
+    var status: IntroductionStatus
+    var requesterId: Int64
+    var recipientId: Int64
+    var listingId: Int64?
+    var message: String
+    var coordinatorId: Int64?
+    var coordinatorNote: String
+    var requestedAt: Date
+    var reviewedAt: Date?
+    var answeredAt: Date?
+    var requester: PartyDTO?
+    var recipient: PartyDTO?
+    var outcomes: [OutcomeDTO]?
+    var messages: [MessageDTO]?
+
+    init(_ introduction: Introduction) {
+        self.id = introduction.id
+        self.status = introduction.status
+        self.requesterId = introduction.requesterID
+        self.recipientId = introduction.recipientID
+        self.listingId = introduction.listingID
+        self.message = introduction.message
+        self.coordinatorId = introduction.coordinatorID
+        self.coordinatorNote = introduction.coordinatorNote
+        self.requestedAt = introduction.requestedAt
+        self.reviewedAt = introduction.reviewedAt
+        self.answeredAt = introduction.answeredAt
+    }
+
+    init(_ detail: Introductions.Detail) {
+        self.init(detail.introduction)
+        let party = { (p: Introductions.Party) in PartyDTO(id: p.id, name: p.name, organization: p.organization, email: p.email) }
+        self.requester = party(detail.requester)
+        self.recipient = party(detail.recipient)
+        self.outcomes = detail.outcomes.map { OutcomeDTO(id: $0.id, kind: $0.kind, on: $0.on, note: $0.note, recordedBy: $0.recordedBy) }
+        self.messages = detail.messages.map { MessageDTO(id: $0.id, authorId: $0.authorID, body: $0.body, at: $0.at) }
+    }
+}
+
+struct ListingInput: Decodable {
+    var kind: ListingKind
+    var title: String
+    var summary: String
+    var details: String?
+    var fieldIds: [Int64]?
+    var keywords: [String]?
+    var partnerSectors: [Sector]?
+    var stage: ListingStage?
+    var prefectureCode: String?
+    /// The last day it is listed, as 2026-12-31.
+    var expiresOn: String?
+    var disclosure: Disclosure?
+    var disclosedTo: [Int64]?
+}
+
+struct ListingStatusInput: Decodable { var status: ListingStatus }
+struct IntroductionInput: Decodable { var listingId: Int64?; var memberId: Int64?; var message: String }
+struct ReviewInput: Decodable { var decision: String; var note: String? }
+struct AnswerInput: Decodable { var answer: String }
+struct OutcomeInput: Decodable { var kind: OutcomeKind; var on: String; var note: String? }
+struct MessageInput: Decodable { var body: String }
