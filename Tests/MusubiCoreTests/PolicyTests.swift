@@ -65,6 +65,8 @@ import Testing
         Row(action: .readContact, resource: .introduction(.init(requesterID: 99, recipientID: 20, status: .approved)), allowed: [no, no, no, no, no]),
         Row(action: .readContact, resource: .introduction(.init(requesterID: 99, recipientID: 20, status: .accepted)), allowed: [no, no, yes, yes, yes]),
         Row(action: .edit, resource: .introduction(.init(requesterID: 99, recipientID: 98, status: .accepted)), allowed: [no, no, no, yes, yes]),
+        Row(action: .view, resource: .conceptDictionary, allowed: [no, no, no, yes, yes]),
+        Row(action: .edit, resource: .conceptDictionary, allowed: [no, no, no, yes, yes]),
         Row(action: .invite(.admin), resource: .members, allowed: [no, no, no, no, yes]),
         Row(action: .assignRole(.member), resource: .member(id: 99, role: .guest), allowed: [no, no, no, yes, yes]),
         Row(action: .assignRole(.coordinator), resource: .member(id: 99, role: .member), allowed: [no, no, no, no, yes]),

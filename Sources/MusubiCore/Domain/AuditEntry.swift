@@ -45,6 +45,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case introductionReviewed = "introduction.reviewed"
     case introductionAnswered = "introduction.answered"
     case introductionOutcomeRecorded = "introduction.outcome_recorded"
+    case conceptSaved = "concept.saved"
+    case conceptRemoved = "concept.removed"
 }
 
 /// What an admin asks of the audit log.

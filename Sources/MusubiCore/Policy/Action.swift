@@ -46,4 +46,6 @@ public enum Resource: Sendable, Equatable, Hashable {
     case introductions
     /// One introduction.
     case introduction(IntroductionAudience)
+    /// The concepts the matching engine knows, which coordinators extend.
+    case conceptDictionary
 }

@@ -10,6 +10,7 @@
 /// - Introductions: members ask; coordinators review every request; the other side sees it
 ///   only once approved and answers it; contacts and the thread are for the two and the
 ///   coordinators once both said yes.
+/// - Coordinators extend the matching engine's concept dictionary.
 public enum Policy {
     public static func can(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
         switch resource {
@@ -36,6 +37,8 @@ public enum Policy {
             }
         case .introduction(let audience):
             return canUseIntroduction(actor, action, audience)
+        case .conceptDictionary:
+            return [.view, .edit].contains(action) && isAtLeast(actor, .coordinator)
         }
     }
 

@@ -15,4 +15,5 @@ public protocol Repositories: Sendable {
     var audit: any AuditRepository { get }
     var listings: any ListingRepository { get }
     var introductions: any IntroductionRepository { get }
+    var concepts: any ConceptRepository { get }
 }

@@ -43,3 +43,11 @@ public protocol ListingRepository: Sendable {
     /// Every listing, for building the matching index.
     func all() async throws -> [Listing]
 }
+
+/// The concepts coordinators added to the matching dictionary.
+public protocol ConceptRepository: Sendable {
+    func all() async throws -> [Concept]
+    /// Adds the concept, or replaces the one with its key.
+    func save(_ concept: Concept, by memberID: Int64?, at: Date) async throws
+    func delete(key: String) async throws -> Bool
+}

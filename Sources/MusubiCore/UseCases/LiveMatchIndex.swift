@@ -26,18 +26,17 @@ public final class LiveMatchIndex: Sendable {
     }
 
     private let state: Mutex<State>
-    private let dictionary: ConceptDictionary
 
     public init(dictionary: ConceptDictionary = .standard) {
-        self.dictionary = dictionary
         self.state = Mutex(State(index: MatchIndex(dictionary: dictionary)))
     }
 
     public var isLoaded: Bool { state.withLock { $0.isLoaded } }
     public var count: Int { state.withLock { $0.entries.count } }
 
-    /// Replaces the whole index with these listings.
-    public func load(_ listings: [Listing], fields: FieldTree) {
+    /// Replaces the whole index with these listings, read with this dictionary (the bundled
+    /// one extended by the coordinators').
+    public func load(_ listings: [Listing], fields: FieldTree, dictionary: ConceptDictionary) {
         var index = MatchIndex(dictionary: dictionary, fields: FieldHierarchy(fields))
         var entries: [Int64: Entry] = [:]
         var documents: [MatchDocument] = []

@@ -13,10 +13,11 @@ public struct Matchmaking: Sendable {
         public var reasons: [MatchIndex.Reason]
     }
 
-    /// Reads every listing into the index: at start, and whenever it was never loaded.
+    /// Reads every listing into the index, with the coordinators' concepts: at start,
+    /// whenever it was never loaded, and when the dictionary changed.
     public func rebuildIndex() async throws {
-        let listings = try await env.persistence.read { try await $0.listings.all() }
-        env.matchIndex.load(listings, fields: try await Directory(env).fieldTree())
+        let (listings, added) = try await env.persistence.read { repos in (try await repos.listings.all(), try await repos.concepts.all()) }
+        env.matchIndex.load(listings, fields: try await Directory(env).fieldTree(), dictionary: ConceptDictionary.standard.extended(with: added))
     }
 
     public func candidates(_ actor: Actor, listingID: Int64, limit: Int = 10) async throws -> [Candidate] {

@@ -16,6 +16,7 @@ struct Migrator {
         Migration(version: 2, name: "sign-in links for existing accounts", statements: Schema002.statements),
         Migration(version: 3, name: "seeds and needs", statements: Schema003.statements),
         Migration(version: 4, name: "introductions", statements: Schema004.statements),
+        Migration(version: 5, name: "coordinators' concepts", statements: Schema005.statements),
     ]
 
     let connections: any DatabaseConnections

@@ -14,6 +14,7 @@ struct SQLRepositories: Repositories {
     var audit: any AuditRepository { SQLAuditRepository(db: db) }
     var listings: any ListingRepository { SQLListingRepository(db: db) }
     var introductions: any IntroductionRepository { SQLIntroductionRepository(db: db) }
+    var concepts: any ConceptRepository { SQLConceptRepository(db: db) }
 }
 
 extension SQLDatabase {

@@ -52,6 +52,8 @@ public enum Paths {
     public static let signInLink = PathTemplate("/manage/people/{id}/sign-in-link")
     public static let invitations = PathTemplate("/manage/invitations")
     public static let audit = PathTemplate("/manage/audit")
+    public static let concepts = PathTemplate("/manage/concepts")
+    public static let conceptRemoval = PathTemplate("/manage/concepts/{key}/remove")
 
     public static let openAPI = PathTemplate("/api/openapi.json")
 }

@@ -88,6 +88,11 @@ public enum SiteMap {
         router.post(Paths.invitations.routerPath, use: management.invite)
         router.get(Paths.audit.routerPath, use: management.audit)
 
+        let dictionary = DictionaryPages(site: site)
+        router.get(Paths.concepts.routerPath, use: dictionary.list)
+        router.post(Paths.concepts.routerPath, use: dictionary.save)
+        router.post(Paths.conceptRemoval.routerPath, use: dictionary.remove)
+
         let api = APIHandlers(site: site)
         let operations = api.operations
         for operation in operations {

@@ -55,7 +55,7 @@ extension Site {
         "apply": Paths.apply.href(), "editProfile": Paths.editProfile.href(), "account": Paths.account.href(),
         "people": Paths.people.href(), "invitations": Paths.invitations.href(), "audit": Paths.audit.href(),
         "newOrganization": Paths.newOrganization.href(), "newGroup": Paths.newGroup.href(),
-        "listings": Paths.listings.href(), "newListing": Paths.newListing.href(), "introductions": Paths.introductions.href(),
+        "listings": Paths.listings.href(), "newListing": Paths.newListing.href(), "introductions": Paths.introductions.href(), "concepts": Paths.concepts.href(),
     ]
 
     func redirect(_ location: String, notice: String? = nil) -> Response {

@@ -14,6 +14,7 @@ public struct Site: Sendable {
     public let listings: Listings
     public let matchmaking: Matchmaking
     public let introductions: Introductions
+    public let dictionary: MatchingDictionary
     let templates: Templates
     let catalog: Catalog
     let resources: ResourceLocator
@@ -40,6 +41,7 @@ public struct Site: Sendable {
         self.listings = Listings(environment)
         self.matchmaking = Matchmaking(environment)
         self.introductions = Introductions(environment)
+        self.dictionary = MatchingDictionary(environment)
     }
 
     func t(_ key: String, _ context: MusubiRequestContext) -> String {

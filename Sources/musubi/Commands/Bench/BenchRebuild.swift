@@ -30,7 +30,7 @@ struct BenchRebuild: AsyncParsableCommand {
             var read: [Listing] = []
             let reading = try await clock.measure { read = try await env.persistence.read { try await $0.listings.all() } }
             let tree = try await Directory(env).fieldTree()
-            let indexing = clock.measure { env.matchIndex.load(read, fields: tree) }
+            let indexing = clock.measure { env.matchIndex.load(read, fields: tree, dictionary: .standard) }
             say("of which reading \(read.count) rows \(reading), indexing \(indexing)")
         }
     }

@@ -1,0 +1,65 @@
+import Foundation
+import MusubiCore
+import MusubiTestSupport
+import Testing
+
+@Suite struct DictionaryPageTests {
+    static func candidates(_ page: Browser.Page) -> Int {
+        page.body.components(separatedBy: "data-testid=\"candidate\"").count - 1
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aCoordinatorsConceptChangesCandidatesAtOnce(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            let seed = try await ListingPageTests.post(coordinator, [("kind", "seed"), ("title", "いか塩辛の新製法"), ("summary", "麹で発酵させて塩分を半分に")])
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            let need = try await ListingPageTests.post(member, [("kind", "need"), ("title", "こうじを使った商品を作りたい"), ("summary", "地元の米こうじで")])
+            #expect(!(try await member.get(need).contains("href=\"\(seed)\"")), "麹 and こうじ share no character")
+
+            #expect(try await member.get("/manage/concepts").status == .notFound)
+            let refused = try await member.post("/manage/concepts", [("key", "koji"), ("label", "麹"), ("terms", "麹")])
+            #expect(refused.status == .forbidden, "\(refused)")
+
+            let page = try await coordinator.get("/manage/concepts")
+            #expect(page.status == .ok)
+            #expect(page.contains("fine-bubble"), "the bundled concepts are listed")
+            let saved = try await coordinator.post("/manage/concepts", [
+                ("key", "koji"), ("label", "麹"), ("labelEn", "Koji"), ("terms", "麹、こうじ、麹菌"), ("related", "food-processing"),
+            ])
+            #expect(saved.status == .seeOther)
+            let after = try await member.get(need)
+            #expect(after.contains("href=\"\(seed)\""))
+            #expect(after.contains("共通する概念: 麹"))
+            #expect(try await coordinator.get("/manage/concepts").contains("data-testid=\"added-concept\""))
+
+            // Words for a bundled concept extend it; its labels stay.
+            #expect(try await coordinator.post("/manage/concepts", [("key", "fine-bubble"), ("terms", "泡洗浄")]).status == .seeOther)
+            #expect(try await coordinator.get("/manage/concepts").contains("泡洗浄"))
+
+            #expect(try await coordinator.post("/manage/concepts/koji/remove").status == .seeOther)
+            #expect(!(try await member.get(need).contains("href=\"\(seed)\"")))
+            #expect(try await coordinator.post("/manage/concepts/koji/remove").status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func badEntriesComeBackWithMessagesAndChangeNothing(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            try await coordinator.get("/manage/concepts")
+            let bad = try await coordinator.post("/manage/concepts", [("key", "麹 koji"), ("label", ""), ("terms", ""), ("related", "no-such-concept")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.contains("キーは英小文字・数字・ハイフンで2〜40文字にしてください。"))
+            #expect(bad.contains("関連する概念のキーに、辞書にないものがあります。"))
+            #expect(bad.contains("value=\"麹 koji\""))
+            let long = try await coordinator.post("/manage/concepts", [("key", "long"), ("label", "長い"), ("terms", String(repeating: "長", count: 41))])
+            #expect(long.status == .unprocessableContent)
+            #expect(!(try await coordinator.get("/manage/concepts").contains("data-testid=\"added-concept\"")))
+            #expect(try await coordinator.post("/manage/concepts", [("key", "ok"), ("label", "良い"), ("terms", "良"), ("_csrf", "wrong")]).status == .forbidden)
+        }
+    }
+}
