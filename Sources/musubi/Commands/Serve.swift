@@ -32,7 +32,7 @@ struct Serve: AsyncParsableCommand {
             let app = MusubiWeb.application(site: site, host: settings.host, port: settings.port, logger: runtime.logger)
             say("Musubi is running at \(settings.baseURL)  (database: \(runtime.persistence.engine.rawValue))")
             if let demo, let admin = demo.adminEmail {
-                say("Loaded the demo community: \(demo.organizationCount) organisations, \(demo.memberCount) members.")
+                say("Loaded the demo community: \(demo.organizationCount) organisations, \(demo.memberCount) members, \(demo.listingCount) seeds and needs.")
                 say("Sign in as \(admin) (or any demo member) with the password \(DemoCommunity.password)")
             }
             try await app.runService()
