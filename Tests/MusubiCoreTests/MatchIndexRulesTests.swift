@@ -72,10 +72,19 @@ import Testing
         for text in ["微細気泡で洗う", "検査の自動化", "魚の養殖と水質", "水素"] {
             let query = Cases.need(text, fields: ["aquaculture"])
             let long = index.candidates(for: query, kinds: [.seed], limit: 400, now: Cases.now, explain: false)
-            #expect(index.candidates(for: query, kinds: [.seed], limit: 5, now: Cases.now, explain: false) == Array(long.prefix(5)))
+            Self.expectSame(index.candidates(for: query, kinds: [.seed], limit: 5, now: Cases.now, explain: false), Array(long.prefix(5)))
             // Hiding nine in ten of the best forces the engine past its first batch.
             let visible = { (id: String) in Int(id.dropFirst())! % 10 == 0 }
-            #expect(index.candidates(for: query, kinds: [.seed], limit: 5, now: Cases.now, explain: false, where: visible) == Array(long.filter { visible($0.id) }.prefix(5)))
+            Self.expectSame(index.candidates(for: query, kinds: [.seed], limit: 5, now: Cases.now, explain: false, where: visible),
+                            Array(long.filter { visible($0.id) }.prefix(5)))
         }
+    }
+
+    /// The same candidates in the same order. Scores may differ in the last bits of a Float
+    /// sum: a short list and a long one can add the same weights in a different order (seen
+    /// once in about a dozen runs, 1e-8 apart).
+    static func expectSame(_ short: [MatchIndex.Candidate], _ long: [MatchIndex.Candidate]) {
+        #expect(short.map(\.id) == long.map(\.id))
+        for (a, b) in zip(short, long) { #expect(abs(a.score - b.score) < 1e-6, "\(a.id)") }
     }
 }

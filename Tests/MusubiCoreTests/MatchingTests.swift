@@ -145,5 +145,7 @@ import Testing
         #expect(noise == ["試験"])
         let kana = MatchIndex.sharedPhrases(Array("まいくろばぶるの発生".unicodeScalars), Array("まいくろばぶるで洗う".unicodeScalars))
         #expect(kana == ["まいくろばぶる"])
+        let loanword = MatchIndex.sharedPhrases(Array("新型まいくろばぶる発生装置".unicodeScalars), Array("小型のまいくろばぶる発生器".unicodeScalars))
+        #expect(loanword == ["まいくろばぶる発生"])
     }
 }

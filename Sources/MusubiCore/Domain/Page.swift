@@ -1,11 +1,13 @@
 /// Which slice of a long list to show. Page numbers start at 1.
 public struct PageRequest: Sendable, Equatable {
     public static let maximumSize = 100
+    /// Far beyond any real list; keeps `offset` from overflowing.
+    public static let maximumNumber = 1_000_000
     public var number: Int
     public var size: Int
 
     public init(number: Int = 1, size: Int = 30) {
-        self.number = max(1, number)
+        self.number = min(max(1, number), Self.maximumNumber)
         self.size = min(max(1, size), Self.maximumSize)
     }
 

@@ -87,7 +87,10 @@ extension MatchIndex {
         if trimmed.allSatisfy(isKana) {
             return trimmed.count >= 5 && !functionKana.contains(where: trimmed.contains) ? String(trimmed) : nil
         }
-        while let first = trimmed.first, isKana(first) { trimmed.removeFirst() }
+        // A particle or two at the start (の設, では凍) goes; a longer run is a loanword
+        // (まいくろばぶる発生) and stays.
+        let leadingKana = trimmed.prefix(while: isKana).count
+        if leadingKana <= 2 { trimmed.removeFirst(leadingKana) }
         while let last = trimmed.last, isKana(last) { trimmed.removeLast() }
         // A latin word needs three letters to say anything (kg, cm do not; iot does).
         let isLatin = trimmed.allSatisfy { $0.isASCII && $0.isLetter }

@@ -192,7 +192,8 @@ public struct Introductions: Sendable {
         switch target {
         case .listing(let id):
             guard let listing = try await repos.listings.find(id: id), Policy.can(actor, .view, .listing(listing.audience)) else { throw MusubiError.notFound }
-            guard [.open, .inDiscussion].contains(listing.status), !listing.isExpired(at: env.now()) else {
+            guard [.open, .inDiscussion].contains(listing.status), !listing.isExpired(at: env.now()),
+                  try await repos.members.find(id: listing.ownerID)?.status == .active else {
                 throw MusubiError.invalid("target", "error.introduction_listing_closed")
             }
             return (listing.ownerID, listing.id)

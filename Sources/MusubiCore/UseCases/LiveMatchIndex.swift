@@ -17,6 +17,32 @@ public final class LiveMatchIndex: Sendable {
         var index: MatchIndex
         var entries: [Int64: Entry] = [:]
         var isLoaded = false
+        /// Changes made while rebuilds read the database, replayed onto what they load so
+        /// that a rebuild never brings back a listing as it was before a change.
+        var changes = 0
+        var changeLog: [Change] = []
+        var rebuildsUnderWay = 0
+        var ticketsIssued = 0
+        var loadedTicket = 0
+
+        mutating func apply(_ change: Change) {
+            index.remove(id: LiveMatchIndex.documentID(change.listingID, summary: true))
+            for version in change.versions { index.add(version) }
+            entries[change.listingID] = Entry(audience: change.audience, hasSummaryVersion: change.versions.count > 1)
+        }
+    }
+
+    private struct Change: Sendable {
+        var number: Int
+        var listingID: Int64
+        var audience: ListingAudience
+        var versions: [MatchDocument]
+    }
+
+    /// A rebuild in progress: which it is, and how many changes came before it read.
+    public struct RebuildTicket: Sendable {
+        let number: Int
+        let changesBefore: Int
     }
 
     public struct Found: Sendable, Equatable {
@@ -34,9 +60,24 @@ public final class LiveMatchIndex: Sendable {
     public var isLoaded: Bool { state.withLock { $0.isLoaded } }
     public var count: Int { state.withLock { $0.entries.count } }
 
+    /// Call before reading the listings for `load`, and give `load` the ticket (or
+    /// `abandonRebuild` it when the read fails).
+    public func beginRebuild() -> RebuildTicket {
+        state.withLock { state in
+            state.rebuildsUnderWay += 1
+            state.ticketsIssued += 1
+            return RebuildTicket(number: state.ticketsIssued, changesBefore: state.changes)
+        }
+    }
+
+    public func abandonRebuild(_ ticket: RebuildTicket) {
+        state.withLock { Self.end(&$0) }
+    }
+
     /// Replaces the whole index with these listings, read with this dictionary (the bundled
-    /// one extended by the coordinators').
-    public func load(_ listings: [Listing], fields: FieldTree, dictionary: ConceptDictionary) {
+    /// one extended by the coordinators'). Changes made since the ticket was issued are
+    /// applied on top; a rebuild that began before one already loaded is dropped.
+    public func load(_ listings: [Listing], fields: FieldTree, dictionary: ConceptDictionary, ticket: RebuildTicket? = nil) {
         var index = MatchIndex(dictionary: dictionary, fields: FieldHierarchy(fields))
         var entries: [Int64: Entry] = [:]
         var documents: [MatchDocument] = []
@@ -46,16 +87,30 @@ public final class LiveMatchIndex: Sendable {
             entries[listing.id] = Entry(audience: listing.audience, hasSummaryVersion: versions.count > 1)
         }
         index.add(contentsOf: documents)
-        state.withLock { $0 = State(index: index, entries: entries, isLoaded: true) }
+        state.withLock { state in
+            defer { if ticket != nil { Self.end(&state) } }
+            if let ticket, ticket.number < state.loadedTicket { return }
+            var loaded = state
+            (loaded.index, loaded.entries, loaded.isLoaded) = (index, entries, true)
+            for change in state.changeLog where change.number > (ticket?.changesBefore ?? state.changes) { loaded.apply(change) }
+            loaded.loadedTicket = ticket?.number ?? state.loadedTicket
+            state = loaded
+        }
     }
 
     public func update(_ listing: Listing, fields: FieldTree) {
         let versions = Self.documents(of: listing, fields: fields)
         state.withLock { state in
-            state.index.remove(id: Self.documentID(listing.id, summary: true))
-            for version in versions { state.index.add(version) }
-            state.entries[listing.id] = Entry(audience: listing.audience, hasSummaryVersion: versions.count > 1)
+            state.changes += 1
+            let change = Change(number: state.changes, listingID: listing.id, audience: listing.audience, versions: versions)
+            state.apply(change)
+            if state.rebuildsUnderWay > 0 { state.changeLog.append(change) }
         }
+    }
+
+    private static func end(_ state: inout State) {
+        state.rebuildsUnderWay -= 1
+        if state.rebuildsUnderWay == 0 { state.changeLog = [] }
     }
 
     /// The best listings of the other kind for `listing`, among those `viewer` may see,

@@ -16,8 +16,15 @@ public struct Matchmaking: Sendable {
     /// Reads every listing into the index, with the coordinators' concepts: at start,
     /// whenever it was never loaded, and when the dictionary changed.
     public func rebuildIndex() async throws {
-        let (listings, added) = try await env.persistence.read { repos in (try await repos.listings.all(), try await repos.concepts.all()) }
-        env.matchIndex.load(listings, fields: try await Directory(env).fieldTree(), dictionary: ConceptDictionary.standard.extended(with: added))
+        let ticket = env.matchIndex.beginRebuild()
+        do {
+            let (listings, added) = try await env.persistence.read { repos in (try await repos.listings.all(), try await repos.concepts.all()) }
+            let fields = try await Directory(env).fieldTree()
+            env.matchIndex.load(listings, fields: fields, dictionary: ConceptDictionary.standard.extended(with: added), ticket: ticket)
+        } catch {
+            env.matchIndex.abandonRebuild(ticket)
+            throw error
+        }
     }
 
     public func candidates(_ actor: Actor, listingID: Int64, limit: Int = 10) async throws -> [Candidate] {

@@ -12,6 +12,11 @@ enum Schema004 {
             "CREATE INDEX introductions_requester ON introductions (requester_id, requested_at)",
             "CREATE INDEX introductions_recipient ON introductions (recipient_id, requested_at)",
             "CREATE INDEX introductions_status ON introductions (status, requested_at)",
+            // One request under way or accepted per pair and listing, even when two arrive at once.
+            """
+            CREATE UNIQUE INDEX introductions_open ON introductions (requester_id, recipient_id, COALESCE(listing_id, 0))
+            WHERE status IN ('requested', 'approved', 'accepted')
+            """,
             """
             CREATE TABLE introduction_outcomes (\(d.idColumn),
               introduction_id BIGINT NOT NULL REFERENCES introductions(id) ON DELETE CASCADE,

@@ -13,11 +13,12 @@ struct SQLConceptRepository: ConceptRepository {
     }
 
     func save(_ concept: Concept, by memberID: Int64?, at: Date) async throws {
-        try await db.raw("DELETE FROM concepts WHERE key = \(bind: concept.key)").run()
         try await db.raw("""
             INSERT INTO concepts (key, label, label_en, terms, related, updated_by, updated_at)
             VALUES (\(bind: concept.key), \(bind: concept.label), \(bind: concept.labelEn), \(bind: JSONList.encode(concept.terms)),
               \(bind: JSONList.encode(concept.related)), \(bind: memberID), \(bind: at.epochMilliseconds))
+            ON CONFLICT (key) DO UPDATE SET label = excluded.label, label_en = excluded.label_en, terms = excluded.terms,
+              related = excluded.related, updated_by = excluded.updated_by, updated_at = excluded.updated_at
             """).run()
     }
 

@@ -7,24 +7,24 @@ extension APIHandlers {
     func listings(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
         let filters = ListingPages.filters(query, pageSize: min(100, max(1, query.int("pageSize") ?? 30)))
-        return JSON.response(PageDTO(try await site.listings.browse(context.actor, filters), ListingDTO.init))
+        return JSON.response(PageDTO(try await site.listings.browse(context.actor, filters)) { ListingDTO($0, showsOwner: Self.showsOwners(context)) })
     }
 
     func listing(_ request: Request, _ context: Context) async throws -> Response {
-        JSON.response(ListingDTO(try await site.listings.show(context.actor, id: try context.parameters.require("id", as: Int64.self))))
+        JSON.response(try await shown(try context.parameters.require("id", as: Int64.self), context))
     }
 
     func postListing(_ request: Request, _ context: Context) async throws -> Response {
         let draft = try draft(try await JSON.decode(ListingInput.self, from: request))
         let listing = try await site.listings.post(context.actor, draft)
-        return JSON.response(ListingDTO(try await site.listings.show(context.actor, id: listing.id)), status: .created)
+        return JSON.response(try await shown(listing.id, context), status: .created)
     }
 
     func editListing(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         let draft = try draft(try await JSON.decode(ListingInput.self, from: request))
         try await site.listings.edit(context.actor, id: id, draft)
-        return JSON.response(ListingDTO(try await site.listings.show(context.actor, id: id)))
+        return JSON.response(try await shown(id, context))
     }
 
     func setListingStatus(_ request: Request, _ context: Context) async throws -> Response {
@@ -36,7 +36,7 @@ extension APIHandlers {
     func candidates(_ request: Request, _ context: Context) async throws -> Response {
         let limit = min(50, max(1, try FormData.query(of: request).int("limit") ?? 10))
         let found = try await site.matchmaking.candidates(context.actor, listingID: try context.parameters.require("id", as: Int64.self), limit: limit)
-        return JSON.response(["items": found.map(CandidateDTO.init)])
+        return JSON.response(["items": found.map { CandidateDTO($0, showsOwner: Self.showsOwners(context)) }])
     }
 
     func introductions(_ request: Request, _ context: Context) async throws -> Response {
@@ -91,6 +91,15 @@ extension APIHandlers {
         let input = try await JSON.decode(MessageInput.self, from: request)
         let message = try await site.introductions.post(context.actor, id: try context.parameters.require("id", as: Int64.self), body: input.body)
         return JSON.response(IntroductionDTO.MessageDTO(id: message.id, authorId: message.authorID, body: message.body, at: message.at), status: .created)
+    }
+
+    private func shown(_ id: Int64, _ context: Context) async throws -> ListingDTO {
+        ListingDTO(try await site.listings.show(context.actor, id: id), showsOwner: Self.showsOwners(context))
+    }
+
+    /// Who posted a listing is for those who may see people.
+    static func showsOwners(_ context: Context) -> Bool {
+        Policy.can(context.actor, .list, .members)
     }
 
     private func draft(_ input: ListingInput) throws -> ListingDraft {

@@ -18,14 +18,15 @@ struct ListingDTO: Encodable {
     var disclosure: Disclosure
     var disclosedTo: [Int64]?
     var status: ListingStatus
-    var ownerId: Int64
+    /// Only for those who may see people.
+    var ownerId: Int64?
     var organizationId: Int64?
     var sector: Sector?
     var editable: Bool
     var createdAt: Date
     var updatedAt: Date
 
-    init(_ shown: Listings.Shown) {
+    init(_ shown: Listings.Shown, showsOwner: Bool) {
         let listing = shown.listing
         let content = listing.content
         self.id = listing.id
@@ -42,7 +43,7 @@ struct ListingDTO: Encodable {
         self.disclosure = content.disclosure
         self.disclosedTo = shown.editable ? content.disclosedTo : nil
         self.status = listing.status
-        self.ownerId = listing.ownerID
+        self.ownerId = showsOwner ? listing.ownerID : nil
         self.organizationId = listing.organizationID
         self.sector = listing.sector
         self.editable = shown.editable
@@ -56,8 +57,8 @@ struct CandidateDTO: Encodable {
     var score: Double
     var reasons: [ReasonDTO]
 
-    init(_ candidate: Matchmaking.Candidate) {
-        self.listing = ListingDTO(candidate.listing)
+    init(_ candidate: Matchmaking.Candidate, showsOwner: Bool) {
+        self.listing = ListingDTO(candidate.listing, showsOwner: showsOwner)
         self.score = candidate.score
         self.reasons = candidate.reasons.map(ReasonDTO.init)
     }

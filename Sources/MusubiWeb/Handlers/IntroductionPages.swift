@@ -14,8 +14,8 @@ struct IntroductionPages {
         var targetName: String
         var targetHref: String
         var aboutListing: Bool
-        var listingID: String
-        var memberID: String
+        var listingID: String?
+        var memberID: String?
         var message: String
         var errors: [String: String]
     }
@@ -45,7 +45,7 @@ struct IntroductionPages {
     }
 
     private func requestPage(target: Introductions.Target, message: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
-        var model = RequestModel(targetName: "", targetHref: "", aboutListing: false, listingID: "", memberID: "", message: message, errors: errors)
+        var model = RequestModel(targetName: "", targetHref: "", aboutListing: false, listingID: nil, memberID: nil, message: message, errors: errors)
         switch target {
         case .listing(let id):
             let shown = try await site.listings.show(context.actor, id: id)
@@ -99,15 +99,15 @@ struct IntroductionPages {
         var status: String
         var statusKey: String
         var statusLead: String
-        var requester: Introductions.Party
-        var recipient: Introductions.Party
-        var coordinator: Introductions.Party?
+        var requester: PartyRow
+        var recipient: PartyRow
+        var coordinator: PartyRow?
         var requesterHref: String
         var recipientHref: String
         var listingTitle: String?
         var listingHref: String
         var message: String
-        var coordinatorNote: String
+        var coordinatorNote: String?
         var requested: String
         var contactsShared: Bool
         var mayReview: Bool
@@ -123,7 +123,16 @@ struct IntroductionPages {
         var messages: [MessageRow]
         var errors: [String: String]
 
-        struct OutcomeRow { var kind: String; var on: String; var note: String }
+        struct OutcomeRow { var kind: String; var on: String; var note: String? }
+        /// A person on the introduction; nil for what is empty or not shared.
+        struct PartyRow {
+            var name: String
+            var organization: String?
+            var email: String?
+            init(_ party: Introductions.Party) {
+                (name, organization, email) = (party.name, party.organization.isEmpty ? nil : party.organization, party.email)
+            }
+        }
         struct MessageRow { var author: String; var at: String; var body: String; var mine: Bool }
     }
 
@@ -189,17 +198,17 @@ struct IntroductionPages {
         let model = IntroductionModel(
             status: site.t("introduction_status." + statusKey, context), statusKey: statusKey,
             statusLead: site.t("introduction_lead." + statusKey, context),
-            requester: detail.requester, recipient: detail.recipient, coordinator: detail.coordinator,
+            requester: .init(detail.requester), recipient: .init(detail.recipient), coordinator: detail.coordinator.map { .init($0) },
             requesterHref: Paths.member.href(detail.requester.id), recipientHref: Paths.member.href(detail.recipient.id),
             listingTitle: detail.listing?.title, listingHref: detail.listing.map { Paths.listing.href($0.id) } ?? "",
-            message: introduction.message, coordinatorNote: introduction.coordinatorNote,
+            message: introduction.message, coordinatorNote: introduction.coordinatorNote.isEmpty ? nil : introduction.coordinatorNote,
             requested: site.formatDate(introduction.requestedAt, context, withTime: true),
             contactsShared: detail.requester.email != nil,
             mayReview: detail.mayReview, mayAnswer: detail.mayAnswer, mayFollowUp: detail.mayFollowUp,
             reviewAction: Paths.introductionReview.href(id), answerAction: Paths.introductionAnswer.href(id),
             outcomeAction: Paths.introductionOutcomes.href(id), messageAction: Paths.introductionMessages.href(id),
             outcomes: detail.outcomes.map {
-                .init(kind: site.t("outcome." + $0.kind.rawValue, context), on: site.formatDate($0.on, context), note: $0.note)
+                .init(kind: site.t("outcome." + $0.kind.rawValue, context), on: site.formatDate($0.on, context), note: $0.note.isEmpty ? nil : $0.note)
             },
             outcomeKinds: OutcomeKind.allCases.map { Option(value: $0.rawValue, label: site.t("outcome." + $0.rawValue, context), selected: false) },
             today: site.dayValue(site.now()),

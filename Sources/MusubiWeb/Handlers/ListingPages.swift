@@ -61,9 +61,9 @@ struct ListingPages {
         var partnerSectors: [String]
         var disclosure: String
         var disclosedTo: [String]
-        var owner: String
+        var owner: String?
         var ownerHref: String
-        var organization: String
+        var organization: String?
         var organizationHref: String
         var posted: String
         var updated: String
@@ -91,15 +91,15 @@ struct ListingPages {
             partnerSectors: content.partnerSectors.map(views.sector),
             disclosure: site.t("disclosure." + content.disclosure.rawValue, context),
             disclosedTo: detail.disclosedTo.map(\.name),
-            owner: detail.owner?.name ?? "", ownerHref: detail.owner.map { Paths.member.href($0.id) } ?? "",
-            organization: detail.organization?.name ?? "", organizationHref: detail.organization.map { Paths.organization.href($0.id) } ?? "",
+            owner: detail.owner?.name, ownerHref: detail.owner.map { Paths.member.href($0.id) } ?? "",
+            organization: detail.organization?.name, organizationHref: detail.organization.map { Paths.organization.href($0.id) } ?? "",
             posted: site.formatDate(listing.createdAt, context), updated: site.formatDate(listing.updatedAt, context),
             editable: detail.shown.editable, editHref: Paths.editListing.href(id), statusAction: Paths.listingStatus.href(id),
             statuses: views.options(ListingStatus.allCases, catalog: "listing_status.", selected: listing.status),
             candidatesTitle: site.t(content.kind == .need ? "listing.candidate_seeds" : "listing.candidate_needs", context),
             candidates: candidates.map(views.row),
             introductionHref: Policy.can(context.actor, .create, .introductions) && context.actor.memberID != listing.ownerID
-                && [.open, .inDiscussion].contains(listing.status) ? Paths.newIntroduction.href() + "?listing=\(id)" : nil
+                && [.open, .inDiscussion].contains(listing.status) && !listing.isExpired(at: site.now()) ? Paths.newIntroduction.href() + "?listing=\(id)" : nil
         )
         return site.page("listing", title: content.title, model, request, context)
     }

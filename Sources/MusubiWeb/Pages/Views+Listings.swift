@@ -14,7 +14,8 @@ struct ListingRow {
     var sectorKey: String
     var fields: [String]
     var keywords: [String]
-    var expires: String
+    /// Nil when it does not expire (Mustache shows an empty string as if it were there).
+    var expires: String?
 }
 
 /// A match candidate as the listing page shows it: what it is, how strong, and why.
@@ -37,7 +38,7 @@ extension Views {
             status: site.t("listing_status." + listing.status.rawValue, context), statusKey: listing.status.rawValue,
             sector: sector(listing.sector), sectorKey: listing.sector?.rawValue ?? "",
             fields: fieldNames(listing.content.fieldIDs), keywords: listing.content.keywords,
-            expires: listing.content.expiresOn.map { site.formatDate($0, context) } ?? ""
+            expires: listing.content.expiresOn.map { site.formatDate($0, context) }
         )
     }
 
