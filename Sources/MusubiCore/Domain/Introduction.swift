@@ -46,9 +46,6 @@ public struct Introduction: Codable, Sendable, Equatable, Identifiable {
 /// accepted or refused by the other side.
 public enum IntroductionStatus: String, Codable, Sendable, CaseIterable {
     case requested, approved, declined, accepted, refused
-
-    /// Nothing more will happen to it but outcomes.
-    public var isSettled: Bool { [.declined, .accepted, .refused].contains(self) }
 }
 
 /// What came of an accepted introduction, recorded over time.

@@ -6,7 +6,7 @@ import MusubiCore
 extension APIHandlers {
     func listings(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
-        let filters = ListingPages.filters(query, pageSize: min(100, max(1, query.int("pageSize") ?? 30)))
+        let filters = ListingPages.filters(query, pageSize: query.int("pageSize") ?? 30)
         return JSON.response(PageDTO(try await site.listings.browse(context.actor, filters)) { ListingDTO($0, showsOwner: Self.showsOwners(context)) })
     }
 
@@ -45,7 +45,7 @@ extension APIHandlers {
         guard ["mine", "queue", "all"].contains(box) else { throw MusubiError.invalid("box", "error.introduction_box") }
         let page = try await site.introductions.list(
             context.actor, everyone: box != "mine", statuses: box == "queue" ? [.requested] : [],
-            page: PageRequest(number: query.int("page") ?? 1, size: min(100, max(1, query.int("pageSize") ?? 50)))
+            page: PageRequest(number: query.int("page") ?? 1, size: query.int("pageSize") ?? 50)
         )
         return JSON.response(PageDTO(page, IntroductionDTO.init))
     }
