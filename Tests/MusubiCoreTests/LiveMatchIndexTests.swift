@@ -18,7 +18,9 @@ import Testing
     static let need = listing(2, .need, "液体窒素の噴霧条件を知りたい", summary: "噴霧の条件")
 
     func found(_ index: LiveMatchIndex) -> [Int64] {
-        index.candidates(for: Self.need, viewer: Self.member, organization: nil, fields: FieldTree([]), limit: 10, now: Self.now).map(\.listingID)
+        index.candidates(for: Self.need, viewer: Self.member, organization: nil, fields: FieldTree([]), limit: 10, now: Self.now).map(\.subject).compactMap { subject -> Int64? in
+            if case .listing(let id) = subject { id } else { nil }
+        }
     }
 
     @Test func aChangeDuringARebuildIsNotUndoneByIt() {

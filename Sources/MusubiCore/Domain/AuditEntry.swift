@@ -47,6 +47,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case introductionOutcomeRecorded = "introduction.outcome_recorded"
     case conceptSaved = "concept.saved"
     case conceptRemoved = "concept.removed"
+    case suggestionPinned = "suggestion.pinned"
+    case suggestionUnpinned = "suggestion.unpinned"
 }
 
 /// What an admin asks of the audit log.

@@ -45,7 +45,7 @@ extension MatchIndex {
         }
         return best.ranked.map { entry in
             let reasons = explain ? self.reasons(query: query, features: features, slot: slots[entry.index]!) : []
-            return Candidate(id: entry.id, score: entry.score, reasons: reasons)
+            return Candidate(id: entry.id, score: entry.score, reasons: reasons, fields: slots[entry.index]!.fields)
         }
     }
 

@@ -21,6 +21,8 @@ public struct MatchIndex: Sendable {
         public var id: String
         public var score: Double
         public var reasons: [Reason]
+        /// The candidate's field keys.
+        public var fields: [String]
     }
 
     /// Why a candidate was proposed, in terms the page turns into words. Fields are named

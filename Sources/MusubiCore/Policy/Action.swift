@@ -48,4 +48,9 @@ public enum Resource: Sendable, Equatable, Hashable {
     case introduction(IntroductionAudience)
     /// The concepts the matching engine knows, which coordinators extend.
     case conceptDictionary
+    /// Mix suggestions: each member's own (list); the whole community's, and pinning one
+    /// for a member (coordinators: view, edit).
+    case suggestions
+    /// The matching funnel and bulk matching of uploaded needs (coordinators).
+    case matchingTools
 }

@@ -10,7 +10,9 @@
 /// - Introductions: members ask; coordinators review every request; the other side sees it
 ///   only once approved and answers it; contacts and the thread are for the two and the
 ///   coordinators once both said yes.
-/// - Coordinators extend the matching engine's concept dictionary.
+/// - Coordinators extend the matching engine's concept dictionary, see the matching funnel,
+///   match uploaded needs in bulk, and see and pin the whole community's mix suggestions;
+///   members see their own.
 public enum Policy {
     public static func can(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
         switch resource {
@@ -37,8 +39,10 @@ public enum Policy {
             }
         case .introduction(let audience):
             return canUseIntroduction(actor, action, audience)
-        case .conceptDictionary:
+        case .conceptDictionary, .matchingTools:
             return [.view, .edit].contains(action) && isAtLeast(actor, .coordinator)
+        case .suggestions:
+            return action == .list ? isAtLeast(actor, .member) : [.view, .edit].contains(action) && isAtLeast(actor, .coordinator)
         }
     }
 

@@ -16,4 +16,6 @@ public protocol Repositories: Sendable {
     var listings: any ListingRepository { get }
     var introductions: any IntroductionRepository { get }
     var concepts: any ConceptRepository { get }
+    var suggestionPins: any SuggestionPinRepository { get }
+    var candidateViews: any CandidateViewRepository { get }
 }

@@ -35,4 +35,9 @@ public protocol IntroductionRepository: Sendable {
     func outcomes(of introductionID: Int64) async throws -> [IntroductionOutcome]
     func insertMessage(introductionID: Int64, authorID: Int64, body: String, at: Date) async throws -> IntroductionMessage
     func messages(of introductionID: Int64) async throws -> [IntroductionMessage]
+    /// Everyone this person asked for, or was asked for, an introduction, whatever came of it.
+    func partners(of memberID: Int64) async throws -> Set<Int64>
+    /// Every introduction and every outcome, for the coordinators' funnel.
+    func all() async throws -> [Introduction]
+    func allOutcomes() async throws -> [IntroductionOutcome]
 }

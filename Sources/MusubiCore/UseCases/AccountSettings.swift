@@ -25,11 +25,13 @@ public struct AccountSettings: Sendable {
         )
         if clean.profile.languages.contains(where: { !Language.codes.contains($0) }) { check.fail("languages", "error.language") }
         try check.check()
-        return try await env.persistence.write { repos in
+        let member = try await env.persistence.write { repos in
             try await repos.members.updateProfile(id: memberID, with: clean)
             guard let member = try await repos.members.find(id: memberID) else { throw MusubiError.notFound }
             return member
         }
+        try await Matchmaking(env).reindexPerson(memberID)
+        return member
     }
 
     public func tokens(_ actor: Actor) async throws -> [APIToken] {

@@ -1,24 +1,29 @@
 import Foundation
 import Synchronization
 
-/// The matching index of every listing, kept in memory by the server: loaded from the
-/// database at start and updated by every change made through the core.
+/// The matching index of every listing and every active person's profile, kept in memory
+/// by the server: loaded from the database at start and updated by every change made
+/// through the core.
 ///
 /// A listing whose details only some may read is indexed twice: in full, and as its
 /// summary alone. Each viewer gets candidates from exactly the version they may read, so
 /// confidential details never feed a candidate shown to someone who may not read them.
+/// A person is indexed by what they offer (as a seed) and what they seek (as a need).
 public final class LiveMatchIndex: Sendable {
     struct Entry: Sendable {
         var audience: ListingAudience
         var hasSummaryVersion: Bool
+        var organizationID: Int64?
     }
 
     private struct State: Sendable {
         var index: MatchIndex
-        var entries: [Int64: Entry] = [:]
+        var listings: [Int64: Entry] = [:]
+        /// Each indexed person's organisation.
+        var people: [Int64: Int64?] = [:]
         var isLoaded = false
         /// Changes made while rebuilds read the database, replayed onto what they load so
-        /// that a rebuild never brings back a listing as it was before a change.
+        /// that a rebuild never brings back a listing or a profile as it was before a change.
         var changes = 0
         var changeLog: [Change] = []
         var rebuildsUnderWay = 0
@@ -26,16 +31,22 @@ public final class LiveMatchIndex: Sendable {
         var loadedTicket = 0
 
         mutating func apply(_ change: Change) {
-            index.remove(id: LiveMatchIndex.documentID(change.listingID, summary: true))
+            for id in LiveMatchIndex.documentIDs(of: change.subject) { index.remove(id: id) }
             for version in change.versions { index.add(version) }
-            entries[change.listingID] = Entry(audience: change.audience, hasSummaryVersion: change.versions.count > 1)
+            switch change.subject {
+            case .listing(let id):
+                listings[id] = change.audience.map { Entry(audience: $0, hasSummaryVersion: change.versions.count > 1, organizationID: change.organizationID) }
+            case .person(let id):
+                people[id] = change.versions.isEmpty ? nil : .some(change.organizationID)
+            }
         }
     }
 
     private struct Change: Sendable {
         var number: Int
-        var listingID: Int64
-        var audience: ListingAudience
+        var subject: MatchSubject
+        var audience: ListingAudience?
+        var organizationID: Int64?
         var versions: [MatchDocument]
     }
 
@@ -46,9 +57,34 @@ public final class LiveMatchIndex: Sendable {
     }
 
     public struct Found: Sendable, Equatable {
-        public var listingID: Int64
+        public var subject: MatchSubject
         public var score: Double
         public var reasons: [MatchIndex.Reason]
+        /// Who stands behind it: the listing's owner, or the person.
+        public var ownerID: Int64
+        public var organizationID: Int64?
+        /// Its field keys.
+        public var fields: [String]
+    }
+
+    /// A person as the index reads them: their profile, their organisation's sector.
+    public struct Person: Sendable {
+        public var member: Member
+        public var sector: Sector?
+
+        public init(_ member: Member, sector: Sector?) {
+            self.member = member
+            self.sector = sector
+        }
+    }
+
+    /// Which kinds of subject a search returns.
+    public struct Subjects: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let listings = Subjects(rawValue: 1)
+        public static let people = Subjects(rawValue: 2)
+        public static let all: Subjects = [.listings, .people]
     }
 
     private let state: Mutex<State>
@@ -58,7 +94,8 @@ public final class LiveMatchIndex: Sendable {
     }
 
     public var isLoaded: Bool { state.withLock { $0.isLoaded } }
-    public var count: Int { state.withLock { $0.entries.count } }
+    /// The number of listings indexed.
+    public var count: Int { state.withLock { $0.listings.count } }
 
     /// Call before reading the listings for `load`, and give `load` the ticket (or
     /// `abandonRebuild` it when the read fails).
@@ -74,24 +111,32 @@ public final class LiveMatchIndex: Sendable {
         state.withLock { Self.end(&$0) }
     }
 
-    /// Replaces the whole index with these listings, read with this dictionary (the bundled
-    /// one extended by the coordinators'). Changes made since the ticket was issued are
-    /// applied on top; a rebuild that began before one already loaded is dropped.
-    public func load(_ listings: [Listing], fields: FieldTree, dictionary: ConceptDictionary, ticket: RebuildTicket? = nil) {
+    /// Replaces the whole index with these listings and people, read with this dictionary
+    /// (the bundled one extended by the coordinators'). Changes made since the ticket was
+    /// issued are applied on top; a rebuild that began before one already loaded is dropped.
+    public func load(
+        _ listings: [Listing], people: [Person] = [], fields: FieldTree, dictionary: ConceptDictionary, ticket: RebuildTicket? = nil
+    ) {
         var index = MatchIndex(dictionary: dictionary, fields: FieldHierarchy(fields))
         var entries: [Int64: Entry] = [:]
+        var indexedPeople: [Int64: Int64?] = [:]
         var documents: [MatchDocument] = []
         for listing in listings {
             let versions = Self.documents(of: listing, fields: fields)
             documents += versions
-            entries[listing.id] = Entry(audience: listing.audience, hasSummaryVersion: versions.count > 1)
+            entries[listing.id] = Entry(audience: listing.audience, hasSummaryVersion: versions.count > 1, organizationID: listing.organizationID)
+        }
+        for person in people {
+            let versions = Self.documents(of: person, fields: fields)
+            documents += versions
+            if !versions.isEmpty { indexedPeople[person.member.id] = .some(person.member.organizationID) }
         }
         index.add(contentsOf: documents)
         state.withLock { state in
             defer { if ticket != nil { Self.end(&state) } }
             if let ticket, ticket.number < state.loadedTicket { return }
             var loaded = state
-            (loaded.index, loaded.entries, loaded.isLoaded) = (index, entries, true)
+            (loaded.index, loaded.listings, loaded.people, loaded.isLoaded) = (index, entries, indexedPeople, true)
             for change in state.changeLog where change.number > (ticket?.changesBefore ?? state.changes) { loaded.apply(change) }
             loaded.loadedTicket = ticket?.number ?? state.loadedTicket
             state = loaded
@@ -99,10 +144,18 @@ public final class LiveMatchIndex: Sendable {
     }
 
     public func update(_ listing: Listing, fields: FieldTree) {
-        let versions = Self.documents(of: listing, fields: fields)
+        record(.listing(listing.id), audience: listing.audience, organizationID: listing.organizationID, versions: Self.documents(of: listing, fields: fields))
+    }
+
+    /// Indexes the person's profile anew, or takes them out when they are no longer active.
+    public func update(_ person: Person, fields: FieldTree) {
+        record(.person(person.member.id), audience: nil, organizationID: person.member.organizationID, versions: Self.documents(of: person, fields: fields))
+    }
+
+    private func record(_ subject: MatchSubject, audience: ListingAudience?, organizationID: Int64?, versions: [MatchDocument]) {
         state.withLock { state in
             state.changes += 1
-            let change = Change(number: state.changes, listingID: listing.id, audience: listing.audience, versions: versions)
+            let change = Change(number: state.changes, subject: subject, audience: audience, organizationID: organizationID, versions: versions)
             state.apply(change)
             if state.rebuildsUnderWay > 0 { state.changeLog.append(change) }
         }
@@ -113,22 +166,80 @@ public final class LiveMatchIndex: Sendable {
         if state.rebuildsUnderWay == 0 { state.changeLog = [] }
     }
 
-    /// The best listings of the other kind for `listing`, among those `viewer` may see,
-    /// scored on the versions they may read.
-    public func candidates(for listing: Listing, viewer: Actor, organization: Int64?, fields: FieldTree, limit: Int, now: Date) -> [Found] {
-        let read = { (audience: ListingAudience) in Policy.can(viewer, .readDetails(viewerOrganization: organization), .listing(audience)) }
+    /// The best subjects for `listing` (listings of the other kind, people who offer what
+    /// it seeks or seek what it offers), among those `viewer` may see, scored on the
+    /// versions they may read. Its owner is never their own candidate.
+    public func candidates(
+        for listing: Listing, viewer: Actor, organization: Int64?, fields: FieldTree, subjects: Subjects = .listings, limit: Int, now: Date
+    ) -> [Found] {
+        let read = Self.reader(viewer, organization)
         let versions = Self.documents(of: listing, fields: fields)
         let query = read(listing.audience) ? versions[0] : versions.last!
-        let kinds: Set<MatchDocument.Kind> = listing.content.kind == .need ? [.seed] : [.need]
+        let kind: MatchDocument.Kind = listing.content.kind == .need ? .seed : .need
+        return search(
+            [(query, kind)], subjects: subjects, excluding: [.listing(listing.id), .person(listing.ownerID)], viewer: viewer, read: read,
+            limit: limit, now: now
+        )
+    }
+
+    /// The best subjects for a person: needs and people seeking what they offer, seeds and
+    /// people offering what they seek, best first. Never the person, nor `excluding`.
+    public func candidates(
+        for person: Person, viewer: Actor, organization: Int64?, fields: FieldTree, subjects: Subjects = .all,
+        excluding: Set<MatchSubject> = [], limit: Int, now: Date
+    ) -> [Found] {
+        let queries = Self.documents(of: person, fields: fields).map { ($0, $0.kind == .seed ? MatchDocument.Kind.need : .seed) }
+        return search(
+            queries, subjects: subjects, excluding: excluding.union([.person(person.member.id)]), viewer: viewer,
+            read: Self.reader(viewer, organization), limit: limit, now: now
+        )
+    }
+
+    /// The best seeds (for a need) or needs (for a seed) among the listings `viewer` may
+    /// see, for a document that is not in the index: a row of a coordinator's upload.
+    public func candidates(for document: MatchDocument, viewer: Actor, organization: Int64?, limit: Int, now: Date) -> [Found] {
+        let kind: MatchDocument.Kind = document.kind == .need ? .seed : .need
+        return search([(document, kind)], subjects: .listings, excluding: [], viewer: viewer, read: Self.reader(viewer, organization), limit: limit, now: now)
+    }
+
+    private static func reader(_ viewer: Actor, _ organization: Int64?) -> (ListingAudience) -> Bool {
+        { Policy.can(viewer, .readDetails(viewerOrganization: organization), .listing($0)) }
+    }
+
+    /// Runs each query for its kind and keeps each subject's best score.
+    private func search(
+        _ queries: [(MatchDocument, MatchDocument.Kind)], subjects: Subjects, excluding: Set<MatchSubject>, viewer: Actor,
+        read: (ListingAudience) -> Bool, limit: Int, now: Date
+    ) -> [Found] {
+        let seesPeople = Policy.can(viewer, .list, .members)
         return state.withLock { state in
-            state.index.candidates(for: query, kinds: kinds, limit: limit, now: now) { id in
-                guard let (listingID, isSummary) = Self.parse(id), listingID != listing.id, let entry = state.entries[listingID],
-                      Policy.can(viewer, .view, .listing(entry.audience)) else { return false }
-                let mayRead = read(entry.audience)
-                return entry.hasSummaryVersion ? isSummary != mayRead : mayRead
-            }.compactMap { candidate in
-                Self.parse(candidate.id).map { Found(listingID: $0.listingID, score: candidate.score, reasons: candidate.reasons) }
+            var best: [MatchSubject: Found] = [:]
+            for (query, kind) in queries {
+                let found = state.index.candidates(for: query, kinds: [kind], limit: limit, now: now) { id in
+                    guard let (subject, isSummary) = Self.parse(id), !excluding.contains(subject) else { return false }
+                    switch subject {
+                    case .person(let memberID):
+                        return subjects.contains(.people) && seesPeople && state.people[memberID] != nil
+                    case .listing(let listingID):
+                        guard subjects.contains(.listings), let entry = state.listings[listingID],
+                              Policy.can(viewer, .view, .listing(entry.audience)) else { return false }
+                        let mayRead = read(entry.audience)
+                        return entry.hasSummaryVersion ? isSummary != mayRead : mayRead
+                    }
+                }
+                for candidate in found {
+                    guard let (subject, _) = Self.parse(candidate.id), (best[subject]?.score ?? -1) < candidate.score else { continue }
+                    let (ownerID, organizationID): (Int64, Int64?) = switch subject {
+                    case .listing(let id): (state.listings[id]?.audience.ownerID ?? -1, state.listings[id]?.organizationID)
+                    case .person(let id): (id, state.people[id] ?? nil)
+                    }
+                    best[subject] = Found(
+                        subject: subject, score: candidate.score, reasons: candidate.reasons, ownerID: ownerID, organizationID: organizationID,
+                        fields: candidate.fields
+                    )
+                }
             }
+            return Array(best.values.sorted { ($0.score, "\($1.subject)") > ($1.score, "\($0.subject)") }.prefix(limit))
         }
     }
 
@@ -136,25 +247,44 @@ public final class LiveMatchIndex: Sendable {
     static func documents(of listing: Listing, fields: FieldTree) -> [MatchDocument] {
         let content = listing.content
         let full = MatchDocument(
-            id: documentID(listing.id, summary: false), kind: content.kind == .seed ? .seed : .need, title: content.title,
+            id: "\(listing.id)", kind: content.kind == .seed ? .seed : .need, title: content.title,
             body: content.summary + "\n" + content.details, keywords: content.keywords,
             fields: content.fieldIDs.compactMap { fields.field($0)?.key }, sector: listing.sector,
             status: status(listing.status), updatedAt: listing.updatedAt, expiresAt: content.expiresOn
         )
         guard [.coordinators, .organizations].contains(content.disclosure) else { return [full] }
         var summary = full
-        summary.id = documentID(listing.id, summary: true)
+        summary.id = "\(listing.id)~"
         summary.body = content.summary
         return [full, summary]
     }
 
-    static func documentID(_ listingID: Int64, summary: Bool) -> String {
-        summary ? "\(listingID)~" : "\(listingID)"
+    /// What an active person offers, as a seed, and what they seek, as a need; nothing for
+    /// one who is not active or has said neither.
+    static func documents(of person: Person, fields: FieldTree) -> [MatchDocument] {
+        let member = person.member
+        guard member.status == .active else { return [] }
+        let keys = member.fieldIDs.compactMap { fields.field($0)?.key }
+        let sides: [(String, MatchDocument.Kind, String)] = [("p\(member.id)+", .seed, member.profile.offer), ("p\(member.id)?", .need, member.profile.seeking)]
+        return sides.compactMap { id, kind, text in
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+            return MatchDocument(id: id, kind: kind, title: "", body: text, keywords: member.profile.keywords, fields: keys, sector: person.sector)
+        }
     }
 
-    static func parse(_ documentID: String) -> (listingID: Int64, isSummary: Bool)? {
+    static func documentIDs(of subject: MatchSubject) -> [String] {
+        switch subject {
+        case .listing(let id): ["\(id)", "\(id)~"]
+        case .person(let id): ["p\(id)+", "p\(id)?"]
+        }
+    }
+
+    static func parse(_ documentID: String) -> (subject: MatchSubject, isSummary: Bool)? {
+        if documentID.hasPrefix("p") {
+            return Int64(documentID.dropFirst().dropLast()).map { (.person($0), false) }
+        }
         let isSummary = documentID.hasSuffix("~")
-        return Int64(isSummary ? String(documentID.dropLast()) : documentID).map { ($0, isSummary) }
+        return Int64(isSummary ? String(documentID.dropLast()) : documentID).map { (.listing($0), isSummary) }
     }
 
     private static func status(_ status: ListingStatus) -> MatchDocument.Status {

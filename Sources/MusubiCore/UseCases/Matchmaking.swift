@@ -1,7 +1,7 @@
 import Foundation
 
-/// Match candidates for a listing, from the index the server keeps in memory, among what
-/// the viewer may see.
+/// Match candidates for a listing or a person, from the index the server keeps in memory,
+/// among what the viewer may see.
 public struct Matchmaking: Sendable {
     let env: CoreEnvironment
 
@@ -13,39 +13,136 @@ public struct Matchmaking: Sendable {
         public var reasons: [MatchIndex.Reason]
     }
 
-    /// Reads every listing into the index, with the coordinators' concepts: at start,
-    /// whenever it was never loaded, and when the dictionary changed.
+    /// A person as a candidate: who they are and where they work.
+    public struct PersonCandidate: Sendable, Equatable {
+        public var member: Member
+        public var organizationName: String?
+        public var score: Double
+        public var reasons: [MatchIndex.Reason]
+    }
+
+    /// A person's candidates: listings, and other people.
+    public struct Matches: Sendable, Equatable {
+        public var listings: [Candidate]
+        public var people: [PersonCandidate]
+    }
+
+    /// Reads every listing and every active person into the index, with the coordinators'
+    /// concepts: at start, whenever it was never loaded, and when the dictionary changed.
     public func rebuildIndex() async throws {
         let ticket = env.matchIndex.beginRebuild()
         do {
-            let (listings, added) = try await env.persistence.read { repos in (try await repos.listings.all(), try await repos.concepts.all()) }
+            let (listings, people, added) = try await env.persistence.read { repos in
+                (try await repos.listings.all(), try await Self.people(repos), try await repos.concepts.all())
+            }
             let fields = try await Directory(env).fieldTree()
-            env.matchIndex.load(listings, fields: fields, dictionary: ConceptDictionary.standard.extended(with: added), ticket: ticket)
+            env.matchIndex.load(listings, people: people, fields: fields, dictionary: ConceptDictionary.standard.extended(with: added), ticket: ticket)
         } catch {
             env.matchIndex.abandonRebuild(ticket)
             throw error
         }
     }
 
+    /// Reads the person's profile into the index anew: after they edited it, or their status
+    /// changed.
+    public func reindexPerson(_ memberID: Int64) async throws {
+        guard env.matchIndex.isLoaded else { return }
+        let person = try await env.persistence.read { repos in try await Self.person(memberID, repos) }
+        guard let person else { return }
+        env.matchIndex.update(person, fields: try await Directory(env).fieldTree())
+    }
+
+    /// A listing's candidates among the listings; each look is counted for the coordinators'
+    /// funnel.
     public func candidates(_ actor: Actor, listingID: Int64, limit: Int = 10) async throws -> [Candidate] {
+        let found = try await candidates(actor, listingID: listingID, subjects: .listings, limit: limit).listings
+        try await env.persistence.write { try await $0.candidateViews.record(listingID: listingID, viewerID: actor.memberID, at: env.now()) }
+        return found
+    }
+
+    /// People whose profile answers the listing: who offer what it seeks, or seek what it
+    /// offers. Only for those who may see people.
+    public func people(_ actor: Actor, listingID: Int64, limit: Int = 5) async throws -> [PersonCandidate] {
+        guard Policy.can(actor, .list, .members) else { return [] }
+        return try await candidates(actor, listingID: listingID, subjects: .people, limit: limit).people
+    }
+
+    /// Listings and people for a person: needs and people seeking what they offer, seeds and
+    /// people offering what they seek.
+    public func candidates(_ actor: Actor, memberID: Int64, limit: Int = 10) async throws -> Matches {
+        let (person, organization) = try await env.persistence.read { repos in
+            (try await Self.person(memberID, repos), try await Listings.viewerOrganization(actor, repos))
+        }
+        guard let person, person.member.status == .active else { throw MusubiError.notFound }
+        try Policy.require(actor, .view, .member(id: memberID, role: person.member.role))
+        try await ensureLoaded()
+        let found = env.matchIndex.candidates(
+            for: person, viewer: actor, organization: organization, fields: try await Directory(env).fieldTree(), limit: limit, now: env.now()
+        )
+        return try await resolve(found, for: actor, organization: organization)
+    }
+
+    /// The best seeds for a need written outside Musubi (or needs for a seed), among the
+    /// listings the viewer may see: a coordinator's bulk matching.
+    public func candidates(_ actor: Actor, for document: MatchDocument, limit: Int) async throws -> [Candidate] {
+        let organization = try await env.persistence.read { repos in try await Listings.viewerOrganization(actor, repos) }
+        try await ensureLoaded()
+        let found = env.matchIndex.candidates(for: document, viewer: actor, organization: organization, limit: limit, now: env.now())
+        return try await resolve(found, for: actor, organization: organization).listings
+    }
+
+    func candidates(_ actor: Actor, listingID: Int64, subjects: LiveMatchIndex.Subjects, limit: Int) async throws -> Matches {
         let (listing, organization) = try await env.persistence.read { repos in
             (try await repos.listings.find(id: listingID), try await Listings.viewerOrganization(actor, repos))
         }
         guard let listing else { throw MusubiError.notFound }
         try Policy.require(actor, .view, .listing(listing.audience))
-        if !env.matchIndex.isLoaded { try await rebuildIndex() }
+        try await ensureLoaded()
         let found = env.matchIndex.candidates(
-            for: listing, viewer: actor, organization: organization, fields: try await Directory(env).fieldTree(), limit: limit, now: env.now()
+            for: listing, viewer: actor, organization: organization, fields: try await Directory(env).fieldTree(), subjects: subjects,
+            limit: limit, now: env.now()
         )
-        let listings = try await env.persistence.read { repos in
-            var byID: [Int64: Listing] = [:]
-            for candidate in found { byID[candidate.listingID] = try await repos.listings.find(id: candidate.listingID) }
-            return byID
-        }
-        return found.compactMap { candidate in
-            listings[candidate.listingID].map {
-                Candidate(listing: Listings.shown($0, to: actor, organization: organization), score: candidate.score, reasons: candidate.reasons)
+        return try await resolve(found, for: actor, organization: organization)
+    }
+
+    func ensureLoaded() async throws {
+        if !env.matchIndex.isLoaded { try await rebuildIndex() }
+    }
+
+    /// Reads what the index found, as the viewer may see it, in the index's order.
+    func resolve(_ found: [LiveMatchIndex.Found], for actor: Actor, organization: Int64?) async throws -> Matches {
+        try await env.persistence.read { repos in
+            var matches = Matches(listings: [], people: [])
+            var organizationNames: [Int64: String] = [:]
+            for candidate in found {
+                switch candidate.subject {
+                case .listing(let id):
+                    guard let listing = try await repos.listings.find(id: id) else { continue }
+                    matches.listings.append(Candidate(
+                        listing: Listings.shown(listing, to: actor, organization: organization), score: candidate.score, reasons: candidate.reasons
+                    ))
+                case .person(let id):
+                    guard let member = try await repos.members.find(id: id), member.status == .active else { continue }
+                    var name: String?
+                    if let organizationID = member.organizationID {
+                        if organizationNames[organizationID] == nil { organizationNames[organizationID] = try await repos.organizations.find(id: organizationID)?.name }
+                        name = organizationNames[organizationID]
+                    }
+                    matches.people.append(PersonCandidate(member: member, organizationName: name, score: candidate.score, reasons: candidate.reasons))
+                }
             }
+            return matches
         }
+    }
+
+    static func people(_ repos: any Repositories) async throws -> [LiveMatchIndex.Person] {
+        let sectors = Dictionary(uniqueKeysWithValues: try await repos.organizations.all().map { ($0.id, $0.sector) })
+        return try await repos.members.all().filter { $0.status == .active }.map { LiveMatchIndex.Person($0, sector: $0.organizationID.flatMap { sectors[$0] }) }
+    }
+
+    static func person(_ memberID: Int64, _ repos: any Repositories) async throws -> LiveMatchIndex.Person? {
+        guard let member = try await repos.members.find(id: memberID) else { return nil }
+        let organization = try await member.organizationID.asyncMap { try await repos.organizations.find(id: $0) } ?? nil
+        return LiveMatchIndex.Person(member, sector: organization?.sector)
     }
 }

@@ -117,6 +117,7 @@ public struct PeopleAdministration: Sendable {
             try await repos.members.setStatus(id: memberID, to: status)
             try await repos.audit.append(actorID: actor.memberID, action: audit, subjectType: "member", subjectID: memberID, detail: member.name, at: now)
         }
+        try await Matchmaking(env).reindexPerson(memberID)
     }
 
     /// Loads the person, asks the policy about them, applies the change and audits it, all
@@ -132,5 +133,6 @@ public struct PeopleAdministration: Sendable {
             guard let (auditAction, detail) = try await apply(repos, member) else { return }
             try await repos.audit.append(actorID: actor.memberID, action: auditAction, subjectType: "member", subjectID: memberID, detail: detail, at: now)
         }
+        try await Matchmaking(env).reindexPerson(memberID)
     }
 }

@@ -17,6 +17,7 @@ struct Migrator {
         Migration(version: 3, name: "seeds and needs", statements: Schema003.statements),
         Migration(version: 4, name: "introductions", statements: Schema004.statements),
         Migration(version: 5, name: "coordinators' concepts", statements: Schema005.statements),
+        Migration(version: 6, name: "suggestion pins and candidate views", statements: Schema006.statements),
     ]
 
     let connections: any DatabaseConnections

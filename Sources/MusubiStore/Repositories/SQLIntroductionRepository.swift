@@ -67,12 +67,23 @@ struct SQLIntroductionRepository: IntroductionRepository {
     }
 
     func outcomes(of introductionID: Int64) async throws -> [IntroductionOutcome] {
-        try await db.raw("SELECT * FROM introduction_outcomes WHERE introduction_id = \(bind: introductionID) ORDER BY happened_on, id").all().map { row in
-            IntroductionOutcome(
-                id: try row.int64("id"), introductionID: try row.int64("introduction_id"), kind: try row.enumValue("kind", as: OutcomeKind.self),
-                on: try row.date("happened_on"), note: try row.string("note"), recordedBy: try row.int64("recorded_by"), recordedAt: try row.date("recorded_at")
-            )
-        }
+        try await db.raw("SELECT * FROM introduction_outcomes WHERE introduction_id = \(bind: introductionID) ORDER BY happened_on, id").all().map(Self.outcome)
+    }
+
+    func partners(of memberID: Int64) async throws -> Set<Int64> {
+        let rows = try await db.raw("""
+            SELECT recipient_id AS partner FROM introductions WHERE requester_id = \(bind: memberID)
+            UNION SELECT requester_id AS partner FROM introductions WHERE recipient_id = \(bind: memberID)
+            """).all()
+        return Set(try rows.map { try $0.int64("partner") })
+    }
+
+    func all() async throws -> [Introduction] {
+        try await db.raw("SELECT * FROM introductions ORDER BY id").all().map(Self.introduction)
+    }
+
+    func allOutcomes() async throws -> [IntroductionOutcome] {
+        try await db.raw("SELECT * FROM introduction_outcomes ORDER BY introduction_id, happened_on, id").all().map(Self.outcome)
     }
 
     func insertMessage(introductionID: Int64, authorID: Int64, body: String, at: Date) async throws -> IntroductionMessage {
@@ -90,6 +101,13 @@ struct SQLIntroductionRepository: IntroductionRepository {
                 body: try row.string("body"), at: try row.date("at")
             )
         }
+    }
+
+    private static func outcome(_ row: any SQLRow) throws -> IntroductionOutcome {
+        IntroductionOutcome(
+            id: try row.int64("id"), introductionID: try row.int64("introduction_id"), kind: try row.enumValue("kind", as: OutcomeKind.self),
+            on: try row.date("happened_on"), note: try row.string("note"), recordedBy: try row.int64("recorded_by"), recordedAt: try row.date("recorded_at")
+        )
     }
 
     private static func introduction(_ row: any SQLRow) throws -> Introduction {

@@ -15,6 +15,8 @@ struct SQLRepositories: Repositories {
     var listings: any ListingRepository { SQLListingRepository(db: db) }
     var introductions: any IntroductionRepository { SQLIntroductionRepository(db: db) }
     var concepts: any ConceptRepository { SQLConceptRepository(db: db) }
+    var suggestionPins: any SuggestionPinRepository { SQLSuggestionPinRepository(db: db) }
+    var candidateViews: any CandidateViewRepository { SQLCandidateViewRepository(db: db) }
 }
 
 extension SQLDatabase {

@@ -1,0 +1,19 @@
+import Foundation
+
+/// The suggestions coordinators pinned for members.
+public protocol SuggestionPinRepository: Sendable {
+    /// Throws `MusubiError.conflict("already_pinned")` when this subject is pinned for this
+    /// member already.
+    func insert(memberID: Int64, subject: MatchSubject, note: String, by: Int64?, at: Date) async throws -> SuggestionPin
+    func find(id: Int64) async throws -> SuggestionPin?
+    func delete(id: Int64) async throws -> Bool
+    func pinned(for memberID: Int64) async throws -> [SuggestionPin]
+    func all() async throws -> [SuggestionPin]
+}
+
+/// Who looked at which listing's candidates, for the coordinators' funnel.
+public protocol CandidateViewRepository: Sendable {
+    func record(listingID: Int64, viewerID: Int64?, at: Date) async throws
+    /// Views per listing.
+    func counts() async throws -> [Int64: Int]
+}
