@@ -48,3 +48,47 @@ import Testing
         #expect(found(index) == [1])
     }
 }
+
+/// People in the index: what they offer meets a need, only for those who may see people,
+/// and not once they are no longer active.
+@Suite struct PeopleInTheMatchIndexTests {
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func person(_ id: Int64, offer: String, seeking: String = "", status: AccountStatus = .active) -> LiveMatchIndex.Person {
+        LiveMatchIndex.Person(
+            Member(id: id, name: "人\(id)", nameKana: "", organizationID: nil, role: .member, status: status,
+                   profile: Profile(offer: offer, seeking: seeking), fieldIDs: [], createdAt: now),
+            sector: .academia
+        )
+    }
+
+    static let need = LiveMatchIndexTests.listing(2, .need, "養殖網の汚れを落としたい", summary: "マイクロバブルで網を洗えないか")
+
+    func people(_ index: LiveMatchIndex, viewer: Actor) -> [MatchSubject] {
+        index.candidates(for: Self.need, viewer: viewer, organization: nil, fields: FieldTree([]), subjects: .people, limit: 5, now: Self.now).map(\.subject)
+    }
+
+    @Test func aPersonWhoOffersWhatANeedSeeksIsItsCandidate() {
+        let index = LiveMatchIndex()
+        let researcher = Self.person(30, offer: "微細気泡の発生と洗浄への応用を研究しています")
+        let banker = Self.person(31, offer: "事業承継と融資の相談に乗ります")
+        let seeker = Self.person(32, offer: "", seeking: "ファインバブルを探しています")
+        index.load([Self.need], people: [researcher, banker, seeker], fields: FieldTree([]), dictionary: .standard)
+        #expect(people(index, viewer: .member(id: 20, role: .member)) == [.person(30)], "only an offer meets a need")
+        #expect(people(index, viewer: .anonymous).isEmpty, "visitors never see people")
+
+        index.update(Self.person(30, offer: researcher.member.profile.offer, status: .deactivated), fields: FieldTree([]))
+        #expect(people(index, viewer: .member(id: 20, role: .member)).isEmpty, "a deactivated person is no candidate")
+    }
+
+    @Test func aPersonsCandidatesAnswerBothWhatTheyOfferAndWhatTheySeek() {
+        let index = LiveMatchIndex()
+        let seed = LiveMatchIndexTests.listing(1, .seed, "ファインバブル発生装置", summary: "微細気泡を安定して作る")
+        let person = Self.person(40, offer: "養殖網の洗浄サービス", seeking: "マイクロバブルの装置を探しています")
+        index.load([seed, Self.need], people: [person], fields: FieldTree([]), dictionary: .standard)
+        let found = index.candidates(for: person, viewer: .member(id: 40, role: .member), organization: nil, fields: FieldTree([]), limit: 5, now: Self.now)
+        #expect(found.map(\.subject).contains(.listing(1)), "what they seek finds the seed")
+        #expect(found.map(\.subject).contains(.listing(2)), "what they offer finds the need")
+        #expect(!found.map(\.subject).contains(.person(40)), "never themselves")
+    }
+}

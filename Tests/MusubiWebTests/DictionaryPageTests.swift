@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct DictionaryPageTests {
     static func candidates(_ page: Browser.Page) -> Int {
-        page.body.components(separatedBy: "data-testid=\"candidate\"").count - 1
+        page.cards("candidate", in: "candidates").count
     }
 
     @Test(arguments: TestDatabase.available)

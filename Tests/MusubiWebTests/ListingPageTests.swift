@@ -36,7 +36,7 @@ import Testing
             let page = try await member.get(need)
             #expect(page.status == .ok)
             #expect(page.contains("このニーズに合うシーズ"))
-            let candidates = page.body.components(separatedBy: "data-testid=\"candidate\"").dropFirst()
+            let candidates = page.cards("candidate", in: "candidates")
             #expect(candidates.count == 1, "only the bubbles seed shares anything with the need")
             let first = try #require(candidates.first)
             #expect(first.contains("href=\"\(seed)\""))

@@ -82,13 +82,27 @@ public struct Matchmaking: Sendable {
         return try await resolve(found, for: actor, organization: organization)
     }
 
-    /// The best seeds for a need written outside Musubi (or needs for a seed), among the
-    /// listings the viewer may see: a coordinator's bulk matching.
-    public func candidates(_ actor: Actor, for document: MatchDocument, limit: Int) async throws -> [Candidate] {
+    /// The most needs one bulk matching takes.
+    public static let bulkLimit = 1_000
+
+    /// The best seeds for each of a batch of needs written outside Musubi (a survey of
+    /// local companies), among the listings the viewer may see: a coordinator's bulk
+    /// matching. In the order of the needs.
+    public func bestSeeds(_ actor: Actor, for needs: [MatchDocument], top: Int) async throws -> [(need: MatchDocument, seeds: [Candidate])] {
+        try Policy.require(actor, .view, .matchingTools)
+        guard !needs.isEmpty else { throw MusubiError.invalid("needs", "error.bulk_empty") }
+        guard needs.count <= Self.bulkLimit else { throw MusubiError.invalid("needs", "error.bulk_too_many") }
+        guard (1...50).contains(top) else { throw MusubiError.invalid("top", "error.bulk_top") }
         let organization = try await env.persistence.read { repos in try await Listings.viewerOrganization(actor, repos) }
         try await ensureLoaded()
-        let found = env.matchIndex.candidates(for: document, viewer: actor, organization: organization, limit: limit, now: env.now())
-        return try await resolve(found, for: actor, organization: organization).listings
+        var results: [(need: MatchDocument, seeds: [Candidate])] = []
+        for need in needs {
+            var query = need
+            query.kind = .need
+            let found = env.matchIndex.candidates(for: query, viewer: actor, organization: organization, limit: top, now: env.now())
+            results.append((need, try await resolve(found, for: actor, organization: organization).listings))
+        }
+        return results
     }
 
     func candidates(_ actor: Actor, listingID: Int64, subjects: LiveMatchIndex.Subjects, limit: Int) async throws -> Matches {

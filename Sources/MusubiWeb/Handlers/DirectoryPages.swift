@@ -19,6 +19,8 @@ struct DirectoryPages {
         var newestOrganizations: [String]
         var seesPeople: Bool
         var signedIn: Bool
+        /// The member's mix suggestions (and the pinned ones).
+        var mix: [MatchRow]
 
         struct SectorCount { var key: String; var name: String; var organizations: Int; var members: Int; var href: String }
         struct FieldCount { var name: String; var count: Int; var href: String; var percent: Int }
@@ -46,7 +48,8 @@ struct DirectoryPages {
             newestMembers: views.cards(overview.newestMembers),
             newestOrganizations: views.cards(overview.newestOrganizations),
             seesPeople: seesPeople,
-            signedIn: context.actor != .anonymous
+            signedIn: context.actor != .anonymous,
+            mix: Policy.can(context.actor, .list, .suggestions) ? try await site.suggestions.mine(context.actor).map(views.row) : []
         )
         return site.page("home", title: model.siteName, model, request, context)
     }
@@ -98,6 +101,13 @@ struct DirectoryPages {
         var joined: String
         var status: String?
         var introductionHref: String?
+        /// The person's match candidates, for those who may see people.
+        var matches: Matches?
+    }
+
+    struct Matches {
+        var listings: [MatchRow]
+        var people: [MatchRow]
     }
 
     func member(_ request: Request, _ context: Context) async throws -> Response {
@@ -105,6 +115,11 @@ struct DirectoryPages {
         let detail = try await site.directory.member(context.actor, id: id)
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let member = detail.member
+        var matches: Matches?
+        if member.status == .active && Policy.can(context.actor, .list, .members) {
+            let found = try await site.matchmaking.candidates(context.actor, memberID: id, limit: 8)
+            matches = Matches(listings: found.listings.map(views.row), people: found.people.map(views.row))
+        }
         let model = MemberModel(
             id: member.id, name: member.name, nameKana: member.nameKana, title: member.profile.title,
             organization: detail.organization.map(views.row), role: site.t("role." + member.role.rawValue, context),
@@ -115,7 +130,8 @@ struct DirectoryPages {
             joined: site.formatDate(member.createdAt, context),
             status: member.status == .active ? nil : site.t("status." + member.status.rawValue, context),
             introductionHref: Policy.can(context.actor, .create, .introductions) && context.actor.memberID != id && member.status == .active
-                ? Paths.newIntroduction.href() + "?member=\(id)" : nil
+                ? Paths.newIntroduction.href() + "?member=\(id)" : nil,
+            matches: matches
         )
         return site.page("member", title: member.name, model, request, context)
     }

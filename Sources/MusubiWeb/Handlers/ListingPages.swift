@@ -72,7 +72,9 @@ struct ListingPages {
         var statusAction: String
         var statuses: [Option]
         var candidatesTitle: String
-        var candidates: [CandidateRow]
+        var candidates: [MatchRow]
+        var peopleTitle: String
+        var people: [MatchRow]
         /// Where to ask for an introduction to the owner, when the viewer may.
         var introductionHref: String?
     }
@@ -81,6 +83,7 @@ struct ListingPages {
         let id = try context.parameters.require("id", as: Int64.self)
         let detail = try await site.listings.detail(context.actor, id: id)
         let candidates = try await site.matchmaking.candidates(context.actor, listingID: id)
+        let people = try await site.matchmaking.people(context.actor, listingID: id)
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let listing = detail.shown.listing
         let content = listing.content
@@ -98,6 +101,8 @@ struct ListingPages {
             statuses: views.options(ListingStatus.allCases, catalog: "listing_status.", selected: listing.status),
             candidatesTitle: site.t(content.kind == .need ? "listing.candidate_seeds" : "listing.candidate_needs", context),
             candidates: candidates.map(views.row),
+            peopleTitle: site.t(content.kind == .need ? "listing.people_offering" : "listing.people_seeking", context),
+            people: people.map(views.row),
             introductionHref: Policy.can(context.actor, .create, .introductions) && context.actor.memberID != listing.ownerID
                 && [.open, .inDiscussion].contains(listing.status) && !listing.isExpired(at: site.now()) ? Paths.newIntroduction.href() + "?listing=\(id)" : nil
         )

@@ -2,7 +2,8 @@ import Hummingbird
 import MusubiCore
 
 /// Every posted page form carries the CSRF token of its session (or, before signing in,
-/// of the visitor's cookie). The form is read here, once, and handed to the handler.
+/// of the visitor's cookie). The form is read here, once, and handed to the handler, with
+/// its files when it is `multipart/form-data`.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = MusubiRequestContext
 
@@ -10,14 +11,21 @@ struct CSRFMiddleware: RouterMiddleware {
         guard !context.isAPI, request.method != .get, request.method != .head else {
             return try await next(request, context)
         }
-        let form = try await FormData.body(of: request)
-        guard !context.csrfToken.isEmpty, constantTimeEqual(form["_csrf"], context.csrfToken) else {
+        var context = context
+        if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) {
+            let multipart = try await MultipartForm.body(of: request, boundary: boundary, limit: Self.uploadLimit)
+            (context.form, context.files) = (multipart.fields, multipart.files)
+        } else {
+            context.form = try await FormData.body(of: request)
+        }
+        guard !context.csrfToken.isEmpty, constantTimeEqual(context.form["_csrf"], context.csrfToken) else {
             throw HTTPError(.forbidden, message: "csrf")
         }
-        var context = context
-        context.form = form
         return try await next(request, context)
     }
+
+    /// The largest form with files a page takes.
+    static let uploadLimit = 5 * 1024 * 1024
 
     private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)

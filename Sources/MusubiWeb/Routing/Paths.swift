@@ -37,6 +37,10 @@ public enum Paths {
     public static let introductionOutcomes = PathTemplate("/introductions/{id}/outcomes")
     public static let introductionMessages = PathTemplate("/introductions/{id}/messages")
 
+    public static let suggestions = PathTemplate("/suggestions")
+    public static let suggestionPins = PathTemplate("/suggestions/pins")
+    public static let suggestionPinRemoval = PathTemplate("/suggestions/pins/{id}/remove")
+
     public static let editProfile = PathTemplate("/me/edit")
     public static let account = PathTemplate("/me/account")
     public static let password = PathTemplate("/me/password")
@@ -54,6 +58,8 @@ public enum Paths {
     public static let audit = PathTemplate("/manage/audit")
     public static let concepts = PathTemplate("/manage/concepts")
     public static let conceptRemoval = PathTemplate("/manage/concepts/{key}/remove")
+    public static let funnel = PathTemplate("/manage/funnel")
+    public static let bulkMatching = PathTemplate("/manage/matching")
 
     public static let openAPI = PathTemplate("/api/openapi.json")
 }

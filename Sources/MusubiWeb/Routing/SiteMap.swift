@@ -88,6 +88,16 @@ public enum SiteMap {
         router.post(Paths.invitations.routerPath, use: management.invite)
         router.get(Paths.audit.routerPath, use: management.audit)
 
+        let suggestions = SuggestionPages(site: site)
+        router.get(Paths.suggestions.routerPath, use: suggestions.digest)
+        router.post(Paths.suggestionPins.routerPath, use: suggestions.pin)
+        router.post(Paths.suggestionPinRemoval.routerPath, use: suggestions.unpin)
+
+        let tools = MatchingToolPages(site: site)
+        router.get(Paths.funnel.routerPath, use: tools.funnel)
+        router.get(Paths.bulkMatching.routerPath, use: tools.bulkForm)
+        router.post(Paths.bulkMatching.routerPath, use: tools.bulkMatch)
+
         let dictionary = DictionaryPages(site: site)
         router.get(Paths.concepts.routerPath, use: dictionary.list)
         router.post(Paths.concepts.routerPath, use: dictionary.save)

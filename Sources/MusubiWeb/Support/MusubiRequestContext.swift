@@ -20,6 +20,8 @@ public struct MusubiRequestContext: RequestContext {
     public var isAPI = false
     /// A posted page form, already checked for its CSRF token.
     public var form = FormData()
+    /// The files of a posted `multipart/form-data` form, by field name.
+    public var files: [String: MultipartForm.File] = [:]
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

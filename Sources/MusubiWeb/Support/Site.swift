@@ -15,6 +15,8 @@ public struct Site: Sendable {
     public let matchmaking: Matchmaking
     public let introductions: Introductions
     public let dictionary: MatchingDictionary
+    public let suggestions: Suggestions
+    public let funnel: MatchingFunnel
     let templates: Templates
     let catalog: Catalog
     let resources: ResourceLocator
@@ -42,6 +44,8 @@ public struct Site: Sendable {
         self.matchmaking = Matchmaking(environment)
         self.introductions = Introductions(environment)
         self.dictionary = MatchingDictionary(environment)
+        self.suggestions = Suggestions(environment)
+        self.funnel = MatchingFunnel(environment)
     }
 
     func t(_ key: String, _ context: MusubiRequestContext) -> String {

@@ -26,6 +26,16 @@ final class Browser: @unchecked Sendable {
         var body: String
         var location: String? { headers[.location] }
         func contains(_ text: String) -> Bool { body.contains(text) }
+        /// The part of the page from the element with this test id to the end of its section.
+        func section(_ testID: String) -> String {
+            guard let start = body.firstRange(of: "data-testid=\"\(testID)\"") else { return "" }
+            let rest = body[start.lowerBound...]
+            return String(rest[..<(rest.firstRange(of: "</section>")?.lowerBound ?? rest.endIndex)])
+        }
+        /// The cards with this test id in that part of the page.
+        func cards(_ testID: String, in sectionID: String) -> [String] {
+            Array(section(sectionID).components(separatedBy: "data-testid=\"\(testID)\"").dropFirst())
+        }
         var testDescription: String {
             let title = body.firstRange(of: "<title>").flatMap { start in
                 body[start.upperBound...].firstRange(of: "</title>").map { body[start.upperBound..<$0.lowerBound] }
