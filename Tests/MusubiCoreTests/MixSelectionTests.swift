@@ -26,8 +26,10 @@ import Testing
         #expect(!selection.admits(Self.option(7, owner: 3, organization: 10, roots: ["decarbon"], score: 0.9)), "a colleague")
         #expect(!selection.admits(Self.option(8, owner: 2, roots: ["decarbon"], score: 0.9, reasons: [.sharedTerms(["洗浄"])])),
                 "a shared word alone is a coincidence, not a bridge")
-        #expect(selection.admits(Self.option(9, owner: 2, roots: ["decarbon"], score: 0.2,
-                                             reasons: [.relatedConcepts([Self.bubbles]), .sharedTerms(["洗浄"])])))
+        #expect(!selection.admits(Self.option(9, owner: 2, roots: ["decarbon"], score: 0.9,
+                                              reasons: [.relatedConcepts([Self.bubbles]), .sharedTerms(["洗浄"])])), "a related concept is a loose association")
+        #expect(selection.admits(Self.option(10, owner: 2, roots: ["decarbon"], score: 0.2,
+                                             reasons: [.sharedConcepts([Self.bubbles]), .sharedTerms(["洗浄"])])))
     }
 
     @Test func suggestionsSpreadOverFieldsAndPeople() {

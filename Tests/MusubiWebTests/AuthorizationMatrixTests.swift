@@ -39,6 +39,10 @@ import Testing
         Row(method: .get, path: { _ in "/introductions" }, expected: [303, 200, 200, 200, 200]),
         Row(method: .get, path: { "/introductions/new?member=\($0.guest.id)" }, expected: [303, 403, 200, 200, 200]),
         Row(method: .get, path: { _ in "/introductions/999999" }, expected: [303, 404, 404, 404, 404]),
+        Row(method: .get, path: { _ in "/suggestions" }, expected: [303, 404, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/suggestions?scope=community" }, expected: [303, 404, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/manage/funnel" }, expected: [303, 404, 404, 200, 200]),
+        Row(method: .get, path: { _ in "/manage/matching" }, expected: [303, 404, 404, 200, 200]),
         Row(method: .get, path: { _ in "/me/edit" }, expected: [303, 200, 200, 200, 200]),
         Row(method: .get, path: { _ in "/me/account" }, expected: [303, 200, 200, 200, 200]),
         Row(method: .get, path: { _ in "/manage/people" }, expected: [303, 404, 404, 200, 200]),
@@ -56,6 +60,9 @@ import Testing
         Row(method: .post, path: { _ in "/introductions" }, form: [("member", "0"), ("message", "よろしく")], expected: [401, 403, 404, 404, 404]),
         Row(method: .post, path: { "/groups/\($0.group.id)/members" }, form: [("memberID", "0"), ("role", "member")], expected: [401, 403, 403, 422, 422]),
         Row(method: .post, path: { _ in "/me/edit" }, form: [("name", "新しい名前")], expected: [401, 303, 303, 303, 303]),
+        Row(method: .post, path: { _ in "/suggestions/pins" }, form: [("member", "0"), ("kind", "person"), ("subject", "0")], expected: [401, 403, 403, 422, 422]),
+        Row(method: .post, path: { _ in "/suggestions/pins/999999/remove" }, expected: [401, 403, 403, 404, 404]),
+        Row(method: .post, path: { _ in "/manage/matching" }, form: [("pasted", "")], expected: [401, 404, 404, 422, 422]),
         Row(method: .post, path: { _ in "/manage/invitations" }, form: [("email", "someone@example.jp"), ("role", "member")], expected: [401, 403, 403, 201, 201]),
     ]
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// "Mix" suggestions: serendipity on purpose. From a person's match candidates it keeps
 /// those from a field other than their own, behind whom stands someone they have never
-/// dealt with, and that a concept bridges (not only a shared word); then it spreads the
-/// few it shows over different fields and different people.
+/// dealt with, and that a concept both mention bridges (not only a shared word or a related
+/// concept); then it spreads the few it shows over different fields and different people.
 public struct MixSelection: Sendable {
     /// A candidate, with who stands behind it and the top fields it belongs to.
     public struct Option: Sendable, Equatable {
@@ -25,14 +25,11 @@ public struct MixSelection: Sendable {
             self.reasons = reasons
         }
 
-        /// A concept the two share or that relates them: what makes a suggestion more than
-        /// a coincidence of words.
+        /// A concept both mention, in whatever words: what makes a suggestion more than a
+        /// coincidence of words or a loose association.
         public var isBridgedByConcept: Bool {
             reasons.contains { reason in
-                switch reason {
-                case .sharedConcepts(let labels), .relatedConcepts(let labels): !labels.isEmpty
-                default: false
-                }
+                if case .sharedConcepts(let labels) = reason { !labels.isEmpty } else { false }
             }
         }
     }

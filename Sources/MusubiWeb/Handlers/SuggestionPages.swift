@@ -53,7 +53,8 @@ struct SuggestionPages {
             _ = try await site.suggestions.pin(context.actor, memberID: memberID, subject: subject, note: form["note"])
             return site.redirect(Paths.suggestions.href() + "?scope=community", notice: "suggestion_pinned")
         } catch let error as MusubiError where error.belongsOnTheForm {
-            return try await page(showsCommunity: true, errors: site.problems(error, context), request, context, status: .unprocessableContent)
+            let status: HTTPResponse.Status = if case .conflict = error { .conflict } else { .unprocessableContent }
+            return try await page(showsCommunity: true, errors: site.problems(error, context), request, context, status: status)
         }
     }
 

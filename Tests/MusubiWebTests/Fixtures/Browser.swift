@@ -60,6 +60,30 @@ final class Browser: @unchecked Sendable {
         return try await send(path, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a form with files as `multipart/form-data`, adding the CSRF token.
+    @discardableResult
+    func upload(_ path: String, _ fields: [(String, String)], files: [(name: String, filename: String, type: String, data: Data)]) async throws -> Page {
+        let boundary = "musubi-test-\(UUID().uuidString)"
+        var body = Data()
+        func line(_ text: String) { body.append(Data((text + "\r\n").utf8)) }
+        for (name, value) in fields + [("_csrf", csrf)] {
+            line("--" + boundary)
+            line("Content-Disposition: form-data; name=\"\(name)\"")
+            line("")
+            line(value)
+        }
+        for file in files {
+            line("--" + boundary)
+            line("Content-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"")
+            line("Content-Type: \(file.type)")
+            line("")
+            body.append(file.data)
+            line("")
+        }
+        line("--" + boundary + "--")
+        return try await send(path, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(bytes: body))
+    }
+
     func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Page {
         var headers = headers
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
