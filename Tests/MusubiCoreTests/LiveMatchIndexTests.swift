@@ -84,11 +84,14 @@ import Testing
     @Test func aPersonsCandidatesAnswerBothWhatTheyOfferAndWhatTheySeek() {
         let index = LiveMatchIndex()
         let seed = LiveMatchIndexTests.listing(1, .seed, "ファインバブル発生装置", summary: "微細気泡を安定して作る")
+        var own = LiveMatchIndexTests.listing(3, .seed, "マイクロバブル装置の試作", summary: "自分で作った装置")
+        own.ownerID = 40
         let person = Self.person(40, offer: "養殖網の洗浄サービス", seeking: "マイクロバブルの装置を探しています")
-        index.load([seed, Self.need], people: [person], fields: FieldTree([]), dictionary: .standard)
+        index.load([seed, own, Self.need], people: [person], fields: FieldTree([]), dictionary: .standard)
         let found = index.candidates(for: person, viewer: .member(id: 40, role: .member), organization: nil, fields: FieldTree([]), limit: 5, now: Self.now)
         #expect(found.map(\.subject).contains(.listing(1)), "what they seek finds the seed")
         #expect(found.map(\.subject).contains(.listing(2)), "what they offer finds the need")
         #expect(!found.map(\.subject).contains(.person(40)), "never themselves")
+        #expect(!found.map(\.subject).contains(.listing(3)), "nor their own listings")
     }
 }

@@ -183,15 +183,16 @@ public final class LiveMatchIndex: Sendable {
     }
 
     /// The best subjects for a person: needs and people seeking what they offer, seeds and
-    /// people offering what they seek, best first. Never the person, nor `excluding`.
+    /// people offering what they seek, best first. Never the person or their own listings,
+    /// nor `excluding`.
     public func candidates(
         for person: Person, viewer: Actor, organization: Int64?, fields: FieldTree, subjects: Subjects = .all,
         excluding: Set<MatchSubject> = [], limit: Int, now: Date
     ) -> [Found] {
         let queries = Self.documents(of: person, fields: fields).map { ($0, $0.kind == .seed ? MatchDocument.Kind.need : .seed) }
         return search(
-            queries, subjects: subjects, excluding: excluding.union([.person(person.member.id)]), viewer: viewer,
-            read: Self.reader(viewer, organization), limit: limit, now: now
+            queries, subjects: subjects, excluding: excluding.union([.person(person.member.id)]), excludingListingsOf: person.member.id,
+            viewer: viewer, read: Self.reader(viewer, organization), limit: limit, now: now
         )
     }
 
@@ -208,7 +209,8 @@ public final class LiveMatchIndex: Sendable {
 
     /// Runs each query for its kind and keeps each subject's best score.
     private func search(
-        _ queries: [(MatchDocument, MatchDocument.Kind)], subjects: Subjects, excluding: Set<MatchSubject>, viewer: Actor,
+        _ queries: [(MatchDocument, MatchDocument.Kind)], subjects: Subjects, excluding: Set<MatchSubject>, excludingListingsOf owner: Int64? = nil,
+        viewer: Actor,
         read: (ListingAudience) -> Bool, limit: Int, now: Date
     ) -> [Found] {
         let seesPeople = Policy.can(viewer, .list, .members)
@@ -221,7 +223,7 @@ public final class LiveMatchIndex: Sendable {
                     case .person(let memberID):
                         return subjects.contains(.people) && seesPeople && state.people[memberID] != nil
                     case .listing(let listingID):
-                        guard subjects.contains(.listings), let entry = state.listings[listingID],
+                        guard subjects.contains(.listings), let entry = state.listings[listingID], entry.audience.ownerID != owner,
                               Policy.can(viewer, .view, .listing(entry.audience)) else { return false }
                         let mayRead = read(entry.audience)
                         return entry.hasSummaryVersion ? isSummary != mayRead : mayRead
