@@ -18,7 +18,8 @@ struct Runtime {
         let location = try settings.databaseLocation
         let persistence = try await SQLPersistence.open(location, logger: logger)
         let secret = try settings.sessionSecret ?? Self.generatedSecret(in: settings.dataDirectory)
-        let environment = CoreEnvironment(persistence: persistence, passwords: BcryptPasswords(), secrets: RandomSecrets(key: secret))
+        let files = DiskFileStore(directory: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("attachments").path)
+        let environment = CoreEnvironment(persistence: persistence, files: files, passwords: BcryptPasswords(), secrets: RandomSecrets(key: secret))
         let runtime = Runtime(settings: settings, persistence: persistence, environment: environment, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await persistence.run() }

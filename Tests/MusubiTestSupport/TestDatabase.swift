@@ -77,7 +77,8 @@ extension CoreEnvironment {
     /// The real components, with bcrypt at its lowest cost so tests stay fast.
     public static func testing(_ persistence: any Persistence, clock: TestClock = TestClock()) -> CoreEnvironment {
         CoreEnvironment(
-            persistence: persistence, passwords: BcryptPasswords(cost: 4), secrets: RandomSecrets(key: "test-key"),
+            persistence: persistence, files: DiskFileStore(directory: NSTemporaryDirectory() + "musubi-test-files-\(UUID().uuidString)"),
+            passwords: BcryptPasswords(cost: 4), secrets: RandomSecrets(key: "test-key"),
             now: { clock.now }
         )
     }

@@ -49,6 +49,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case conceptRemoved = "concept.removed"
     case suggestionPinned = "suggestion.pinned"
     case suggestionUnpinned = "suggestion.unpinned"
+    case attachmentAdded = "attachment.added"
+    case attachmentRemoved = "attachment.removed"
 }
 
 /// What an admin asks of the audit log.

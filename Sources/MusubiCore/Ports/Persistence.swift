@@ -18,4 +18,5 @@ public protocol Repositories: Sendable {
     var concepts: any ConceptRepository { get }
     var suggestionPins: any SuggestionPinRepository { get }
     var candidateViews: any CandidateViewRepository { get }
+    var attachments: any AttachmentRepository { get }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// What every use case needs from outside: the database, hashing, secrets and the time.
+/// What every use case needs from outside: the database, the file store, hashing, secrets
+/// and the time.
 /// Injected so that tests can fix the clock and make hashing cheap.
 public struct CoreEnvironment: Sendable {
     public let persistence: any Persistence
@@ -11,9 +12,11 @@ public struct CoreEnvironment: Sendable {
     public let invitationLifetime: TimeInterval
     public let fieldTreeCache: FieldTreeCache
     public let matchIndex: LiveMatchIndex
+    public let files: any FileStore
 
     public init(
         persistence: any Persistence,
+        files: any FileStore,
         passwords: any PasswordHasher,
         secrets: any SecretGenerator,
         now: @escaping @Sendable () -> Date = { Date() },
@@ -30,6 +33,7 @@ public struct CoreEnvironment: Sendable {
         self.invitationLifetime = invitationLifetime
         self.fieldTreeCache = fieldTreeCache
         self.matchIndex = matchIndex
+        self.files = files
     }
 }
 

@@ -18,6 +18,7 @@ struct Migrator {
         Migration(version: 4, name: "introductions", statements: Schema004.statements),
         Migration(version: 5, name: "coordinators' concepts", statements: Schema005.statements),
         Migration(version: 6, name: "suggestion pins and candidate views", statements: Schema006.statements),
+        Migration(version: 7, name: "listing attachments", statements: Schema007.statements),
     ]
 
     let connections: any DatabaseConnections

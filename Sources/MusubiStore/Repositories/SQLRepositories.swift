@@ -17,6 +17,7 @@ struct SQLRepositories: Repositories {
     var concepts: any ConceptRepository { SQLConceptRepository(db: db) }
     var suggestionPins: any SuggestionPinRepository { SQLSuggestionPinRepository(db: db) }
     var candidateViews: any CandidateViewRepository { SQLCandidateViewRepository(db: db) }
+    var attachments: any AttachmentRepository { SQLAttachmentRepository(db: db) }
 }
 
 extension SQLDatabase {

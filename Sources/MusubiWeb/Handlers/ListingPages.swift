@@ -77,10 +77,25 @@ struct ListingPages {
         var people: [MatchRow]
         /// Where to ask for an introduction to the owner, when the viewer may.
         var introductionHref: String?
+        var attachments: [AttachmentRow]
+        /// Where the owner uploads a file; nil for others.
+        var attachAction: String?
+        var attachmentError: String?
+    }
+
+    struct AttachmentRow {
+        var filename: String
+        var href: String
+        var size: String
+        var removeAction: String?
     }
 
     func show(_ request: Request, _ context: Context) async throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
+        try await page(try context.parameters.require("id", as: Int64.self), attachmentError: nil, request, context)
+    }
+
+    private func page(_ id: Int64, attachmentError: String?, _ request: Request, _ context: Context,
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
         let detail = try await site.listings.detail(context.actor, id: id)
         let candidates = try await site.matchmaking.candidates(context.actor, listingID: id)
         let people = try await site.matchmaking.people(context.actor, listingID: id)
@@ -104,9 +119,55 @@ struct ListingPages {
             peopleTitle: site.t(content.kind == .need ? "listing.people_offering" : "listing.people_seeking", context),
             people: people.map(views.row),
             introductionHref: Policy.can(context.actor, .create, .introductions) && context.actor.memberID != listing.ownerID
-                && [.open, .inDiscussion].contains(listing.status) && !listing.isExpired(at: site.now()) ? Paths.newIntroduction.href() + "?listing=\(id)" : nil
+                && [.open, .inDiscussion].contains(listing.status) && !listing.isExpired(at: site.now()) ? Paths.newIntroduction.href() + "?listing=\(id)" : nil,
+            attachments: try await site.attachments.list(context.actor, listingID: id).map { attachment in
+                AttachmentRow(
+                    filename: attachment.filename, href: Paths.listingAttachment.href(id, attachment.id),
+                    size: ByteCountFormatter.string(fromByteCount: Int64(attachment.size), countStyle: .file),
+                    removeAction: detail.shown.editable ? Paths.listingAttachmentRemoval.href(id, attachment.id) : nil
+                )
+            },
+            attachAction: detail.shown.editable ? Paths.listingAttachments.href(id) : nil,
+            attachmentError: attachmentError
         )
-        return site.page("listing", title: content.title, model, request, context)
+        return site.page("listing", title: content.title, model, request, context, status: status)
+    }
+
+    func attach(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            guard let file = context.files["file"] else { throw MusubiError.invalid("file", "error.required") }
+            _ = try await site.attachments.attach(context.actor, listingID: id, filename: file.filename, data: file.data)
+            return site.redirect(Paths.listing.href(id), notice: "saved")
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            return try await page(id, attachmentError: site.problems(error, context).values.first, request, context, status: .unprocessableContent)
+        }
+    }
+
+    /// Serves a file as a download, never to be shown inline, only to those who may read the
+    /// listing's details.
+    func download(_ request: Request, _ context: Context) async throws -> Response {
+        let (attachment, data) = try await site.attachments.open(
+            context.actor, listingID: try context.parameters.require("id", as: Int64.self),
+            attachmentID: try context.parameters.require("attachment", as: Int64.self)
+        )
+        let ascii = String(attachment.filename.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        let encoded = attachment.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: attachment.kind.contentType,
+                .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
+                .cacheControl: "private, no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+
+    func removeAttachment(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        try await site.attachments.remove(context.actor, listingID: id, attachmentID: try context.parameters.require("attachment", as: Int64.self))
+        return site.redirect(Paths.listing.href(id), notice: "saved")
     }
 
     func setStatus(_ request: Request, _ context: Context) async throws -> Response {

@@ -28,6 +28,9 @@ public enum Paths {
     public static let listing = PathTemplate("/listings/{id}")
     public static let editListing = PathTemplate("/listings/{id}/edit")
     public static let listingStatus = PathTemplate("/listings/{id}/status")
+    public static let listingAttachments = PathTemplate("/listings/{id}/attachments")
+    public static let listingAttachment = PathTemplate("/listings/{id}/attachments/{attachment}")
+    public static let listingAttachmentRemoval = PathTemplate("/listings/{id}/attachments/{attachment}/remove")
 
     public static let introductions = PathTemplate("/introductions")
     public static let newIntroduction = PathTemplate("/introductions/new")

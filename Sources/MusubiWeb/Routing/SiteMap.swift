@@ -65,6 +65,9 @@ public enum SiteMap {
         router.get(Paths.editListing.routerPath, use: listings.editForm)
         router.post(Paths.listing.routerPath, use: listings.update)
         router.post(Paths.listingStatus.routerPath, use: listings.setStatus)
+        router.post(Paths.listingAttachments.routerPath, use: listings.attach)
+        router.get(Paths.listingAttachment.routerPath, use: listings.download)
+        router.post(Paths.listingAttachmentRemoval.routerPath, use: listings.removeAttachment)
 
         let introductions = IntroductionPages(site: site)
         router.get(Paths.introductions.routerPath, use: introductions.list)

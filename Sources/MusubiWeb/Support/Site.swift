@@ -17,6 +17,7 @@ public struct Site: Sendable {
     public let dictionary: MatchingDictionary
     public let suggestions: Suggestions
     public let funnel: MatchingFunnel
+    public let attachments: ListingAttachments
     let templates: Templates
     let catalog: Catalog
     let resources: ResourceLocator
@@ -46,6 +47,7 @@ public struct Site: Sendable {
         self.dictionary = MatchingDictionary(environment)
         self.suggestions = Suggestions(environment)
         self.funnel = MatchingFunnel(environment)
+        self.attachments = ListingAttachments(environment)
     }
 
     func t(_ key: String, _ context: MusubiRequestContext) -> String {

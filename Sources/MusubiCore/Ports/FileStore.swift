@@ -1,0 +1,17 @@
+import Foundation
+
+/// Where uploaded files are kept (a folder under the data directory). Names are the store's
+/// own; what a file was called lives in the database.
+public protocol FileStore: Sendable {
+    /// Keeps the bytes and returns the name to ask for them by.
+    func save(_ data: Data) async throws -> String
+    func read(_ name: String) async throws -> Data
+    func delete(_ name: String) async throws
+}
+
+public protocol AttachmentRepository: Sendable {
+    func insert(listingID: Int64, filename: String, kind: FileKind, size: Int, storedName: String, by: Int64?, at: Date) async throws -> Attachment
+    func find(id: Int64) async throws -> Attachment?
+    func of(listingID: Int64) async throws -> [Attachment]
+    func delete(id: Int64) async throws -> Bool
+}

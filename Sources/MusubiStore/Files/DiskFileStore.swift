@@ -1,0 +1,37 @@
+import Foundation
+import MusubiCore
+
+/// Uploaded files in a folder (`attachments` under the data directory), each under a random
+/// name of 32 hex digits, readable by the server's user only. A name that is not such is
+/// never turned into a path.
+public struct DiskFileStore: FileStore {
+    let directory: URL
+
+    public init(directory: String) {
+        self.directory = URL(fileURLWithPath: directory, isDirectory: true)
+    }
+
+    public func save(_ data: Data) async throws -> String {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var generator = SystemRandomNumberGenerator()
+        let name = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+        let url = try path(of: name)
+        guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        return name
+    }
+
+    public func read(_ name: String) async throws -> Data {
+        try Data(contentsOf: try path(of: name))
+    }
+
+    public func delete(_ name: String) async throws {
+        try FileManager.default.removeItem(at: try path(of: name))
+    }
+
+    private func path(of name: String) throws -> URL {
+        guard name.count == 32, name.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { throw CocoaError(.fileReadInvalidFileName) }
+        return directory.appendingPathComponent(name)
+    }
+}
