@@ -114,14 +114,14 @@ import Testing
     }
 
     @Test func coordinatorsExtendTheDictionary() {
-        let seeds = [Self.seed("shiokara", "いか塩辛の新製法", "麹で発酵させる")]
-        let before = Self.index(seeds)
-        #expect(before.candidates(for: Self.need("発酵食品を開発したい"), kinds: [.seed], now: Self.now).first.map { Self.sharedConcepts($0.reasons) } == ["食品加工"])
-        let extended = Self.dictionary.extended(with: [Concept(key: "koji", label: "麹", labelEn: "Koji", terms: ["麹", "こうじ", "熟成"], related: ["food-processing"])])
+        let seeds = [Self.seed("aizome", "藍染めの色落ちを抑える", "天然藍の堅牢度を高める")]
+        let need = Self.need("インディゴの製品を作りたい")
+        #expect(Self.index(seeds).candidates(for: need, kinds: [.seed], now: Self.now).isEmpty, "藍 and インディゴ share no character")
+        let extended = Self.dictionary.extended(with: [Concept(key: "indigo", label: "藍染め", labelEn: "Indigo", terms: ["藍", "インディゴ"], related: [])])
         var after = MatchIndex(dictionary: extended)
         for seed in seeds { after.add(seed) }
-        let found = after.candidates(for: Self.need("こうじを使った商品"), kinds: [.seed], now: Self.now)
-        #expect(found.first.map { Self.sharedConcepts($0.reasons) } == ["麹"])
+        let found = after.candidates(for: need, kinds: [.seed], now: Self.now)
+        #expect(found.first.map { Self.sharedConcepts($0.reasons) } == ["藍染め"])
     }
 
     @Test func latinTermsMatchOnlyAsWholeWords() {

@@ -13,35 +13,35 @@ import Testing
         try await TestSite.run(database) { site in
             let coordinator = site.browser()
             try await coordinator.signIn("coord@example.jp")
-            let seed = try await ListingPageTests.post(coordinator, [("kind", "seed"), ("title", "いか塩辛の新製法"), ("summary", "麹で発酵させて塩分を半分に")])
+            let seed = try await ListingPageTests.post(coordinator, [("kind", "seed"), ("title", "藍染めの色落ちを抑える"), ("summary", "天然藍の堅牢度を高める")])
             let member = site.browser()
             try await member.signIn("member@example.jp")
-            let need = try await ListingPageTests.post(member, [("kind", "need"), ("title", "こうじを使った商品を作りたい"), ("summary", "地元の米こうじで")])
-            #expect(!(try await member.get(need).contains("href=\"\(seed)\"")), "麹 and こうじ share no character")
+            let need = try await ListingPageTests.post(member, [("kind", "need"), ("title", "インディゴの製品を作りたい"), ("summary", "地元のデニムで")])
+            #expect(!(try await member.get(need).contains("href=\"\(seed)\"")), "藍 and インディゴ share no character")
 
             #expect(try await member.get("/manage/concepts").status == .notFound)
-            let refused = try await member.post("/manage/concepts", [("key", "koji"), ("label", "麹"), ("terms", "麹")])
+            let refused = try await member.post("/manage/concepts", [("key", "indigo"), ("label", "藍染め"), ("terms", "藍")])
             #expect(refused.status == .forbidden, "\(refused)")
 
             let page = try await coordinator.get("/manage/concepts")
             #expect(page.status == .ok)
             #expect(page.contains("fine-bubble"), "the bundled concepts are listed")
             let saved = try await coordinator.post("/manage/concepts", [
-                ("key", "koji"), ("label", "麹"), ("labelEn", "Koji"), ("terms", "麹、こうじ、麹菌"), ("related", "food-processing"),
+                ("key", "indigo"), ("label", "藍染め"), ("labelEn", "Indigo"), ("terms", "藍、インディゴ、藍染"), ("related", "materials"),
             ])
             #expect(saved.status == .seeOther)
             let after = try await member.get(need)
             #expect(after.contains("href=\"\(seed)\""))
-            #expect(after.contains("共通する概念: 麹"))
+            #expect(after.contains("共通する概念: 藍染め"))
             #expect(try await coordinator.get("/manage/concepts").contains("data-testid=\"added-concept\""))
 
             // Words for a bundled concept extend it; its labels stay.
             #expect(try await coordinator.post("/manage/concepts", [("key", "fine-bubble"), ("terms", "泡洗浄")]).status == .seeOther)
             #expect(try await coordinator.get("/manage/concepts").contains("泡洗浄"))
 
-            #expect(try await coordinator.post("/manage/concepts/koji/remove").status == .seeOther)
+            #expect(try await coordinator.post("/manage/concepts/indigo/remove").status == .seeOther)
             #expect(!(try await member.get(need).contains("href=\"\(seed)\"")))
-            #expect(try await coordinator.post("/manage/concepts/koji/remove").status == .notFound)
+            #expect(try await coordinator.post("/manage/concepts/indigo/remove").status == .notFound)
         }
     }
 
