@@ -28,8 +28,14 @@ import Testing
             let href = try #require(link.split(separator: "\"").dropFirst().first.map(String.init))
             #expect(href.hasPrefix(open + "/attachments/"))
 
-            // Public: a visitor downloads it, as an attachment under its name.
+            // A name with a semicolon in quotes is read whole; a visitor cannot send files at all.
+            #expect(try await owner.upload(open + "/attachments", [], files: [Self.file("報告書;最終.pdf", Self.pdf)]).status == .seeOther)
+            #expect(try await owner.get(open).contains("報告書;最終.pdf"))
             let visitor = site.browser()
+            try await visitor.get(open)
+            #expect(try await visitor.upload(open + "/attachments", [], files: [Self.file("x.pdf", Self.pdf)]).status == .unsupportedMediaType)
+
+            // Public: a visitor downloads it, as an attachment under its name.
             let download = try await visitor.get(href)
             #expect(download.status == .ok)
             #expect(download.body == String(decoding: Self.pdf, as: UTF8.self))

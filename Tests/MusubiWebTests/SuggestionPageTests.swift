@@ -89,7 +89,11 @@ import Testing
             let audit = try await site.community.env.persistence.read { try await $0.audit.search(AuditQuery(action: .suggestionPinned)) }
             #expect(audit.total == 1)
 
-            // The coordinator takes it off again.
+            // The coordinator finds it again among the pins, and takes it off.
+            let pinnedList = try await coordinator.get("/suggestions?scope=community").cards("pinned-suggestion", in: "pinned-suggestions")
+            #expect(pinnedList.count == 1)
+            #expect(pinnedList.first?.contains("網の洗浄は先生の研究にぴったりです") == true)
+            #expect(pinnedList.first?.contains("/remove\"") == true)
             let pins = try await site.community.env.persistence.read { try await $0.suggestionPins.pinned(for: site.community.member.id) }
             let pinID = try #require(pins.first?.id)
             #expect(try await researcher.post("/suggestions/pins/\(pinID)/remove").status == .forbidden)

@@ -70,7 +70,7 @@ public struct MixSelection: Sendable {
     /// fields none of the earlier ones came from, as long as there are enough such options;
     /// the rest are filled with the next best of people not yet shown.
     public func pick(from options: [Option], limit: Int) -> [Option] {
-        let ranked = options.filter(admits).sorted { ($0.score, "\($1.subject)") > ($1.score, "\($0.subject)") }
+        let ranked = options.filter(admits).sorted { MatchSubject.ranksBefore(($0.score, $0.subject), ($1.score, $1.subject)) }
         var picked: [Option] = []
         var owners: Set<Int64> = []
         var roots: Set<String> = []
@@ -83,6 +83,6 @@ public struct MixSelection: Sendable {
             picked.append(option)
             owners.insert(option.ownerID)
         }
-        return picked.sorted { ($0.score, "\($1.subject)") > ($1.score, "\($0.subject)") }
+        return picked.sorted { MatchSubject.ranksBefore(($0.score, $0.subject), ($1.score, $1.subject)) }
     }
 }

@@ -13,7 +13,8 @@ public protocol SuggestionPinRepository: Sendable {
 
 /// Who looked at which listing's candidates, for the coordinators' funnel.
 public protocol CandidateViewRepository: Sendable {
-    func record(listingID: Int64, viewerID: Int64?, at: Date) async throws
+    /// Records a look, unless this viewer already looked at this listing since `unlessSince`.
+    func record(listingID: Int64, viewerID: Int64, at: Date, unlessSince: Date) async throws
     /// Views per listing.
     func counts() async throws -> [Int64: Int]
 }

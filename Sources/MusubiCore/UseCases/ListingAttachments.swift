@@ -20,7 +20,9 @@ public struct ListingAttachments: Sendable {
     public func open(_ actor: Actor, listingID: Int64, attachmentID: Int64) async throws -> (Attachment, Data) {
         let (_, attachments) = try await readable(actor, listingID: listingID)
         guard let attachment = attachments.first(where: { $0.id == attachmentID }) else { throw MusubiError.notFound }
-        return (attachment, try await env.files.read(attachment.storedName))
+        // A file gone from the store (restored database, lost folder) is not there for anyone.
+        guard let data = try? await env.files.read(attachment.storedName) else { throw MusubiError.notFound }
+        return (attachment, data)
     }
 
     public func attach(_ actor: Actor, listingID: Int64, filename rawName: String, data: Data) async throws -> Attachment {
@@ -30,14 +32,11 @@ public struct ListingAttachments: Sendable {
         try check.check()
         guard data.count <= Self.sizeLimit else { throw MusubiError.invalid("file", "error.file_too_large") }
         guard !data.isEmpty, let kind = FileKind.recognise(data, filename: filename) else { throw MusubiError.invalid("file", "error.file_type") }
-        try await env.persistence.read { repos in
-            let listing = try await Self.editable(listingID, by: actor, repos)
-            if try await repos.attachments.of(listingID: listing.id).count >= Self.countLimit { throw MusubiError.invalid("file", "error.too_many_files") }
-        }
+        try await env.persistence.read { repos in try await Self.checkRoom(listingID, by: actor, repos) }
         let storedName = try await env.files.save(data)
         do {
             return try await env.persistence.write { repos in
-                _ = try await Self.editable(listingID, by: actor, repos)
+                try await Self.checkRoom(listingID, by: actor, repos)
                 let attachment = try await repos.attachments.insert(
                     listingID: listingID, filename: filename, kind: kind, size: data.count, storedName: storedName, by: actor.memberID, at: now
                 )
@@ -53,7 +52,7 @@ public struct ListingAttachments: Sendable {
     public func remove(_ actor: Actor, listingID: Int64, attachmentID: Int64) async throws {
         let now = env.now()
         let removed = try await env.persistence.write { repos in
-            _ = try await Self.editable(listingID, by: actor, repos)
+            _ = try await Listings.editable(listingID, by: actor, repos)
             guard let attachment = try await repos.attachments.find(id: attachmentID), attachment.listingID == listingID,
                   try await repos.attachments.delete(id: attachmentID) else { throw MusubiError.notFound }
             try await repos.audit.append(
@@ -76,11 +75,11 @@ public struct ListingAttachments: Sendable {
         }
     }
 
-    private static func editable(_ id: Int64, by actor: Actor, _ repos: any Repositories) async throws -> Listing {
-        guard let listing = try await repos.listings.find(id: id) else { throw MusubiError.notFound }
-        try Policy.require(actor, .view, .listing(listing.audience))
-        try Policy.require(actor, .edit, .listing(listing.audience), hiding: false)
-        return listing
+    /// The actor may change the listing and it has room for one more file; checked before
+    /// the file is stored and again in the transaction that records it.
+    private static func checkRoom(_ listingID: Int64, by actor: Actor, _ repos: any Repositories) async throws {
+        let listing = try await Listings.editable(listingID, by: actor, repos)
+        if try await repos.attachments.of(listingID: listing.id).count >= countLimit { throw MusubiError.invalid("file", "error.too_many_files") }
     }
 
     /// The last part of a name a browser sent (some send a whole path).

@@ -61,7 +61,7 @@ public struct Listings: Sendable {
         let now = env.now()
         let clean = try await validate(draft, now: now, isNew: false)
         let listing = try await env.persistence.write { repos in
-            var listing = try await editable(id, by: actor, repos)
+            var listing = try await Self.editable(id, by: actor, repos)
             try await checkOrganizations(clean, repos)
             try await repos.listings.update(id: id, with: clean, at: now)
             try await repos.audit.append(actorID: actor.memberID, action: .listingEdited, subjectType: "listing", subjectID: id, detail: clean.title, at: now)
@@ -75,7 +75,7 @@ public struct Listings: Sendable {
     public func setStatus(_ actor: Actor, id: Int64, to status: ListingStatus) async throws {
         let now = env.now()
         let listing = try await env.persistence.write { repos in
-            var listing = try await editable(id, by: actor, repos)
+            var listing = try await Self.editable(id, by: actor, repos)
             try await repos.listings.setStatus(id: id, to: status, at: now)
             try await repos.audit.append(actorID: actor.memberID, action: .listingStatusChanged, subjectType: "listing", subjectID: id, detail: status.rawValue, at: now)
             listing.status = status
@@ -155,7 +155,7 @@ public struct Listings: Sendable {
     }
 
     /// The listing, when the actor may see it (else it does not exist for them) and edit it.
-    private func editable(_ id: Int64, by actor: Actor, _ repos: any Repositories) async throws -> Listing {
+    static func editable(_ id: Int64, by actor: Actor, _ repos: any Repositories) async throws -> Listing {
         guard let listing = try await repos.listings.find(id: id) else { throw MusubiError.notFound }
         try Policy.require(actor, .view, .listing(listing.audience))
         try Policy.require(actor, .edit, .listing(listing.audience), hiding: false)

@@ -241,7 +241,7 @@ public final class LiveMatchIndex: Sendable {
                     )
                 }
             }
-            return Array(best.values.sorted { ($0.score, "\($1.subject)") > ($1.score, "\($0.subject)") }.prefix(limit))
+            return Array(best.values.sorted { MatchSubject.ranksBefore(($0.score, $0.subject), ($1.score, $1.subject)) }.prefix(limit))
         }
     }
 

@@ -20,7 +20,8 @@ public struct MatchingFunnel: Sendable {
         public var accepted = 0
         /// Accepted introductions with at least one outcome other than "no further action".
         public var withOutcome = 0
-        /// Introductions between people with no top field in common.
+        /// Introductions where the requester (by their profile and listings) and what they
+        /// asked for have no top field in common.
         public var crossField = 0
 
         public init(key: String?) { self.key = key }
@@ -73,6 +74,9 @@ public struct MatchingFunnel: Sendable {
                 stage.candidateViews += views[listing.id] ?? 0
             }
         }
+        // A person's fields: those of their profile and of their listings, as the mix reads them.
+        let listingFields = Dictionary(grouping: listings, by: \.ownerID).mapValues { $0.flatMap(\.content.fieldIDs) }
+        func personRoots(_ id: Int64) -> Set<String> { roots((membersByID[id]?.fieldIDs ?? []) + (listingFields[id] ?? [])) }
         let outcomesByIntroduction = Dictionary(grouping: outcomes, by: \.introductionID)
         var outcomeCounts: [OutcomeKind: Int] = [:]
         for outcome in outcomes { outcomeCounts[outcome.kind, default: 0] += 1 }
@@ -80,7 +84,7 @@ public struct MatchingFunnel: Sendable {
             let recipient = membersByID[introduction.recipientID]
             let listing = introduction.listingID.flatMap { listingsByID[$0] }
             let askedFor = roots(listing?.content.fieldIDs ?? recipient?.fieldIDs ?? [])
-            let askedBy = roots(membersByID[introduction.requesterID]?.fieldIDs ?? [])
+            let askedBy = personRoots(introduction.requesterID)
             let sector = listing.map(\.sector) ?? recipient?.organizationID.flatMap { sectors[$0] }
             let outcome = outcomesByIntroduction[introduction.id, default: []].contains { $0.kind != .noFurtherAction }
             count(fields: askedFor, sector: sector) { stage in

@@ -52,11 +52,16 @@ public struct Matchmaking: Sendable {
         env.matchIndex.update(person, fields: try await Directory(env).fieldTree())
     }
 
-    /// A listing's candidates among the listings; each look is counted for the coordinators'
-    /// funnel.
+    /// A listing's candidates among the listings. A signed-in person's look is counted for
+    /// the coordinators' funnel, once a day per listing.
     public func candidates(_ actor: Actor, listingID: Int64, limit: Int = 10) async throws -> [Candidate] {
         let found = try await candidates(actor, listingID: listingID, subjects: .listings, limit: limit).listings
-        try await env.persistence.write { try await $0.candidateViews.record(listingID: listingID, viewerID: actor.memberID, at: env.now()) }
+        if let viewerID = actor.memberID {
+            let now = env.now()
+            try await env.persistence.write { repos in
+                try await repos.candidateViews.record(listingID: listingID, viewerID: viewerID, at: now, unlessSince: now.addingTimeInterval(-86_400))
+            }
+        }
         return found
     }
 
@@ -99,6 +104,9 @@ public struct Matchmaking: Sendable {
         for need in needs {
             var query = need
             query.kind = .need
+            // An uploaded id may equal an indexed listing's ("7"); the index never scores a
+            // document against itself, so the query gets an id no listing has.
+            query.id = "upload:" + need.id
             let found = env.matchIndex.candidates(for: query, viewer: actor, organization: organization, limit: top, now: env.now())
             results.append((need, try await resolve(found, for: actor, organization: organization).listings))
         }

@@ -62,7 +62,7 @@ public struct Suggestions: Sendable {
             latest[listing.ownerID] = max(latest[listing.ownerID] ?? .distantPast, listing.updatedAt)
         }
         let pinnedFor = Dictionary(grouping: pins, by: \.memberID)
-        let reach = members.filter { $0.status == .active && (lastPosted[$0.id] != nil || !$0.profile.offer.isEmpty || !$0.profile.seeking.isEmpty) }
+        let reach = members.filter { $0.status == .active && $0.role >= .member && (lastPosted[$0.id] != nil || !$0.profile.offer.isEmpty || !$0.profile.seeking.isEmpty) }
             .sorted { (lastPosted[$0.id] ?? $0.createdAt, $0.id) > (lastPosted[$1.id] ?? $1.createdAt, $1.id) }
             .prefix(Self.communityReach)
         var result: [ForMember] = []
@@ -74,6 +74,21 @@ public struct Suggestions: Sendable {
         return Array(result.sorted { ($0.suggestion.score ?? 0, $1.member.id) > ($1.suggestion.score ?? 0, $0.member.id) }.prefix(limit))
     }
 
+    /// Every pin coordinators set, newest first, as its member sees it (a pin on something
+    /// they may no longer see is left out: it is not shown to them either).
+    public func pinned(_ actor: Actor) async throws -> [ForMember] {
+        try Policy.require(actor, .view, .suggestions)
+        let pins = try await env.persistence.read { try await $0.suggestionPins.all() }
+        var result: [ForMember] = []
+        for pin in pins {
+            guard let member = try await env.persistence.read({ try await $0.members.find(id: pin.memberID) }),
+                  var suggestion = try await resolve(pin.subject, for: member, score: nil, reasons: []) else { continue }
+            suggestion.pin = pin
+            result.append(ForMember(member: member, suggestion: suggestion))
+        }
+        return result
+    }
+
     public func pin(_ actor: Actor, memberID: Int64, subject: MatchSubject, note rawNote: String) async throws -> SuggestionPin {
         try Policy.require(actor, .edit, .suggestions, hiding: false)
         var check = Validator()
@@ -81,7 +96,7 @@ public struct Suggestions: Sendable {
         try check.check()
         let now = env.now()
         return try await env.persistence.write { repos in
-            guard let member = try await repos.members.find(id: memberID), member.status == .active else {
+            guard let member = try await repos.members.find(id: memberID), member.status == .active, member.role >= .member else {
                 throw MusubiError.invalid("memberID", "error.member_unknown")
             }
             try await Self.checkVisible(subject, to: member, repos)
@@ -112,11 +127,12 @@ public struct Suggestions: Sendable {
         let actor = Actor.member(id: member.id, role: member.role)
         switch subject {
         case .person(let id):
-            guard id != member.id, let person = try await repos.members.find(id: id), person.status == .active else {
+            guard id != member.id, Policy.can(actor, .list, .members), let person = try await repos.members.find(id: id), person.status == .active else {
                 throw MusubiError.invalid("subject", "error.member_unknown")
             }
         case .listing(let id):
-            guard let listing = try await repos.listings.find(id: id), Policy.can(actor, .view, .listing(listing.audience)) else {
+            guard let listing = try await repos.listings.find(id: id), listing.ownerID != member.id,
+                  Policy.can(actor, .view, .listing(listing.audience)) else {
                 throw MusubiError.invalid("subject", "error.listing_unknown")
             }
         }

@@ -13,7 +13,7 @@ enum Schema006 {
             CREATE TABLE candidate_views (\(d.idColumn),
               listing_id BIGINT NOT NULL REFERENCES listings(id), viewer_id BIGINT REFERENCES members(id), at BIGINT NOT NULL)
             """,
-            "CREATE INDEX candidate_views_listing ON candidate_views (listing_id, at)",
+            "CREATE INDEX candidate_views_listing ON candidate_views (listing_id, viewer_id, at)",
         ]
     }
 }

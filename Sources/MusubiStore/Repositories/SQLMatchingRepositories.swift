@@ -57,9 +57,12 @@ struct SQLSuggestionPinRepository: SuggestionPinRepository {
 struct SQLCandidateViewRepository: CandidateViewRepository {
     let db: any SQLDatabase
 
-    func record(listingID: Int64, viewerID: Int64?, at: Date) async throws {
+    func record(listingID: Int64, viewerID: Int64, at: Date, unlessSince: Date) async throws {
         try await db.raw("""
-            INSERT INTO candidate_views (listing_id, viewer_id, at) VALUES (\(bind: listingID), \(bind: viewerID), \(bind: at.epochMilliseconds))
+            INSERT INTO candidate_views (listing_id, viewer_id, at)
+            SELECT \(bind: listingID), \(bind: viewerID), \(bind: at.epochMilliseconds)
+            WHERE NOT EXISTS (SELECT 1 FROM candidate_views WHERE listing_id = \(bind: listingID) AND viewer_id = \(bind: viewerID)
+              AND at > \(bind: unlessSince.epochMilliseconds))
             """).run()
     }
 

@@ -57,6 +57,7 @@ extension APIHandlers {
     /// The body is the needs file itself, as `musubi match` and the upload page read it: a
     /// JSON array of objects or a CSV table.
     func bulkMatch(_ request: Request, _ context: Context) async throws -> Response {
+        try Policy.require(context.actor, .view, .matchingTools)
         let top = try FormData.query(of: request).int("top") ?? 10
         let buffer: ByteBuffer
         do {

@@ -16,6 +16,8 @@ struct SuggestionPages {
         var mineHref: String
         var communityHref: String
         var community: [CommunityRow]
+        /// What coordinators pinned, for whom.
+        var pinned: [CommunityRow]
         var pinAction: String
         var errors: [String: String]
     }
@@ -69,11 +71,11 @@ struct SuggestionPages {
         let isCoordinator = Policy.can(context.actor, .view, .suggestions)
         var model = Model(
             week: week(context), suggestions: [], isCoordinator: isCoordinator, showsCommunity: showsCommunity && isCoordinator,
-            mineHref: Paths.suggestions.href(), communityHref: Paths.suggestions.href() + "?scope=community", community: [],
+            mineHref: Paths.suggestions.href(), communityHref: Paths.suggestions.href() + "?scope=community", community: [], pinned: [],
             pinAction: Paths.suggestionPins.href(), errors: errors
         )
         if model.showsCommunity {
-            model.community = try await site.suggestions.community(context.actor).map { entry in
+            func row(_ entry: Suggestions.ForMember) -> CommunityRow {
                 let (kind, id): (String, Int64) = switch entry.suggestion.subject {
                 case .listing(let id): ("listing", id)
                 case .person(let id): ("person", id)
@@ -83,6 +85,8 @@ struct SuggestionPages {
                     subjectKind: kind, subjectID: id, suggestion: views.row(entry.suggestion)
                 )
             }
+            model.community = try await site.suggestions.community(context.actor).map(row)
+            model.pinned = try await site.suggestions.pinned(context.actor).map(row)
         } else {
             model.suggestions = try await site.suggestions.mine(context.actor, limit: Self.digestSize).map(views.row)
         }

@@ -13,6 +13,8 @@ struct CSRFMiddleware: RouterMiddleware {
         }
         var context = context
         if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) {
+            // Files come only from people signed in; a visitor's form is small.
+            guard context.actor != .anonymous else { throw HTTPError(.unsupportedMediaType) }
             let multipart = try await MultipartForm.body(of: request, boundary: boundary, limit: Self.uploadLimit)
             (context.form, context.files) = (multipart.fields, multipart.files)
         } else {

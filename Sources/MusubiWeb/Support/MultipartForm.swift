@@ -76,7 +76,7 @@ public struct MultipartForm: Sendable {
             guard pair.count == 2 else { throw malformed }
             switch pair[0].lowercased() {
             case "content-disposition":
-                for parameter in pair[1].split(separator: ";").dropFirst() {
+                for parameter in Self.parameters(pair[1]).dropFirst() {
                     let assignment = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                     guard assignment.count == 2 else { continue }
                     let value = assignment[1].count >= 2 && assignment[1].hasPrefix("\"") && assignment[1].hasSuffix("\"")
@@ -95,6 +95,25 @@ public struct MultipartForm: Sendable {
         }
         guard let name, !name.isEmpty else { throw malformed }
         return (name, filename, contentType)
+    }
+
+    /// A header value's parts, split on `;` outside quoted strings (a file may be called
+    /// "報告書;最終.pdf").
+    static func parameters(_ value: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var quoted = false
+        for character in value {
+            if character == "\"" { quoted.toggle() }
+            if character == ";" && !quoted {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        parts.append(current)
+        return parts
     }
 
     /// Where `needle` first starts in `bytes[start..<end]`.
