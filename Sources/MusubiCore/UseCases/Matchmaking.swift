@@ -33,7 +33,7 @@ public struct Matchmaking: Sendable {
         let ticket = env.matchIndex.beginRebuild()
         do {
             let (listings, people, added) = try await env.persistence.read { repos in
-                (try await repos.listings.all(), try await Self.people(repos), try await repos.concepts.all())
+                (try await repos.listings.all(), try await Self.indexedPeople(repos), try await repos.concepts.all())
             }
             let fields = try await Directory(env).fieldTree()
             env.matchIndex.load(listings, people: people, fields: fields, dictionary: ConceptDictionary.standard.extended(with: added), ticket: ticket)
@@ -135,7 +135,6 @@ public struct Matchmaking: Sendable {
     func resolve(_ found: [LiveMatchIndex.Found], for actor: Actor, organization: Int64?) async throws -> Matches {
         try await env.persistence.read { repos in
             var matches = Matches(listings: [], people: [])
-            var organizationNames: [Int64: String] = [:]
             for candidate in found {
                 switch candidate.subject {
                 case .listing(let id):
@@ -144,20 +143,23 @@ public struct Matchmaking: Sendable {
                         listing: Listings.shown(listing, to: actor, organization: organization), score: candidate.score, reasons: candidate.reasons
                     ))
                 case .person(let id):
-                    guard let member = try await repos.members.find(id: id), member.status == .active else { continue }
-                    var name: String?
-                    if let organizationID = member.organizationID {
-                        if organizationNames[organizationID] == nil { organizationNames[organizationID] = try await repos.organizations.find(id: organizationID)?.name }
-                        name = organizationNames[organizationID]
-                    }
-                    matches.people.append(PersonCandidate(member: member, organizationName: name, score: candidate.score, reasons: candidate.reasons))
+                    guard let (member, organization) = try await Self.activePerson(id, repos) else { continue }
+                    matches.people.append(PersonCandidate(member: member, organizationName: organization, score: candidate.score, reasons: candidate.reasons))
                 }
             }
             return matches
         }
     }
 
-    static func people(_ repos: any Repositories) async throws -> [LiveMatchIndex.Person] {
+    /// An active person with their organisation's name, as a candidate shows them.
+    static func activePerson(_ id: Int64, _ repos: any Repositories) async throws -> (Member, String?)? {
+        guard let member = try await repos.members.find(id: id), member.status == .active else { return nil }
+        let organization = try await member.organizationID.asyncMap { try await repos.organizations.find(id: $0) } ?? nil
+        return (member, organization?.name)
+    }
+
+    /// Every active person, as the index reads them.
+    static func indexedPeople(_ repos: any Repositories) async throws -> [LiveMatchIndex.Person] {
         let sectors = Dictionary(uniqueKeysWithValues: try await repos.organizations.all().map { ($0.id, $0.sector) })
         return try await repos.members.all().filter { $0.status == .active }.map { LiveMatchIndex.Person($0, sector: $0.organizationID.flatMap { sectors[$0] }) }
     }

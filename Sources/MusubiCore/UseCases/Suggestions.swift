@@ -38,8 +38,10 @@ public struct Suggestions: Sendable {
     public func mine(_ actor: Actor, limit: Int = 3) async throws -> [Suggestion] {
         try Policy.require(actor, .list, .suggestions)
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
-        guard let member = try await env.persistence.read({ try await $0.members.find(id: memberID) }) else { throw MusubiError.notFound }
-        let pins = try await env.persistence.read { try await $0.suggestionPins.pinned(for: memberID) }
+        let (found, pins) = try await env.persistence.read { repos in
+            (try await repos.members.find(id: memberID), try await repos.suggestionPins.pinned(for: memberID))
+        }
+        guard let member = found else { throw MusubiError.notFound }
         let computed = try await compute(for: member, limit: limit + pins.count)
         let scored = Dictionary(computed.map { ($0.subject, $0) }, uniquingKeysWith: { first, _ in first })
         var pinned: [Suggestion] = []
@@ -189,9 +191,8 @@ public struct Suggestions: Sendable {
                 let shown = Listings.shown(listing, to: viewer, organization: member.organizationID)
                 return Suggestion(subject: subject, target: .listing(shown), score: score, reasons: reasons, pin: nil)
             case .person(let id):
-                guard let person = try await repos.members.find(id: id), person.status == .active else { return nil }
-                let organization = try await person.organizationID.asyncMap { try await repos.organizations.find(id: $0) } ?? nil
-                return Suggestion(subject: subject, target: .person(person, organizationName: organization?.name), score: score, reasons: reasons, pin: nil)
+                guard let (person, organization) = try await Matchmaking.activePerson(id, repos) else { return nil }
+                return Suggestion(subject: subject, target: .person(person, organizationName: organization), score: score, reasons: reasons, pin: nil)
             }
         }
     }

@@ -43,12 +43,7 @@ enum JSON {
 
     /// Decodes a JSON request body; anything malformed is the caller's 400, with the reason.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = 256 * 1024) async throws -> T {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch {
-            throw HTTPError(.contentTooLarge, message: "The body is too large.")
-        }
+        let buffer = try await request.collectBody(upTo: limit)
         guard String(validating: buffer.readableBytesView, as: UTF8.self) != nil else {
             throw HTTPError(.badRequest, message: "The body is not valid UTF-8.")
         }

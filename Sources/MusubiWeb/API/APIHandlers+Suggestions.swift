@@ -59,12 +59,7 @@ extension APIHandlers {
     func bulkMatch(_ request: Request, _ context: Context) async throws -> Response {
         try Policy.require(context.actor, .view, .matchingTools)
         let top = try FormData.query(of: request).int("top") ?? 10
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: 5 * 1024 * 1024)
-        } catch {
-            throw HTTPError(.contentTooLarge, message: "The body is too large.")
-        }
+        let buffer = try await request.collectBody(upTo: 5 * 1024 * 1024)
         let needs: [MatchDocument]
         do {
             needs = try MatchDocumentFile.read(Data(buffer.readableBytesView), kind: .need)

@@ -36,13 +36,7 @@ public struct FormData: Sendable {
 
     /// Reads a posted form body of at most `limit` bytes.
     public static func body(of request: Request, limit: Int = 256 * 1024) async throws -> FormData {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch {
-            throw HTTPError(.contentTooLarge, message: "The form is too large.")
-        }
-        return try FormData(encoded: buffer.readableBytesView)
+        try FormData(encoded: try await request.collectBody(upTo: limit).readableBytesView)
     }
 
     public static func query(of request: Request) throws -> FormData {

@@ -56,13 +56,7 @@ public struct MultipartForm: Sendable {
 
     /// Reads a posted multipart body of at most `limit` bytes.
     public static func body(of request: Request, boundary: String, limit: Int) async throws -> MultipartForm {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch {
-            throw HTTPError(.contentTooLarge, message: "The upload is too large.")
-        }
-        return try MultipartForm(body: Array(buffer.readableBytesView), boundary: boundary)
+        try MultipartForm(body: Array(try await request.collectBody(upTo: limit).readableBytesView), boundary: boundary)
     }
 
     private static let malformed = HTTPError(.badRequest, message: "The form is not valid multipart/form-data.")

@@ -1,0 +1,12 @@
+import Hummingbird
+
+extension Request {
+    /// The whole body, if it is at most `limit` bytes; a larger one is a 413.
+    func collectBody(upTo limit: Int) async throws -> ByteBuffer {
+        do {
+            return try await body.collect(upTo: limit)
+        } catch {
+            throw HTTPError(.contentTooLarge, message: "The request body is too large.")
+        }
+    }
+}
