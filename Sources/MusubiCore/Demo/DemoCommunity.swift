@@ -104,10 +104,12 @@ public struct DemoCommunity: Decodable, Sendable {
                     hostOrganizationID: entry.host.flatMap { organizationIDs[$0] }, fieldIDs: entry.fields.compactMap { fieldIDs[$0] }
                 )
                 let group = try await repos.groups.insert(draft, at: now)
+                try await GroupChannels.open(for: group, repos, at: now)
                 groupIDs[entry.key] = group.id
                 for seat in entry.members {
                     guard let memberID = memberIDs[seat.member] else { continue }
                     try await repos.groups.setMembership(GroupMembership(groupID: group.id, memberID: memberID, role: seat.role))
+                    try await GroupChannels.seat(memberID, inGroup: group.id, repos, at: now)
                 }
             }
             let memberOrganizations = Dictionary(members.map { ($0.key, $0.organization) }, uniquingKeysWith: { first, _ in first })

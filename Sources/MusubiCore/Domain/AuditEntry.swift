@@ -51,6 +51,7 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case suggestionUnpinned = "suggestion.unpinned"
     case attachmentAdded = "attachment.added"
     case attachmentRemoved = "attachment.removed"
+    case channelRetentionSet = "channel.retention_set"
 }
 
 /// What an admin asks of the audit log.

@@ -18,6 +18,15 @@ public enum Action: Sendable, Equatable, Hashable {
     case respond
     /// See the other side's contact details.
     case readContact
+    /// Write in a channel: post, reply, react.
+    case post
+    /// Take a seat in a channel, or give it up.
+    case join
+    case leave
+    /// Remove a message (leaving a tombstone).
+    case delete
+    /// Settings only admins touch, such as a channel's retention period.
+    case configure
 }
 
 /// What the action is done to.
@@ -53,4 +62,10 @@ public enum Resource: Sendable, Equatable, Hashable {
     case suggestions
     /// The matching funnel and bulk matching of uploaded needs (coordinators).
     case matchingTools
+    /// The exchange: browsing public channels, opening a channel or a direct conversation.
+    case channels
+    /// One channel, as the person asking stands to it.
+    case channel(ChannelAccess)
+    /// One message in a channel.
+    case message(authorID: Int64?, in: ChannelAccess)
 }

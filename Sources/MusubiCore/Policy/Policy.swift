@@ -13,6 +13,11 @@
 /// - Coordinators extend the matching engine's concept dictionary, see the matching funnel,
 ///   match uploaded needs in bulk, and see and pin the whole community's mix suggestions;
 ///   members see their own.
+/// - The exchange: members browse public channels, read them, and join them; a private
+///   channel or a direct conversation is only for those seated in it (guests are seated
+///   only where they were invited). Posting needs a seat. A group's channel follows the
+///   group, so nobody joins or leaves it by hand. Authors edit their messages; authors and
+///   coordinators remove them (not in direct conversations); admins set retention.
 public enum Policy {
     public static func can(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
         switch resource {
@@ -43,6 +48,52 @@ public enum Policy {
             return [.view, .edit].contains(action) && isAtLeast(actor, .coordinator)
         case .suggestions:
             return action == .list ? isAtLeast(actor, .member) : [.view, .edit].contains(action) && isAtLeast(actor, .coordinator)
+        case .channels:
+            return [.list, .create].contains(action) && isAtLeast(actor, .member)
+        case .channel(let access):
+            return canUseChannel(actor, action, access)
+        case .message(let authorID, let access):
+            return canUseMessage(actor, action, authorID: authorID, access)
+        }
+    }
+
+    private static func canUseChannel(_ actor: Actor, _ action: Action, _ access: ChannelAccess) -> Bool {
+        guard actor.memberID != nil else { return false }
+        let readsAll = access.kind == .public && isAtLeast(actor, .member)
+        switch action {
+        case .view:
+            return access.seated || readsAll
+        case .post:
+            return access.seated
+        case .join:
+            return readsAll && !access.seated && !access.followsGroup
+        case .leave:
+            return access.seated && !access.followsGroup && access.kind != .direct
+        case .edit:
+            return access.kind != .direct && isAtLeast(actor, .member) && (access.seated || readsAll && isAtLeast(actor, .coordinator))
+        case .invite(let role):
+            guard access.kind != .direct, !access.followsGroup, access.seated || readsAll && isAtLeast(actor, .coordinator) else { return false }
+            return role == .guest ? isAtLeast(actor, .coordinator) : isAtLeast(actor, .member)
+        case .configure:
+            return access.kind != .direct && isAtLeast(actor, .admin)
+        default:
+            return false
+        }
+    }
+
+    private static func canUseMessage(_ actor: Actor, _ action: Action, authorID: Int64?, _ access: ChannelAccess) -> Bool {
+        let isAuthor = authorID != nil && actor.memberID == authorID
+        switch action {
+        case .view:
+            return canUseChannel(actor, .view, access)
+        case .edit:
+            return isAuthor && access.seated
+        case .delete:
+            return isAuthor && access.seated || access.kind != .direct && isAtLeast(actor, .coordinator) && canUseChannel(actor, .view, access)
+        case .post:
+            return canUseChannel(actor, .post, access)
+        default:
+            return false
         }
     }
 

@@ -19,4 +19,6 @@ public protocol Repositories: Sendable {
     var suggestionPins: any SuggestionPinRepository { get }
     var candidateViews: any CandidateViewRepository { get }
     var attachments: any AttachmentRepository { get }
+    var channels: any ChannelRepository { get }
+    var messages: any MessageRepository { get }
 }

@@ -54,6 +54,7 @@ public protocol MemberRepository: Sendable {
     func countActive(inAnyField fieldIDs: [Int64]) async throws -> Int
     func all() async throws -> [Member]
     func emails() async throws -> [Int64: String]
+    func names(of ids: [Int64]) async throws -> [Int64: String]
 }
 
 public protocol GroupRepository: Sendable {

@@ -13,6 +13,7 @@ public struct CoreEnvironment: Sendable {
     public let fieldTreeCache: FieldTreeCache
     public let matchIndex: LiveMatchIndex
     public let files: any FileStore
+    public let exchangeEvents: any ExchangeEventPublisher
 
     public init(
         persistence: any Persistence,
@@ -23,7 +24,8 @@ public struct CoreEnvironment: Sendable {
         sessionLifetime: TimeInterval = 14 * 24 * 3600,
         invitationLifetime: TimeInterval = 7 * 24 * 3600,
         fieldTreeCache: FieldTreeCache = FieldTreeCache(),
-        matchIndex: LiveMatchIndex = LiveMatchIndex()
+        matchIndex: LiveMatchIndex = LiveMatchIndex(),
+        exchangeEvents: any ExchangeEventPublisher = SilentExchangeEvents()
     ) {
         self.persistence = persistence
         self.passwords = passwords
@@ -34,6 +36,7 @@ public struct CoreEnvironment: Sendable {
         self.fieldTreeCache = fieldTreeCache
         self.matchIndex = matchIndex
         self.files = files
+        self.exchangeEvents = exchangeEvents
     }
 }
 

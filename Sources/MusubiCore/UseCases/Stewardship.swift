@@ -35,6 +35,7 @@ public struct Stewardship: Sendable {
         return try await env.persistence.write { repos in
             try await checkReferences(clean, id: nil, repos)
             let group = try await repos.groups.insert(clean, at: now)
+            try await GroupChannels.open(for: group, repos, at: now)
             try await repos.audit.append(actorID: actor.memberID, action: .groupCreated, subjectType: "group", subjectID: group.id, detail: group.name, at: now)
             return group
         }
@@ -61,6 +62,7 @@ public struct Stewardship: Sendable {
                 throw MusubiError.invalid("memberID", "error.member_unknown")
             }
             try await repos.groups.setMembership(GroupMembership(groupID: groupID, memberID: memberID, role: role))
+            try await GroupChannels.seat(memberID, inGroup: groupID, repos, at: now)
             try await repos.audit.append(actorID: actor.memberID, action: .groupMemberAdded, subjectType: "group", subjectID: groupID, detail: "\(member.name) → \(group.name) (\(role.rawValue))", at: now)
         }
     }
@@ -71,6 +73,7 @@ public struct Stewardship: Sendable {
         try await env.persistence.write { repos in
             guard let group = try await repos.groups.find(id: groupID) else { throw MusubiError.notFound }
             try await repos.groups.removeMember(memberID, from: groupID)
+            try await GroupChannels.unseat(memberID, fromGroup: groupID, repos)
             try await repos.audit.append(actorID: actor.memberID, action: .groupMemberRemoved, subjectType: "group", subjectID: groupID, detail: "\(memberID) ← \(group.name)", at: now)
         }
     }

@@ -19,6 +19,7 @@ struct Migrator {
         Migration(version: 5, name: "coordinators' concepts", statements: Schema005.statements),
         Migration(version: 6, name: "suggestion pins and candidate views", statements: Schema006.statements),
         Migration(version: 7, name: "listing attachments", statements: Schema007.statements),
+        Migration(version: 8, name: "the exchange", statements: Schema008.statements),
     ]
 
     let connections: any DatabaseConnections

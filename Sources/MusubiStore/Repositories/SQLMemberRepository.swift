@@ -108,6 +108,14 @@ struct SQLMemberRepository: MemberRepository {
         return result
     }
 
+    func names(of ids: [Int64]) async throws -> [Int64: String] {
+        var result: [Int64: String] = [:]
+        for row in try await db.raw("SELECT id, name FROM members WHERE " + inList("id", ids)).all() {
+            result[try row.int64("id")] = try row.string("name")
+        }
+        return result
+    }
+
     /// Recomputes what the directory search finds this member by.
     func refreshSearchText(id: Int64) async throws {
         guard let row = try await db.raw("""

@@ -18,6 +18,8 @@ struct SQLRepositories: Repositories {
     var suggestionPins: any SuggestionPinRepository { SQLSuggestionPinRepository(db: db) }
     var candidateViews: any CandidateViewRepository { SQLCandidateViewRepository(db: db) }
     var attachments: any AttachmentRepository { SQLAttachmentRepository(db: db) }
+    var channels: any ChannelRepository { SQLChannelRepository(db: db) }
+    var messages: any MessageRepository { SQLMessageRepository(db: db) }
 }
 
 extension SQLDatabase {

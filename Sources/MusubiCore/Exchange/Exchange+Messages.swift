@@ -1,0 +1,117 @@
+import Foundation
+
+extension Exchange {
+    /// Posts in a channel, or replies in a thread (and, when asked, in the channel too).
+    public func post(_ actor: Actor, channelID: Int64, body: String, threadRootID: Int64? = nil, alsoToChannel: Bool = false) async throws -> Message {
+        let typed = try validBody(body)
+        let now = env.now()
+        let (message, event) = try await env.persistence.write { repos in
+            let (_, access) = try await visible(channelID, to: actor, repos)
+            try Policy.require(actor, .post, .channel(access), hiding: false)
+            guard let author = actor.memberID else { throw MusubiError.unauthenticated }
+            if let threadRootID {
+                guard let root = try await repos.messages.find(id: threadRootID), root.channelID == channelID, root.threadRootID == nil else {
+                    throw MusubiError.invalid("threadRootID", "error.thread_unknown")
+                }
+                if root.isDeleted { throw MusubiError.invalid("threadRootID", "error.thread_deleted") }
+            }
+            let stored = try await storing(typed, channelID: channelID, repos)
+            let mentions = MessageText.mentions(in: stored)
+            let message = try await repos.messages.insert(
+                channelID: channelID, authorID: author, authorName: "", body: stored, threadRootID: threadRootID,
+                alsoInChannel: alsoToChannel, mentions: mentions.people, mentionsChannel: mentions.channel, at: now
+            )
+            if message.inTimeline { try await repos.channels.markRead(channelID: channelID, memberID: author, upTo: message.id) }
+            return (message, try await repos.messages.appendEvent(channelID: channelID, kind: .posted, messageID: message.id, at: now))
+        }
+        await env.exchangeEvents.publish([event])
+        return message
+    }
+
+    /// The author's new wording; the message is marked edited.
+    public func edit(_ actor: Actor, messageID: Int64, body: String) async throws -> Message {
+        let typed = try validBody(body)
+        let now = env.now()
+        let (message, event) = try await env.persistence.write { repos in
+            let (message, access) = try await visibleMessage(messageID, to: actor, repos)
+            try Policy.require(actor, .edit, .message(authorID: message.authorID, in: access), hiding: false)
+            guard !message.isDeleted else { throw MusubiError.conflict("error.message_deleted") }
+            let stored = try await storing(typed, channelID: message.channelID, repos)
+            let mentions = MessageText.mentions(in: stored)
+            try await repos.messages.edit(id: messageID, body: stored, mentions: mentions.people, mentionsChannel: mentions.channel, at: now)
+            var edited = message
+            (edited.body, edited.editedAt) = (stored, now)
+            return (edited, try await repos.messages.appendEvent(channelID: message.channelID, kind: .edited, messageID: messageID, at: now))
+        }
+        await env.exchangeEvents.publish([event])
+        return message
+    }
+
+    /// Leaves a tombstone: "this message was deleted", its thread kept.
+    public func delete(_ actor: Actor, messageID: Int64) async throws {
+        let now = env.now()
+        let event = try await env.persistence.write { repos -> ChannelEvent? in
+            let (message, access) = try await visibleMessage(messageID, to: actor, repos)
+            try Policy.require(actor, .delete, .message(authorID: message.authorID, in: access), hiding: false)
+            guard !message.isDeleted else { return nil }
+            try await repos.messages.tombstone(id: messageID, at: now)
+            return try await repos.messages.appendEvent(channelID: message.channelID, kind: .deleted, messageID: messageID, at: now)
+        }
+        if let event { await env.exchangeEvents.publish([event]) }
+    }
+
+    /// Adds the actor's reaction, or takes it back; true when it was added.
+    @discardableResult
+    public func react(_ actor: Actor, messageID: Int64, emoji: String) async throws -> Bool {
+        guard let emoji = Self.reactionEmoji(emoji) else { throw MusubiError.invalid("emoji", "error.emoji") }
+        let now = env.now()
+        let (added, event) = try await env.persistence.write { repos in
+            let (message, access) = try await visibleMessage(messageID, to: actor, repos)
+            try Policy.require(actor, .post, .message(authorID: message.authorID, in: access), hiding: false)
+            guard let me = actor.memberID else { throw MusubiError.unauthenticated }
+            guard !message.isDeleted else { throw MusubiError.conflict("error.message_deleted") }
+            let added = try await repos.messages.toggleReaction(messageID: messageID, memberID: me, emoji: emoji, at: now)
+            return (added, try await repos.messages.appendEvent(channelID: message.channelID, kind: .reacted, messageID: messageID, at: now))
+        }
+        await env.exchangeEvents.publish([event])
+        return added
+    }
+
+    /// A reaction is one emoji (a single grapheme that is not a letter, digit or space) or a
+    /// `:short_name:` of up to 32 lowercase letters, digits, `_`, `+` and `-`.
+    static func reactionEmoji(_ raw: String) -> String? {
+        let value = raw.trimmingCharacters(in: .whitespaces)
+        if value.count == 1, let scalar = value.unicodeScalars.first, scalar.properties.isEmoji, scalar.value > 0x7F {
+            return value
+        }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_+-")
+        if value.count >= 3, value.count <= 34, value.hasPrefix(":"), value.hasSuffix(":"), value.dropFirst().dropLast().allSatisfy(allowed.contains) {
+            return value
+        }
+        return nil
+    }
+
+    // MARK: Helpers
+
+    func validBody(_ body: String) throws -> String {
+        var check = Validator()
+        let typed = check.text("body", body, required: true, limit: MessageText.limit, multiline: true)
+        try check.check()
+        return typed
+    }
+
+    /// The typed text with `@name` of the people seated in the channel stored as mentions.
+    func storing(_ typed: String, channelID: Int64, _ repos: any Repositories) async throws -> String {
+        guard typed.contains("@") else { return typed }
+        let seated = try await repos.channels.seatedMembers(of: channelID)
+        let names = try await repos.members.names(of: seated)
+        return MessageText.storing(typed, people: names.map { (id: $0.key, name: $0.value) })
+    }
+
+    /// The message and how the actor stands to its channel, when they may see it.
+    func visibleMessage(_ messageID: Int64, to actor: Actor, _ repos: any Repositories) async throws -> (Message, ChannelAccess) {
+        guard let message = try await repos.messages.find(id: messageID) else { throw MusubiError.notFound }
+        let (_, access) = try await visible(message.channelID, to: actor, repos)
+        return (message, access)
+    }
+}

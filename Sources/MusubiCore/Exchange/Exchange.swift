@@ -1,0 +1,156 @@
+import Foundation
+
+/// The cross-field exchange: channels and the people seated in them. Messages, reading and
+/// unread counts are in the `Exchange+…` files.
+public struct Exchange: Sendable {
+    let env: CoreEnvironment
+
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    static let limits = (name: 80, topic: 250, description: 1_000, directPeople: 8, page: 50)
+
+    // MARK: Channels
+
+    public func create(_ actor: Actor, _ draft: ChannelDraft) async throws -> Channel {
+        try Policy.require(actor, .create, .channels, hiding: false)
+        guard let creator = actor.memberID else { throw MusubiError.unauthenticated }
+        let tree = try await Directory(env).fieldTree()
+        var check = Validator()
+        var clean = ChannelDraft(
+            kind: draft.kind, purpose: draft.purpose,
+            name: check.text("name", draft.name, required: true, limit: Self.limits.name),
+            topic: check.text("topic", draft.topic, limit: Self.limits.topic),
+            description: check.text("description", draft.description, limit: Self.limits.description, multiline: true),
+            fieldID: draft.fieldID
+        )
+        if clean.kind == .direct { check.fail("kind", "error.channel_kind") }
+        if clean.purpose == .group { check.fail("purpose", "error.channel_purpose") }
+        if let field = clean.fieldID, tree.field(field) == nil { check.fail("fieldID", "error.field_unknown") }
+        if clean.purpose == .field && clean.fieldID == nil { check.fail("fieldID", "error.required") }
+        if clean.purpose != .field { clean.fieldID = nil }
+        try check.check()
+        let now = env.now()
+        let draft = clean
+        return try await env.persistence.write { repos in
+            if try await repos.channels.find(name: draft.name) != nil { throw MusubiError.conflict("error.channel_name_taken") }
+            let channel = try await repos.channels.insert(draft, groupID: nil, directKey: nil, createdBy: creator, at: now)
+            try await repos.channels.addSeat(channelID: channel.id, memberID: creator, at: now)
+            return channel
+        }
+    }
+
+    /// The direct conversation of the actor and the people named (one to seven others); the
+    /// same people always come back to the same conversation.
+    public func openDirect(_ actor: Actor, with others: [Int64]) async throws -> Channel {
+        try Policy.require(actor, .create, .channels, hiding: false)
+        guard let me = actor.memberID else { throw MusubiError.unauthenticated }
+        let people = Set(others + [me])
+        guard people.count >= 2 else { throw MusubiError.invalid("members", "error.direct_needs_someone") }
+        guard people.count <= Self.limits.directPeople else { throw MusubiError.invalid("members", "error.direct_too_many") }
+        let key = people.sorted().map(String.init).joined(separator: ",")
+        let now = env.now()
+        return try await env.persistence.write { repos in
+            if let existing = try await repos.channels.find(directKey: key) { return existing }
+            for id in people where id != me {
+                guard let member = try await repos.members.find(id: id), member.status == .active else {
+                    throw MusubiError.invalid("members", "error.member_unknown")
+                }
+            }
+            let channel = try await repos.channels.insert(ChannelDraft(kind: .direct, name: ""), groupID: nil, directKey: key, createdBy: me, at: now)
+            for id in people.sorted() { try await repos.channels.addSeat(channelID: channel.id, memberID: id, at: now) }
+            return channel
+        }
+    }
+
+    public func browse(_ actor: Actor, term: String, page: PageRequest) async throws -> Page<ChannelListing> {
+        try Policy.require(actor, .list, .channels)
+        let term = String(term.trimmingCharacters(in: .whitespaces).prefix(Self.limits.name))
+        return try await env.persistence.read { try await $0.channels.browse(term: term, page: page) }
+    }
+
+    public func describe(_ actor: Actor, channelID: Int64, topic: String, description: String) async throws {
+        var check = Validator()
+        let topic = check.text("topic", topic, limit: Self.limits.topic)
+        let description = check.text("description", description, limit: Self.limits.description, multiline: true)
+        try check.check()
+        try await env.persistence.write { repos in
+            let (_, access) = try await visible(channelID, to: actor, repos)
+            try Policy.require(actor, .edit, .channel(access), hiding: false)
+            try await repos.channels.update(id: channelID, topic: topic, description: description)
+        }
+    }
+
+    /// An admin's retention period in days (1 to 36,500), or nil to keep everything.
+    public func setRetention(_ actor: Actor, channelID: Int64, days: Int?) async throws {
+        if let days, !(1...36_500).contains(days) { throw MusubiError.invalid("retentionDays", "error.retention_days") }
+        let now = env.now()
+        try await env.persistence.write { repos in
+            let (channel, access) = try await visible(channelID, to: actor, repos)
+            try Policy.require(actor, .configure, .channel(access), hiding: false)
+            try await repos.channels.setRetention(id: channelID, days: days)
+            try await repos.audit.append(actorID: actor.memberID, action: .channelRetentionSet, subjectType: "channel", subjectID: channel.id,
+                                         detail: days.map(String.init) ?? "off", at: now)
+        }
+    }
+
+    // MARK: Seats
+
+    public func join(_ actor: Actor, channelID: Int64) async throws {
+        let now = env.now()
+        try await env.persistence.write { repos in
+            let (_, access) = try await visible(channelID, to: actor, repos)
+            guard !access.seated else { return }
+            try Policy.require(actor, .join, .channel(access), hiding: false)
+            guard let me = actor.memberID else { throw MusubiError.unauthenticated }
+            try await repos.channels.addSeat(channelID: channelID, memberID: me, at: now)
+        }
+    }
+
+    public func leave(_ actor: Actor, channelID: Int64) async throws {
+        try await env.persistence.write { repos in
+            let (_, access) = try await visible(channelID, to: actor, repos)
+            try Policy.require(actor, .leave, .channel(access), hiding: false)
+            guard let me = actor.memberID else { throw MusubiError.unauthenticated }
+            try await repos.channels.removeSeat(channelID: channelID, memberID: me)
+        }
+    }
+
+    /// Seats another active person; only coordinators bring guests in.
+    public func invite(_ actor: Actor, channelID: Int64, memberID: Int64) async throws {
+        let now = env.now()
+        try await env.persistence.write { repos in
+            let (_, access) = try await visible(channelID, to: actor, repos)
+            guard let member = try await repos.members.find(id: memberID), member.status == .active else {
+                throw MusubiError.invalid("memberID", "error.member_unknown")
+            }
+            try Policy.require(actor, .invite(member.role), .channel(access), hiding: false)
+            try await repos.channels.addSeat(channelID: channelID, memberID: memberID, at: now)
+        }
+    }
+
+    /// Star, mute and notification level of the actor's own seat.
+    public func adjustSeat(_ actor: Actor, channelID: Int64, starred: Bool? = nil, muted: Bool? = nil, notify: NotifyLevel? = nil) async throws {
+        try await env.persistence.write { repos in
+            guard let me = actor.memberID, var seat = try await repos.channels.seat(channelID: channelID, memberID: me) else {
+                _ = try await visible(channelID, to: actor, repos)
+                throw MusubiError.invalid("channel", "error.channel_not_seated")
+            }
+            if let starred { seat.starred = starred }
+            if let muted { seat.muted = muted }
+            if let notify { seat.notify = notify }
+            try await repos.channels.updateSeat(seat)
+        }
+    }
+
+    // MARK: Access
+
+    /// The channel and how the actor stands to it, when they may see it; else it does not
+    /// exist for them.
+    func visible(_ channelID: Int64, to actor: Actor, _ repos: any Repositories) async throws -> (Channel, ChannelAccess) {
+        guard let channel = try await repos.channels.find(id: channelID) else { throw MusubiError.notFound }
+        let seated = try await actor.memberID.asyncMap { try await repos.channels.seat(channelID: channelID, memberID: $0) } ?? nil
+        let access = ChannelAccess(kind: channel.kind, seated: seated != nil, followsGroup: channel.followsGroup)
+        try Policy.require(actor, .view, .channel(access))
+        return (channel, access)
+    }
+}

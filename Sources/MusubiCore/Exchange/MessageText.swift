@@ -1,0 +1,107 @@
+import Foundation
+
+/// Musubi's stored message text. People type `@name` and `@channel`; the text is stored with
+/// mentions as `<@id>` and `<!channel>`, so a renamed person is still the one mentioned and
+/// mentions can be counted without reading names.
+public enum MessageText {
+    public static let limit = 8_000
+
+    /// Words that mention everyone seated in the channel.
+    static let channelWords = ["channel", "here", "all", "チャンネル", "全員"]
+
+    /// The text with every `@name` of one of `people` (the longest name that fits, with or
+    /// without its spaces) and every `@channel` turned into stored mentions.
+    public static func storing(_ typed: String, people: [(id: Int64, name: String)]) -> String {
+        let spellings = people.flatMap { person -> [(String, Int64)] in
+            let name = person.name.trimmingCharacters(in: .whitespaces)
+            let compact = name.filter { !$0.isWhitespace }
+            return (name.isEmpty ? [] : [(name, person.id)]) + (compact != name && !compact.isEmpty ? [(compact, person.id)] : [])
+        }.sorted { $0.0.count > $1.0.count }
+        var result = ""
+        var rest = typed[...]
+        while let at = rest.firstIndex(of: "@") {
+            result += rest[..<at]
+            let previous = result.last
+            let after = rest[rest.index(after: at)...]
+            let startsWord = previous == nil || previous!.isWhitespace || previous!.isPunctuation
+            if startsWord, let word = channelWords.first(where: { after.lowercased().hasPrefix($0) && endsWord(after.dropFirst($0.count), after: $0) }) {
+                result += "<!channel>"
+                rest = after.dropFirst(word.count)
+            } else if startsWord, let (spelling, id) = spellings.first(where: { after.hasPrefix($0.0) }) {
+                result += "<@\(id)>"
+                rest = after.dropFirst(spelling.count)
+            } else {
+                result.append("@")
+                rest = after
+            }
+        }
+        return result + rest
+    }
+
+    /// Whom the stored text mentions, and whether it mentions the whole channel.
+    public static func mentions(in body: String) -> (people: Set<Int64>, channel: Bool) {
+        var people = Set<Int64>()
+        for token in tokens(in: body) {
+            if case .person(let id) = token { people.insert(id) }
+        }
+        return (people, body.contains("<!channel>"))
+    }
+
+    /// The text as plain words for a snippet: mentions as `@name`, markup left out.
+    public static func plain(_ body: String, names: [Int64: String]) -> String {
+        tokens(in: body).map { token in
+            switch token {
+            case .text(let text): text
+            case .person(let id): "@" + (names[id] ?? "?")
+            case .everyone: "@channel"
+            case .channel(let id): "#\(id)"
+            }
+        }.joined()
+    }
+
+    /// The stored text cut into plain runs and references.
+    public enum Token: Equatable, Sendable {
+        case text(String)
+        case person(Int64)
+        case everyone
+        case channel(Int64)
+    }
+
+    public static func tokens(in body: String) -> [Token] {
+        var tokens: [Token] = []
+        var text = ""
+        var rest = body[...]
+        while let open = rest.firstIndex(of: "<") {
+            text += rest[..<open]
+            let tail = rest[open...]
+            if let close = tail.firstIndex(of: ">"), let token = reference(tail[tail.index(after: open)..<close]) {
+                if !text.isEmpty { tokens.append(.text(text)); text = "" }
+                tokens.append(token)
+                rest = tail[tail.index(after: close)...]
+            } else {
+                text.append("<")
+                rest = tail.dropFirst()
+            }
+        }
+        text += rest
+        if !text.isEmpty { tokens.append(.text(text)) }
+        return tokens
+    }
+
+    private static func reference(_ inside: Substring) -> Token? {
+        if inside == "!channel" { return .everyone }
+        guard inside.count > 1, inside.count <= 20, let id = Int64(inside.dropFirst()), id > 0 else { return nil }
+        switch inside.first {
+        case "@": return .person(id)
+        case "#": return .channel(id)
+        default: return nil
+        }
+    }
+
+    /// Whether an English word ends here (`@allen` is not `@all`); Japanese has no spaces to
+    /// end a word, so `@全員よろしく` mentions everyone.
+    private static func endsWord(_ rest: Substring, after word: String) -> Bool {
+        guard word.allSatisfy(\.isASCII), let next = rest.first else { return true }
+        return !(next.isLetter || next.isNumber || next == "_")
+    }
+}

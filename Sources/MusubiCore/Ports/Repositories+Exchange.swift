@@ -1,0 +1,76 @@
+import Foundation
+
+/// A channel as a list shows it: with how many people sit in it.
+public struct ChannelListing: Sendable, Equatable {
+    public var channel: Channel
+    public var memberCount: Int
+
+    public init(channel: Channel, memberCount: Int) {
+        self.channel = channel
+        self.memberCount = memberCount
+    }
+}
+
+/// How much a person has not read in one channel.
+public struct UnreadCount: Sendable, Equatable {
+    public var messages: Int
+    public var mentions: Int
+
+    public init(messages: Int, mentions: Int) {
+        self.messages = messages
+        self.mentions = mentions
+    }
+}
+
+public protocol ChannelRepository: Sendable {
+    func insert(_ draft: ChannelDraft, groupID: Int64?, directKey: String?, createdBy: Int64?, at: Date) async throws -> Channel
+    func find(id: Int64) async throws -> Channel?
+    func find(name: String) async throws -> Channel?
+    /// The direct conversation of exactly these people (their sorted ids, joined by commas).
+    func find(directKey: String) async throws -> Channel?
+    func channel(ofGroup groupID: Int64) async throws -> Channel?
+    func update(id: Int64, topic: String, description: String) async throws
+    func setRetention(id: Int64, days: Int?) async throws
+    /// Public channels, optionally only those whose name holds `term`, busiest first.
+    func browse(term: String, page: PageRequest) async throws -> Page<ChannelListing>
+
+    func seat(channelID: Int64, memberID: Int64) async throws -> ChannelSeat?
+    /// Every channel a person sits in, with their seat.
+    func seats(of memberID: Int64) async throws -> [(channel: Channel, seat: ChannelSeat)]
+    /// Gives the person a seat unless they have one; true when one was added.
+    @discardableResult
+    func addSeat(channelID: Int64, memberID: Int64, at: Date) async throws -> Bool
+    func removeSeat(channelID: Int64, memberID: Int64) async throws
+    func updateSeat(_ seat: ChannelSeat) async throws
+    /// Moves the person's read mark forward (never back) to `messageID`.
+    func markRead(channelID: Int64, memberID: Int64, upTo messageID: Int64) async throws
+    func seatedMembers(of channelID: Int64) async throws -> [Int64]
+    /// What the person has not read, in each channel they sit in that has anything unread.
+    func unread(of memberID: Int64) async throws -> [Int64: UnreadCount]
+}
+
+public protocol MessageRepository: Sendable {
+    /// Stores a message with the people it mentions, and moves the channel's (and the
+    /// thread root's) last activity on.
+    func insert(
+        channelID: Int64, authorID: Int64?, authorName: String, body: String, threadRootID: Int64?, alsoInChannel: Bool,
+        mentions: Set<Int64>, mentionsChannel: Bool, at: Date
+    ) async throws -> Message
+    func find(id: Int64) async throws -> Message?
+    /// The channel's timeline, newest first, older than `before` when given.
+    func timeline(channelID: Int64, before: Int64?, limit: Int) async throws -> [Message]
+    /// A thread's replies, oldest first.
+    func replies(to rootID: Int64) async throws -> [Message]
+    func edit(id: Int64, body: String, mentions: Set<Int64>, mentionsChannel: Bool, at: Date) async throws
+    /// Empties the text and marks it deleted; the row stays as a tombstone.
+    func tombstone(id: Int64, at: Date) async throws
+    func reactions(to messageIDs: [Int64]) async throws -> [Reaction]
+    /// Adds the person's reaction, or takes it back if they had given it; true when added.
+    func toggleReaction(messageID: Int64, memberID: Int64, emoji: String, at: Date) async throws -> Bool
+    /// Messages (roots and replies) in the given channels that name the person or the whole
+    /// channel, newest first.
+    func mentioning(_ memberID: Int64, in channelIDs: [Int64], page: PageRequest) async throws -> Page<Message>
+    func appendEvent(channelID: Int64, kind: ChannelEvent.Kind, messageID: Int64, at: Date) async throws -> ChannelEvent
+    /// Events after `id` in the given channels, oldest first.
+    func events(after id: Int64, in channelIDs: [Int64], limit: Int) async throws -> [ChannelEvent]
+}
