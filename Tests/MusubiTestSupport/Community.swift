@@ -17,6 +17,10 @@ public struct Community: Sendable {
     public var guest: Member
     public var applicant: Member
     public var group: Group
+    /// A public channel with the coordinator and the member seated.
+    public var lobby: Channel
+    /// A private channel with only the member seated, holding one message.
+    public var room: Channel
 
     public func actor(_ member: Member) -> Actor { .member(id: member.id, role: member.role) }
 
@@ -55,9 +59,16 @@ public struct Community: Sendable {
             let applicant = try await person("applicant@example.jp", "新井 一郎", "あらい いちろう", .member, .pending, .finance, keywords: [], fields: [])
             let group = try await repos.groups.insert(GroupDraft(kind: .studyGroup, name: "ファインバブル研究会", description: "微細気泡の研究", hostOrganizationID: organizations[.academia]!.id), at: now)
             try await repos.groups.setMembership(GroupMembership(groupID: group.id, memberID: member.id, role: .lead))
+            let lobby = try await repos.channels.insert(ChannelDraft(kind: .public, name: "雑談", topic: "気軽な話題"), groupID: nil, directKey: nil, createdBy: coordinator.id, at: now)
+            try await repos.channels.addSeat(channelID: lobby.id, memberID: coordinator.id, at: now)
+            try await repos.channels.addSeat(channelID: lobby.id, memberID: member.id, at: now)
+            let room = try await repos.channels.insert(ChannelDraft(kind: .private, name: "共同研究の相談"), groupID: nil, directKey: nil, createdBy: member.id, at: now)
+            try await repos.channels.addSeat(channelID: room.id, memberID: member.id, at: now)
+            _ = try await repos.messages.insert(channelID: room.id, authorID: member.id, authorName: "", body: "社外秘の計画", threadRootID: nil, alsoInChannel: false,
+                                                mentions: [], mentionsChannel: false, at: now)
             return Community(
                 env: env, decarbonisation: decarbonisation, hydrogen: hydrogen, aquaculture: aquaculture, organizations: organizations,
-                admin: admin, coordinator: coordinator, member: member, guest: guest, applicant: applicant, group: group
+                admin: admin, coordinator: coordinator, member: member, guest: guest, applicant: applicant, group: group, lobby: lobby, room: room
             )
         }
         env.fieldTreeCache.invalidate()

@@ -147,6 +147,7 @@ public struct Exchange: Sendable {
     /// The channel and how the actor stands to it, when they may see it; else it does not
     /// exist for them.
     func visible(_ channelID: Int64, to actor: Actor, _ repos: any Repositories) async throws -> (Channel, ChannelAccess) {
+        guard actor != .anonymous else { throw MusubiError.unauthenticated }
         guard let channel = try await repos.channels.find(id: channelID) else { throw MusubiError.notFound }
         let seated = try await actor.memberID.asyncMap { try await repos.channels.seat(channelID: channelID, memberID: $0) } ?? nil
         let access = ChannelAccess(kind: channel.kind, seated: seated != nil, followsGroup: channel.followsGroup)

@@ -47,14 +47,15 @@ public enum MessageText {
         return (people, body.contains("<!channel>"))
     }
 
-    /// The text as plain words for a snippet: mentions as `@name`, markup left out.
-    public static func plain(_ body: String, names: [Int64: String]) -> String {
+    /// The text as its author would type it again: mentions as `@name` and `@channel`
+    /// (channel references stay as they are stored).
+    public static func typed(_ body: String, names: [Int64: String]) -> String {
         tokens(in: body).map { token in
             switch token {
             case .text(let text): text
             case .person(let id): "@" + (names[id] ?? "?")
             case .everyone: "@channel"
-            case .channel(let id): "#\(id)"
+            case .channel(let id): "<#\(id)>"
             }
         }.joined()
     }

@@ -18,6 +18,7 @@ public struct Site: Sendable {
     public let suggestions: Suggestions
     public let funnel: MatchingFunnel
     public let attachments: ListingAttachments
+    public let exchange: Exchange
     let templates: Templates
     let catalog: Catalog
     let resources: ResourceLocator
@@ -48,6 +49,7 @@ public struct Site: Sendable {
         self.suggestions = Suggestions(environment)
         self.funnel = MatchingFunnel(environment)
         self.attachments = ListingAttachments(environment)
+        self.exchange = Exchange(environment)
     }
 
     func t(_ key: String, _ context: MusubiRequestContext) -> String {

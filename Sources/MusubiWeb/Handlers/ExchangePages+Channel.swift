@@ -1,0 +1,226 @@
+import Foundation
+import Hummingbird
+import MusubiCore
+
+/// One channel's page and everything done from it: posting, threads, editing, deleting,
+/// reacting, joining and leaving, the seat's settings, the topic, invitations, retention.
+extension ExchangePages {
+    struct ChannelModel {
+        var id: Int64
+        var title: String
+        var kind: String
+        var isDirect: Bool
+        var topic: String?
+        var description: String?
+        var memberCount: Int
+        var messages: [MessageRow]
+        var olderHref: String?
+        var newestHref: String?
+        var postAction: String?
+        var joinAction: String?
+        var leaveAction: String?
+        var seat: SeatModel?
+        var about: AboutModel?
+        var inviteHref: String?
+        var retention: RetentionModel?
+        var body: String
+        var errors: [String: String]
+
+        struct SeatModel { var action: String; var starred: Bool; var muted: Bool; var levels: [Option] }
+        struct AboutModel { var action: String; var topic: String; var description: String }
+        struct RetentionModel { var action: String; var days: String }
+    }
+
+    func show(_ request: Request, _ context: Context) async throws -> Response {
+        let query = try FormData.query(of: request)
+        return try await channelPage(try context.parameters.require("id", as: Int64.self), before: query.int64("before"), body: "", errors: [:], request, context)
+    }
+
+    func post(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let form = context.form
+        let root = form.int64("thread")
+        do {
+            let message = try await site.exchange.post(context.actor, channelID: id, body: form["body"], threadRootID: root, alsoToChannel: form["alsoToChannel"] == "1")
+            let page = root.map { Paths.message.href($0) } ?? Paths.channel.href(id)
+            return site.redirect(page + "#m\(message.id)")
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            let body = String(form["body"].prefix(MessageText.limit))
+            if let root, error != .invalid("threadRootID", "error.thread_unknown") { return try await threadPage(root, body: body, errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0) }
+            return try await channelPage(id, before: nil, body: body, errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0)
+        }
+    }
+
+    func join(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        try await site.exchange.join(context.actor, channelID: id)
+        return site.redirect(Paths.channel.href(id), notice: "channel_joined")
+    }
+
+    func leave(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        try await site.exchange.leave(context.actor, channelID: id)
+        return site.redirect(Paths.exchange.href(), notice: "channel_left")
+    }
+
+    func adjustSeat(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let form = context.form
+        guard let notify = NotifyLevel(rawValue: form["notify"]) else { throw MusubiError.invalid("notify", "error.notify_level") }
+        try await site.exchange.adjustSeat(context.actor, channelID: id, starred: form["starred"] == "1", muted: form["muted"] == "1", notify: notify)
+        return site.redirect(Paths.channel.href(id), notice: "seat_saved")
+    }
+
+    func describe(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let form = context.form
+        do {
+            try await site.exchange.describe(context.actor, channelID: id, topic: form["topic"], description: form["description"])
+            return site.redirect(Paths.channel.href(id), notice: "channel_described")
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            return try await channelPage(id, before: nil, body: "", errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0)
+        }
+    }
+
+    func setRetention(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let text = context.form["days"].trimmingCharacters(in: .whitespaces)
+        guard text.isEmpty || Int(text) != nil else { throw MusubiError.invalid("retentionDays", "error.retention_days") }
+        do {
+            try await site.exchange.setRetention(context.actor, channelID: id, days: Int(text))
+            return site.redirect(Paths.channel.href(id), notice: "retention_saved")
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            return try await channelPage(id, before: nil, body: "", errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0)
+        }
+    }
+
+    func inviteForm(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let channel = try await site.exchange.show(context.actor, channelID: id)
+        try Policy.require(context.actor, .invite(.member), .channel(channel.access), hiding: false)
+        return try await picker(
+            heading: String(format: site.t("exchange.invite_to", context), channel.title), lead: site.t("exchange.invite_lead", context),
+            action: Paths.channelInvite.href(id), searchAction: Paths.channelInvite.href(id), submit: site.t("exchange.invite", context),
+            errors: [:], request, context
+        )
+    }
+
+    func invite(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let people = context.form.all("member").compactMap { Int64($0) }
+        guard !people.isEmpty else { throw MusubiError.invalid("member", "error.required") }
+        for person in people { try await site.exchange.invite(context.actor, channelID: id, memberID: person) }
+        return site.redirect(Paths.channel.href(id), notice: "channel_invited")
+    }
+
+    // MARK: Messages
+
+    func thread(_ request: Request, _ context: Context) async throws -> Response {
+        try await threadPage(try context.parameters.require("id", as: Int64.self), body: "", errors: [:], request, context)
+    }
+
+    struct EditModel { var action: String; var body: String; var backHref: String; var errors: [String: String] }
+
+    func editForm(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let thread = try await site.exchange.thread(context.actor, rootID: id)
+        guard let message = ([thread.root] + thread.replies).first(where: { $0.id == id }),
+              Policy.can(context.actor, .edit, .message(authorID: message.authorID, in: thread.access)), !message.isDeleted
+        else { throw MusubiError.forbidden }
+        return editPage(message, body: MessageText.typed(message.body, names: thread.names), errors: [:], request, context)
+    }
+
+    func edit(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            let message = try await site.exchange.edit(context.actor, messageID: id, body: context.form["body"])
+            return site.redirect(back(to: message))
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            let thread = try await site.exchange.thread(context.actor, rootID: id)
+            guard let message = ([thread.root] + thread.replies).first(where: { $0.id == id }) else { throw MusubiError.notFound }
+            return editPage(message, body: String(context.form["body"].prefix(MessageText.limit)), errors: site.problems(error, context), request, context,
+                            status: ErrorMiddleware.describe(error).0)
+        }
+    }
+
+    func delete(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        try await site.exchange.delete(context.actor, messageID: id)
+        let thread = try await site.exchange.thread(context.actor, rootID: id)
+        let message = ([thread.root] + thread.replies).first { $0.id == id } ?? thread.root
+        return site.redirect(back(to: message), notice: "message_deleted")
+    }
+
+    func react(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        try await site.exchange.react(context.actor, messageID: id, emoji: context.form["emoji"])
+        let thread = try await site.exchange.thread(context.actor, rootID: id)
+        let message = ([thread.root] + thread.replies).first { $0.id == id } ?? thread.root
+        return site.redirect(back(to: message))
+    }
+
+    /// Where a message is seen: its thread for a reply, else the channel.
+    private func back(to message: Message) -> String {
+        (message.threadRootID.map { Paths.message.href($0) } ?? Paths.channel.href(message.channelID)) + "#m\(message.id)"
+    }
+
+    private func editPage(_ message: Message, body: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) -> Response {
+        let model = EditModel(action: Paths.editMessage.href(message.id), body: body, backHref: back(to: message), errors: errors)
+        return site.page("message-edit", title: site.t("exchange.edit_message", context), model, request, context, status: status)
+    }
+
+    // MARK: Pages
+
+    private func channelPage(
+        _ id: Int64, before: Int64?, body: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let view = try await site.exchange.show(context.actor, channelID: id, before: before)
+        let channel = view.channel
+        let actor = context.actor
+        let resource = Resource.channel(view.access)
+        let model = ChannelModel(
+            id: id, title: view.title, kind: site.t("channel_kind." + channel.kind.rawValue, context), isDirect: channel.kind == .direct,
+            topic: channel.topic.isEmpty ? nil : channel.topic, description: channel.description.isEmpty ? nil : channel.description,
+            memberCount: view.memberCount,
+            messages: views(context).messageRows(view.messages, reactions: view.reactions, names: view.names, channelNames: view.channelNames,
+                                                 access: view.access, firstUnreadID: view.firstUnreadID),
+            olderHref: view.olderThan.map { Paths.channel.href(id) + "?before=\($0)" },
+            newestHref: before == nil ? nil : Paths.channel.href(id),
+            postAction: Policy.can(actor, .post, resource) ? Paths.channelMessages.href(id) : nil,
+            joinAction: Policy.can(actor, .join, resource) ? Paths.channelJoin.href(id) : nil,
+            leaveAction: Policy.can(actor, .leave, resource) ? Paths.channelLeave.href(id) : nil,
+            seat: view.seat.map { seat in
+                .init(action: Paths.channelSeat.href(id), starred: seat.starred, muted: seat.muted,
+                      levels: views(context).options(NotifyLevel.allCases, catalog: "notify_level.", selected: seat.notify))
+            },
+            about: Policy.can(actor, .edit, resource) ? .init(action: Paths.channelAbout.href(id), topic: channel.topic, description: channel.description) : nil,
+            inviteHref: Policy.can(actor, .invite(.member), resource) ? Paths.channelInvite.href(id) : nil,
+            retention: Policy.can(actor, .configure, resource)
+                ? .init(action: Paths.channelRetention.href(id), days: channel.retentionDays.map(String.init) ?? "") : nil,
+            body: body, errors: errors
+        )
+        return site.page("channel", title: view.title, model, request, context, status: status)
+    }
+
+    struct ThreadModel {
+        var channelTitle: String
+        var channelHref: String
+        var root: [MessageRow]
+        var replies: [MessageRow]
+        var postAction: String?
+        var rootID: Int64
+        var body: String
+        var errors: [String: String]
+    }
+
+    private func threadPage(_ id: Int64, body: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let view = try await site.exchange.thread(context.actor, rootID: id)
+        let rows = views(context).messageRows([view.root] + view.replies, reactions: view.reactions, names: view.names, channelNames: view.channelNames, access: view.access)
+        let model = ThreadModel(
+            channelTitle: view.title, channelHref: Paths.channel.href(view.channel.id), root: Array(rows.prefix(1)), replies: Array(rows.dropFirst()),
+            postAction: Policy.can(context.actor, .post, .channel(view.access)) && !view.root.isDeleted ? Paths.channelMessages.href(view.channel.id) : nil,
+            rootID: view.root.id, body: body, errors: errors
+        )
+        return site.page("thread", title: site.t("exchange.thread", context) + " · " + view.title, model, request, context, status: status)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import MusubiCore
+
+/// One message as a channel or a thread shows it.
+struct MessageRow {
+    var id: Int64
+    var anchor: String
+    var author: String
+    var authorHref: String?
+    var at: String
+    var html: String
+    var edited: Bool
+    var deleted: Bool
+    var isReply: Bool
+    var replies: String?
+    var threadHref: String
+    var reactions: [ReactionRow]
+    var editHref: String?
+    var deleteAction: String?
+    var reactAction: String?
+    var firstUnread: Bool
+
+    struct ReactionRow { var emoji: String; var count: Int; var mine: Bool; var who: String }
+}
+
+/// A channel in a list, with what the viewer has not read.
+struct ChannelRow {
+    var title: String
+    var href: String
+    var kind: String
+    var isPrivate: Bool
+    var isDirect: Bool
+    var starred: Bool
+    var muted: Bool
+    var unread: Int?
+    var mentions: Int?
+    var topic: String?
+    var testID: String
+}
+
+extension Views {
+    func messageRows(
+        _ messages: [Message], reactions: [Int64: [Reaction]], names: [Int64: String], channelNames: [Int64: String],
+        access: ChannelAccess, firstUnreadID: Int64? = nil
+    ) -> [MessageRow] {
+        let markup = MessageMarkup(names: names, channelNames: channelNames, memberHref: { Paths.member.href($0) }, channelHref: { Paths.channel.href($0) })
+        let me = context.actor.memberID
+        return messages.map { message in
+            let resource = Resource.message(authorID: message.authorID, in: access)
+            let live = !message.isDeleted
+            return MessageRow(
+                id: message.id, anchor: "m\(message.id)",
+                author: message.authorID.flatMap { names[$0] } ?? (message.authorName.isEmpty ? site.t("exchange.unknown_author", context) : message.authorName),
+                authorHref: message.authorID.map { Paths.member.href($0) },
+                at: site.formatDate(message.createdAt, context, withTime: true),
+                html: live ? markup.html(message.body) : "",
+                edited: live && message.editedAt != nil, deleted: !live, isReply: message.threadRootID != nil,
+                replies: message.replyCount > 0 ? String(format: site.t("exchange.replies", context), message.replyCount) : nil,
+                threadHref: Paths.message.href(message.threadRootID ?? message.id),
+                reactions: (reactions[message.id] ?? []).map { reaction in
+                    .init(emoji: reaction.emoji, count: reaction.memberIDs.count, mine: me.map(reaction.memberIDs.contains) ?? false,
+                          who: reaction.memberIDs.compactMap { names[$0] }.joined(separator: "、"))
+                },
+                editHref: live && Policy.can(context.actor, .edit, resource) ? Paths.editMessage.href(message.id) : nil,
+                deleteAction: live && Policy.can(context.actor, .delete, resource) ? Paths.messageRemoval.href(message.id) : nil,
+                reactAction: live && Policy.can(context.actor, .post, resource) ? Paths.messageReactions.href(message.id) : nil,
+                firstUnread: message.id == firstUnreadID
+            )
+        }
+    }
+
+    func channelRow(_ entry: Exchange.ChannelEntry) -> ChannelRow {
+        let channel = entry.channel
+        return ChannelRow(
+            title: entry.title, href: Paths.channel.href(channel.id), kind: site.t("channel_kind." + channel.kind.rawValue, context),
+            isPrivate: channel.kind == .private, isDirect: channel.kind == .direct, starred: entry.seat.starred, muted: entry.seat.muted,
+            unread: entry.unread.messages > 0 ? entry.unread.messages : nil, mentions: entry.unread.mentions > 0 ? entry.unread.mentions : nil,
+            topic: channel.topic.isEmpty ? nil : channel.topic, testID: "channel-\(channel.id)"
+        )
+    }
+}
