@@ -41,6 +41,7 @@ import Testing
             #expect(reply.location?.hasPrefix("/exchange/messages/\(root)#m") == true)
 
             // The author sees the mention, the unread badge and the reply in the thread.
+            #expect(try await member.get("/").section("home-missed").contains("水素の広場"))
             let list = try await member.get("/exchange")
             #expect(list.section("my-channels").contains("data-testid=\"mentions\">@1"))
             let mentions = try await member.get("/exchange/mentions")
@@ -50,6 +51,7 @@ import Testing
             #expect(thread.section("thread-replies").contains("山本 工業"))
             #expect(try await member.get(channel).section("timeline").contains("見学できますか"), "also sent to the channel")
             #expect(!(try await member.get("/exchange").section("my-channels").contains("data-testid=\"unread\"")), "read once seen")
+            #expect(try await member.get("/").section("home-missed").contains("未読はありません"))
 
             // Edit (only the author), react, delete (a tombstone stays).
             #expect(try await other.get("/exchange/messages/\(root)/edit").status == .forbidden)

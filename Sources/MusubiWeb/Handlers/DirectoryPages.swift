@@ -21,6 +21,10 @@ struct DirectoryPages {
         var signedIn: Bool
         /// The member's mix suggestions (and the pinned ones).
         var mix: [MatchRow]
+        /// "What you missed" in the exchange; nil for visitors.
+        var missed: Missed?
+
+        struct Missed { var rows: [ChannelRow] }
 
         struct SectorCount { var key: String; var name: String; var organizations: Int; var members: Int; var href: String }
         struct FieldCount { var name: String; var count: Int; var href: String; var percent: Int }
@@ -49,7 +53,8 @@ struct DirectoryPages {
             newestOrganizations: views.cards(overview.newestOrganizations),
             seesPeople: seesPeople,
             signedIn: context.actor != .anonymous,
-            mix: Policy.can(context.actor, .list, .suggestions) ? try await site.suggestions.mine(context.actor).map(views.row) : []
+            mix: Policy.can(context.actor, .list, .suggestions) ? try await site.suggestions.mine(context.actor).map(views.row) : [],
+            missed: context.actor == .anonymous ? nil : HomeModel.Missed(rows: try await site.exchange.missed(context.actor).map(views.channelRow))
         )
         return site.page("home", title: model.siteName, model, request, context)
     }
