@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdWebSocket
 import ServiceLifecycle
 import Logging
 import MusubiCore
@@ -10,6 +11,7 @@ public enum MusubiWeb {
     ) -> some ApplicationProtocol {
         Application(
             router: SiteMap.router(for: site),
+            server: .http1WebSocketUpgrade(webSocketRouter: LiveRoutes.router(for: site)),
             configuration: .init(address: .hostname(host, port: port), serverName: "Musubi"),
             services: services,
             logger: logger

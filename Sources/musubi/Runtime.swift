@@ -10,6 +10,8 @@ struct Runtime {
     let settings: Settings
     let persistence: SQLPersistence
     let environment: CoreEnvironment
+    /// Wakes the realtime hub when the exchange stores an event.
+    let live: LiveSignal
     let logger: Logger
 
     static func with<T: Sendable>(_ settings: Settings, _ body: @Sendable (Runtime) async throws -> T) async throws -> T {
@@ -19,8 +21,9 @@ struct Runtime {
         let persistence = try await SQLPersistence.open(location, logger: logger)
         let secret = try settings.sessionSecret ?? Self.generatedSecret(in: settings.dataDirectory)
         let files = DiskFileStore(directory: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("attachments").path)
-        let environment = CoreEnvironment(persistence: persistence, files: files, passwords: BcryptPasswords(), secrets: RandomSecrets(key: secret))
-        let runtime = Runtime(settings: settings, persistence: persistence, environment: environment, logger: logger)
+        let live = LiveSignal()
+        let environment = CoreEnvironment(persistence: persistence, files: files, passwords: BcryptPasswords(), secrets: RandomSecrets(key: secret), exchangeEvents: live)
+        let runtime = Runtime(settings: settings, persistence: persistence, environment: environment, live: live, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await persistence.run() }
             do {

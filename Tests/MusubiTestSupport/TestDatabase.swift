@@ -75,11 +75,11 @@ public final class TestClock: @unchecked Sendable {
 
 extension CoreEnvironment {
     /// The real components, with bcrypt at its lowest cost so tests stay fast.
-    public static func testing(_ persistence: any Persistence, clock: TestClock = TestClock()) -> CoreEnvironment {
+    public static func testing(_ persistence: any Persistence, clock: TestClock = TestClock(), events: any ExchangeEventPublisher = SilentExchangeEvents()) -> CoreEnvironment {
         CoreEnvironment(
             persistence: persistence, files: DiskFileStore(directory: NSTemporaryDirectory() + "musubi-test-files-\(UUID().uuidString)"),
             passwords: BcryptPasswords(cost: 4), secrets: RandomSecrets(key: "test-key"),
-            now: { clock.now }
+            now: { clock.now }, exchangeEvents: events
         )
     }
 }

@@ -71,6 +71,7 @@ public protocol MessageRepository: Sendable {
     /// channel, newest first.
     func mentioning(_ memberID: Int64, in channelIDs: [Int64], page: PageRequest) async throws -> Page<Message>
     func appendEvent(channelID: Int64, kind: ChannelEvent.Kind, messageID: Int64, at: Date) async throws -> ChannelEvent
-    /// Events after `id` in the given channels, oldest first.
-    func events(after id: Int64, in channelIDs: [Int64], limit: Int) async throws -> [ChannelEvent]
+    /// Events after `id` in the given channels (nil: in every channel), oldest first.
+    func events(after id: Int64, in channelIDs: [Int64]?, limit: Int) async throws -> [ChannelEvent]
+    func latestEventID() async throws -> Int64
 }

@@ -108,14 +108,17 @@ struct SQLMessageRepository: MessageRepository {
         return ChannelEvent(id: id, channelID: channelID, kind: kind, messageID: messageID, at: at)
     }
 
-    func events(after id: Int64, in channelIDs: [Int64], limit: Int) async throws -> [ChannelEvent] {
-        let rows = try await db.raw(
-            "SELECT * FROM channel_events WHERE id > \(bind: id) AND " + inList("channel_id", channelIDs) + " ORDER BY id LIMIT \(literal: limit)"
-        ).all()
+    func events(after id: Int64, in channelIDs: [Int64]?, limit: Int) async throws -> [ChannelEvent] {
+        let channels: SQLQueryString = channelIDs.map { " AND " + inList("channel_id", $0) } ?? ""
+        let rows = try await db.raw("SELECT * FROM channel_events WHERE id > \(bind: id)" + channels + " ORDER BY id LIMIT \(literal: limit)").all()
         return try rows.map { row in
             ChannelEvent(id: try row.int64("id"), channelID: try row.int64("channel_id"), kind: try row.enumValue("kind", as: ChannelEvent.Kind.self),
                          messageID: try row.int64("message_id"), at: try row.date("at"))
         }
+    }
+
+    func latestEventID() async throws -> Int64 {
+        try await db.raw("SELECT COALESCE(MAX(id), 0) AS n FROM channel_events").first()?.decode(column: "n", as: Int64.self) ?? 0
     }
 
     private static let eventLock: Int64 = 0x6D75_7375_6269

@@ -83,5 +83,7 @@ public enum Paths {
     public static let funnel = PathTemplate("/manage/funnel")
     public static let bulkMatching = PathTemplate("/manage/matching")
 
+    public static let live = PathTemplate("/live")
+
     public static let openAPI = PathTemplate("/api/openapi.json")
 }

@@ -19,6 +19,8 @@ public struct Site: Sendable {
     public let funnel: MatchingFunnel
     public let attachments: ListingAttachments
     public let exchange: Exchange
+    /// The realtime hub that the WebSocket connections register with.
+    public let live: LiveHub
     let templates: Templates
     let catalog: Catalog
     let resources: ResourceLocator
@@ -29,7 +31,9 @@ public struct Site: Sendable {
     let memberCards = FragmentCache<CardKey<MemberRow>>(limit: 10_000)
     let organizationCards = FragmentCache<CardKey<OrganizationRow>>(limit: 2_000)
 
-    public init(environment: CoreEnvironment, configuration: WebConfiguration, throttle: SignInThrottle = SignInThrottle()) throws {
+    /// Without a `live` hub, WebSocket clients still connect and replay, but nothing wakes the
+    /// hub for new events: for tools and tests that do not serve live updates.
+    public init(environment: CoreEnvironment, configuration: WebConfiguration, throttle: SignInThrottle = SignInThrottle(), live: LiveHub? = nil) throws {
         let resources = ResourceLocator(themeDirectory: configuration.themeDirectory)
         self.configuration = configuration
         self.resources = resources
@@ -50,6 +54,7 @@ public struct Site: Sendable {
         self.funnel = MatchingFunnel(environment)
         self.attachments = ListingAttachments(environment)
         self.exchange = Exchange(environment)
+        self.live = live ?? LiveHub(signal: LiveSignal(), exchange: exchange, timeZone: configuration.timeZone)
     }
 
     func t(_ key: String, _ context: MusubiRequestContext) -> String {

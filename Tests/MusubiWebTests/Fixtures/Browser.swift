@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -128,17 +129,28 @@ struct TestSite {
 
     func browser() -> Browser { Browser(client) }
 
+    /// With `live`, the site runs on a real socket with its realtime hub, for WebSocket tests.
     static func run(
-        _ database: TestDatabase, throttle: SignInThrottle = SignInThrottle(), trustedProxies: Set<String> = [],
+        _ database: TestDatabase, throttle: SignInThrottle = SignInThrottle(), trustedProxies: Set<String> = [], live: Bool = false,
         _ body: @escaping @Sendable (TestSite) async throws -> Void
     ) async throws {
         try await database.with { persistence in
-            let env = CoreEnvironment.testing(persistence)
+            let signal = LiveSignal()
+            let env = CoreEnvironment.testing(persistence, events: signal)
             let community = try await Community.seed(env)
-            let site = try Site(environment: env, configuration: WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies), throttle: throttle)
-            let app = Application(router: SiteMap.router(for: site))
-            try await app.test(.router) { client in
-                try await body(TestSite(community: community, client: client))
+            let configuration = WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies)
+            let hub = LiveHub(signal: signal, exchange: Exchange(env), timeZone: configuration.timeZone)
+            let site = try Site(environment: env, configuration: configuration, throttle: throttle, live: hub)
+            if live {
+                let app = MusubiWeb.application(site: site, host: "127.0.0.1", port: 0, logger: Logger(label: "musubi.test"), services: [hub])
+                try await app.test(.live) { client in
+                    try await body(TestSite(community: community, client: client))
+                }
+            } else {
+                let app = Application(router: SiteMap.router(for: site))
+                try await app.test(.router) { client in
+                    try await body(TestSite(community: community, client: client))
+                }
             }
         }
     }

@@ -1,0 +1,77 @@
+import Foundation
+import MusubiCore
+
+/// What a live client receives, as JSON text frames.
+enum LiveFrame: Encodable {
+    /// A stored event with the message as it stands now.
+    case event(id: Int64, kind: ChannelEvent.Kind, channel: Int64, message: LiveMessage)
+    /// Someone is writing in a channel (not stored).
+    case typing(channel: Int64, name: String)
+    /// The replay after a reconnect is complete; live events follow.
+    case ready(after: Int64)
+
+    enum CodingKeys: String, CodingKey { case type, id, kind, channel, message, name, after }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .event(let id, let kind, let channel, let message):
+            try container.encode("event", forKey: .type)
+            try container.encode(id, forKey: .id)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(channel, forKey: .channel)
+            try container.encode(message, forKey: .message)
+        case .typing(let channel, let name):
+            try container.encode("typing", forKey: .type)
+            try container.encode(channel, forKey: .channel)
+            try container.encode(name, forKey: .name)
+        case .ready(let after):
+            try container.encode("ready", forKey: .type)
+            try container.encode(after, forKey: .after)
+        }
+    }
+
+    var json: String {
+        String(decoding: (try? LiveFrame.encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+}
+
+/// A message for a live client: its text already rendered by `MessageMarkup` (escaped),
+/// names as plain text for the client to insert as text.
+struct LiveMessage: Encodable {
+    var id: Int64
+    var threadRoot: Int64?
+    var inTimeline: Bool
+    var authorID: Int64?
+    var author: String
+    var html: String
+    var at: String
+    var edited: Bool
+    var deleted: Bool
+    var replyCount: Int
+    var reactions: [LiveReaction]
+
+    struct LiveReaction: Encodable { var emoji: String; var count: Int }
+
+    init(_ delivery: Exchange.Delivery, time: (Date) -> String) {
+        let message = delivery.message
+        let markup = MessageMarkup(names: delivery.names, channelNames: [:], memberHref: { Paths.member.href($0) }, channelHref: { Paths.channel.href($0) })
+        id = message.id
+        threadRoot = message.threadRootID
+        inTimeline = message.inTimeline
+        authorID = message.authorID
+        author = message.authorID.flatMap { delivery.names[$0] } ?? message.authorName
+        html = message.isDeleted ? "" : markup.html(message.body)
+        at = time(message.createdAt)
+        edited = message.editedAt != nil && !message.isDeleted
+        deleted = message.isDeleted
+        replyCount = message.replyCount
+        reactions = delivery.reactions.map { LiveReaction(emoji: $0.emoji, count: $0.memberIDs.count) }
+    }
+}
