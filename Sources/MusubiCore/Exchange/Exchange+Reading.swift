@@ -51,12 +51,15 @@ extension Exchange {
         public var memberCount: Int
         /// Where the viewer's unread messages begin on this page (the first unread id).
         public var firstUnreadID: Int64?
+        /// The newest event when the page was read: live updates resume after it.
+        public var eventCursor: Int64
     }
 
     /// The newest messages (or those before `before`); showing the newest marks them read.
     public func show(_ actor: Actor, channelID: Int64, before: Int64? = nil) async throws -> ChannelView {
         let view = try await env.persistence.read { repos -> ChannelView in
             let (channel, access) = try await visible(channelID, to: actor, repos)
+            let cursor = try await repos.messages.latestEventID()
             let seat = try await actor.memberID.asyncMap { try await repos.channels.seat(channelID: channelID, memberID: $0) } ?? nil
             let page = try await repos.messages.timeline(channelID: channelID, before: before, limit: Self.limits.page + 1)
             let messages = Array(page.prefix(Self.limits.page).reversed())
@@ -66,7 +69,8 @@ extension Exchange {
                 channel: channel, title: titles[channel.id] ?? channel.name, seat: seat, access: access, messages: messages,
                 reactions: [:], names: [:], channelNames: [:], olderThan: page.count > Self.limits.page ? messages.first?.id : nil,
                 memberCount: seated.count,
-                firstUnreadID: seat.flatMap { seat in messages.first { $0.id > seat.lastReadID && $0.authorID != seat.memberID }?.id }
+                firstUnreadID: seat.flatMap { seat in messages.first { $0.id > seat.lastReadID && $0.authorID != seat.memberID }?.id },
+                eventCursor: cursor
             )
             try await annotate(&view.names, &view.channelNames, &view.reactions, for: messages, actor: actor, repos)
             return view
@@ -87,18 +91,20 @@ extension Exchange {
         public var reactions: [Int64: [Reaction]]
         public var names: [Int64: String]
         public var channelNames: [Int64: String]
+        public var eventCursor: Int64
     }
 
     public func thread(_ actor: Actor, rootID: Int64) async throws -> ThreadView {
         try await env.persistence.read { repos in
             let (found, access) = try await visibleMessage(rootID, to: actor, repos)
+            let cursor = try await repos.messages.latestEventID()
             let root = try await found.threadRootID.asyncMap { try await repos.messages.find(id: $0) } ?? found
             guard let root else { throw MusubiError.notFound }
             guard let channel = try await repos.channels.find(id: root.channelID) else { throw MusubiError.notFound }
             let replies = try await repos.messages.replies(to: root.id)
             let titles = try await actor.memberID.asyncMap { try await directTitles([channel], me: $0, repos) } ?? [:]
             var view = ThreadView(channel: channel, title: titles[channel.id] ?? channel.name, access: access, root: root, replies: replies,
-                                  reactions: [:], names: [:], channelNames: [:])
+                                  reactions: [:], names: [:], channelNames: [:], eventCursor: cursor)
             try await annotate(&view.names, &view.channelNames, &view.reactions, for: [root] + replies, actor: actor, repos)
             return view
         }

@@ -25,6 +25,7 @@ extension ExchangePages {
         var retention: RetentionModel?
         var body: String
         var errors: [String: String]
+        var live: LiveModel
 
         struct SeatModel { var action: String; var starred: Bool; var muted: Bool; var levels: [Option] }
         struct AboutModel { var action: String; var topic: String; var description: String }
@@ -197,7 +198,7 @@ extension ExchangePages {
             inviteHref: Policy.can(actor, .invite(.member), resource) ? Paths.channelInvite.href(id) : nil,
             retention: Policy.can(actor, .configure, resource)
                 ? .init(action: Paths.channelRetention.href(id), days: channel.retentionDays.map(String.init) ?? "") : nil,
-            body: body, errors: errors
+            body: body, errors: errors, live: LiveModel(channelID: id, after: view.eventCursor)
         )
         return site.page("channel", title: view.title, model, request, context, status: status)
     }
@@ -211,6 +212,14 @@ extension ExchangePages {
         var rootID: Int64
         var body: String
         var errors: [String: String]
+        var live: LiveModel
+    }
+
+    /// What `live.js` needs: the channel, where to resume, and where threads live.
+    struct LiveModel {
+        var channelID: Int64
+        var after: Int64
+        var threadPath = Paths.message.template
     }
 
     private func threadPage(_ id: Int64, body: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -219,7 +228,7 @@ extension ExchangePages {
         let model = ThreadModel(
             channelTitle: view.title, channelHref: Paths.channel.href(view.channel.id), root: Array(rows.prefix(1)), replies: Array(rows.dropFirst()),
             postAction: Policy.can(context.actor, .post, .channel(view.access)) && !view.root.isDeleted ? Paths.channelMessages.href(view.channel.id) : nil,
-            rootID: view.root.id, body: body, errors: errors
+            rootID: view.root.id, body: body, errors: errors, live: LiveModel(channelID: view.channel.id, after: view.eventCursor)
         )
         return site.page("thread", title: site.t("exchange.thread", context) + " · " + view.title, model, request, context, status: status)
     }

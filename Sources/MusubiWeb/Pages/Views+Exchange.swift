@@ -13,6 +13,7 @@ struct MessageRow {
     var deleted: Bool
     var isReply: Bool
     var replies: String?
+    var replyCount: Int
     var threadHref: String
     var reactions: [ReactionRow]
     var editHref: String?
@@ -56,6 +57,7 @@ extension Views {
                 html: live ? markup.html(message.body) : "",
                 edited: live && message.editedAt != nil, deleted: !live, isReply: message.threadRootID != nil,
                 replies: message.replyCount > 0 ? String(format: site.t("exchange.replies", context), message.replyCount) : nil,
+                replyCount: message.replyCount,
                 threadHref: Paths.message.href(message.threadRootID ?? message.id),
                 reactions: (reactions[message.id] ?? []).map { reaction in
                     .init(emoji: reaction.emoji, count: reaction.memberIDs.count, mine: me.map(reaction.memberIDs.contains) ?? false,
