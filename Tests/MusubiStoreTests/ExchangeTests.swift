@@ -71,6 +71,8 @@ import Testing
             _ = try await exchange.post(c.actor(c.guest), channelID: room.id, body: "よろしくお願いします")
             await #expect(throws: MusubiError.forbidden) { try await exchange.invite(c.actor(c.guest), channelID: room.id, memberID: c.admin.id) }
 
+            // A private channel's name is nobody else's business: a public one may share it.
+            _ = try await exchange.create(c.actor(other), ChannelDraft(kind: .public, name: "新規事業の相談"))
             try await exchange.leave(c.actor(other), channelID: room.id)
             await #expect(throws: MusubiError.notFound) { try await exchange.show(c.actor(other), channelID: room.id) }
         }
@@ -92,12 +94,18 @@ import Testing
             _ = try await exchange.post(c.actor(c.member), channelID: lobby.id, body: "メール@example.jp は宛先ではありません")
             _ = try await exchange.post(c.actor(c.member), channelID: quiet.id, body: "@channel 明日は休みです")
             _ = try await exchange.post(c.actor(c.member), channelID: quiet.id, body: "ただの連絡")
+            // A mention typed by hand names only someone seated; anyone else stays plain text.
+            let probe = try await exchange.post(c.actor(c.member), channelID: quiet.id, body: "<@\(c.applicant.id)> <@\(other.id)>")
+            #expect(probe.body == "@\(c.applicant.id) <@\(other.id)>")
+            // Whoever joins later starts with the history read.
+            try await exchange.join(c.actor(c.coordinator), channelID: quiet.id)
+            #expect(try await exchange.channels(c.actor(c.coordinator)).first { $0.channel.id == quiet.id }?.unread == UnreadCount(messages: 0, mentions: 0))
 
             let entries = Dictionary(uniqueKeysWithValues: try await exchange.channels(c.actor(other)).map { ($0.channel.name, $0.unread) })
             #expect(entries["技術の話題"] == UnreadCount(messages: 2, mentions: 1))
-            #expect(entries["お知らせ"] == UnreadCount(messages: 2, mentions: 1))
+            #expect(entries["お知らせ"] == UnreadCount(messages: 3, mentions: 2))
             #expect(try await exchange.channels(c.actor(c.member)).allSatisfy { $0.unread == UnreadCount(messages: 0, mentions: 0) })
-            #expect(try await exchange.mentions(c.actor(other), page: .init()).items.count == 2)
+            #expect(try await exchange.mentions(c.actor(other), page: .init()).items.count == 3)
 
             // Muting leaves a channel out of "what you missed"; "mentions" keeps it only when mentioned.
             try await exchange.adjustSeat(c.actor(other), channelID: quiet.id, muted: true)

@@ -19,7 +19,7 @@ public struct Community: Sendable {
     public var group: Group
     /// A public channel with the coordinator and the member seated.
     public var lobby: Channel
-    /// A private channel with only the member seated, holding one message.
+    /// A private channel with only the member seated, holding one message to @channel.
     public var room: Channel
 
     public func actor(_ member: Member) -> Actor { .member(id: member.id, role: member.role) }
@@ -64,8 +64,8 @@ public struct Community: Sendable {
             try await repos.channels.addSeat(channelID: lobby.id, memberID: member.id, at: now)
             let room = try await repos.channels.insert(ChannelDraft(kind: .private, name: "共同研究の相談"), groupID: nil, directKey: nil, createdBy: member.id, at: now)
             try await repos.channels.addSeat(channelID: room.id, memberID: member.id, at: now)
-            _ = try await repos.messages.insert(channelID: room.id, authorID: member.id, authorName: "", body: "社外秘の計画", threadRootID: nil, alsoInChannel: false,
-                                                mentions: [], mentionsChannel: false, at: now)
+            _ = try await repos.messages.insert(channelID: room.id, authorID: member.id, authorName: "", body: "<!channel> 社外秘の計画", threadRootID: nil, alsoInChannel: false,
+                                                mentions: [], mentionsChannel: true, at: now)
             return Community(
                 env: env, decarbonisation: decarbonisation, hydrogen: hydrogen, aquaculture: aquaculture, organizations: organizations,
                 admin: admin, coordinator: coordinator, member: member, guest: guest, applicant: applicant, group: group, lobby: lobby, room: room

@@ -81,6 +81,7 @@ extension Exchange {
     /// `:short_name:` of up to 32 lowercase letters, digits, `_`, `+` and `-`.
     static func reactionEmoji(_ raw: String) -> String? {
         let value = raw.trimmingCharacters(in: .whitespaces)
+        guard value.utf8.count <= 34 else { return nil }
         if value.count == 1, let scalar = value.unicodeScalars.first, scalar.properties.isEmoji, scalar.value > 0x7F {
             return value
         }
@@ -103,6 +104,7 @@ extension Exchange {
     /// The typed text with `@name` of the people seated in the channel stored as mentions.
     func storing(_ typed: String, channelID: Int64, _ repos: any Repositories) async throws -> String {
         guard typed.contains("@") else { return typed }
+        // Only the people seated here can be mentioned (typed `<@id>` of anyone else stays text).
         let seated = try await repos.channels.seatedMembers(of: channelID)
         let names = try await repos.members.names(of: seated)
         return MessageText.storing(typed, people: names.map { (id: $0.key, name: $0.value) })

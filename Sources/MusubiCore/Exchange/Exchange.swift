@@ -32,7 +32,7 @@ public struct Exchange: Sendable {
         let now = env.now()
         let draft = clean
         return try await env.persistence.write { repos in
-            if try await repos.channels.find(name: draft.name) != nil { throw MusubiError.conflict("error.channel_name_taken") }
+            if draft.kind == .public, try await repos.channels.find(name: draft.name) != nil { throw MusubiError.conflict("error.channel_name_taken") }
             let channel = try await repos.channels.insert(draft, groupID: nil, directKey: nil, createdBy: creator, at: now)
             try await repos.channels.addSeat(channelID: channel.id, memberID: creator, at: now)
             return channel

@@ -4,9 +4,7 @@ import Foundation
 /// members. Called inside the transaction that changes the group.
 enum GroupChannels {
     static func open(for group: Group, _ repos: any Repositories, at now: Date) async throws {
-        var name = group.name
-        if try await repos.channels.find(name: name) != nil { name = "\(group.name) (\(group.id))" }
-        let draft = ChannelDraft(kind: .private, purpose: .group, name: name, description: group.description, fieldID: group.fieldIDs.first)
+        let draft = ChannelDraft(kind: .private, purpose: .group, name: group.name, description: group.description, fieldID: group.fieldIDs.first)
         _ = try await repos.channels.insert(draft, groupID: group.id, directKey: nil, createdBy: nil, at: now)
     }
 

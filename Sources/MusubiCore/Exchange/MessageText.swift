@@ -10,8 +10,15 @@ public enum MessageText {
     static let channelWords = ["channel", "here", "all", "チャンネル", "全員"]
 
     /// The text with every `@name` of one of `people` (the longest name that fits, with or
-    /// without its spaces) and every `@channel` turned into stored mentions.
+    /// without its spaces) and every `@channel` turned into stored mentions. A stored mention
+    /// typed by hand (`<@id>`) stands only for one of `people`; any other id stays plain text,
+    /// so nobody can make a page print the name of someone outside the channel.
     public static func storing(_ typed: String, people: [(id: Int64, name: String)]) -> String {
+        let seated = Set(people.map(\.id))
+        let typed = tokens(in: typed).map { token in
+            if case .person(let id) = token, !seated.contains(id) { return "@\(id)" }
+            return render(token)
+        }.joined()
         let spellings = people.flatMap { person -> [(String, Int64)] in
             let name = person.name.trimmingCharacters(in: .whitespaces)
             let compact = name.filter { !$0.isWhitespace }
@@ -58,6 +65,15 @@ public enum MessageText {
             case .channel(let id): "<#\(id)>"
             }
         }.joined()
+    }
+
+    private static func render(_ token: Token) -> String {
+        switch token {
+        case .text(let text): text
+        case .person(let id): "<@\(id)>"
+        case .everyone: "<!channel>"
+        case .channel(let id): "<#\(id)>"
+        }
     }
 
     /// The stored text cut into plain runs and references.

@@ -25,6 +25,7 @@ public struct UnreadCount: Sendable, Equatable {
 public protocol ChannelRepository: Sendable {
     func insert(_ draft: ChannelDraft, groupID: Int64?, directKey: String?, createdBy: Int64?, at: Date) async throws -> Channel
     func find(id: Int64) async throws -> Channel?
+    /// The public channel of that name (only public names are unique).
     func find(name: String) async throws -> Channel?
     /// The direct conversation of exactly these people (their sorted ids, joined by commas).
     func find(directKey: String) async throws -> Channel?
@@ -37,13 +38,15 @@ public protocol ChannelRepository: Sendable {
     func seat(channelID: Int64, memberID: Int64) async throws -> ChannelSeat?
     /// Every channel a person sits in, with their seat.
     func seats(of memberID: Int64) async throws -> [(channel: Channel, seat: ChannelSeat)]
-    /// Gives the person a seat unless they have one; true when one was added.
+    /// Gives the person a seat unless they have one, with what is there already read; true
+    /// when one was added.
     @discardableResult
     func addSeat(channelID: Int64, memberID: Int64, at: Date) async throws -> Bool
     func removeSeat(channelID: Int64, memberID: Int64) async throws
     func updateSeat(_ seat: ChannelSeat) async throws
     /// Moves the person's read mark forward (never back) to `messageID`.
     func markRead(channelID: Int64, memberID: Int64, upTo messageID: Int64) async throws
+    /// The active people seated (a deactivated person keeps the seat but hears nothing).
     func seatedMembers(of channelID: Int64) async throws -> [Int64]
     /// What the person has not read, in each channel they sit in that has anything unread.
     func unread(of memberID: Int64) async throws -> [Int64: UnreadCount]

@@ -1,7 +1,7 @@
 /// The exchange: channels, the seats people have in them, messages with their threads,
 /// mentions and reactions, and the ordered log of what happened in each channel.
-/// Every existing group gets its private channel (a name shared by two groups gets the
-/// later one's id), with the group's members seated.
+/// Every existing group gets its private channel, with the group's members seated. Only
+/// public channels' names are unique: a private channel's name is nobody else's business.
 enum Schema008 {
     static func statements(_ d: SchemaDialect) -> [String] {
         [
@@ -11,7 +11,7 @@ enum Schema008 {
               field_id BIGINT REFERENCES fields(id), group_id BIGINT REFERENCES study_groups(id), direct_key TEXT,
               retention_days INTEGER, created_by BIGINT REFERENCES members(id), created_at BIGINT NOT NULL, last_message_at BIGINT)
             """,
-            "CREATE UNIQUE INDEX channels_name ON channels (name) WHERE kind <> 'direct'",
+            "CREATE UNIQUE INDEX channels_name ON channels (name) WHERE kind = 'public'",
             "CREATE UNIQUE INDEX channels_direct ON channels (direct_key) WHERE direct_key IS NOT NULL",
             "CREATE UNIQUE INDEX channels_group ON channels (group_id) WHERE group_id IS NOT NULL",
             """
@@ -49,7 +49,7 @@ enum Schema008 {
             """
             INSERT INTO channels (kind, purpose, name, topic, description, group_id, created_at)
             SELECT 'private', 'group',
-              CASE WHEN EXISTS (SELECT 1 FROM study_groups o WHERE o.name = g.name AND o.id < g.id) THEN g.name || ' (' || g.id || ')' ELSE g.name END,
+              g.name,
               '', g.description, g.id, g.created_at FROM study_groups g
             """,
             """

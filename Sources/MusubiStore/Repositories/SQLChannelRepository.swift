@@ -20,7 +20,7 @@ struct SQLChannelRepository: ChannelRepository {
     }
 
     func find(name: String) async throws -> Channel? {
-        try await db.raw("SELECT * FROM channels WHERE name = \(bind: name) AND kind <> 'direct'").first().map(Self.channel)
+        try await db.raw("SELECT * FROM channels WHERE name = \(bind: name) AND kind = 'public'").first().map(Self.channel)
     }
 
     func find(directKey: String) async throws -> Channel? {
@@ -64,7 +64,9 @@ struct SQLChannelRepository: ChannelRepository {
 
     func addSeat(channelID: Int64, memberID: Int64, at: Date) async throws -> Bool {
         try await db.raw("""
-            INSERT INTO channel_members (channel_id, member_id, joined_at) VALUES (\(bind: channelID), \(bind: memberID), \(bind: at.epochMilliseconds))
+            INSERT INTO channel_members (channel_id, member_id, joined_at, last_read_id)
+            VALUES (\(bind: channelID), \(bind: memberID), \(bind: at.epochMilliseconds),
+              (SELECT COALESCE(MAX(id), 0) FROM messages WHERE channel_id = \(bind: channelID)))
             ON CONFLICT DO NOTHING RETURNING member_id
             """).first() != nil
     }
@@ -88,7 +90,10 @@ struct SQLChannelRepository: ChannelRepository {
     }
 
     func seatedMembers(of channelID: Int64) async throws -> [Int64] {
-        try await db.raw("SELECT member_id FROM channel_members WHERE channel_id = \(bind: channelID) ORDER BY member_id").all().map { try $0.int64("member_id") }
+        try await db.raw("""
+            SELECT s.member_id FROM channel_members s JOIN members m ON m.id = s.member_id
+            WHERE s.channel_id = \(bind: channelID) AND m.status = 'active' ORDER BY s.member_id
+            """).all().map { try $0.int64("member_id") }
     }
 
     /// Unread timeline messages by others, and unread messages (replies too) that name the

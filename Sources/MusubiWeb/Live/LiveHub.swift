@@ -115,6 +115,15 @@ public actor LiveHub: Service {
         if let watching, try await exchange.mayWatch(actor, channelID: watching) { watched = watching }
         let id = UUID()
         connections[id] = Connection(actor: actor, memberID: memberID, watching: watched, outbox: outbox, held: [])
+        do {
+            return try await replay(id, actor, after: after, watching: watched)
+        } catch {
+            disconnect(id)
+            throw error
+        }
+    }
+
+    private func replay(_ id: UUID, _ actor: Actor, after: Int64?, watching watched: Int64?) async throws -> UUID {
         var floor = after ?? 0
         if after != nil {
             // Everything stored up to the replay's last event is in it: ids follow commit order.

@@ -36,6 +36,7 @@ enum LiveRoutes {
             let watch = query["watch"].flatMap { Int64(String($0)) }
             let (frames, outbox) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingOldest(LiveHub.outboxLimit))
             let id = try await site.live.connect(actor, after: after, watching: watch, outbox: outbox)
+            defer { Task { await site.live.disconnect(id) } }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await frame in frames { try await outbound.write(.text(frame)) }
@@ -50,7 +51,6 @@ enum LiveRoutes {
                 defer { group.cancelAll() }
                 _ = try await group.next()
             }
-            await site.live.disconnect(id)
         }
         return router
     }
