@@ -60,16 +60,16 @@ import Testing
             #expect(try await !exchange.browse(c.actor(other), term: "", page: .init()).items.contains { $0.channel.id == room.id })
             #expect(try await exchange.mentions(c.actor(other), page: .init()).items.isEmpty)
 
-            await #expect(throws: MusubiError.forbidden) { try await exchange.invite(c.actor(c.member), channelID: room.id, memberID: c.guest.id) }
-            try await exchange.invite(c.actor(c.member), channelID: room.id, memberID: other.id)
+            await #expect(throws: MusubiError.forbidden) { try await exchange.invite(c.actor(c.member), channelID: room.id, memberIDs: [c.guest.id]) }
+            try await exchange.invite(c.actor(c.member), channelID: room.id, memberIDs: [other.id])
             #expect(try await exchange.show(c.actor(other), channelID: room.id).messages.map(\.body) == ["社外秘の計画"])
 
             // A coordinator seated in the room may bring the guest, who then sees that room only.
-            try await exchange.invite(c.actor(c.member), channelID: room.id, memberID: c.coordinator.id)
-            try await exchange.invite(c.actor(c.coordinator), channelID: room.id, memberID: c.guest.id)
+            try await exchange.invite(c.actor(c.member), channelID: room.id, memberIDs: [c.coordinator.id])
+            try await exchange.invite(c.actor(c.coordinator), channelID: room.id, memberIDs: [c.guest.id])
             #expect(try await exchange.channels(c.actor(c.guest)).map(\.channel.id) == [room.id])
             _ = try await exchange.post(c.actor(c.guest), channelID: room.id, body: "よろしくお願いします")
-            await #expect(throws: MusubiError.forbidden) { try await exchange.invite(c.actor(c.guest), channelID: room.id, memberID: c.admin.id) }
+            await #expect(throws: MusubiError.forbidden) { try await exchange.invite(c.actor(c.guest), channelID: room.id, memberIDs: [c.admin.id]) }
 
             // A private channel's name is nobody else's business: a public one may share it.
             _ = try await exchange.create(c.actor(other), ChannelDraft(kind: .public, name: "新規事業の相談"))

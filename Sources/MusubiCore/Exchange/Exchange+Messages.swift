@@ -47,17 +47,25 @@ extension Exchange {
         return message
     }
 
-    /// Leaves a tombstone: "this message was deleted", its thread kept.
-    public func delete(_ actor: Actor, messageID: Int64) async throws {
+    /// Leaves a tombstone: "this message was deleted", its thread kept. Gives the tombstone.
+    @discardableResult
+    public func delete(_ actor: Actor, messageID: Int64) async throws -> Message {
         let now = env.now()
-        let event = try await env.persistence.write { repos -> ChannelEvent? in
-            let (message, access) = try await visibleMessage(messageID, to: actor, repos)
+        let (message, event) = try await env.persistence.write { repos -> (Message, ChannelEvent?) in
+            var (message, access) = try await visibleMessage(messageID, to: actor, repos)
             try Policy.require(actor, .delete, .message(authorID: message.authorID, in: access), hiding: false)
-            guard !message.isDeleted else { return nil }
+            guard !message.isDeleted else { return (message, nil) }
             try await repos.messages.tombstone(id: messageID, at: now)
-            return try await repos.messages.appendEvent(channelID: message.channelID, kind: .deleted, messageID: messageID, at: now)
+            (message.body, message.deletedAt) = ("", now)
+            return (message, try await repos.messages.appendEvent(channelID: message.channelID, kind: .deleted, messageID: messageID, at: now))
         }
         if let event { await env.exchangeEvents.publish([event]) }
+        return message
+    }
+
+    /// One message the actor may see (a tombstone included).
+    public func message(_ actor: Actor, id: Int64) async throws -> Message {
+        try await env.persistence.read { try await visibleMessage(id, to: actor, $0).0 }
     }
 
     /// Adds the actor's reaction, or takes it back; true when it was added.

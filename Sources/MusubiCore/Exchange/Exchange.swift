@@ -115,16 +115,19 @@ public struct Exchange: Sendable {
         }
     }
 
-    /// Seats another active person; only coordinators bring guests in.
-    public func invite(_ actor: Actor, channelID: Int64, memberID: Int64) async throws {
+    /// Seats other active people, all or none; only coordinators bring guests in.
+    public func invite(_ actor: Actor, channelID: Int64, memberIDs: [Int64]) async throws {
+        guard !memberIDs.isEmpty else { throw MusubiError.invalid("member", "error.required") }
         let now = env.now()
         try await env.persistence.write { repos in
             let (_, access) = try await visible(channelID, to: actor, repos)
-            guard let member = try await repos.members.find(id: memberID), member.status == .active else {
-                throw MusubiError.invalid("memberID", "error.member_unknown")
+            for memberID in Set(memberIDs).sorted() {
+                guard let member = try await repos.members.find(id: memberID), member.status == .active else {
+                    throw MusubiError.invalid("member", "error.member_unknown")
+                }
+                try Policy.require(actor, .invite(member.role), .channel(access), hiding: false)
+                try await repos.channels.addSeat(channelID: channelID, memberID: memberID, at: now)
             }
-            try Policy.require(actor, .invite(member.role), .channel(access), hiding: false)
-            try await repos.channels.addSeat(channelID: channelID, memberID: memberID, at: now)
         }
     }
 

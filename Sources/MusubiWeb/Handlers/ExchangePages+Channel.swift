@@ -108,9 +108,7 @@ extension ExchangePages {
 
     func invite(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        let people = context.form.all("member").compactMap { Int64($0) }
-        guard !people.isEmpty else { throw MusubiError.invalid("member", "error.required") }
-        for person in people { try await site.exchange.invite(context.actor, channelID: id, memberID: person) }
+        try await site.exchange.invite(context.actor, channelID: id, memberIDs: context.form.all("member").compactMap { Int64($0) })
         return site.redirect(Paths.channel.href(id), notice: "channel_invited")
     }
 
@@ -137,8 +135,7 @@ extension ExchangePages {
             let message = try await site.exchange.edit(context.actor, messageID: id, body: context.form["body"])
             return site.redirect(back(to: message))
         } catch let error as MusubiError where error.belongsOnTheForm {
-            let thread = try await site.exchange.thread(context.actor, rootID: id)
-            guard let message = ([thread.root] + thread.replies).first(where: { $0.id == id }) else { throw MusubiError.notFound }
+            let message = try await site.exchange.message(context.actor, id: id)
             return editPage(message, body: String(context.form["body"].prefix(MessageText.limit)), errors: site.problems(error, context), request, context,
                             status: ErrorMiddleware.describe(error).0)
         }
@@ -146,18 +143,14 @@ extension ExchangePages {
 
     func delete(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        try await site.exchange.delete(context.actor, messageID: id)
-        let thread = try await site.exchange.thread(context.actor, rootID: id)
-        let message = ([thread.root] + thread.replies).first { $0.id == id } ?? thread.root
+        let message = try await site.exchange.delete(context.actor, messageID: id)
         return site.redirect(back(to: message), notice: "message_deleted")
     }
 
     func react(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         try await site.exchange.react(context.actor, messageID: id, emoji: context.form["emoji"])
-        let thread = try await site.exchange.thread(context.actor, rootID: id)
-        let message = ([thread.root] + thread.replies).first { $0.id == id } ?? thread.root
-        return site.redirect(back(to: message))
+        return site.redirect(back(to: try await site.exchange.message(context.actor, id: id)))
     }
 
     /// Where a message is seen: its thread for a reply, else the channel.

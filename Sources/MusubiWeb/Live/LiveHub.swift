@@ -31,7 +31,8 @@ public actor LiveHub: Service {
 
     private let signal: LiveSignal
     private let exchange: Exchange
-    private let time: @Sendable (Date) -> String
+    /// Times as the pages show them, in the installation's time zone.
+    private let timeFormatter: DateFormatter
     private let logger: Logger
     private var connections: [UUID: Connection] = [:]
     private var cursor: Int64?
@@ -40,13 +41,11 @@ public actor LiveHub: Service {
         self.signal = signal
         self.exchange = exchange
         self.logger = logger
-        self.time = { date in
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = timeZone
-            formatter.dateFormat = "yyyy-MM-dd HH:mm"
-            return formatter.string(from: date)
-        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        self.timeFormatter = formatter
     }
 
     public func run() async throws {
@@ -80,13 +79,13 @@ public actor LiveHub: Service {
     }
 
     private func deliver(_ delivery: Exchange.Delivery) {
-        let frame = Self.frame(delivery, time: time)
+        let text = frame(delivery)
         for (id, connection) in connections where receives(connection, delivery) {
             if connection.held != nil {
-                connections[id]?.held?.append((delivery.event.id, frame))
+                connections[id]?.held?.append((delivery.event.id, text))
             } else if delivery.event.id > connection.floor {
                 connections[id]?.floor = delivery.event.id
-                send(frame, to: id)
+                send(text, to: id)
             }
         }
     }
@@ -130,7 +129,7 @@ public actor LiveHub: Service {
             while true {
                 let batch = try await exchange.replay(actor, after: floor, watching: watched, limit: Self.replayBatch)
                 for delivery in batch {
-                    send(Self.frame(delivery, time: time), to: id)
+                    send(frame(delivery), to: id)
                     floor = max(floor, delivery.event.id)
                 }
                 if batch.count < Self.replayBatch { break }
@@ -167,7 +166,8 @@ public actor LiveHub: Service {
 
     var connectionCount: Int { connections.count }
 
-    static func frame(_ delivery: Exchange.Delivery, time: (Date) -> String) -> String {
-        LiveFrame.event(id: delivery.event.id, kind: delivery.event.kind, channel: delivery.event.channelID, message: LiveMessage(delivery, time: time)).json
+    private func frame(_ delivery: Exchange.Delivery) -> String {
+        LiveFrame.event(id: delivery.event.id, kind: delivery.event.kind, channel: delivery.event.channelID,
+                        message: LiveMessage(delivery, time: timeFormatter.string(from:))).json
     }
 }

@@ -3,7 +3,8 @@ import Hummingbird
 import HummingbirdWebSocket
 import MusubiCore
 
-/// The request context of a WebSocket upgrade: who is asking, from their session cookie.
+/// The request context of a WebSocket upgrade: who is asking, from their session cookie
+/// (`LiveSession`).
 public struct LiveRequestContext: RequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let webSocket: WebSocketHandlerReference<Self>
@@ -22,16 +23,12 @@ enum LiveRoutes {
 
     static func router(for site: Site) -> Router<LiveRequestContext> {
         let router = Router(context: LiveRequestContext.self)
+        router.add(middleware: LiveSession(site: site))
         router.ws(Paths.live.routerPath) { request, context in
-            guard sameOrigin(request), let secret = request.cookies[Cookies.session]?.value, !secret.isEmpty,
-                  let found = try await site.accounts.session(cookieSecret: secret), found.actor != .anonymous
-            else { return .dontUpgrade }
-            return .upgrade([:])
+            sameOrigin(request) && context.actor != .anonymous ? .upgrade([:]) : .dontUpgrade
         } onUpgrade: { inbound, outbound, context in
-            let request = context.request
-            guard let secret = request.cookies[Cookies.session]?.value,
-                  let actor = try await site.accounts.session(cookieSecret: secret)?.actor, actor != .anonymous else { return }
-            let query = request.uri.queryParameters
+            let actor = context.requestContext.actor
+            let query = context.request.uri.queryParameters
             let after = query["after"].flatMap { Int64(String($0)) }.map { max(0, $0) }
             let watch = query["watch"].flatMap { Int64(String($0)) }
             let (frames, outbox) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingOldest(LiveHub.outboxLimit))
@@ -56,6 +53,19 @@ enum LiveRoutes {
     }
 
     private struct Typing: Decodable { var type: String; var channel: Int64 }
+
+    /// Reads the session cookie once, for the upgrade and the connection after it.
+    struct LiveSession: RouterMiddleware {
+        let site: Site
+
+        func handle(_ request: Request, context: LiveRequestContext, next: (Request, LiveRequestContext) async throws -> Response) async throws -> Response {
+            var context = context
+            if let secret = request.cookies[Cookies.session]?.value, !secret.isEmpty {
+                context.actor = try await site.accounts.session(cookieSecret: secret)?.actor ?? .anonymous
+            }
+            return try await next(request, context)
+        }
+    }
 
     /// A browser sends its page's origin; a page on another host may not listen in (the
     /// session cookie is SameSite=Lax as well).

@@ -48,8 +48,9 @@ struct MessageMarkup {
     /// `code` spans kept as they are; the rest with references, links and emphasis.
     private func inline(_ line: String) -> String {
         var output = ""
-        for (index, part) in line.components(separatedBy: "`").enumerated() {
-            if index % 2 == 1 && index < line.components(separatedBy: "`").count - 1 {
+        let parts = line.components(separatedBy: "`")
+        for (index, part) in parts.enumerated() {
+            if index % 2 == 1 && index < parts.count - 1 {
                 output += "<code>" + Self.escape(part) + "</code>"
             } else {
                 output += (index % 2 == 1 ? "`" : "") + references(part)
