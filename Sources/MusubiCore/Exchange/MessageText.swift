@@ -67,6 +67,27 @@ public enum MessageText {
         }.joined()
     }
 
+    /// The text as a reader sees it, without markup of references: mentions as `@name`, a
+    /// channel referred to as `#`.
+    public static func plain(_ body: String, names: [Int64: String]) -> String {
+        tokens(in: body).map { token in
+            switch token {
+            case .text(let text): text
+            case .person(let id): "@" + (names[id] ?? "?")
+            case .everyone: "@channel"
+            case .channel: "#"
+            }
+        }.joined()
+    }
+
+    /// The words a message is found by: its own text, not the ids of those it refers to.
+    public static func searchable(_ body: String) -> String {
+        tokens(in: body).map { token in
+            if case .text(let text) = token { return text }
+            return " "
+        }.joined()
+    }
+
     private static func render(_ token: Token) -> String {
         switch token {
         case .text(let text): text

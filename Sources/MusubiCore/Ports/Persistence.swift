@@ -21,4 +21,5 @@ public protocol Repositories: Sendable {
     var attachments: any AttachmentRepository { get }
     var channels: any ChannelRepository { get }
     var messages: any MessageRepository { get }
+    var messageSearch: any MessageSearchRepository { get }
 }

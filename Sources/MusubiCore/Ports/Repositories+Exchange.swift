@@ -78,3 +78,39 @@ public protocol MessageRepository: Sendable {
     func events(after id: Int64, in channelIDs: [Int64]?, limit: Int) async throws -> [ChannelEvent]
     func latestEventID() async throws -> Int64
 }
+
+/// The messages a search looks among: those matching every phrase, in the channels the
+/// searcher may see, narrowed by the filters. Deleted messages never match.
+public struct MessageSearchFilter: Sendable, Equatable {
+    public var phrases: [SearchGrams.Phrase]
+    /// Every public channel as well as the seated ones.
+    public var includePublic: Bool
+    public var seatedChannelIDs: [Int64]
+    /// Only these channels (`in:`), when given.
+    public var channelIDs: [Int64]?
+    /// Only by these people (`from:`), when given.
+    public var authorIDs: [Int64]?
+    public var since: Date?
+    public var until: Date?
+
+    public init(
+        phrases: [SearchGrams.Phrase], includePublic: Bool, seatedChannelIDs: [Int64], channelIDs: [Int64]? = nil,
+        authorIDs: [Int64]? = nil, since: Date? = nil, until: Date? = nil
+    ) {
+        self.phrases = phrases
+        self.includePublic = includePublic
+        self.seatedChannelIDs = seatedChannelIDs
+        self.channelIDs = channelIDs
+        self.authorIDs = authorIDs
+        self.since = since
+        self.until = until
+    }
+}
+
+/// The search index of messages, kept in the same transaction as the messages themselves.
+public protocol MessageSearchRepository: Sendable {
+    /// Matching messages, newest first.
+    func search(_ filter: MessageSearchFilter, limit: Int, offset: Int) async throws -> [Message]
+    /// How many messages match, counting no further than `cap`.
+    func countMatches(_ filter: MessageSearchFilter, cap: Int) async throws -> Int
+}

@@ -9,6 +9,8 @@ struct Migrator {
         var version: Int
         var name: String
         var statements: @Sendable (SchemaDialect) -> [String]
+        /// Work after the statements that needs Swift (filling a new index), in the same transaction.
+        var backfill: (@Sendable (any SQLDatabase) async throws -> Void)? = nil
     }
 
     static let migrations: [Migration] = [
@@ -20,6 +22,7 @@ struct Migrator {
         Migration(version: 6, name: "suggestion pins and candidate views", statements: Schema006.statements),
         Migration(version: 7, name: "listing attachments", statements: Schema007.statements),
         Migration(version: 8, name: "the exchange", statements: Schema008.statements),
+        Migration(version: 9, name: "message search", statements: Schema009.statements, backfill: Schema009.indexMessages),
     ]
 
     let connections: any DatabaseConnections
@@ -40,6 +43,7 @@ struct Migrator {
                 for statement in migration.statements(dialect) {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
+                try await migration.backfill?(db)
                 try await db.raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: now.epochMilliseconds))").run()
                 return false
             }

@@ -16,6 +16,7 @@ struct SQLMessageRepository: MessageRepository {
               \(bind: inTimeline ? 1 : 0), \(bind: mentionsChannel ? 1 : 0), \(bind: at.epochMilliseconds))
             """)
         try await insertMentions(messageID: id, channelID: channelID, mentions)
+        try await SQLMessageSearch(db: db).index(messageID: id, body: body)
         if let threadRootID {
             try await db.raw("""
                 UPDATE messages SET reply_count = reply_count + 1, last_reply_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: threadRootID)
@@ -49,12 +50,16 @@ struct SQLMessageRepository: MessageRepository {
         let channel = try await db.raw("SELECT channel_id FROM messages WHERE id = \(bind: id)").first().map { try $0.int64("channel_id") }
         try await db.raw("DELETE FROM message_mentions WHERE message_id = \(bind: id)").run()
         if let channel { try await insertMentions(messageID: id, channelID: channel, mentions) }
+        let search = SQLMessageSearch(db: db)
+        try await search.remove(messageID: id)
+        try await search.index(messageID: id, body: body)
     }
 
     func tombstone(id: Int64, at: Date) async throws {
         try await db.raw("UPDATE messages SET body = '', mentions_channel = 0, deleted_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: id)").run()
         try await db.raw("DELETE FROM message_mentions WHERE message_id = \(bind: id)").run()
         try await db.raw("DELETE FROM message_reactions WHERE message_id = \(bind: id)").run()
+        try await SQLMessageSearch(db: db).remove(messageID: id)
     }
 
     func reactions(to messageIDs: [Int64]) async throws -> [Reaction] {

@@ -20,6 +20,7 @@ struct SQLRepositories: Repositories {
     var attachments: any AttachmentRepository { SQLAttachmentRepository(db: db) }
     var channels: any ChannelRepository { SQLChannelRepository(db: db) }
     var messages: any MessageRepository { SQLMessageRepository(db: db) }
+    var messageSearch: any MessageSearchRepository { SQLMessageSearch(db: db) }
 }
 
 extension SQLDatabase {

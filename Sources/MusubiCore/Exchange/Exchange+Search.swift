@@ -1,0 +1,140 @@
+import Foundation
+
+/// How search results are ordered.
+public enum MessageSearchOrder: String, Sendable, CaseIterable {
+    /// The newest matches, best first (see `Exchange.searchLimits`).
+    case relevance
+    case newest
+}
+
+extension Exchange {
+    /// Search looks at the newest `ranked` matches when ordering by relevance, pages through
+    /// at most `reach` newest first, and counts no further than `reach`.
+    public static let searchLimits = (ranked: 200, reach: 1_000, page: 20)
+
+    /// One message found, with where it was said and its text cut for the result list.
+    public struct SearchHit: Sendable {
+        public var message: Message
+        public var channel: Channel
+        public var channelTitle: String
+        public var segments: [SearchMatches.Segment]
+    }
+
+    public struct SearchResults: Sendable {
+        public var query: MessageQuery
+        public var order: MessageSearchOrder
+        public var hits: [SearchHit]
+        /// Matching messages the actor may see, counted up to `searchLimits.reach`.
+        public var total: Int
+        public var totalIsCapped: Bool
+        public var page: PageRequest
+        public var names: [Int64: String]
+        /// Names after `in:` and `from:` that matched no channel the actor sees, or nobody.
+        public var unknownChannels: [String]
+        public var unknownPeople: [String]
+
+        public var pageCount: Int {
+            let reachable = order == .relevance ? min(total, Exchange.searchLimits.ranked) : total
+            return max(1, (reachable + page.size - 1) / page.size)
+        }
+    }
+
+    /// Messages the actor may see that match the query. Nothing else is counted or shown.
+    public func search(_ actor: Actor, query typed: String, order: MessageSearchOrder, page number: Int, timeZone: TimeZone) async throws -> SearchResults {
+        // Anyone signed in searches, guests included: what they may see is decided per
+        // channel below, by their seats and by whether the policy lets them read public ones.
+        guard let me = actor.memberID else { throw MusubiError.unauthenticated }
+        let query = try MessageQuery.parse(typed, timeZone: timeZone)
+        let page = PageRequest(number: number, size: Self.searchLimits.page)
+        let nothing = SearchResults(query: query, order: order, hits: [], total: 0, totalIsCapped: false, page: page, names: [:],
+                                    unknownChannels: [], unknownPeople: [])
+        guard !query.isEmpty else { return nothing }
+        return try await env.persistence.read { repos in
+            var results = nothing
+            let seats = try await repos.channels.seats(of: me)
+            let readsPublic = Policy.can(actor, .view, .channel(ChannelAccess(kind: .public, seated: false, followsGroup: false)))
+            var filter = MessageSearchFilter(
+                phrases: query.phrases.compactMap(SearchGrams.phrase), includePublic: readsPublic, seatedChannelIDs: seats.map(\.channel.id),
+                since: query.since, until: query.until
+            )
+            if !query.channelNames.isEmpty {
+                (filter.channelIDs, results.unknownChannels) = try await channels(named: query.channelNames, seats: seats.map(\.channel), readsPublic, repos)
+            }
+            if !query.authorNames.isEmpty {
+                (filter.authorIDs, results.unknownPeople) = try await people(named: query.authorNames, repos)
+            }
+            if filter.channelIDs?.isEmpty == true || filter.authorIDs?.isEmpty == true { return results }
+
+            let found: [Message]
+            switch order {
+            case .relevance:
+                let window = try await repos.messageSearch.search(filter, limit: Self.searchLimits.ranked, offset: 0)
+                results.total = window.count
+                found = Array(Self.ranked(window, phrases: query.phrases).dropFirst(page.offset).prefix(page.size))
+            case .newest:
+                found = page.offset < Self.searchLimits.reach ? try await repos.messageSearch.search(filter, limit: page.size, offset: page.offset) : []
+            }
+            if order == .newest || results.total == Self.searchLimits.ranked {
+                let counted = try await repos.messageSearch.countMatches(filter, cap: Self.searchLimits.reach + 1)
+                (results.total, results.totalIsCapped) = (min(counted, Self.searchLimits.reach), counted > Self.searchLimits.reach)
+            }
+            results.names = try await repos.members.names(of: Array(Self.people(in: found)))
+            let titles = try await directTitles(seats.map(\.channel), me: me, repos)
+            var channels = Dictionary(uniqueKeysWithValues: seats.map { ($0.channel.id, $0.channel) })
+            for id in Set(found.map(\.channelID)) where channels[id] == nil { channels[id] = try await repos.channels.find(id: id) }
+            results.hits = found.compactMap { message in
+                guard let channel = channels[message.channelID] else { return nil }
+                return SearchHit(message: message, channel: channel, channelTitle: titles[channel.id] ?? channel.name,
+                                 segments: SearchMatches.highlight(MessageText.plain(message.body, names: results.names), phrases: query.phrases))
+            }
+            return results
+        }
+    }
+
+    /// Best first: each phrase's frequency, saturating and weighed against the message's
+    /// length (as BM25 does), then a little for being newer. The window is newest first.
+    static func ranked(_ window: [Message], phrases: [String]) -> [Message] {
+        let texts = window.map { JapaneseText.normalize(MessageText.searchable($0.body)) }
+        let averageLength = max(1, Double(texts.reduce(0) { $0 + $1.count }) / Double(max(1, texts.count)))
+        let scored = zip(window, texts).enumerated().map { position, pair in
+            let (message, text) = pair
+            let lengthFactor = 0.25 + 0.75 * Double(text.count) / averageLength
+            let frequency = SearchMatches.counts(of: phrases, inNormalized: text).reduce(0.0) { sum, count in
+                sum + Double(count) / (Double(count) + 1.2 * lengthFactor)
+            }
+            let recency = 1 - Double(position) / Double(window.count)
+            return (message: message, score: frequency / Double(max(1, phrases.count)) + 0.3 * recency)
+        }
+        return scored.sorted { ($0.score, $0.message.id) > ($1.score, $1.message.id) }.map(\.message)
+    }
+
+    /// Ids of the channels the actor sees whose names match (normalised), and the names
+    /// that matched none.
+    private func channels(named names: [String], seats: [Channel], _ readsPublic: Bool, _ repos: any Repositories) async throws -> ([Int64], [String]) {
+        var ids: [Int64] = []
+        var unknown: [String] = []
+        for name in names {
+            let wanted = JapaneseText.normalize(name)
+            var matches = seats.filter { $0.kind != .direct && JapaneseText.normalize($0.name) == wanted }.map(\.id)
+            if matches.isEmpty, readsPublic, let channel = try await repos.channels.find(name: name) { matches = [channel.id] }
+            if matches.isEmpty { unknown.append(name) } else { ids += matches }
+        }
+        return (ids, unknown)
+    }
+
+    /// Ids of the people whose name (or its reading) begins with each name typed, spaces
+    /// aside, and the names that matched nobody.
+    private func people(named names: [String], _ repos: any Repositories) async throws -> ([Int64], [String]) {
+        var ids: [Int64] = []
+        var unknown: [String] = []
+        for name in names {
+            let wanted = JapaneseText.normalize(name).filter { $0 != " " }
+            let candidates = try await repos.members.search(DirectoryQuery(terms: [String(wanted.prefix(2))], page: PageRequest(size: PageRequest.maximumSize)))
+            let matches = candidates.items.filter { person in
+                [person.name, person.nameKana].contains { JapaneseText.normalize($0).filter { $0 != " " }.hasPrefix(wanted) }
+            }.map(\.id)
+            if matches.isEmpty || wanted.isEmpty { unknown.append(name) } else { ids += matches }
+        }
+        return (ids, unknown)
+    }
+}

@@ -1,0 +1,100 @@
+/// The tokens a text is indexed and searched by, so that one- and two-character Japanese
+/// words are found as well as long ones, from an ordinary inverted index.
+///
+/// After `JapaneseText.normalize`, the text is cut into runs:
+/// - a run of Japanese (kanji, kana) or Korean letters gives every pair of neighbours
+///   (水素燃料 → 水素 素燃 燃料) and then its last character alone (料), so every character
+///   starts exactly one token;
+/// - a run of other letters and digits (English, numbers) is one word;
+/// - anything else separates runs.
+///
+/// A query is cut the same way, and its tokens must appear one after another. A query that
+/// ends in a single Japanese character leaves it open (a prefix), so 水 finds 水素; one that
+/// ends in a longer run needs only its pairs, so 水素 finds 水素エネルギー. A query thus
+/// matches exactly where its normalised text occurs, with English words matched whole.
+public enum SearchGrams {
+    /// A run of tokens that must appear consecutively; the last may be a prefix.
+    public struct Phrase: Sendable, Equatable {
+        public var tokens: [String]
+        public var lastIsPrefix: Bool
+
+        public init(tokens: [String], lastIsPrefix: Bool) {
+            self.tokens = tokens
+            self.lastIsPrefix = lastIsPrefix
+        }
+    }
+
+    /// The tokens of a text, in order (positions count from zero).
+    public static func tokens(of text: String) -> [String] {
+        tokens(ofNormalized: JapaneseText.normalize(text))
+    }
+
+    public static func tokens(ofNormalized text: String) -> [String] {
+        var tokens: [String] = []
+        forEachRun(in: text) { run, paired in
+            guard paired else { tokens.append(String(run)); return }
+            let characters = Array(run)
+            tokens += pairs(characters)
+            if let final = characters.last { tokens.append(String(final)) }
+        }
+        return tokens
+    }
+
+    /// What a searched (normalised) phrase must match, or nil when it has nothing to search by.
+    public static func phrase(_ normalized: String) -> Phrase? {
+        var runs: [(run: Substring, paired: Bool)] = []
+        forEachRun(in: normalized) { runs.append(($0, $1)) }
+        guard let last = runs.last else { return nil }
+        var tokens: [String] = []
+        for (index, (run, paired)) in runs.enumerated() {
+            guard paired else { tokens.append(String(run)); continue }
+            let characters = Array(run)
+            tokens += pairs(characters)
+            // Inside the query the run ends, so the text's run must end there too: its last
+            // character alone. The query's last run needs only its pairs, or, when it is one
+            // character, that character as a prefix.
+            if index < runs.count - 1 || characters.count == 1, let final = characters.last { tokens.append(String(final)) }
+        }
+        return Phrase(tokens: tokens, lastIsPrefix: last.paired && last.run.count == 1)
+    }
+
+    /// Whether the character belongs to a script written without spaces, indexed by pairs.
+    static func isPaired(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x31F0...0x31FF, // kana
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F, // kanji
+             0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: // hangul
+            true
+        default:
+            false
+        }
+    }
+
+    private static func pairs(_ characters: [Character]) -> [String] {
+        zip(characters, characters.dropFirst()).map { String([$0, $1]) }
+    }
+
+    static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+    }
+
+    private static func forEachRun(in text: String, _ body: (Substring, Bool) -> Void) {
+        var start: String.Index?
+        var paired = false
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let kind: Bool? = character.unicodeScalars.first.map(isPaired) == true ? true : (isWordCharacter(character) ? false : nil)
+            if let open = start, kind != paired {
+                body(text[open..<index], paired)
+                start = nil
+            }
+            if let kind, start == nil {
+                start = index
+                paired = kind
+            }
+            index = text.index(after: index)
+        }
+        if let open = start { body(text[open...], paired) }
+    }
+}

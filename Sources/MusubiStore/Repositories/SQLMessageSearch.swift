@@ -1,0 +1,89 @@
+import Foundation
+import MusubiCore
+import SQLKit
+
+/// The messages' search index (`SearchGrams` tokens): on SQLite an FTS5 table whose rowid is
+/// the message id, on PostgreSQL a `tsvector` with the tokens' positions under a GIN index.
+/// Both walk the matches newest first and stop at the page, so a search costs what it shows,
+/// not what it matches.
+struct SQLMessageSearch: MessageSearchRepository {
+    let db: any SQLDatabase
+
+    private var onPostgres: Bool { db.dialect.name == "postgresql" }
+
+    /// Puts a new message's words in the index (an edited one's are removed first).
+    func index(messageID: Int64, body: String) async throws {
+        let tokens = SearchGrams.tokens(of: MessageText.searchable(body))
+        guard !tokens.isEmpty else { return }
+        if onPostgres {
+            try await db.raw("INSERT INTO message_search (message_id, grams) VALUES (\(bind: messageID), \(bind: Self.vector(tokens))::tsvector)").run()
+        } else {
+            try await db.raw("INSERT INTO message_search (rowid, grams) VALUES (\(bind: messageID), \(bind: tokens.joined(separator: " ")))").run()
+        }
+    }
+
+    func remove(messageID: Int64) async throws {
+        try await db.raw(onPostgres
+            ? "DELETE FROM message_search WHERE message_id = \(bind: messageID)"
+            : "DELETE FROM message_search WHERE rowid = \(bind: messageID)").run()
+    }
+
+    func search(_ filter: MessageSearchFilter, limit: Int, offset: Int) async throws -> [Message] {
+        let rows = try await db.raw("SELECT m.* " + matching(filter) + " LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
+        return try rows.map(SQLMessageRepository.message)
+    }
+
+    func countMatches(_ filter: MessageSearchFilter, cap: Int) async throws -> Int {
+        try await db.count("SELECT COUNT(*) AS n FROM (SELECT 1 " + matching(filter) + " LIMIT \(literal: cap)) AS found")
+    }
+
+    /// `FROM … WHERE … ORDER BY` for the matching messages, newest first.
+    private func matching(_ filter: MessageSearchFilter) -> SQLQueryString {
+        var conditions: [SQLQueryString] = ["m.deleted_at IS NULL"]
+        let seated = inList("m.channel_id", filter.seatedChannelIDs)
+        conditions.append(filter.includePublic ? "m.channel_id IN (SELECT id FROM channels WHERE kind = 'public') OR " + seated : seated)
+        if let channels = filter.channelIDs { conditions.append(inList("m.channel_id", channels)) }
+        if let authors = filter.authorIDs { conditions.append(inList("m.author_id", authors)) }
+        if let since = filter.since { conditions.append("m.created_at >= \(bind: since.epochMilliseconds)") }
+        if let until = filter.until { conditions.append("m.created_at < \(bind: until.epochMilliseconds)") }
+        guard !filter.phrases.isEmpty else {
+            return "FROM messages m WHERE " + conditions.conjunction() + " ORDER BY m.id DESC"
+        }
+        if onPostgres {
+            conditions.insert("s.grams @@ \(bind: Self.query(filter.phrases))::tsquery", at: 0)
+            return "FROM message_search s JOIN messages m ON m.id = s.message_id WHERE " + conditions.conjunction() + " ORDER BY m.id DESC"
+        }
+        // Ordering by the index's own rowid lets FTS5 hand over matches newest first and stop.
+        conditions.insert("s.grams MATCH \(bind: Self.match(filter.phrases))", at: 0)
+        return "FROM message_search s JOIN messages m ON m.id = s.rowid WHERE " + conditions.conjunction() + " ORDER BY s.rowid DESC"
+    }
+
+    /// FTS5 query syntax: each phrase quoted, its last token open when it is a prefix; all
+    /// phrases must match.
+    static func match(_ phrases: [SearchGrams.Phrase]) -> String {
+        phrases.map { phrase in
+            "\"" + phrase.tokens.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ") + "\"" + (phrase.lastIsPrefix ? "*" : "")
+        }.joined(separator: " ")
+    }
+
+    /// A `tsquery` literal: each phrase's tokens joined by "followed by", the last one open
+    /// when it is a prefix; all phrases must match.
+    static func query(_ phrases: [SearchGrams.Phrase]) -> String {
+        phrases.map { phrase in
+            let lexemes = phrase.tokens.map(lexeme)
+            let last = lexemes.count - 1
+            return "(" + lexemes.enumerated().map { $0.offset == last && phrase.lastIsPrefix ? $0.element + ":*" : $0.element }
+                .joined(separator: " <-> ") + ")"
+        }.joined(separator: " & ")
+    }
+
+    /// A `tsvector` literal with each token at its position (PostgreSQL counts from 1 and
+    /// stops at 16,383; later tokens share the last position).
+    static func vector(_ tokens: [String]) -> String {
+        tokens.enumerated().map { "\(lexeme($0.element)):\(min($0.offset + 1, 16_383))" }.joined(separator: " ")
+    }
+
+    private static func lexeme(_ token: String) -> String {
+        "'" + token.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}
