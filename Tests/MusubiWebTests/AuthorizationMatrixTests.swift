@@ -53,6 +53,7 @@ import Testing
         Row(method: .get, path: { _ in "/exchange/new" }, expected: [303, 403, 200, 200, 200]),
         Row(method: .get, path: { _ in "/exchange/direct" }, expected: [303, 403, 200, 200, 200]),
         Row(method: .get, path: { _ in "/exchange/mentions" }, expected: [303, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/exchange/search?q=%E7%A4%BE%E5%A4%96%E7%A7%98" }, expected: [303, 200, 200, 200, 200]),
         Row(method: .get, path: { "/exchange/channels/\($0.lobby.id)" }, expected: [303, 404, 200, 200, 200]),
         Row(method: .get, path: { "/exchange/channels/\($0.room.id)" }, expected: [303, 404, 200, 404, 404]),
         Row(method: .get, path: { "/exchange/channels/\($0.lobby.id)/invite" }, expected: [303, 404, 200, 200, 200]),

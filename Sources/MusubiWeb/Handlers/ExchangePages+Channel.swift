@@ -13,6 +13,8 @@ extension ExchangePages {
         var topic: String?
         var description: String?
         var memberCount: Int
+        /// The search form, narrowed to this channel (direct conversations have no name to narrow by).
+        var searchHref: String?
         var messages: [MessageRow]
         var olderHref: String?
         var newestHref: String?
@@ -176,6 +178,7 @@ extension ExchangePages {
             id: id, title: view.title, kind: site.t("channel_kind." + channel.kind.rawValue, context), isDirect: channel.kind == .direct,
             topic: channel.topic.isEmpty ? nil : channel.topic, description: channel.description.isEmpty ? nil : channel.description,
             memberCount: view.memberCount,
+            searchHref: channel.kind == .direct ? nil : Paths.exchangeSearch.href(query: ["q": "in:\"\(channel.name)\" "]),
             messages: views(context).messageRows(view.messages, reactions: view.reactions, names: view.names, channelNames: view.channelNames,
                                                  access: view.access, firstUnreadID: view.firstUnreadID),
             olderHref: view.olderThan.map { Paths.channel.href(id) + "?before=\($0)" },

@@ -70,5 +70,15 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
+    /// A path without parameters, with a query string of these names and values in order.
+    public func href(query: KeyValuePairs<String, String>) -> String {
+        var components = URLComponents()
+        components.path = href()
+        components.queryItems = query.map { URLQueryItem(name: $0.key, value: $0.value) }
+        // A form decodes "+" as a space, so a typed "+" must travel encoded.
+        components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        return components.string ?? href()
+    }
+
     private static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(["/"])
 }

@@ -50,6 +50,7 @@ public enum Paths {
     public static let channels = PathTemplate("/exchange/channels")
     public static let directConversation = PathTemplate("/exchange/direct")
     public static let mentions = PathTemplate("/exchange/mentions")
+    public static let exchangeSearch = PathTemplate("/exchange/search")
     public static let channel = PathTemplate("/exchange/channels/{id}")
     public static let channelMessages = PathTemplate("/exchange/channels/{id}/messages")
     public static let channelJoin = PathTemplate("/exchange/channels/{id}/join")

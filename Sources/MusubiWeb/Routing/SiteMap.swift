@@ -87,6 +87,7 @@ public enum SiteMap {
         router.get(Paths.directConversation.routerPath, use: exchange.directForm)
         router.post(Paths.directConversation.routerPath, use: exchange.openDirect)
         router.get(Paths.mentions.routerPath, use: exchange.mentions)
+        router.get(Paths.exchangeSearch.routerPath, use: exchange.search)
         router.get(Paths.channel.routerPath, use: exchange.show)
         router.post(Paths.channelMessages.routerPath, use: exchange.post)
         router.post(Paths.channelJoin.routerPath, use: exchange.join)

@@ -56,7 +56,7 @@ extension Site {
         "people": Paths.people.href(), "invitations": Paths.invitations.href(), "audit": Paths.audit.href(),
         "newOrganization": Paths.newOrganization.href(), "newGroup": Paths.newGroup.href(),
         "listings": Paths.listings.href(), "newListing": Paths.newListing.href(), "introductions": Paths.introductions.href(), "concepts": Paths.concepts.href(),
-        "suggestions": Paths.suggestions.href(), "exchange": Paths.exchange.href(), "mentions": Paths.mentions.href(), "funnel": Paths.funnel.href(), "bulkMatching": Paths.bulkMatching.href(),
+        "suggestions": Paths.suggestions.href(), "exchange": Paths.exchange.href(), "mentions": Paths.mentions.href(), "exchangeSearch": Paths.exchangeSearch.href(), "funnel": Paths.funnel.href(), "bulkMatching": Paths.bulkMatching.href(),
     ]
 
     func redirect(_ location: String, notice: String? = nil) -> Response {
