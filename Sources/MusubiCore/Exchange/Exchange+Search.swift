@@ -123,14 +123,19 @@ extension Exchange {
     }
 
     /// Ids of the people whose name (or its reading) begins with each name typed, spaces
-    /// aside, and the names that matched nobody.
+    /// aside (among the first hundred the directory finds), and the names that matched nobody.
     private func people(named names: [String], _ repos: any Repositories) async throws -> ([Int64], [String]) {
         var ids: [Int64] = []
         var unknown: [String] = []
         for name in names {
             let wanted = JapaneseText.normalize(name).filter { $0 != " " }
-            let candidates = try await repos.members.search(DirectoryQuery(terms: [String(wanted.prefix(2))], page: PageRequest(size: PageRequest.maximumSize)))
-            let matches = candidates.items.filter { person in
+            // The directory finds names with their spaces; a name typed without them is
+            // looked for by its first two characters.
+            var candidates: [MemberSummary] = []
+            for term in [wanted, String(wanted.prefix(2))] where candidates.isEmpty && !term.isEmpty {
+                candidates = try await repos.members.search(DirectoryQuery(terms: [term], page: PageRequest(size: PageRequest.maximumSize))).items
+            }
+            let matches = candidates.filter { person in
                 [person.name, person.nameKana].contains { JapaneseText.normalize($0).filter { $0 != " " }.hasPrefix(wanted) }
             }.map(\.id)
             if matches.isEmpty || wanted.isEmpty { unknown.append(name) } else { ids += matches }
