@@ -1,6 +1,7 @@
 """Browser test of the exchange: two people in two browser contexts. One opens a public
 channel; the other finds it, joins and posts; the first sees the message appear without
-reloading. A reply in the thread appears live for the other, who has the thread open.
+reloading. A reply in the thread appears live for the other, who has the thread open. The
+first then searches the channel for a two-character word and finds the message.
 
 The people come from the demo community (community.json).
 """
@@ -87,6 +88,25 @@ def test_a_message_and_a_thread_reply_arrive_without_reloading(browser: Browser,
     expect(joiner.locator("[data-testid=thread-replies]")).to_contain_text(f"研究所の設備が使えるかもしれません {stamp}")
     assert joiner.evaluate("window.__notReloaded") is True, "the thread page was reloaded"
     screenshot(joiner, "exchange-2-live-thread-reply")
+
+    # The first searches the channel for a two-character word and finds the message, marked.
+    opener.goto("/exchange")
+    with opener.expect_navigation():
+        opener.locator("[data-testid=my-channels] a", has_text=name).click()
+    with opener.expect_navigation():
+        opener.locator("[data-testid=search-channel]").click()
+    search = opener.locator("[data-testid=search-q]")
+    expect(search).to_have_value(f'in:"{name}" ')
+    search.press("End")
+    search.type("貯蔵")
+    with opener.expect_navigation():
+        search.press("Enter")
+    expect(opener.locator("[data-testid=search-count]")).to_have_text("1 件")
+    result = opener.locator("[data-testid=search-results] li")
+    expect(result).to_have_count(1)
+    expect(result.locator("mark")).to_have_text("貯蔵")
+    expect(result).to_contain_text(f"困っています {stamp}")
+    screenshot(opener, "exchange-3-search")
 
     for page in (opener, joiner):
         assert not page.js_errors, page.js_errors  # type: ignore[attr-defined]

@@ -52,6 +52,7 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case attachmentAdded = "attachment.added"
     case attachmentRemoved = "attachment.removed"
     case channelRetentionSet = "channel.retention_set"
+    case channelMessagesExpired = "channel.messages_expired"
 }
 
 /// What an admin asks of the audit log.

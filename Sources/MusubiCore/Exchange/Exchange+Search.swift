@@ -79,9 +79,9 @@ extension Exchange {
                 (results.total, results.totalIsCapped) = (min(counted, Self.searchLimits.reach), counted > Self.searchLimits.reach)
             }
             results.names = try await repos.members.names(of: Array(Self.people(in: found)))
-            let titles = try await directTitles(seats.map(\.channel), me: me, repos)
             var channels = Dictionary(uniqueKeysWithValues: seats.map { ($0.channel.id, $0.channel) })
             for id in Set(found.map(\.channelID)) where channels[id] == nil { channels[id] = try await repos.channels.find(id: id) }
+            let titles = try await directTitles(Set(found.map(\.channelID)).compactMap { channels[$0] }, me: me, repos)
             results.hits = found.compactMap { message in
                 guard let channel = channels[message.channelID] else { return nil }
                 return SearchHit(message: message, channel: channel, channelTitle: titles[channel.id] ?? channel.name,

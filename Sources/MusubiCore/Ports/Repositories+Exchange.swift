@@ -32,6 +32,8 @@ public protocol ChannelRepository: Sendable {
     func channel(ofGroup groupID: Int64) async throws -> Channel?
     func update(id: Int64, topic: String, description: String) async throws
     func setRetention(id: Int64, days: Int?) async throws
+    /// The channels an admin has given a retention period.
+    func withRetention() async throws -> [Channel]
     /// Public channels, optionally only those whose name holds `term`, busiest first.
     func browse(term: String, page: PageRequest) async throws -> Page<ChannelListing>
 
@@ -67,6 +69,10 @@ public protocol MessageRepository: Sendable {
     func edit(id: Int64, body: String, mentions: Set<Int64>, mentionsChannel: Bool, at: Date) async throws
     /// Empties the text and marks it deleted; the row stays as a tombstone.
     func tombstone(id: Int64, at: Date) async throws
+    /// Removes for good the threads (a message with its replies) whose last word in the
+    /// channel came before `cutoff`, with everything about them: mentions, reactions,
+    /// search entries and events. Gives how many messages went.
+    func removeExpired(channelID: Int64, before cutoff: Date) async throws -> Int
     func reactions(to messageIDs: [Int64]) async throws -> [Reaction]
     /// Adds the person's reaction, or takes it back if they had given it; true when added.
     func toggleReaction(messageID: Int64, memberID: Int64, emoji: String, at: Date) async throws -> Bool

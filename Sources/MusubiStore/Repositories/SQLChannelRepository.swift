@@ -39,6 +39,10 @@ struct SQLChannelRepository: ChannelRepository {
         try await db.raw("UPDATE channels SET retention_days = \(bind: days) WHERE id = \(bind: id)").run()
     }
 
+    func withRetention() async throws -> [Channel] {
+        try await db.raw("SELECT * FROM channels WHERE retention_days IS NOT NULL ORDER BY id").all().map(Self.channel)
+    }
+
     func browse(term: String, page: PageRequest) async throws -> Page<ChannelListing> {
         let filter: SQLQueryString = term.isEmpty ? "c.kind = 'public'" : "c.kind = 'public' AND c.name LIKE \(bind: containsPattern(term)) ESCAPE '\\'"
         let total = try await db.count("SELECT COUNT(*) AS n FROM channels c WHERE " + filter)

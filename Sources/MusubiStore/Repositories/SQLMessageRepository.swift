@@ -62,6 +62,26 @@ struct SQLMessageRepository: MessageRepository {
         try await SQLMessageSearch(db: db).remove(messageID: id)
     }
 
+    func removeExpired(channelID: Int64, before cutoff: Date) async throws -> Int {
+        let expiredRoots: SQLQueryString = """
+            SELECT id FROM messages WHERE channel_id = \(bind: channelID) AND thread_root_id IS NULL
+              AND COALESCE(last_reply_at, created_at) < \(bind: cutoff.epochMilliseconds)
+            """
+        let rows = try await db.raw("SELECT id FROM messages WHERE thread_root_id IN (" + expiredRoots + ") ORDER BY id DESC").all()
+            + (try await db.raw(expiredRoots + " ORDER BY id DESC").all())
+        let ids = try rows.map { try $0.int64("id") } // replies before their roots
+        let search = SQLMessageSearch(db: db)
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+            let list = Array(chunk)
+            for table in ["message_mentions", "message_reactions", "channel_events"] {
+                try await db.raw("DELETE FROM \(ident: table) WHERE " + inList("message_id", list)).run()
+            }
+            try await search.remove(messageIDs: list)
+            try await db.raw("DELETE FROM messages WHERE " + inList("id", list)).run()
+        }
+        return ids.count
+    }
+
     func reactions(to messageIDs: [Int64]) async throws -> [Reaction] {
         guard !messageIDs.isEmpty else { return [] }
         let rows = try await db.raw("""

@@ -23,9 +23,11 @@ struct SQLMessageSearch: MessageSearchRepository {
     }
 
     func remove(messageID: Int64) async throws {
-        try await db.raw(onPostgres
-            ? "DELETE FROM message_search WHERE message_id = \(bind: messageID)"
-            : "DELETE FROM message_search WHERE rowid = \(bind: messageID)").run()
+        try await remove(messageIDs: [messageID])
+    }
+
+    func remove(messageIDs: [Int64]) async throws {
+        try await db.raw("DELETE FROM message_search WHERE " + inList(onPostgres ? "message_id" : "rowid", messageIDs)).run()
     }
 
     func search(_ filter: MessageSearchFilter, limit: Int, offset: Int) async throws -> [Message] {
