@@ -1,4 +1,5 @@
-import MusubiCore
+import Foundation
+@testable import MusubiCore
 import Testing
 
 @Suite struct JapaneseTextTests {
@@ -30,5 +31,17 @@ import Testing
     @Test func queryTermsSplitOnAnySpace() {
         #expect(JapaneseText.terms(of: "水素　ｴﾈﾙｷﾞｰ  AI") == ["水素", "えねるぎ", "ai"])
         #expect(JapaneseText.terms(of: "   ").isEmpty)
+    }
+
+    /// The shortcut past the Unicode tables is right only if those characters really are
+    /// their own normal forms: every one of them is checked here.
+    @Test func charactersTakenAsTheirOwnNormalFormAreSo() {
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), JapaneseText.isOwnNormalForm(scalar) else { continue }
+            let text = String(Character(scalar))
+            #expect(text.precomposedStringWithCompatibilityMapping == text, "U+\(String(value, radix: 16))")
+            #expect(text.precomposedStringWithCanonicalMapping == text, "U+\(String(value, radix: 16))")
+        }
+        #expect(JapaneseText.normalize("かﾞ") == JapaneseText.normalize("が"), "a voicing mark sends the text through the tables")
     }
 }

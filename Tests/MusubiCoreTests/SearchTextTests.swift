@@ -36,6 +36,9 @@ import Testing
         #expect(day.since == iso.date(from: "2026-11-02T15:00:00Z") && day.until == iso.date(from: "2026-11-03T15:00:00Z"))
         #expect(day.channelNames == ["共同 研究"] && day.phrases.isEmpty)
         #expect(try MessageQuery.parse("   ", timeZone: tokyo).isEmpty)
+        let quoted = try MessageQuery.parse(#""on:air" in: from:"#, timeZone: tokyo)
+        #expect(quoted.phrases == ["on:air"] && quoted.channelNames.isEmpty && quoted.authorNames.isEmpty && quoted.since == nil)
+        #expect(SearchGrams.tokens(of: String(repeating: "a", count: 3_000)) == [String(repeating: "a", count: 64)])
 
         #expect(throws: MusubiError.invalid("q", "error.search_date")) { try MessageQuery.parse("before:2026-02-30", timeZone: tokyo) }
         #expect(throws: MusubiError.invalid("q", "error.search_date")) { try MessageQuery.parse("after:昨日", timeZone: tokyo) }

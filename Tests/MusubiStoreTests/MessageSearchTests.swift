@@ -73,13 +73,23 @@ import Testing
             #expect(try await search(c.admin, "from:松本").hits.isEmpty)
             await #expect(throws: MusubiError.unauthenticated) { try await exchange.search(.anonymous, query: "社外秘", order: .newest, page: 1, timeZone: Self.tokyo) }
 
-            // A guest finds what is said where they are invited, and only there.
+            // A guest finds what is said where they are invited, and only there; `from:` looks
+            // only among the people seated with them.
+            #expect(try await search(c.guest, "from:岡田").unknownPeople == ["岡田"])
             try await exchange.invite(c.actor(c.coordinator), channelID: c.lobby.id, memberIDs: [c.guest.id])
             #expect(try await search(c.guest).hits.map(\.message.body) == ["社外秘ではない告知"])
+            #expect(try await search(c.guest, "from:西村").hits.map(\.message.body) == ["社外秘ではない告知"])
+            #expect(try await search(c.guest, "from:岡田").unknownPeople == ["岡田"], "the admin is not seated in the lobby")
+            #expect(try await search(c.coordinator, "from:岡田").unknownPeople.isEmpty, "members may list the directory")
 
-            // Leaving a private channel takes its messages out of one's results.
+
+            // A deleted message is neither found nor counted.
             try await exchange.delete(c.actor(c.member), messageID: secretReply.id)
             #expect(try await search(c.member).total == 3)
+
+            // Leaving a private channel takes its messages out of one's results.
+            try await exchange.leave(c.actor(c.member), channelID: c.room.id)
+            #expect(try await search(c.member).total == 2)
         }
     }
 

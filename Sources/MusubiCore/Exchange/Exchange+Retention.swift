@@ -2,9 +2,9 @@ import Foundation
 
 extension Exchange {
     /// Removes for good, in each channel an admin gave a retention period, the threads whose
-    /// last word is older than that period — from the timeline, threads, mentions, reactions,
-    /// search and the event log — and notes it in the audit log. One transaction a channel.
-    /// Gives how many messages went.
+    /// last word is older than that period — from the timeline, threads, mentions, reactions
+    /// and search — and notes it in the audit log. A transaction holds at most 500 threads, so
+    /// people keep posting while a large channel is swept. Gives how many messages went.
     @discardableResult
     public func applyRetention() async throws -> Int {
         let now = env.now()
@@ -13,13 +13,17 @@ extension Exchange {
         for channel in channels {
             guard let days = channel.retentionDays else { continue }
             let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
-            removed += try await env.persistence.write { repos in
-                let count = try await repos.messages.removeExpired(channelID: channel.id, before: cutoff)
-                if count > 0 {
-                    try await repos.audit.append(actorID: nil, action: .channelMessagesExpired, subjectType: "channel", subjectID: channel.id,
-                                                 detail: "\(count)", at: now)
+            while true {
+                let count = try await env.persistence.write { repos in
+                    let count = try await repos.messages.removeExpired(channelID: channel.id, before: cutoff, threads: 500)
+                    if count > 0 {
+                        try await repos.audit.append(actorID: nil, action: .channelMessagesExpired, subjectType: "channel", subjectID: channel.id,
+                                                     detail: "\(count)", at: now)
+                    }
+                    return count
                 }
-                return count
+                removed += count
+                if count == 0 { break }
             }
         }
         return removed

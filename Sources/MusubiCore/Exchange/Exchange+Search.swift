@@ -61,7 +61,10 @@ extension Exchange {
                 (filter.channelIDs, results.unknownChannels) = try await channels(named: query.channelNames, seats: seats.map(\.channel), readsPublic, repos)
             }
             if !query.authorNames.isEmpty {
-                (filter.authorIDs, results.unknownPeople) = try await people(named: query.authorNames, repos)
+                // Someone who may not list the directory (a guest) looks only among the
+                // people seated with them, so `from:` cannot probe who else is a member.
+                let among = Policy.can(actor, .list, .members) ? nil : try await seatedWith(seats.map(\.channel.id), repos)
+                (filter.authorIDs, results.unknownPeople) = try await people(named: query.authorNames, among: among, repos)
             }
             if filter.channelIDs?.isEmpty == true || filter.authorIDs?.isEmpty == true { return results }
 
@@ -123,23 +126,34 @@ extension Exchange {
     }
 
     /// Ids of the people whose name (or its reading) begins with each name typed, spaces
-    /// aside (among the first hundred the directory finds), and the names that matched nobody.
-    private func people(named names: [String], _ repos: any Repositories) async throws -> ([Int64], [String]) {
+    /// aside, and the names that matched nobody. Looks among `among` (id to name) when given,
+    /// else among the first hundred the directory finds.
+    private func people(named names: [String], among: [Int64: String]?, _ repos: any Repositories) async throws -> ([Int64], [String]) {
         var ids: [Int64] = []
         var unknown: [String] = []
+        let compact = { (name: String) in JapaneseText.normalize(name).filter { $0 != " " } }
         for name in names {
-            let wanted = JapaneseText.normalize(name).filter { $0 != " " }
-            // The directory finds names with their spaces; a name typed without them is
-            // looked for by its first two characters.
-            var candidates: [MemberSummary] = []
-            for term in [wanted, String(wanted.prefix(2))] where candidates.isEmpty && !term.isEmpty {
-                candidates = try await repos.members.search(DirectoryQuery(terms: [term], page: PageRequest(size: PageRequest.maximumSize))).items
+            let wanted = compact(name)
+            var matches: [Int64] = []
+            if let among {
+                matches = among.filter { compact($0.value).hasPrefix(wanted) }.map(\.key).sorted()
+            } else {
+                // The directory finds names with their spaces; a name typed without them is
+                // looked for by its first two characters.
+                for term in [wanted, String(wanted.prefix(2))] where matches.isEmpty && !term.isEmpty {
+                    let candidates = try await repos.members.search(DirectoryQuery(terms: [term], page: PageRequest(size: PageRequest.maximumSize))).items
+                    matches = candidates.filter { person in [person.name, person.nameKana].contains { compact($0).hasPrefix(wanted) } }.map(\.id)
+                }
             }
-            let matches = candidates.filter { person in
-                [person.name, person.nameKana].contains { JapaneseText.normalize($0).filter { $0 != " " }.hasPrefix(wanted) }
-            }.map(\.id)
             if matches.isEmpty || wanted.isEmpty { unknown.append(name) } else { ids += matches }
         }
         return (ids, unknown)
+    }
+
+    /// The people seated in these channels, by name.
+    private func seatedWith(_ channelIDs: [Int64], _ repos: any Repositories) async throws -> [Int64: String] {
+        var people = Set<Int64>()
+        for id in channelIDs { people.formUnion(try await repos.channels.seatedMembers(of: id)) }
+        return try await repos.members.names(of: Array(people))
     }
 }

@@ -28,11 +28,12 @@ public struct MessageQuery: Sendable, Equatable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         for part in parts(of: typed) {
-            guard let (key, value) = filter(part), !value.isEmpty else {
-                let phrase = JapaneseText.normalize(part)
+            guard !part.quoted, let (key, value) = filter(part.text) else {
+                let phrase = JapaneseText.normalize(part.text)
                 if SearchGrams.phrase(phrase) != nil { query.phrases.append(phrase) }
                 continue
             }
+            guard !value.isEmpty else { continue } // a filter left empty narrows nothing
             switch key {
             case "in": query.channelNames.append(value.hasPrefix("#") ? String(value.dropFirst()) : value)
             case "from": query.authorNames.append(value.hasPrefix("@") ? String(value.dropFirst()) : value)
@@ -50,22 +51,24 @@ public struct MessageQuery: Sendable, Equatable {
         return query
     }
 
-    /// The pieces of the query: words, and quoted phrases kept whole (`in:"a name"` too).
-    private static func parts(of typed: String) -> [String] {
-        var parts: [String] = []
+    /// The pieces of the query: words, and quoted phrases kept whole. A piece that begins
+    /// with a quote is text, never a filter (`"on:air"`); `in:"a name"` is a filter.
+    private static func parts(of typed: String) -> [(text: String, quoted: Bool)] {
+        var parts: [(text: String, quoted: Bool)] = []
         var current = ""
-        var quoted = false
+        var quoted = false, startsQuoted = false
         for character in typed {
             if character == "\"" || character == "“" || character == "”" {
+                if current.isEmpty && !quoted { startsQuoted = true }
                 quoted.toggle()
             } else if character.isWhitespace && !quoted {
-                if !current.isEmpty { parts.append(current) }
-                current = ""
+                if !current.isEmpty { parts.append((current, startsQuoted)) }
+                (current, startsQuoted) = ("", false)
             } else {
                 current.append(character)
             }
         }
-        if !current.isEmpty { parts.append(current) }
+        if !current.isEmpty { parts.append((current, startsQuoted)) }
         return parts
     }
 

@@ -69,10 +69,10 @@ public protocol MessageRepository: Sendable {
     func edit(id: Int64, body: String, mentions: Set<Int64>, mentionsChannel: Bool, at: Date) async throws
     /// Empties the text and marks it deleted; the row stays as a tombstone.
     func tombstone(id: Int64, at: Date) async throws
-    /// Removes for good the threads (a message with its replies) whose last word in the
-    /// channel came before `cutoff`, with everything about them: mentions, reactions,
-    /// search entries and events. Gives how many messages went.
-    func removeExpired(channelID: Int64, before cutoff: Date) async throws -> Int
+    /// Removes for good up to `limit` threads (a message with its replies) whose last word in
+    /// the channel came before `cutoff`, with their mentions, reactions and search entries
+    /// (the database's newest message always stays). Gives how many messages went.
+    func removeExpired(channelID: Int64, before cutoff: Date, threads limit: Int) async throws -> Int
     func reactions(to messageIDs: [Int64]) async throws -> [Reaction]
     /// Adds the person's reaction, or takes it back if they had given it; true when added.
     func toggleReaction(messageID: Int64, memberID: Int64, emoji: String, at: Date) async throws -> Bool

@@ -8,7 +8,10 @@ import Foundation
 /// いすゞ = いすず), and runs of white space collapsed to one space.
 public enum JapaneseText {
     public static func normalize(_ text: String) -> String {
-        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        // Most text (ASCII, kana, common kanji and punctuation) is its own NFKC and NFC;
+        // only the rest goes through the Unicode tables, the slow part.
+        let needsTables = text.unicodeScalars.contains { !isOwnNormalForm($0) }
+        let folded = needsTables ? text.precomposedStringWithCompatibilityMapping.lowercased() : text.lowercased()
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(folded.unicodeScalars.count)
         var pendingSpace = false
@@ -30,7 +33,15 @@ public enum JapaneseText {
         }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars)
-        return String(result).precomposedStringWithCanonicalMapping
+        return needsTables ? String(result).precomposedStringWithCanonicalMapping : String(result)
+    }
+
+    /// Scalars that NFKC and NFC leave as they are and that nothing composes with.
+    static func isOwnNormalForm(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20...0x7E, 0x3001...0x3002, 0x3005, 0x300C...0x300F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: true
+        default: false
+        }
     }
 
     /// The query split into normalised terms; every term must be found.

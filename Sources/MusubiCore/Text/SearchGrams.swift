@@ -11,7 +11,8 @@
 /// A query is cut the same way, and its tokens must appear one after another. A query that
 /// ends in a single Japanese character leaves it open (a prefix), so 水 finds 水素; one that
 /// ends in a longer run needs only its pairs, so 水素 finds 水素エネルギー. A query thus
-/// matches exactly where its normalised text occurs, with English words matched whole.
+/// matches where its normalised text occurs, English words whole; spaces and punctuation
+/// between words are not part of what is matched (`"水素 燃料"` also finds 水素、燃料).
 public enum SearchGrams {
     /// A run of tokens that must appear consecutively; the last may be a prefix.
     public struct Phrase: Sendable, Equatable {
@@ -32,7 +33,7 @@ public enum SearchGrams {
     public static func tokens(ofNormalized text: String) -> [String] {
         var tokens: [String] = []
         forEachRun(in: text) { run, paired in
-            guard paired else { tokens.append(String(run)); return }
+            guard paired else { tokens.append(word(run)); return }
             let characters = Array(run)
             tokens += pairs(characters)
             if let final = characters.last { tokens.append(String(final)) }
@@ -47,7 +48,7 @@ public enum SearchGrams {
         guard let last = runs.last else { return nil }
         var tokens: [String] = []
         for (index, (run, paired)) in runs.enumerated() {
-            guard paired else { tokens.append(String(run)); continue }
+            guard paired else { tokens.append(word(run)); continue }
             let characters = Array(run)
             tokens += pairs(characters)
             // Inside the query the run ends, so the text's run must end there too: its last
@@ -68,6 +69,14 @@ public enum SearchGrams {
         default:
             false
         }
+    }
+
+    /// A word longer than `longestWord` characters (a pasted hash, say) is indexed and
+    /// searched by its beginning: PostgreSQL refuses lexemes past 2,047 bytes.
+    static let longestWord = 64
+
+    private static func word(_ run: Substring) -> String {
+        String(run.prefix(longestWord))
     }
 
     private static func pairs(_ characters: [Character]) -> [String] {

@@ -59,14 +59,14 @@ public enum SearchMatches {
     /// an English letter or a digit must not begin or end inside a word.
     static func occurrences(of phrase: [Character], in text: [Character]) -> [Range<Int>] {
         guard !phrase.isEmpty, phrase.count <= text.count else { return [] }
-        let wholeStart = isWordEdge(phrase.first!), wholeEnd = isWordEdge(phrase.last!)
+        let wholeStart = isSpacedWordCharacter(phrase.first!), wholeEnd = isSpacedWordCharacter(phrase.last!)
         var found: [Range<Int>] = []
         var start = 0
         while start + phrase.count <= text.count {
             let end = start + phrase.count
             if text[start] == phrase[0], Array(text[start..<end]) == phrase,
-               !(wholeStart && start > 0 && isWordEdge(text[start - 1])),
-               !(wholeEnd && end < text.count && isWordEdge(text[end])) {
+               !(wholeStart && start > 0 && isSpacedWordCharacter(text[start - 1])),
+               !(wholeEnd && end < text.count && isSpacedWordCharacter(text[end])) {
                 found.append(start..<end)
                 start = end
             } else {
@@ -77,7 +77,7 @@ public enum SearchMatches {
     }
 
     /// A letter or digit of a script written with spaces (so part of a whole word).
-    private static func isWordEdge(_ character: Character) -> Bool {
+    private static func isSpacedWordCharacter(_ character: Character) -> Bool {
         guard let scalar = character.unicodeScalars.first else { return false }
         return !SearchGrams.isPaired(scalar) && SearchGrams.isWordCharacter(character)
     }

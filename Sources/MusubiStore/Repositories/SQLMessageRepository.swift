@@ -62,24 +62,26 @@ struct SQLMessageRepository: MessageRepository {
         try await SQLMessageSearch(db: db).remove(messageID: id)
     }
 
-    func removeExpired(channelID: Int64, before cutoff: Date) async throws -> Int {
-        let expiredRoots: SQLQueryString = """
-            SELECT id FROM messages WHERE channel_id = \(bind: channelID) AND thread_root_id IS NULL
+    func removeExpired(channelID: Int64, before cutoff: Date, threads limit: Int) async throws -> Int {
+        // The newest message in the database stays whatever its age: SQLite would hand its
+        // id to the next message, and read marks and links would then point at that one.
+        let newest = try await db.raw("SELECT id, thread_root_id FROM messages ORDER BY id DESC LIMIT 1").first()
+        let keptRoot = try newest.map { try $0.optionalInt64("thread_root_id") ?? $0.int64("id") } ?? 0
+        let roots = try await db.raw("""
+            SELECT id FROM messages WHERE channel_id = \(bind: channelID) AND thread_root_id IS NULL AND id <> \(bind: keptRoot)
               AND COALESCE(last_reply_at, created_at) < \(bind: cutoff.epochMilliseconds)
-            """
-        let rows = try await db.raw("SELECT id FROM messages WHERE thread_root_id IN (" + expiredRoots + ") ORDER BY id DESC").all()
-            + (try await db.raw(expiredRoots + " ORDER BY id DESC").all())
-        let ids = try rows.map { try $0.int64("id") } // replies before their roots
-        let search = SQLMessageSearch(db: db)
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
-            let list = Array(chunk)
-            for table in ["message_mentions", "message_reactions", "channel_events"] {
-                try await db.raw("DELETE FROM \(ident: table) WHERE " + inList("message_id", list)).run()
-            }
-            try await search.remove(messageIDs: list)
-            try await db.raw("DELETE FROM messages WHERE " + inList("id", list)).run()
+            ORDER BY id LIMIT \(literal: limit)
+            """).all().map { try $0.int64("id") }
+        guard !roots.isEmpty else { return 0 }
+        let replies = try await db.raw("SELECT id FROM messages WHERE " + inList("thread_root_id", roots)).all().map { try $0.int64("id") }
+        // Events stay (their ids must never be drawn again); deliveries skip a message that is gone.
+        for ids in [replies, roots] where !ids.isEmpty {
+            try await db.raw("DELETE FROM message_mentions WHERE " + inList("message_id", ids)).run()
+            try await db.raw("DELETE FROM message_reactions WHERE " + inList("message_id", ids)).run()
+            try await SQLMessageSearch(db: db).remove(messageIDs: ids)
+            try await db.raw("DELETE FROM messages WHERE " + inList("id", ids)).run()
         }
-        return ids.count
+        return roots.count + replies.count
     }
 
     func reactions(to messageIDs: [Int64]) async throws -> [Reaction] {

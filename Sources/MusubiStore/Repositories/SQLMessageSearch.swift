@@ -4,8 +4,8 @@ import SQLKit
 
 /// The messages' search index (`SearchGrams` tokens): on SQLite an FTS5 table whose rowid is
 /// the message id, on PostgreSQL a `tsvector` with the tokens' positions under a GIN index.
-/// Both walk the matches newest first and stop at the page, so a search costs what it shows,
-/// not what it matches.
+/// On SQLite, FTS5 hands matches over newest first and the query stops at the page; on
+/// PostgreSQL the GIN index gathers the matches, which are then sorted.
 struct SQLMessageSearch: MessageSearchRepository {
     let db: any SQLDatabase
 

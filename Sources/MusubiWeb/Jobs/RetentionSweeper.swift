@@ -17,10 +17,11 @@ public struct RetentionSweeper: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await sweep()
-                try await Task.sleep(for: interval)
+                // Shutting down cancels the sleep: that ends the loop, not in an error.
+                do { try await Task.sleep(for: interval) } catch { return }
             }
         }
     }

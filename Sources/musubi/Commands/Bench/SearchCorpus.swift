@@ -28,7 +28,7 @@ struct SearchCorpus {
             let span = 3 * 365 * 86_400.0
             let clock = ContinuousClock()
             let began = clock.now
-            var roots: [Int64: [Int64]] = [:]
+            var roots: [Int64: Int64] = [:]
             for first in stride(from: stored, to: wanted, by: layout.batch) {
                 let last = min(first + layout.batch, wanted)
                 let batch = (first..<last).map { number in
@@ -37,12 +37,12 @@ struct SearchCorpus {
                 roots = try await env.persistence.write { [roots] repos in
                     var roots = roots
                     for (number, body, channel, author, isReply) in batch {
-                        let root = isReply ? roots[channel]?.last : nil
+                        let root = isReply ? roots[channel] : nil
                         let message = try await repos.messages.insert(
                             channelID: channel, authorID: author, authorName: "", body: body, threadRootID: root, alsoInChannel: false,
                             mentions: [], mentionsChannel: false, at: start.addingTimeInterval(span * Double(number) / Double(wanted))
                         )
-                        if root == nil { roots[channel] = Array((roots[channel] ?? []).suffix(20)) + [message.id] }
+                        if root == nil { roots[channel] = message.id }
                     }
                     return roots
                 }
