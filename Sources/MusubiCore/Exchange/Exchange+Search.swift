@@ -71,9 +71,11 @@ extension Exchange {
             let found: [Message]
             switch order {
             case .relevance:
-                let window = try await repos.messageSearch.search(filter, limit: Self.searchLimits.ranked, offset: 0)
+                let window = try await repos.messageSearch.texts(filter, limit: Self.searchLimits.ranked)
                 results.total = window.count
-                found = Array(Self.ranked(window, phrases: query.phrases).dropFirst(page.offset).prefix(page.size))
+                let shown = Self.ranked(window, phrases: query.phrases).dropFirst(page.offset).prefix(page.size)
+                let rows = Dictionary(uniqueKeysWithValues: try await repos.messages.find(ids: Array(shown)).map { ($0.id, $0) })
+                found = shown.compactMap { rows[$0] }
             case .newest:
                 found = page.offset < Self.searchLimits.reach ? try await repos.messageSearch.search(filter, limit: page.size, offset: page.offset) : []
             }
@@ -94,21 +96,21 @@ extension Exchange {
         }
     }
 
-    /// Best first: each phrase's frequency, saturating and weighed against the message's
+    /// Ids best first: each phrase's frequency, saturating and weighed against the message's
     /// length (as BM25 does), then a little for being newer. The window is newest first.
-    static func ranked(_ window: [Message], phrases: [String]) -> [Message] {
+    static func ranked(_ window: [(id: Int64, body: String)], phrases: [String]) -> [Int64] {
         let texts = window.map { JapaneseText.normalize(MessageText.searchable($0.body)) }
         let averageLength = max(1, Double(texts.reduce(0) { $0 + $1.count }) / Double(max(1, texts.count)))
         let scored = zip(window, texts).enumerated().map { position, pair in
-            let (message, text) = pair
+            let (candidate, text) = pair
             let lengthFactor = 0.25 + 0.75 * Double(text.count) / averageLength
             let frequency = SearchMatches.counts(of: phrases, inNormalized: text).reduce(0.0) { sum, count in
                 sum + Double(count) / (Double(count) + 1.2 * lengthFactor)
             }
             let recency = 1 - Double(position) / Double(window.count)
-            return (message: message, score: frequency / Double(max(1, phrases.count)) + 0.3 * recency)
+            return (id: candidate.id, score: frequency / Double(max(1, phrases.count)) + 0.3 * recency)
         }
-        return scored.sorted { ($0.score, $0.message.id) > ($1.score, $1.message.id) }.map(\.message)
+        return scored.sorted { ($0.score, $0.id) > ($1.score, $1.id) }.map(\.id)
     }
 
     /// Ids of the channels the actor sees whose names match (normalised), and the names

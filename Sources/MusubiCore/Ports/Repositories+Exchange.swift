@@ -62,6 +62,8 @@ public protocol MessageRepository: Sendable {
         mentions: Set<Int64>, mentionsChannel: Bool, at: Date
     ) async throws -> Message
     func find(id: Int64) async throws -> Message?
+    /// The messages with these ids that exist, in no particular order.
+    func find(ids: [Int64]) async throws -> [Message]
     /// The channel's timeline, newest first, older than `before` when given.
     func timeline(channelID: Int64, before: Int64?, limit: Int) async throws -> [Message]
     /// A thread's replies, oldest first.
@@ -117,6 +119,8 @@ public struct MessageSearchFilter: Sendable, Equatable {
 public protocol MessageSearchRepository: Sendable {
     /// Matching messages, newest first.
     func search(_ filter: MessageSearchFilter, limit: Int, offset: Int) async throws -> [Message]
+    /// The ids and texts of the newest matching messages, newest first: what ranking reads.
+    func texts(_ filter: MessageSearchFilter, limit: Int) async throws -> [(id: Int64, body: String)]
     /// How many messages match, counting no further than `cap`.
     func countMatches(_ filter: MessageSearchFilter, cap: Int) async throws -> Int
 }

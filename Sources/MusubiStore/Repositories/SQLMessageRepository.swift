@@ -31,6 +31,11 @@ struct SQLMessageRepository: MessageRepository {
         try await db.raw("SELECT * FROM messages WHERE id = \(bind: id)").first().map(Self.message)
     }
 
+    func find(ids: [Int64]) async throws -> [Message] {
+        guard !ids.isEmpty else { return [] }
+        return try await db.raw("SELECT * FROM messages WHERE " + inList("id", ids)).all().map(Self.message)
+    }
+
     func timeline(channelID: Int64, before: Int64?, limit: Int) async throws -> [Message] {
         let older: SQLQueryString = before.map { " AND id < \(bind: $0)" } ?? ""
         return try await db.raw(

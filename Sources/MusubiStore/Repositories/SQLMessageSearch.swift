@@ -35,6 +35,10 @@ struct SQLMessageSearch: MessageSearchRepository {
         return try rows.map(SQLMessageRepository.message)
     }
 
+    func texts(_ filter: MessageSearchFilter, limit: Int) async throws -> [(id: Int64, body: String)] {
+        try await db.raw("SELECT m.id, m.body " + matching(filter) + " LIMIT \(literal: limit)").all().map { (try $0.int64("id"), try $0.string("body")) }
+    }
+
     func countMatches(_ filter: MessageSearchFilter, cap: Int) async throws -> Int {
         try await db.count("SELECT COUNT(*) AS n FROM (SELECT 1 " + matching(filter) + " LIMIT \(literal: cap)) AS found")
     }

@@ -144,10 +144,7 @@ struct Views {
         func href(_ number: Int) -> String {
             var items = keys.compactMap { key in query.optional(key).map { URLQueryItem(name: key, value: $0) } }
             items.append(URLQueryItem(name: "page", value: String(number)))
-            var components = URLComponents()
-            components.path = path
-            components.queryItems = items
-            return components.string ?? path
+            return PathTemplate.link(path, query: items)
         }
         let summary = site.t("pager.summary", context)
             .replacingOccurrences(of: "{total}", with: String(page.total))

@@ -72,12 +72,17 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
 
     /// A path without parameters, with a query string of these names and values in order.
     public func href(query: KeyValuePairs<String, String>) -> String {
+        Self.link(href(), query: query.map { URLQueryItem(name: $0.key, value: $0.value) })
+    }
+
+    /// `path?query`, every value percent-encoded.
+    static func link(_ path: String, query: [URLQueryItem]) -> String {
         var components = URLComponents()
-        components.path = href()
-        components.queryItems = query.map { URLQueryItem(name: $0.key, value: $0.value) }
+        components.path = path
+        components.queryItems = query
         // A form decodes "+" as a space, so a typed "+" must travel encoded.
         components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
-        return components.string ?? href()
+        return components.string ?? path
     }
 
     private static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(["/"])
