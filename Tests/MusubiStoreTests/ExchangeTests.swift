@@ -148,7 +148,7 @@ import Testing
             #expect(try await exchange.react(c.actor(c.member), messageID: root.id, emoji: ":tada:"))
             #expect(try await !exchange.react(c.actor(c.member), messageID: root.id, emoji: ":tada:"))
             await #expect(throws: MusubiError.invalid("emoji", "error.emoji")) { try await exchange.react(c.actor(c.member), messageID: root.id, emoji: "<b>") }
-            #expect(try await exchange.thread(c.actor(c.member), rootID: root.id).reactions[root.id]?.map(\.emoji) == ["🎉"])
+            #expect(try await exchange.thread(c.actor(c.member), rootID: root.id).details.reactions[root.id]?.map(\.emoji) == ["🎉"])
 
             try await exchange.delete(c.actor(c.coordinator), messageID: root.id)
             let after = try await exchange.thread(c.actor(c.member), rootID: root.id)

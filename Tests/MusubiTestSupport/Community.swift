@@ -19,14 +19,18 @@ public struct Community: Sendable {
     public var group: Group
     /// A public channel with the coordinator and the member seated.
     public var lobby: Channel
-    /// A private channel with only the member seated, holding one message to @channel.
+    /// A private channel with only the member seated, holding one message to @channel that
+    /// carries a file, `roomFile`.
     public var room: Channel
+    public var roomFile: MessageFile
 
     public func actor(_ member: Member) -> Actor { .member(id: member.id, role: member.role) }
 
     public static func seed(_ env: CoreEnvironment) async throws -> Community {
         let hash = try await env.passwords.hash(password)
         let now = env.now()
+        let plan = Data("社外秘の計画書\n".utf8)
+        let planFile = StoredFile(filename: "計画書.txt", kind: .text, size: plan.count, storedName: try await env.files.save(plan))
         let community = try await env.persistence.write { repos in
             let decarbonisation = try await repos.fields.insert(parentID: nil, key: "decarbon", name: "脱炭素", nameEn: "Decarbonisation")
             let hydrogen = try await repos.fields.insert(parentID: decarbonisation.id, key: "hydrogen", name: "水素技術", nameEn: "Hydrogen")
@@ -64,11 +68,14 @@ public struct Community: Sendable {
             try await repos.channels.addSeat(channelID: lobby.id, memberID: member.id, at: now)
             let room = try await repos.channels.insert(ChannelDraft(kind: .private, name: "共同研究の相談"), groupID: nil, directKey: nil, createdBy: member.id, at: now)
             try await repos.channels.addSeat(channelID: room.id, memberID: member.id, at: now)
-            _ = try await repos.messages.insert(channelID: room.id, authorID: member.id, authorName: "", body: "<!channel> 社外秘の計画", threadRootID: nil, alsoInChannel: false,
-                                                mentions: [], mentionsChannel: true, at: now)
+            let secret = try await repos.messages.insert(
+                channelID: room.id, authorID: member.id, authorName: "", body: "<!channel> 社外秘の計画", threadRootID: nil, alsoInChannel: false,
+                mentions: [], mentionsChannel: true, files: [planFile], at: now
+            )
             return Community(
                 env: env, decarbonisation: decarbonisation, hydrogen: hydrogen, aquaculture: aquaculture, organizations: organizations,
-                admin: admin, coordinator: coordinator, member: member, guest: guest, applicant: applicant, group: group, lobby: lobby, room: room
+                admin: admin, coordinator: coordinator, member: member, guest: guest, applicant: applicant, group: group, lobby: lobby, room: room,
+                roomFile: try await repos.messages.files(of: [secret.id])[0]
             )
         }
         env.fieldTreeCache.invalidate()

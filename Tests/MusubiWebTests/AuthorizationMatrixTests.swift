@@ -58,6 +58,8 @@ import Testing
         Row(method: .get, path: { "/exchange/channels/\($0.room.id)" }, expected: [303, 404, 200, 404, 404]),
         Row(method: .get, path: { "/exchange/channels/\($0.lobby.id)/invite" }, expected: [303, 404, 200, 200, 200]),
         Row(method: .get, path: { _ in "/exchange/channels/999999" }, expected: [303, 404, 404, 404, 404]),
+        Row(method: .get, path: { "/exchange/files/\($0.roomFile.id)" }, expected: [303, 404, 200, 404, 404]),
+        Row(method: .get, path: { _ in "/exchange/files/999999" }, expected: [303, 404, 404, 404, 404]),
         Row(method: .get, path: { _ in "/api/openapi.json" }, expected: [200, 200, 200, 200, 200]),
         Row(method: .get, path: { _ in "/no/such/page" }, expected: [404, 404, 404, 404, 404]),
         Row(method: .post, path: { "/manage/people/\($0.applicant.id)/approve" }, expected: [401, 403, 403, 303, 303]),

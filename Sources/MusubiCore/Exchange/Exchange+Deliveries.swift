@@ -7,6 +7,7 @@ extension Exchange {
         public var event: ChannelEvent
         public var message: Message
         public var reactions: [Reaction]
+        public var files: [MessageFile]
         public var names: [Int64: String]
         public var channelKind: ChannelKind
         /// Everyone seated in the channel (the receivers, with watchers of a public channel).
@@ -55,7 +56,8 @@ extension Exchange {
             let reactions = try await repos.messages.reactions(to: [message.id])
             var people = Self.people(in: [message])
             people.formUnion(reactions.flatMap(\.memberIDs))
-            result.append(Delivery(event: event, message: message, reactions: reactions, names: try await repos.members.names(of: Array(people)),
+            let files = message.isDeleted ? [] : try await repos.messages.files(of: [message.id])
+            result.append(Delivery(event: event, message: message, reactions: reactions, files: files, names: try await repos.members.names(of: Array(people)),
                                    channelKind: kind, seated: seated))
         }
         return result

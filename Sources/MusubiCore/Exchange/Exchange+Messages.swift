@@ -1,14 +1,37 @@
 import Foundation
 
 extension Exchange {
-    /// Posts in a channel, or replies in a thread (and, when asked, in the channel too).
-    public func post(_ actor: Actor, channelID: Int64, body: String, threadRootID: Int64? = nil, alsoToChannel: Bool = false) async throws -> Message {
-        let typed = try validBody(body)
+    /// The largest file a message carries, and how many.
+    public static let fileLimits = (size: 10 * 1024 * 1024, count: 4)
+
+    /// Posts in a channel, or replies in a thread (and, when asked, in the channel too), with
+    /// files if any (then the text may be left empty). Files are checked and kept before the
+    /// message is written, and dropped again if it is not.
+    public func post(
+        _ actor: Actor, channelID: Int64, body: String, threadRootID: Int64? = nil, alsoToChannel: Bool = false, files uploads: [Upload] = []
+    ) async throws -> Message {
+        let typed = try validBody(body, required: uploads.isEmpty)
+        guard uploads.count <= Self.fileLimits.count else { throw MusubiError.invalid("files", "error.too_many_message_files") }
+        let checked = try uploads.map { try $0.checked(field: "files", sizeLimit: Self.fileLimits.size) }
         let now = env.now()
+        if !uploads.isEmpty { try await env.persistence.read { repos in try await mayPost(in: channelID, actor, repos) } }
+        var stored: [StoredFile] = []
+        do {
+            for (upload, (filename, kind)) in zip(uploads, checked) {
+                stored.append(StoredFile(filename: filename, kind: kind, size: upload.data.count, storedName: try await env.files.save(upload.data)))
+            }
+            return try await post(actor, channelID: channelID, typed: typed, threadRootID: threadRootID, alsoToChannel: alsoToChannel, files: stored, at: now)
+        } catch {
+            for file in stored { try? await env.files.delete(file.storedName) }
+            throw error
+        }
+    }
+
+    private func post(
+        _ actor: Actor, channelID: Int64, typed: String, threadRootID: Int64?, alsoToChannel: Bool, files: [StoredFile], at now: Date
+    ) async throws -> Message {
         let (message, event) = try await env.persistence.write { repos in
-            let (_, access) = try await visible(channelID, to: actor, repos)
-            try Policy.require(actor, .post, .channel(access), hiding: false)
-            guard let author = actor.memberID else { throw MusubiError.unauthenticated }
+            let author = try await mayPost(in: channelID, actor, repos)
             if let threadRootID {
                 guard let root = try await repos.messages.find(id: threadRootID), root.channelID == channelID, root.threadRootID == nil else {
                     throw MusubiError.invalid("threadRootID", "error.thread_unknown")
@@ -19,7 +42,7 @@ extension Exchange {
             let mentions = MessageText.mentions(in: stored)
             let message = try await repos.messages.insert(
                 channelID: channelID, authorID: author, authorName: "", body: stored, threadRootID: threadRootID,
-                alsoInChannel: alsoToChannel, mentions: mentions.people, mentionsChannel: mentions.channel, at: now
+                alsoInChannel: alsoToChannel, mentions: mentions.people, mentionsChannel: mentions.channel, files: files, at: now
             )
             if message.inTimeline { try await repos.channels.markRead(channelID: channelID, memberID: author, upTo: message.id) }
             return (message, try await repos.messages.appendEvent(channelID: channelID, kind: .posted, messageID: message.id, at: now))
@@ -28,14 +51,16 @@ extension Exchange {
         return message
     }
 
-    /// The author's new wording; the message is marked edited.
+    /// The author's new wording; the message is marked edited. Only a message with files may
+    /// be left without text.
     public func edit(_ actor: Actor, messageID: Int64, body: String) async throws -> Message {
-        let typed = try validBody(body)
+        let typed = try validBody(body, required: false)
         let now = env.now()
         let (message, event) = try await env.persistence.write { repos in
             let (message, access) = try await visibleMessage(messageID, to: actor, repos)
             try Policy.require(actor, .edit, .message(authorID: message.authorID, in: access), hiding: false)
             guard !message.isDeleted else { throw MusubiError.conflict("error.message_deleted") }
+            if typed.isEmpty, try await repos.messages.files(of: [messageID]).isEmpty { throw MusubiError.invalid("body", "error.required") }
             let stored = try await storing(typed, channelID: message.channelID, repos)
             let mentions = MessageText.mentions(in: stored)
             try await repos.messages.edit(id: messageID, body: stored, mentions: mentions.people, mentionsChannel: mentions.channel, at: now)
@@ -47,20 +72,35 @@ extension Exchange {
         return message
     }
 
-    /// Leaves a tombstone: "this message was deleted", its thread kept. Gives the tombstone.
+    /// Leaves a tombstone: "this message was deleted", its thread kept, its files gone. Gives
+    /// the tombstone.
     @discardableResult
     public func delete(_ actor: Actor, messageID: Int64) async throws -> Message {
         let now = env.now()
-        let (message, event) = try await env.persistence.write { repos -> (Message, ChannelEvent?) in
+        let (message, event, storedFiles) = try await env.persistence.write { repos -> (Message, ChannelEvent?, [String]) in
             var (message, access) = try await visibleMessage(messageID, to: actor, repos)
             try Policy.require(actor, .delete, .message(authorID: message.authorID, in: access), hiding: false)
-            guard !message.isDeleted else { return (message, nil) }
-            try await repos.messages.tombstone(id: messageID, at: now)
+            guard !message.isDeleted else { return (message, nil, []) }
+            let storedFiles = try await repos.messages.tombstone(id: messageID, at: now)
             (message.body, message.deletedAt) = ("", now)
-            return (message, try await repos.messages.appendEvent(channelID: message.channelID, kind: .deleted, messageID: messageID, at: now))
+            return (message, try await repos.messages.appendEvent(channelID: message.channelID, kind: .deleted, messageID: messageID, at: now), storedFiles)
         }
+        for name in storedFiles { try? await env.files.delete(name) }
         if let event { await env.exchangeEvents.publish([event]) }
         return message
+    }
+
+    /// A file of a message the actor may see, and its bytes, for downloading. A file whose
+    /// message they may not see, or gone from the store, does not exist for them.
+    public func file(_ actor: Actor, id: Int64) async throws -> (MessageFile, Data) {
+        guard actor != .anonymous else { throw MusubiError.unauthenticated }
+        let file = try await env.persistence.read { repos in
+            guard let file = try await repos.messages.file(id: id) else { throw MusubiError.notFound }
+            _ = try await visibleMessage(file.messageID, to: actor, repos)
+            return file
+        }
+        guard let data = try? await env.files.read(file.file.storedName) else { throw MusubiError.notFound }
+        return (file, data)
     }
 
     /// One message the actor may see (a tombstone included).
@@ -102,9 +142,9 @@ extension Exchange {
 
     // MARK: Helpers
 
-    func validBody(_ body: String) throws -> String {
+    func validBody(_ body: String, required: Bool) throws -> String {
         var check = Validator()
-        let typed = check.text("body", body, required: true, limit: MessageText.limit, multiline: true)
+        let typed = check.text("body", body, required: required, limit: MessageText.limit, multiline: true)
         try check.check()
         return typed
     }
@@ -116,6 +156,15 @@ extension Exchange {
         let seated = try await repos.channels.seatedMembers(of: channelID)
         let names = try await repos.members.names(of: seated)
         return MessageText.storing(typed, people: names.map { (id: $0.key, name: $0.value) })
+    }
+
+    /// The actor's id, when they may post in the channel.
+    @discardableResult
+    private func mayPost(in channelID: Int64, _ actor: Actor, _ repos: any Repositories) async throws -> Int64 {
+        let (_, access) = try await visible(channelID, to: actor, repos)
+        try Policy.require(actor, .post, .channel(access), hiding: false)
+        guard let author = actor.memberID else { throw MusubiError.unauthenticated }
+        return author
     }
 
     /// The message and how the actor stands to its channel, when they may see it.

@@ -33,6 +33,16 @@ extension Exchange {
         return a.title.localizedStandardCompare(b.title) == .orderedAscending
     }
 
+    /// What messages are shown with: their reactions and files, the names of their authors
+    /// and of the people they mention (or who reacted), and the names of the channels they
+    /// refer to that the viewer may see.
+    public struct MessageDetails: Sendable {
+        public var reactions: [Int64: [Reaction]] = [:]
+        public var files: [Int64: [MessageFile]] = [:]
+        public var names: [Int64: String] = [:]
+        public var channelNames: [Int64: String] = [:]
+    }
+
     /// A page of a channel's timeline, with everything needed to show it.
     public struct ChannelView: Sendable {
         public var channel: Channel
@@ -41,11 +51,7 @@ extension Exchange {
         public var access: ChannelAccess
         /// Oldest first.
         public var messages: [Message]
-        public var reactions: [Int64: [Reaction]]
-        /// Names of the authors and of the people mentioned.
-        public var names: [Int64: String]
-        /// Names of the channels referred to that the viewer may see.
-        public var channelNames: [Int64: String]
+        public var details: MessageDetails
         /// The id to ask for older messages with, when there are any.
         public var olderThan: Int64?
         public var memberCount: Int
@@ -65,15 +71,13 @@ extension Exchange {
             let messages = Array(page.prefix(Self.limits.page).reversed())
             let seated = try await repos.channels.seatedMembers(of: channelID)
             let titles = try await actor.memberID.asyncMap { try await directTitles([channel], me: $0, repos) } ?? [:]
-            var view = ChannelView(
+            return ChannelView(
                 channel: channel, title: titles[channel.id] ?? channel.name, seat: seat, access: access, messages: messages,
-                reactions: [:], names: [:], channelNames: [:], olderThan: page.count > Self.limits.page ? messages.first?.id : nil,
+                details: try await details(of: messages, actor: actor, repos), olderThan: page.count > Self.limits.page ? messages.first?.id : nil,
                 memberCount: seated.count,
                 firstUnreadID: seat.flatMap { seat in messages.first { $0.id > seat.lastReadID && $0.authorID != seat.memberID }?.id },
                 eventCursor: cursor
             )
-            try await annotate(&view.names, &view.channelNames, &view.reactions, for: messages, actor: actor, repos)
-            return view
         }
         if before == nil, let seat = view.seat, let newest = view.messages.last?.id, newest > seat.lastReadID {
             try await env.persistence.write { try await $0.channels.markRead(channelID: channelID, memberID: seat.memberID, upTo: newest) }
@@ -88,9 +92,7 @@ extension Exchange {
         public var access: ChannelAccess
         public var root: Message
         public var replies: [Message]
-        public var reactions: [Int64: [Reaction]]
-        public var names: [Int64: String]
-        public var channelNames: [Int64: String]
+        public var details: MessageDetails
         public var eventCursor: Int64
     }
 
@@ -103,10 +105,8 @@ extension Exchange {
             guard let channel = try await repos.channels.find(id: root.channelID) else { throw MusubiError.notFound }
             let replies = try await repos.messages.replies(to: root.id)
             let titles = try await actor.memberID.asyncMap { try await directTitles([channel], me: $0, repos) } ?? [:]
-            var view = ThreadView(channel: channel, title: titles[channel.id] ?? channel.name, access: access, root: root, replies: replies,
-                                  reactions: [:], names: [:], channelNames: [:], eventCursor: cursor)
-            try await annotate(&view.names, &view.channelNames, &view.reactions, for: [root] + replies, actor: actor, repos)
-            return view
+            return ThreadView(channel: channel, title: titles[channel.id] ?? channel.name, access: access, root: root, replies: replies,
+                              details: try await details(of: [root] + replies, actor: actor, repos), eventCursor: cursor)
         }
     }
 
@@ -169,22 +169,23 @@ extension Exchange {
         return ids
     }
 
-    /// Fills in the names, the referred channels the actor may see, and the reactions.
-    private func annotate(
-        _ names: inout [Int64: String], _ channelNames: inout [Int64: String], _ reactions: inout [Int64: [Reaction]],
-        for messages: [Message], actor: Actor, _ repos: any Repositories
-    ) async throws {
-        let found = try await repos.messages.reactions(to: messages.map(\.id))
-        reactions = Dictionary(grouping: found, by: \.messageID)
+    /// The reactions, files and names these messages are shown with.
+    private func details(of messages: [Message], actor: Actor, _ repos: any Repositories) async throws -> MessageDetails {
+        var details = MessageDetails()
+        let ids = messages.map(\.id)
+        let found = try await repos.messages.reactions(to: ids)
+        details.reactions = Dictionary(grouping: found, by: \.messageID)
+        details.files = Dictionary(grouping: try await repos.messages.files(of: ids), by: \.messageID)
         var people = Self.people(in: messages)
         people.formUnion(found.flatMap(\.memberIDs))
-        names = try await repos.members.names(of: Array(people))
+        details.names = try await repos.members.names(of: Array(people))
         let referred = Set(messages.flatMap { MessageText.tokens(in: $0.body) }.compactMap { token -> Int64? in
             if case .channel(let id) = token { return id }
             return nil
         })
         for id in referred.prefix(20) {
-            if let (channel, _) = try? await visible(id, to: actor, repos), channel.kind != .direct { channelNames[id] = channel.name }
+            if let (channel, _) = try? await visible(id, to: actor, repos), channel.kind != .direct { details.channelNames[id] = channel.name }
         }
+        return details
     }
 }

@@ -12,12 +12,14 @@ extension Exchange {
     /// at most `reach` newest first, and counts no further than `reach`.
     public static let searchLimits = (ranked: 200, reach: 1_000, page: 20)
 
-    /// One message found, with where it was said and its text cut for the result list.
+    /// One message found, with where it was said, and its text and its files' names cut
+    /// for the result list.
     public struct SearchHit: Sendable {
         public var message: Message
         public var channel: Channel
         public var channelTitle: String
         public var segments: [SearchMatches.Segment]
+        public var files: [(file: MessageFile, segments: [SearchMatches.Segment])]
     }
 
     public struct SearchResults: Sendable {
@@ -55,7 +57,7 @@ extension Exchange {
             let readsPublic = Policy.can(actor, .view, .channel(ChannelAccess(kind: .public, seated: false, followsGroup: false)))
             var filter = MessageSearchFilter(
                 phrases: query.phrases.compactMap(SearchGrams.phrase), includePublic: readsPublic, seatedChannelIDs: seats.map(\.channel.id),
-                since: query.since, until: query.until
+                since: query.since, until: query.until, hasFile: query.hasFile
             )
             if !query.channelNames.isEmpty {
                 (filter.channelIDs, results.unknownChannels) = try await channels(named: query.channelNames, seats: seats.map(\.channel), readsPublic, repos)
@@ -87,19 +89,22 @@ extension Exchange {
             var channels = Dictionary(uniqueKeysWithValues: seats.map { ($0.channel.id, $0.channel) })
             for id in Set(found.map(\.channelID)) where channels[id] == nil { channels[id] = try await repos.channels.find(id: id) }
             let titles = try await directTitles(Set(found.map(\.channelID)).compactMap { channels[$0] }, me: me, repos)
+            let files = Dictionary(grouping: try await repos.messages.files(of: found.map(\.id)), by: \.messageID)
             results.hits = found.compactMap { message in
                 guard let channel = channels[message.channelID] else { return nil }
                 return SearchHit(message: message, channel: channel, channelTitle: titles[channel.id] ?? channel.name,
-                                 segments: SearchMatches.highlight(MessageText.plain(message.body, names: results.names), phrases: query.phrases))
+                                 segments: SearchMatches.highlight(MessageText.plain(message.body, names: results.names), phrases: query.phrases),
+                                 files: (files[message.id] ?? []).map { ($0, SearchMatches.highlight($0.filename, phrases: query.phrases)) })
             }
             return results
         }
     }
 
-    /// Ids best first: each phrase's frequency, saturating and weighed against the message's
-    /// length (as BM25 does), then a little for being newer. The window is newest first.
-    static func ranked(_ window: [(id: Int64, body: String)], phrases: [String]) -> [Int64] {
-        let texts = window.map { JapaneseText.normalize(MessageText.searchable($0.body)) }
+    /// Ids best first: each phrase's frequency (in the text and the files' names), saturating
+    /// and weighed against the message's length (as BM25 does), then a little for being
+    /// newer. The window is newest first.
+    static func ranked(_ window: [(id: Int64, text: String)], phrases: [String]) -> [Int64] {
+        let texts = window.map { JapaneseText.normalize($0.text) }
         let averageLength = max(1, Double(texts.reduce(0) { $0 + $1.count }) / Double(max(1, texts.count)))
         let scored = zip(window, texts).enumerated().map { position, pair in
             let (candidate, text) = pair

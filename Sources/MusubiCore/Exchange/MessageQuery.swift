@@ -1,9 +1,9 @@
 import Foundation
 
 /// What someone typed into the exchange's search box: words and "quoted phrases" that must
-/// all occur, and filters — `in:channel`, `from:person`, `before:`, `after:` and `on:` a date
-/// (YYYY-MM-DD, a day in the installation's time zone; like Slack, before and after leave
-/// out the day itself).
+/// all occur (in the text or a file's name), and filters — `in:channel`, `from:person`,
+/// `has:file`, `before:`, `after:` and `on:` a date (YYYY-MM-DD, a day in the installation's
+/// time zone; like Slack, before and after leave out the day itself).
 public struct MessageQuery: Sendable, Equatable {
     /// Normalised phrases, each of which must occur.
     public var phrases: [String] = []
@@ -15,13 +15,15 @@ public struct MessageQuery: Sendable, Equatable {
     public var since: Date?
     /// Messages before this moment.
     public var until: Date?
+    /// Only messages with a file.
+    public var hasFile = false
 
     public static let limit = 500
 
-    public var isEmpty: Bool { phrases.isEmpty && channelNames.isEmpty && authorNames.isEmpty && since == nil && until == nil }
+    public var isEmpty: Bool { phrases.isEmpty && channelNames.isEmpty && authorNames.isEmpty && since == nil && until == nil && !hasFile }
 
-    /// Reads the typed query; a date that is not a day, or a query past 500 characters, is
-    /// refused with the field `q`.
+    /// Reads the typed query; a date that is not a day, `has:` anything but `file`, or a query
+    /// past 500 characters, is refused with the field `q`.
     public static func parse(_ typed: String, timeZone: TimeZone) throws -> MessageQuery {
         guard typed.count <= limit else { throw MusubiError.invalid("q", "error.search_too_long") }
         var query = MessageQuery()
@@ -37,6 +39,9 @@ public struct MessageQuery: Sendable, Equatable {
             switch key {
             case "in": query.channelNames.append(value.hasPrefix("#") ? String(value.dropFirst()) : value)
             case "from": query.authorNames.append(value.hasPrefix("@") ? String(value.dropFirst()) : value)
+            case "has":
+                guard ["file", "files"].contains(value.lowercased()) else { throw MusubiError.invalid("q", "error.search_has") }
+                query.hasFile = true
             default:
                 guard let day = Self.day(value, calendar), let next = calendar.date(byAdding: .day, value: 1, to: day) else {
                     throw MusubiError.invalid("q", "error.search_date")
@@ -76,7 +81,7 @@ public struct MessageQuery: Sendable, Equatable {
     private static func filter(_ part: String) -> (String, String)? {
         guard let colon = part.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
         let key = part[..<colon].lowercased()
-        guard ["in", "from", "before", "after", "on"].contains(key) else { return nil }
+        guard ["in", "from", "has", "before", "after", "on"].contains(key) else { return nil }
         return (key, String(part[part.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
     }
 

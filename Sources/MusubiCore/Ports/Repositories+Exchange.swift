@@ -55,11 +55,12 @@ public protocol ChannelRepository: Sendable {
 }
 
 public protocol MessageRepository: Sendable {
-    /// Stores a message with the people it mentions, and moves the channel's (and the
-    /// thread root's) last activity on.
+    /// Stores a message with the people it mentions and the files it carries (their names
+    /// searchable with its text), and moves the channel's (and the thread root's) last
+    /// activity on.
     func insert(
         channelID: Int64, authorID: Int64?, authorName: String, body: String, threadRootID: Int64?, alsoInChannel: Bool,
-        mentions: Set<Int64>, mentionsChannel: Bool, at: Date
+        mentions: Set<Int64>, mentionsChannel: Bool, files: [StoredFile], at: Date
     ) async throws -> Message
     func find(id: Int64) async throws -> Message?
     /// The messages with these ids that exist, in no particular order.
@@ -69,12 +70,17 @@ public protocol MessageRepository: Sendable {
     /// A thread's replies, oldest first.
     func replies(to rootID: Int64) async throws -> [Message]
     func edit(id: Int64, body: String, mentions: Set<Int64>, mentionsChannel: Bool, at: Date) async throws
-    /// Empties the text and marks it deleted; the row stays as a tombstone.
-    func tombstone(id: Int64, at: Date) async throws
+    /// Empties the text, removes its files' records and marks it deleted; the row stays as a
+    /// tombstone. Gives the stored names of the files, for the file store to drop.
+    func tombstone(id: Int64, at: Date) async throws -> [String]
     /// Removes for good up to `limit` threads (a message with its replies) whose last word in
-    /// the channel came before `cutoff`, with their mentions, reactions and search entries
-    /// (the database's newest message always stays). Gives how many messages went.
-    func removeExpired(channelID: Int64, before cutoff: Date, threads limit: Int) async throws -> Int
+    /// the channel came before `cutoff`, with their mentions, reactions, files and search
+    /// entries (the database's newest message always stays). Gives how many messages went,
+    /// and the stored names of their files, for the file store to drop.
+    func removeExpired(channelID: Int64, before cutoff: Date, threads limit: Int) async throws -> (messages: Int, storedFiles: [String])
+    /// The files these messages carry, in the order they were posted.
+    func files(of messageIDs: [Int64]) async throws -> [MessageFile]
+    func file(id: Int64) async throws -> MessageFile?
     func reactions(to messageIDs: [Int64]) async throws -> [Reaction]
     /// Adds the person's reaction, or takes it back if they had given it; true when added.
     func toggleReaction(messageID: Int64, memberID: Int64, emoji: String, at: Date) async throws -> Bool
@@ -100,10 +106,12 @@ public struct MessageSearchFilter: Sendable, Equatable {
     public var authorIDs: [Int64]?
     public var since: Date?
     public var until: Date?
+    /// Only messages that carry a file (`has:file`).
+    public var hasFile: Bool
 
     public init(
         phrases: [SearchGrams.Phrase], includePublic: Bool, seatedChannelIDs: [Int64], channelIDs: [Int64]? = nil,
-        authorIDs: [Int64]? = nil, since: Date? = nil, until: Date? = nil
+        authorIDs: [Int64]? = nil, since: Date? = nil, until: Date? = nil, hasFile: Bool = false
     ) {
         self.phrases = phrases
         self.includePublic = includePublic
@@ -112,6 +120,7 @@ public struct MessageSearchFilter: Sendable, Equatable {
         self.authorIDs = authorIDs
         self.since = since
         self.until = until
+        self.hasFile = hasFile
     }
 }
 
@@ -119,8 +128,9 @@ public struct MessageSearchFilter: Sendable, Equatable {
 public protocol MessageSearchRepository: Sendable {
     /// Matching messages, newest first.
     func search(_ filter: MessageSearchFilter, limit: Int, offset: Int) async throws -> [Message]
-    /// The ids and texts of the newest matching messages, newest first: what ranking reads.
-    func texts(_ filter: MessageSearchFilter, limit: Int) async throws -> [(id: Int64, body: String)]
+    /// The ids and texts of the newest matching messages, newest first: what ranking reads
+    /// (what a message is found by: its searchable text, then its files' names, a line each).
+    func texts(_ filter: MessageSearchFilter, limit: Int) async throws -> [(id: Int64, text: String)]
     /// How many messages match, counting no further than `cap`.
     func countMatches(_ filter: MessageSearchFilter, cap: Int) async throws -> Int
 }

@@ -27,11 +27,7 @@ public struct ListingAttachments: Sendable {
 
     public func attach(_ actor: Actor, listingID: Int64, filename rawName: String, data: Data) async throws -> Attachment {
         let now = env.now()
-        var check = Validator()
-        let filename = check.text("file", Self.baseName(rawName), required: true, limit: 200)
-        try check.check()
-        guard data.count <= Self.sizeLimit else { throw MusubiError.invalid("file", "error.file_too_large") }
-        guard !data.isEmpty, let kind = FileKind.recognise(data, filename: filename) else { throw MusubiError.invalid("file", "error.file_type") }
+        let (filename, kind) = try Upload(filename: rawName, data: data).checked(field: "file", sizeLimit: Self.sizeLimit)
         try await env.persistence.read { repos in try await Self.checkRoom(listingID, by: actor, repos) }
         let storedName = try await env.files.save(data)
         do {
@@ -80,10 +76,5 @@ public struct ListingAttachments: Sendable {
     private static func checkRoom(_ listingID: Int64, by actor: Actor, _ repos: any Repositories) async throws {
         let listing = try await Listings.editable(listingID, by: actor, repos)
         if try await repos.attachments.of(listingID: listing.id).count >= countLimit { throw MusubiError.invalid("file", "error.too_many_files") }
-    }
-
-    /// The last part of a name a browser sent (some send a whole path).
-    static func baseName(_ name: String) -> String {
-        String(name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
     }
 }

@@ -26,7 +26,7 @@ enum Schema009 {
     @Sendable static func indexMessages(_ db: any SQLDatabase) async throws {
         let search = SQLMessageSearch(db: db)
         for row in try await db.raw("SELECT id, body FROM messages WHERE deleted_at IS NULL ORDER BY id").all() {
-            try await search.index(messageID: try row.int64("id"), body: try row.string("body"))
+            try await search.index(messageID: try row.int64("id"), body: try row.string("body"), fileNames: [])
         }
     }
 }

@@ -7,7 +7,7 @@ struct SQLMessageRepository: MessageRepository {
 
     func insert(
         channelID: Int64, authorID: Int64?, authorName: String, body: String, threadRootID: Int64?, alsoInChannel: Bool,
-        mentions: Set<Int64>, mentionsChannel: Bool, at: Date
+        mentions: Set<Int64>, mentionsChannel: Bool, files: [StoredFile], at: Date
     ) async throws -> Message {
         let inTimeline = threadRootID == nil || alsoInChannel
         let id = try await db.insertReturningID("""
@@ -16,7 +16,13 @@ struct SQLMessageRepository: MessageRepository {
               \(bind: inTimeline ? 1 : 0), \(bind: mentionsChannel ? 1 : 0), \(bind: at.epochMilliseconds))
             """)
         try await insertMentions(messageID: id, channelID: channelID, mentions)
-        try await SQLMessageSearch(db: db).index(messageID: id, body: body)
+        for file in files {
+            try await db.raw("""
+                INSERT INTO message_files (message_id, channel_id, filename, kind, size, stored_name)
+                VALUES (\(bind: id), \(bind: channelID), \(bind: file.filename), \(bind: file.kind.rawValue), \(bind: Int64(file.size)), \(bind: file.storedName))
+                """).run()
+        }
+        try await SQLMessageSearch(db: db).index(messageID: id, body: body, fileNames: files.map(\.filename))
         if let threadRootID {
             try await db.raw("""
                 UPDATE messages SET reply_count = reply_count + 1, last_reply_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: threadRootID)
@@ -57,17 +63,18 @@ struct SQLMessageRepository: MessageRepository {
         if let channel { try await insertMentions(messageID: id, channelID: channel, mentions) }
         let search = SQLMessageSearch(db: db)
         try await search.remove(messageID: id)
-        try await search.index(messageID: id, body: body)
+        try await search.index(messageID: id, body: body, fileNames: try await files(of: [id]).map(\.filename))
     }
 
-    func tombstone(id: Int64, at: Date) async throws {
+    func tombstone(id: Int64, at: Date) async throws -> [String] {
         try await db.raw("UPDATE messages SET body = '', mentions_channel = 0, deleted_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: id)").run()
         try await db.raw("DELETE FROM message_mentions WHERE message_id = \(bind: id)").run()
         try await db.raw("DELETE FROM message_reactions WHERE message_id = \(bind: id)").run()
         try await SQLMessageSearch(db: db).remove(messageID: id)
+        return try await removeFiles(of: [id])
     }
 
-    func removeExpired(channelID: Int64, before cutoff: Date, threads limit: Int) async throws -> Int {
+    func removeExpired(channelID: Int64, before cutoff: Date, threads limit: Int) async throws -> (messages: Int, storedFiles: [String]) {
         // The newest message in the database stays whatever its age: SQLite would hand its
         // id to the next message, and read marks and links would then point at that one.
         let newest = try await db.raw("SELECT id, thread_root_id FROM messages ORDER BY id DESC LIMIT 1").first()
@@ -77,16 +84,33 @@ struct SQLMessageRepository: MessageRepository {
               AND COALESCE(last_reply_at, created_at) < \(bind: cutoff.epochMilliseconds)
             ORDER BY id LIMIT \(literal: limit)
             """).all().map { try $0.int64("id") }
-        guard !roots.isEmpty else { return 0 }
+        guard !roots.isEmpty else { return (0, []) }
         let replies = try await db.raw("SELECT id FROM messages WHERE " + inList("thread_root_id", roots)).all().map { try $0.int64("id") }
+        var storedFiles: [String] = []
         // Events stay (their ids must never be drawn again); deliveries skip a message that is gone.
         for ids in [replies, roots] where !ids.isEmpty {
             try await db.raw("DELETE FROM message_mentions WHERE " + inList("message_id", ids)).run()
             try await db.raw("DELETE FROM message_reactions WHERE " + inList("message_id", ids)).run()
+            storedFiles += try await removeFiles(of: ids)
             try await SQLMessageSearch(db: db).remove(messageIDs: ids)
             try await db.raw("DELETE FROM messages WHERE " + inList("id", ids)).run()
         }
-        return roots.count + replies.count
+        return (roots.count + replies.count, storedFiles)
+    }
+
+    func files(of messageIDs: [Int64]) async throws -> [MessageFile] {
+        guard !messageIDs.isEmpty else { return [] }
+        return try await db.raw("SELECT * FROM message_files WHERE " + inList("message_id", messageIDs) + " ORDER BY id").all().map(Self.file)
+    }
+
+    func file(id: Int64) async throws -> MessageFile? {
+        try await db.raw("SELECT * FROM message_files WHERE id = \(bind: id)").first().map(Self.file)
+    }
+
+    /// Removes the records of these messages' files; gives their stored names.
+    private func removeFiles(of messageIDs: [Int64]) async throws -> [String] {
+        try await db.raw("DELETE FROM message_files WHERE " + inList("message_id", messageIDs) + " RETURNING stored_name").all()
+            .map { try $0.string("stored_name") }
     }
 
     func reactions(to messageIDs: [Int64]) async throws -> [Reaction] {
@@ -162,6 +186,14 @@ struct SQLMessageRepository: MessageRepository {
                 SELECT \(bind: messageID), id, \(bind: channelID) FROM members WHERE id = \(bind: member)
                 """).run()
         }
+    }
+
+    private static func file(_ row: any SQLRow) throws -> MessageFile {
+        MessageFile(
+            id: try row.int64("id"), messageID: try row.int64("message_id"),
+            file: StoredFile(filename: try row.string("filename"), kind: try row.enumValue("kind", as: FileKind.self), size: Int(try row.int64("size")),
+                             storedName: try row.string("stored_name"))
+        )
     }
 
     static func message(_ row: any SQLRow) throws -> Message {

@@ -11,9 +11,10 @@ struct SQLMessageSearch: MessageSearchRepository {
 
     private var onPostgres: Bool { db.dialect.name == "postgresql" }
 
-    /// Puts a new message's words in the index (an edited one's are removed first).
-    func index(messageID: Int64, body: String) async throws {
-        let tokens = SearchGrams.tokens(of: MessageText.searchable(body))
+    /// Puts a new message's words, and its files' names, in the index (an edited one's are
+    /// removed first).
+    func index(messageID: Int64, body: String, fileNames: [String]) async throws {
+        let tokens = SearchGrams.tokens(of: Self.text(body: body, fileNames: fileNames))
         guard !tokens.isEmpty else { return }
         if onPostgres {
             try await db.raw("INSERT INTO message_search (message_id, grams) VALUES (\(bind: messageID), \(bind: Self.vector(tokens))::tsvector)").run()
@@ -35,8 +36,21 @@ struct SQLMessageSearch: MessageSearchRepository {
         return try rows.map(SQLMessageRepository.message)
     }
 
-    func texts(_ filter: MessageSearchFilter, limit: Int) async throws -> [(id: Int64, body: String)] {
-        try await db.raw("SELECT m.id, m.body " + matching(filter) + " LIMIT \(literal: limit)").all().map { (try $0.int64("id"), try $0.string("body")) }
+    func texts(_ filter: MessageSearchFilter, limit: Int) async throws -> [(id: Int64, text: String)] {
+        let names: SQLQueryString = onPostgres ? "string_agg(f.filename, E'\\n' ORDER BY f.id)" : "group_concat(f.filename, char(10))"
+        let rows = try await db.raw(
+            "SELECT m.id, m.body, (SELECT " + names + " FROM message_files f WHERE f.message_id = m.id) AS file_names " + matching(filter)
+                + " LIMIT \(literal: limit)"
+        ).all()
+        return try rows.map { row in
+            let names = try row.decode(column: "file_names", as: String?.self)
+            return (try row.int64("id"), Self.text(body: try row.string("body"), fileNames: names.map { [$0] } ?? []))
+        }
+    }
+
+    /// What a message is found by: its text, then its files' names, a line each.
+    static func text(body: String, fileNames: [String]) -> String {
+        ([MessageText.searchable(body)] + fileNames).joined(separator: "\n")
     }
 
     func countMatches(_ filter: MessageSearchFilter, cap: Int) async throws -> Int {
@@ -52,6 +66,7 @@ struct SQLMessageSearch: MessageSearchRepository {
         if let authors = filter.authorIDs { conditions.append(inList("m.author_id", authors)) }
         if let since = filter.since { conditions.append("m.created_at >= \(bind: since.epochMilliseconds)") }
         if let until = filter.until { conditions.append("m.created_at < \(bind: until.epochMilliseconds)") }
+        if filter.hasFile { conditions.append("EXISTS (SELECT 1 FROM message_files f WHERE f.message_id = m.id)") }
         guard !filter.phrases.isEmpty else {
             return "FROM messages m WHERE " + conditions.conjunction() + " ORDER BY m.id DESC"
         }

@@ -44,7 +44,10 @@ extension ExchangePages {
         let form = context.form
         let root = form.int64("thread")
         do {
-            let message = try await site.exchange.post(context.actor, channelID: id, body: form["body"], threadRootID: root, alsoToChannel: form["alsoToChannel"] == "1")
+            let files = (context.files["files"] ?? []).map { Upload(filename: $0.filename, data: $0.data) }
+            let message = try await site.exchange.post(
+                context.actor, channelID: id, body: form["body"], threadRootID: root, alsoToChannel: form["alsoToChannel"] == "1", files: files
+            )
             let page = root.map { Paths.message.href($0) } ?? Paths.channel.href(id)
             return site.redirect(page + "#m\(message.id)")
         } catch let error as MusubiError where error.belongsOnTheForm {
@@ -128,7 +131,7 @@ extension ExchangePages {
         guard let message = ([thread.root] + thread.replies).first(where: { $0.id == id }),
               Policy.can(context.actor, .edit, .message(authorID: message.authorID, in: thread.access)), !message.isDeleted
         else { throw MusubiError.forbidden }
-        return editPage(message, body: MessageText.typed(message.body, names: thread.names), errors: [:], request, context)
+        return editPage(message, body: MessageText.typed(message.body, names: thread.details.names), errors: [:], request, context)
     }
 
     func edit(_ request: Request, _ context: Context) async throws -> Response {
@@ -155,6 +158,12 @@ extension ExchangePages {
         return site.redirect(back(to: try await site.exchange.message(context.actor, id: id)))
     }
 
+    /// A message's file, as a download, only to those who may see its channel.
+    func download(_ request: Request, _ context: Context) async throws -> Response {
+        let (file, data) = try await site.exchange.file(context.actor, id: try context.parameters.require("id", as: Int64.self))
+        return .download(data, filename: file.filename, kind: file.file.kind)
+    }
+
     /// Where a message is seen: its thread for a reply, else the channel.
     private func back(to message: Message) -> String {
         (message.threadRootID.map { Paths.message.href($0) } ?? Paths.channel.href(message.channelID)) + "#m\(message.id)"
@@ -179,8 +188,7 @@ extension ExchangePages {
             topic: channel.topic.isEmpty ? nil : channel.topic, description: channel.description.isEmpty ? nil : channel.description,
             memberCount: view.memberCount,
             searchHref: channel.kind == .direct ? nil : Paths.exchangeSearch.href(query: ["q": "in:\"\(channel.name)\" "]),
-            messages: views(context).messageRows(view.messages, reactions: view.reactions, names: view.names, channelNames: view.channelNames,
-                                                 access: view.access, firstUnreadID: view.firstUnreadID),
+            messages: views(context).messageRows(view.messages, details: view.details, access: view.access, firstUnreadID: view.firstUnreadID),
             olderHref: view.olderThan.map { Paths.channel.href(id) + "?before=\($0)" },
             newestHref: before == nil ? nil : Paths.channel.href(id),
             postAction: Policy.can(actor, .post, resource) ? Paths.channelMessages.href(id) : nil,
@@ -220,7 +228,7 @@ extension ExchangePages {
 
     private func threadPage(_ id: Int64, body: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
         let view = try await site.exchange.thread(context.actor, rootID: id)
-        let rows = views(context).messageRows([view.root] + view.replies, reactions: view.reactions, names: view.names, channelNames: view.channelNames, access: view.access)
+        let rows = views(context).messageRows([view.root] + view.replies, details: view.details, access: view.access)
         let model = ThreadModel(
             channelTitle: view.title, channelHref: Paths.channel.href(view.channel.id), root: Array(rows.prefix(1)), replies: Array(rows.dropFirst()),
             postAction: Policy.can(context.actor, .post, .channel(view.access)) && !view.root.isDeleted ? Paths.channelMessages.href(view.channel.id) : nil,

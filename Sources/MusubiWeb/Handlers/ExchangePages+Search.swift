@@ -22,8 +22,11 @@ extension ExchangePages {
             var at: String
             var inThread: Bool
             var segments: [SearchMatches.Segment]
+            var files: [File]
             var testID: String
         }
+
+        struct File { var href: String; var segments: [SearchMatches.Segment] }
     }
 
     /// `/exchange/search?q=…&order=newest&page=N`: a bad date or an overlong query gets the
@@ -54,7 +57,8 @@ extension ExchangePages {
                 href: Paths.message.href(message.threadRootID ?? message.id) + "#m\(message.id)",
                 author: message.authorID.flatMap { results.names[$0] } ?? message.authorName,
                 at: site.formatDate(message.createdAt, context, withTime: true), inThread: message.threadRootID != nil,
-                segments: hit.segments, testID: "result-\(message.id)"
+                segments: hit.segments, files: hit.files.map { .init(href: Paths.messageFile.href($0.file.id), segments: $0.segments) },
+                testID: "result-\(message.id)"
             )
         }
         model.pager = pager(results, query: query, context)

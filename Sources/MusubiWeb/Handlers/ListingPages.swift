@@ -136,7 +136,7 @@ struct ListingPages {
     func attach(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         do {
-            guard let file = context.files["file"] else { throw MusubiError.invalid("file", "error.required") }
+            guard let file = context.files["file"]?.first else { throw MusubiError.invalid("file", "error.required") }
             _ = try await site.attachments.attach(context.actor, listingID: id, filename: file.filename, data: file.data)
             return site.redirect(Paths.listing.href(id), notice: "saved")
         } catch let error as MusubiError where error.belongsOnTheForm {
@@ -151,17 +151,7 @@ struct ListingPages {
             context.actor, listingID: try context.parameters.require("id", as: Int64.self),
             attachmentID: try context.parameters.require("attachment", as: Int64.self)
         )
-        let ascii = String(attachment.filename.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
-        let encoded = attachment.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: attachment.kind.contentType,
-                .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
-                .cacheControl: "private, no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: data))
-        )
+        return .download(data, filename: attachment.filename, kind: attachment.kind)
     }
 
     func removeAttachment(_ request: Request, _ context: Context) async throws -> Response {

@@ -56,6 +56,7 @@ struct LiveMessage: Encodable {
     var deleted: Bool
     var replyCount: Int
     var reactions: [LiveReaction]
+    var files: [FileRow]
 
     struct LiveReaction: Encodable { var emoji: String; var count: Int }
 
@@ -73,5 +74,6 @@ struct LiveMessage: Encodable {
         deleted = message.isDeleted
         replyCount = message.replyCount
         reactions = delivery.reactions.map { LiveReaction(emoji: $0.emoji, count: $0.memberIDs.count) }
+        files = delivery.files.map(FileRow.init)
     }
 }

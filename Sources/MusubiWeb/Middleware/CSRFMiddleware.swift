@@ -26,8 +26,8 @@ struct CSRFMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// The largest form with files a page takes: the largest attachment and some room.
-    static let uploadLimit = ListingAttachments.sizeLimit + 1024 * 1024
+    /// The largest form with files a page takes: the most files a form may carry, and some room.
+    static let uploadLimit = max(ListingAttachments.sizeLimit, Exchange.fileLimits.size * Exchange.fileLimits.count) + 1024 * 1024
 
     private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)

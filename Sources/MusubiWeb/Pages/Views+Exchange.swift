@@ -16,12 +16,26 @@ struct MessageRow {
     var replyCount: Int
     var threadHref: String
     var reactions: [ReactionRow]
+    var files: [FileRow]
     var editHref: String?
     var deleteAction: String?
     var reactAction: String?
     var firstUnread: Bool
 
     struct ReactionRow { var emoji: String; var count: Int; var mine: Bool; var who: String }
+}
+
+/// A file a message carries, as a link to download it.
+struct FileRow: Encodable {
+    var name: String
+    var href: String
+    var size: String
+
+    init(_ file: MessageFile) {
+        name = file.filename
+        href = Paths.messageFile.href(file.id)
+        size = ByteCountFormatter.string(fromByteCount: Int64(file.file.size), countStyle: .file)
+    }
 }
 
 /// A channel in a list, with what the viewer has not read.
@@ -40,11 +54,9 @@ struct ChannelRow {
 }
 
 extension Views {
-    func messageRows(
-        _ messages: [Message], reactions: [Int64: [Reaction]], names: [Int64: String], channelNames: [Int64: String],
-        access: ChannelAccess, firstUnreadID: Int64? = nil
-    ) -> [MessageRow] {
-        let markup = MessageMarkup(names: names, channelNames: channelNames, memberHref: { Paths.member.href($0) }, channelHref: { Paths.channel.href($0) })
+    func messageRows(_ messages: [Message], details: Exchange.MessageDetails, access: ChannelAccess, firstUnreadID: Int64? = nil) -> [MessageRow] {
+        let names = details.names
+        let markup = MessageMarkup(names: names, channelNames: details.channelNames, memberHref: { Paths.member.href($0) }, channelHref: { Paths.channel.href($0) })
         let me = context.actor.memberID
         return messages.map { message in
             let resource = Resource.message(authorID: message.authorID, in: access)
@@ -59,10 +71,11 @@ extension Views {
                 replies: message.replyCount > 0 ? String(format: site.t("exchange.replies", context), message.replyCount) : nil,
                 replyCount: message.replyCount,
                 threadHref: Paths.message.href(message.threadRootID ?? message.id),
-                reactions: (reactions[message.id] ?? []).map { reaction in
+                reactions: (details.reactions[message.id] ?? []).map { reaction in
                     .init(emoji: reaction.emoji, count: reaction.memberIDs.count, mine: me.map(reaction.memberIDs.contains) ?? false,
                           who: reaction.memberIDs.compactMap { names[$0] }.joined(separator: "、"))
                 },
+                files: live ? (details.files[message.id] ?? []).map(FileRow.init) : [],
                 editHref: live && Policy.can(context.actor, .edit, resource) ? Paths.editMessage.href(message.id) : nil,
                 deleteAction: live && Policy.can(context.actor, .delete, resource) ? Paths.messageRemoval.href(message.id) : nil,
                 reactAction: live && Policy.can(context.actor, .post, resource) ? Paths.messageReactions.href(message.id) : nil,

@@ -63,6 +63,7 @@ public enum Paths {
     public static let editMessage = PathTemplate("/exchange/messages/{id}/edit")
     public static let messageRemoval = PathTemplate("/exchange/messages/{id}/delete")
     public static let messageReactions = PathTemplate("/exchange/messages/{id}/reactions")
+    public static let messageFile = PathTemplate("/exchange/files/{id}")
 
     public static let editProfile = PathTemplate("/me/edit")
     public static let account = PathTemplate("/me/account")

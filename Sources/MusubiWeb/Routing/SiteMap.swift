@@ -102,6 +102,7 @@ public enum SiteMap {
         router.post(Paths.editMessage.routerPath, use: exchange.edit)
         router.post(Paths.messageRemoval.routerPath, use: exchange.delete)
         router.post(Paths.messageReactions.routerPath, use: exchange.react)
+        router.get(Paths.messageFile.routerPath, use: exchange.download)
 
         let management = ManagementPages(site: site)
         router.get(Paths.people.routerPath, use: management.people)

@@ -11,7 +11,8 @@ public struct MultipartForm: Sendable {
     }
 
     public var fields: FormData
-    public var files: [String: File]
+    /// Files by field name, in the order they came (a field may carry several).
+    public var files: [String: [File]]
 
     /// The boundary of a `multipart/form-data` content type, or nil for any other type.
     public static func boundary(of contentType: String) -> String? {
@@ -28,7 +29,7 @@ public struct MultipartForm: Sendable {
         let delimiter = Array(("\r\n--" + boundary).utf8)
         let bytes = Array("\r\n".utf8) + body
         var values: [String: [String]] = [:]
-        var files: [String: File] = [:]
+        var files: [String: [File]] = [:]
         guard var start = Self.find(delimiter, in: bytes, from: 0) else { throw Self.malformed }
         while true {
             var position = start + delimiter.count
@@ -41,7 +42,7 @@ public struct MultipartForm: Sendable {
             let content = bytes[(headerEnd + 4)..<next]
             let part = try Self.headers(head)
             if let filename = part.filename {
-                if !filename.isEmpty { files[part.name] = File(filename: filename, contentType: part.contentType, data: Data(content)) }
+                if !filename.isEmpty { files[part.name, default: []].append(File(filename: filename, contentType: part.contentType, data: Data(content))) }
             } else {
                 guard let text = String(validating: content, as: UTF8.self) else {
                     throw HTTPError(.badRequest, message: "The request is not valid UTF-8.")

@@ -21,7 +21,7 @@ public struct MusubiRequestContext: RequestContext {
     /// A posted page form, already checked for its CSRF token.
     public var form = FormData()
     /// The files of a posted `multipart/form-data` form, by field name.
-    public var files: [String: MultipartForm.File] = [:]
+    public var files: [String: [MultipartForm.File]] = [:]
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -32,6 +32,7 @@ if (page) {
     body.dataset.testid = "message-body";
     body.innerHTML = message.html;
     item.append(meta, body);
+    if (message.files.length) item.append(fileList(message.files));
     if (!root && !message.threadRoot) {
       const actions = document.createElement("div");
       actions.className = "message-actions";
@@ -43,6 +44,26 @@ if (page) {
       item.append(actions);
     }
     return item;
+  }
+
+  function fileList(files) {
+    const list = document.createElement("ul");
+    list.className = "plain files";
+    list.dataset.testid = "files";
+    list.append(...files.map((file) => {
+      const entry = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = file.href;
+      link.download = "";
+      link.dataset.testid = "file";
+      link.textContent = file.name;
+      const size = document.createElement("span");
+      size.className = "meta";
+      size.textContent = file.size;
+      entry.append(link, " ", size);
+      return entry;
+    }));
+    return list;
   }
 
   function showReactions(item, reactions) {
@@ -95,6 +116,7 @@ if (page) {
         tombstone.textContent = labels.liveDeleted;
         body?.replaceWith(tombstone);
         existing.querySelector("[data-testid=reactions]")?.remove();
+        existing.querySelector("[data-testid=files]")?.remove();
         return;
       }
       if (body) body.innerHTML = message.html;

@@ -40,7 +40,7 @@ struct SearchCorpus {
                         let root = isReply ? roots[channel] : nil
                         let message = try await repos.messages.insert(
                             channelID: channel, authorID: author, authorName: "", body: body, threadRootID: root, alsoInChannel: false,
-                            mentions: [], mentionsChannel: false, at: start.addingTimeInterval(span * Double(number) / Double(wanted))
+                            mentions: [], mentionsChannel: false, files: [], at: start.addingTimeInterval(span * Double(number) / Double(wanted))
                         )
                         if root == nil { roots[channel] = message.id }
                     }
