@@ -67,12 +67,21 @@ def test_a_message_and_a_thread_reply_arrive_without_reloading(browser: Browser,
         joiner.locator("[data-testid=channel-browser] a", has_text=name).click()
     submit(joiner, "form[data-testid=join-form]")
     joiner.locator("form[data-testid=compose] textarea[name=body]").fill(f"*水素* の貯蔵で困っています {stamp}")
+    joiner.locator("form[data-testid=compose] [data-testid=attach]").set_input_files(
+        {"name": "貯蔵タンクの仕様.txt", "mimeType": "text/plain", "buffer": "容量 200L\n".encode()}
+    )
     submit(joiner, "form[data-testid=compose]")
 
-    # It appears on the first page without a reload, with its emphasis.
+    # It appears on the first page without a reload, with its emphasis and its file, which
+    # downloads under its name.
     message = opener.locator("[data-testid=timeline] [data-testid=message]", has_text=f"の貯蔵で困っています {stamp}")
     expect(message).to_be_visible()
     expect(message.locator("[data-testid=message-body] strong")).to_have_text("水素")
+    file_link = message.locator("[data-testid=file]")
+    expect(file_link).to_have_text("貯蔵タンクの仕様.txt")
+    with opener.expect_download() as download:
+        file_link.click()
+    assert download.value.suggested_filename == "貯蔵タンクの仕様.txt"
     assert opener.evaluate("window.__notReloaded") is True, "the page was reloaded"
     screenshot(opener, "exchange-1-live-message")
 
@@ -89,7 +98,8 @@ def test_a_message_and_a_thread_reply_arrive_without_reloading(browser: Browser,
     assert joiner.evaluate("window.__notReloaded") is True, "the thread page was reloaded"
     screenshot(joiner, "exchange-2-live-thread-reply")
 
-    # The first searches the channel for a two-character word and finds the message, marked.
+    # The first searches the channel for a two-character word and finds the message, marked
+    # in its text and in its file's name.
     opener.goto("/exchange")
     with opener.expect_navigation():
         opener.locator("[data-testid=my-channels] a", has_text=name).click()
@@ -102,9 +112,10 @@ def test_a_message_and_a_thread_reply_arrive_without_reloading(browser: Browser,
     with opener.expect_navigation():
         search.press("Enter")
     expect(opener.locator("[data-testid=search-count]")).to_have_text("1 件")
-    result = opener.locator("[data-testid=search-results] li")
+    result = opener.locator("[data-testid=search-results] li.message")
     expect(result).to_have_count(1)
-    expect(result.locator("mark")).to_have_text("貯蔵")
+    expect(result.locator("p.body mark")).to_have_text("貯蔵")
+    expect(result.locator("[data-testid=result-files] mark")).to_have_text("貯蔵")
     expect(result).to_contain_text(f"困っています {stamp}")
     screenshot(opener, "exchange-3-search")
 

@@ -123,7 +123,7 @@ struct ListingPages {
             attachments: try await site.attachments.list(context.actor, listingID: id).map { attachment in
                 AttachmentRow(
                     filename: attachment.filename, href: Paths.listingAttachment.href(id, attachment.id),
-                    size: ByteCountFormatter.string(fromByteCount: Int64(attachment.size), countStyle: .file),
+                    size: FileRow.size(attachment.size),
                     removeAction: detail.shown.editable ? Paths.listingAttachmentRemoval.href(id, attachment.id) : nil
                 )
             },

@@ -34,7 +34,16 @@ struct FileRow: Encodable {
     init(_ file: MessageFile) {
         name = file.filename
         href = Paths.messageFile.href(file.id)
-        size = ByteCountFormatter.string(fromByteCount: Int64(file.file.size), countStyle: .file)
+        size = Self.size(file.file.size)
+    }
+
+    /// A file's size as people read it in either language: 512 B, 12.5 KB, 3.2 MB.
+    static func size(_ bytes: Int) -> String {
+        switch bytes {
+        case ..<1024: "\(bytes) B"
+        case ..<(1024 * 1024): String(format: "%.1f KB", Double(bytes) / 1024)
+        default: String(format: "%.1f MB", Double(bytes) / 1024 / 1024)
+        }
     }
 }
 
