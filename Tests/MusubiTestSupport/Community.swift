@@ -68,10 +68,9 @@ public struct Community: Sendable {
             try await repos.channels.addSeat(channelID: lobby.id, memberID: member.id, at: now)
             let room = try await repos.channels.insert(ChannelDraft(kind: .private, name: "共同研究の相談"), groupID: nil, directKey: nil, createdBy: member.id, at: now)
             try await repos.channels.addSeat(channelID: room.id, memberID: member.id, at: now)
-            let secret = try await repos.messages.insert(
-                channelID: room.id, authorID: member.id, authorName: "", body: "<!channel> 社外秘の計画", threadRootID: nil, alsoInChannel: false,
-                mentions: [], mentionsChannel: true, files: [planFile], at: now
-            )
+            let secret = try await repos.messages.insert(NewMessage(
+                channelID: room.id, authorID: member.id, body: "<!channel> 社外秘の計画", mentionsChannel: true, files: [planFile], at: now
+            ))
             return Community(
                 env: env, decarbonisation: decarbonisation, hydrogen: hydrogen, aquaculture: aquaculture, organizations: organizations,
                 admin: admin, coordinator: coordinator, member: member, guest: guest, applicant: applicant, group: group, lobby: lobby, room: room,

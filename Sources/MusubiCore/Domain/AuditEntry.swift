@@ -53,6 +53,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case attachmentRemoved = "attachment.removed"
     case channelRetentionSet = "channel.retention_set"
     case channelMessagesExpired = "channel.messages_expired"
+    case webhookCreated = "channel.webhook_created"
+    case webhookRevoked = "channel.webhook_revoked"
 }
 
 /// What an admin asks of the audit log.

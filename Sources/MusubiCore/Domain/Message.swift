@@ -9,6 +9,8 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
     public var authorID: Int64?
     /// The name shown when there is no author (a webhook's `username`).
     public var authorName: String
+    /// An emoji shown beside that name (a webhook's `icon_emoji`).
+    public var authorIcon: String
     /// The stored text: Musubi's markup, mentions as `<@id>` and `<!channel>`.
     public var body: String
     /// The message whose thread this reply is in.
@@ -22,13 +24,14 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
     public var deletedAt: Date?
 
     public init(
-        id: Int64, channelID: Int64, authorID: Int64?, authorName: String = "", body: String, threadRootID: Int64? = nil,
+        id: Int64, channelID: Int64, authorID: Int64?, authorName: String = "", authorIcon: String = "", body: String, threadRootID: Int64? = nil,
         alsoInChannel: Bool = false, replyCount: Int = 0, lastReplyAt: Date? = nil, createdAt: Date, editedAt: Date? = nil, deletedAt: Date? = nil
     ) {
         self.id = id
         self.channelID = channelID
         self.authorID = authorID
         self.authorName = authorName
+        self.authorIcon = authorIcon
         self.body = body
         self.threadRootID = threadRootID
         self.alsoInChannel = alsoInChannel

@@ -40,10 +40,10 @@ extension Exchange {
             }
             let stored = try await storing(typed, channelID: channelID, repos)
             let mentions = MessageText.mentions(in: stored)
-            let message = try await repos.messages.insert(
-                channelID: channelID, authorID: author, authorName: "", body: stored, threadRootID: threadRootID,
+            let message = try await repos.messages.insert(NewMessage(
+                channelID: channelID, authorID: author, body: stored, threadRootID: threadRootID,
                 alsoInChannel: alsoToChannel, mentions: mentions.people, mentionsChannel: mentions.channel, files: files, at: now
-            )
+            ))
             if message.inTimeline { try await repos.channels.markRead(channelID: channelID, memberID: author, upTo: message.id) }
             return (message, try await repos.messages.appendEvent(channelID: channelID, kind: .posted, messageID: message.id, at: now))
         }

@@ -22,4 +22,5 @@ public protocol Repositories: Sendable {
     var channels: any ChannelRepository { get }
     var messages: any MessageRepository { get }
     var messageSearch: any MessageSearchRepository { get }
+    var webhooks: any WebhookRepository { get }
 }

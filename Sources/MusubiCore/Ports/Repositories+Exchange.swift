@@ -54,14 +54,46 @@ public protocol ChannelRepository: Sendable {
     func unread(of memberID: Int64) async throws -> [Int64: UnreadCount]
 }
 
+/// A message to store: its stored text (see `MessageText`), who wrote it, where, and what it
+/// mentions and carries.
+public struct NewMessage: Sendable {
+    public var channelID: Int64
+    public var authorID: Int64?
+    /// The name shown when there is no author (a webhook's).
+    public var authorName: String
+    /// An emoji shown beside that name.
+    public var authorIcon: String
+    public var body: String
+    public var threadRootID: Int64?
+    public var alsoInChannel: Bool
+    public var mentions: Set<Int64>
+    public var mentionsChannel: Bool
+    public var files: [StoredFile]
+    public var at: Date
+
+    public init(
+        channelID: Int64, authorID: Int64?, authorName: String = "", authorIcon: String = "", body: String, threadRootID: Int64? = nil,
+        alsoInChannel: Bool = false, mentions: Set<Int64> = [], mentionsChannel: Bool = false, files: [StoredFile] = [], at: Date
+    ) {
+        self.channelID = channelID
+        self.authorID = authorID
+        self.authorName = authorName
+        self.authorIcon = authorIcon
+        self.body = body
+        self.threadRootID = threadRootID
+        self.alsoInChannel = alsoInChannel
+        self.mentions = mentions
+        self.mentionsChannel = mentionsChannel
+        self.files = files
+        self.at = at
+    }
+}
+
 public protocol MessageRepository: Sendable {
     /// Stores a message with the people it mentions and the files it carries (their names
     /// searchable with its text), and moves the channel's (and the thread root's) last
     /// activity on.
-    func insert(
-        channelID: Int64, authorID: Int64?, authorName: String, body: String, threadRootID: Int64?, alsoInChannel: Bool,
-        mentions: Set<Int64>, mentionsChannel: Bool, files: [StoredFile], at: Date
-    ) async throws -> Message
+    func insert(_ new: NewMessage) async throws -> Message
     func find(id: Int64) async throws -> Message?
     /// The messages with these ids that exist, in no particular order.
     func find(ids: [Int64]) async throws -> [Message]
@@ -133,4 +165,15 @@ public protocol MessageSearchRepository: Sendable {
     func texts(_ filter: MessageSearchFilter, limit: Int) async throws -> [(id: Int64, text: String)]
     /// How many messages match, counting no further than `cap`.
     func countMatches(_ filter: MessageSearchFilter, cap: Int) async throws -> Int
+}
+
+public protocol WebhookRepository: Sendable {
+    func insert(channelID: Int64, name: String, secretDigest: String, by: Int64?, at: Date) async throws -> Webhook
+    /// The webhook whose secret has this digest, revoked or not.
+    func find(secretDigest: String) async throws -> Webhook?
+    /// A channel's webhooks, revoked ones included, newest first.
+    func of(channelID: Int64) async throws -> [Webhook]
+    /// Marks it revoked unless it was; true when it was not.
+    func revoke(id: Int64, channelID: Int64, at: Date) async throws -> Bool
+    func markUsed(id: Int64, at: Date) async throws
 }

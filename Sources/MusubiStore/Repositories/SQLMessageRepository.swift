@@ -5,32 +5,30 @@ import SQLKit
 struct SQLMessageRepository: MessageRepository {
     let db: any SQLDatabase
 
-    func insert(
-        channelID: Int64, authorID: Int64?, authorName: String, body: String, threadRootID: Int64?, alsoInChannel: Bool,
-        mentions: Set<Int64>, mentionsChannel: Bool, files: [StoredFile], at: Date
-    ) async throws -> Message {
-        let inTimeline = threadRootID == nil || alsoInChannel
+    func insert(_ new: NewMessage) async throws -> Message {
+        let (channelID, threadRootID, at) = (new.channelID, new.threadRootID, new.at)
+        let inTimeline = threadRootID == nil || new.alsoInChannel
         let id = try await db.insertReturningID("""
-            INSERT INTO messages (channel_id, author_id, author_name, body, thread_root_id, in_timeline, mentions_channel, created_at)
-            VALUES (\(bind: channelID), \(bind: authorID), \(bind: authorName), \(bind: body), \(bind: threadRootID),
-              \(bind: inTimeline ? 1 : 0), \(bind: mentionsChannel ? 1 : 0), \(bind: at.epochMilliseconds))
+            INSERT INTO messages (channel_id, author_id, author_name, author_icon, body, thread_root_id, in_timeline, mentions_channel, created_at)
+            VALUES (\(bind: channelID), \(bind: new.authorID), \(bind: new.authorName), \(bind: new.authorIcon), \(bind: new.body), \(bind: threadRootID),
+              \(bind: inTimeline ? 1 : 0), \(bind: new.mentionsChannel ? 1 : 0), \(bind: at.epochMilliseconds))
             """)
-        try await insertMentions(messageID: id, channelID: channelID, mentions)
-        for file in files {
+        try await insertMentions(messageID: id, channelID: channelID, new.mentions)
+        for file in new.files {
             try await db.raw("""
                 INSERT INTO message_files (message_id, channel_id, filename, kind, size, stored_name)
                 VALUES (\(bind: id), \(bind: channelID), \(bind: file.filename), \(bind: file.kind.rawValue), \(bind: Int64(file.size)), \(bind: file.storedName))
                 """).run()
         }
-        try await SQLMessageSearch(db: db).index(messageID: id, body: body, fileNames: files.map(\.filename))
+        try await SQLMessageSearch(db: db).index(messageID: id, body: new.body, fileNames: new.files.map(\.filename))
         if let threadRootID {
             try await db.raw("""
                 UPDATE messages SET reply_count = reply_count + 1, last_reply_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: threadRootID)
                 """).run()
         }
         try await db.raw("UPDATE channels SET last_message_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: channelID)").run()
-        return Message(id: id, channelID: channelID, authorID: authorID, authorName: authorName, body: body, threadRootID: threadRootID,
-                       alsoInChannel: threadRootID != nil && alsoInChannel, createdAt: at)
+        return Message(id: id, channelID: channelID, authorID: new.authorID, authorName: new.authorName, authorIcon: new.authorIcon, body: new.body,
+                       threadRootID: threadRootID, alsoInChannel: threadRootID != nil && new.alsoInChannel, createdAt: at)
     }
 
     func find(id: Int64) async throws -> Message? {
@@ -200,7 +198,7 @@ struct SQLMessageRepository: MessageRepository {
         let root = try row.optionalInt64("thread_root_id")
         return Message(
             id: try row.int64("id"), channelID: try row.int64("channel_id"), authorID: try row.optionalInt64("author_id"),
-            authorName: try row.string("author_name"), body: try row.string("body"), threadRootID: root,
+            authorName: try row.string("author_name"), authorIcon: try row.string("author_icon"), body: try row.string("body"), threadRootID: root,
             alsoInChannel: try root != nil && row.int64("in_timeline") != 0, replyCount: Int(try row.int64("reply_count")),
             lastReplyAt: try row.optionalDate("last_reply_at"), createdAt: try row.date("created_at"),
             editedAt: try row.optionalDate("edited_at"), deletedAt: try row.optionalDate("deleted_at")

@@ -21,6 +21,7 @@ struct SQLRepositories: Repositories {
     var channels: any ChannelRepository { SQLChannelRepository(db: db) }
     var messages: any MessageRepository { SQLMessageRepository(db: db) }
     var messageSearch: any MessageSearchRepository { SQLMessageSearch(db: db) }
+    var webhooks: any WebhookRepository { SQLWebhookRepository(db: db) }
 }
 
 extension SQLDatabase {

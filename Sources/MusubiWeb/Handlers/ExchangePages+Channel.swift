@@ -25,6 +25,7 @@ extension ExchangePages {
         var about: AboutModel?
         var inviteHref: String?
         var retention: RetentionModel?
+        var webhooks: WebhooksModel?
         var body: String
         var errors: [String: String]
         var live: LiveModel
@@ -32,6 +33,13 @@ extension ExchangePages {
         struct SeatModel { var action: String; var starred: Bool; var muted: Bool; var levels: [Option] }
         struct AboutModel { var action: String; var topic: String; var description: String }
         struct RetentionModel { var action: String; var days: String }
+        struct WebhooksModel {
+            var action: String
+            var rows: [WebhookRow]
+            /// The URL of the webhook just created: shown this once.
+            var createdURL: String?
+        }
+        struct WebhookRow { var name: String; var created: String; var lastUsed: String?; var revokeAction: String?; var testID: String }
     }
 
     func show(_ request: Request, _ context: Context) async throws -> Response {
@@ -98,6 +106,24 @@ extension ExchangePages {
         } catch let error as MusubiError where error.belongsOnTheForm {
             return try await channelPage(id, before: nil, body: "", errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0)
         }
+    }
+
+    func createWebhook(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            let (_, secret) = try await site.exchange.createWebhook(context.actor, channelID: id, name: context.form["name"])
+            let url = site.configuration.publicBaseURL + Paths.incomingWebhook.href(secret)
+            return try await channelPage(id, before: nil, body: "", errors: [:], request, context, status: .created, createdWebhookURL: url)
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            return try await channelPage(id, before: nil, body: "", errors: site.problems(error, context), request, context,
+                                         status: ErrorMiddleware.describe(error).0)
+        }
+    }
+
+    func revokeWebhook(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        try await site.exchange.revokeWebhook(context.actor, channelID: id, webhookID: try context.parameters.require("webhook", as: Int64.self))
+        return site.redirect(Paths.channel.href(id), notice: "webhook_revoked")
     }
 
     func inviteForm(_ request: Request, _ context: Context) async throws -> Response {
@@ -177,7 +203,8 @@ extension ExchangePages {
     // MARK: Pages
 
     private func channelPage(
-        _ id: Int64, before: Int64?, body: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+        _ id: Int64, before: Int64?, body: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok,
+        createdWebhookURL: String? = nil
     ) async throws -> Response {
         let view = try await site.exchange.show(context.actor, channelID: id, before: before)
         let channel = view.channel
@@ -202,9 +229,24 @@ extension ExchangePages {
             inviteHref: Policy.can(actor, .invite(.member), resource) ? Paths.channelInvite.href(id) : nil,
             retention: Policy.can(actor, .configure, resource)
                 ? .init(action: Paths.channelRetention.href(id), days: channel.retentionDays.map(String.init) ?? "") : nil,
+            webhooks: Policy.can(actor, .configure, resource) && channel.kind != .direct
+                ? try await webhooksModel(id, createdURL: createdWebhookURL, context) : nil,
             body: body, errors: errors, live: LiveModel(channelID: id, after: view.eventCursor)
         )
         return site.page("channel", title: view.title, model, request, context, status: status)
+    }
+
+    private func webhooksModel(_ id: Int64, createdURL: String?, _ context: Context) async throws -> ChannelModel.WebhooksModel {
+        let webhooks = try await site.exchange.webhooks(context.actor, channelID: id)
+        return .init(
+            action: Paths.channelWebhooks.href(id),
+            rows: webhooks.map { webhook in
+                .init(name: webhook.name, created: site.formatDate(webhook.createdAt, context, withTime: true),
+                      lastUsed: webhook.lastUsedAt.map { site.formatDate($0, context, withTime: true) },
+                      revokeAction: webhook.isRevoked ? nil : Paths.webhookRevocation.href(id, webhook.id), testID: "webhook-\(webhook.id)")
+            },
+            createdURL: createdURL
+        )
     }
 
     struct ThreadModel {

@@ -50,6 +50,8 @@ struct LiveMessage: Encodable {
     var inTimeline: Bool
     var authorID: Int64?
     var author: String
+    var authorIcon: String
+    var byApp: Bool
     var html: String
     var at: String
     var edited: Bool
@@ -68,6 +70,8 @@ struct LiveMessage: Encodable {
         inTimeline = message.inTimeline
         authorID = message.authorID
         author = message.authorID.flatMap { delivery.names[$0] } ?? message.authorName
+        authorIcon = message.authorIcon
+        byApp = message.authorID == nil && !message.authorName.isEmpty
         html = message.isDeleted ? "" : markup.html(message.body)
         at = time(message.createdAt)
         edited = message.editedAt != nil && !message.isDeleted

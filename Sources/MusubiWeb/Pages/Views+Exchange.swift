@@ -7,6 +7,10 @@ struct MessageRow {
     var anchor: String
     var author: String
     var authorHref: String?
+    /// The emoji a webhook gave its name.
+    var authorIcon: String?
+    /// Posted by a webhook (no person), marked so that nobody passes for a member.
+    var byApp: Bool
     var at: String
     var html: String
     var edited: Bool
@@ -74,6 +78,7 @@ extension Views {
                 id: message.id, anchor: "m\(message.id)",
                 author: message.authorID.flatMap { names[$0] } ?? (message.authorName.isEmpty ? site.t("exchange.unknown_author", context) : message.authorName),
                 authorHref: message.authorID.map { Paths.member.href($0) },
+                authorIcon: message.authorIcon.isEmpty ? nil : message.authorIcon, byApp: message.authorID == nil && !message.authorName.isEmpty,
                 at: site.formatDate(message.createdAt, context, withTime: true),
                 html: live ? markup.html(message.body) : "",
                 edited: live && message.editedAt != nil, deleted: !live, isReply: message.threadRootID != nil,

@@ -59,6 +59,10 @@ public enum Paths {
     public static let channelAbout = PathTemplate("/exchange/channels/{id}/about")
     public static let channelInvite = PathTemplate("/exchange/channels/{id}/invite")
     public static let channelRetention = PathTemplate("/exchange/channels/{id}/retention")
+    public static let channelWebhooks = PathTemplate("/exchange/channels/{id}/webhooks")
+    public static let webhookRevocation = PathTemplate("/exchange/channels/{id}/webhooks/{webhook}/revoke")
+    /// A Slack-compatible incoming webhook's secret URL.
+    public static let incomingWebhook = PathTemplate("/api/hooks/{secret}")
     public static let message = PathTemplate("/exchange/messages/{id}")
     public static let editMessage = PathTemplate("/exchange/messages/{id}/edit")
     public static let messageRemoval = PathTemplate("/exchange/messages/{id}/delete")

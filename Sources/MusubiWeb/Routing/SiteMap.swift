@@ -97,6 +97,8 @@ public enum SiteMap {
         router.get(Paths.channelInvite.routerPath, use: exchange.inviteForm)
         router.post(Paths.channelInvite.routerPath, use: exchange.invite)
         router.post(Paths.channelRetention.routerPath, use: exchange.setRetention)
+        router.post(Paths.channelWebhooks.routerPath, use: exchange.createWebhook)
+        router.post(Paths.webhookRevocation.routerPath, use: exchange.revokeWebhook)
         router.get(Paths.message.routerPath, use: exchange.thread)
         router.get(Paths.editMessage.routerPath, use: exchange.editForm)
         router.post(Paths.editMessage.routerPath, use: exchange.edit)
@@ -130,6 +132,8 @@ public enum SiteMap {
         router.get(Paths.concepts.routerPath, use: dictionary.list)
         router.post(Paths.concepts.routerPath, use: dictionary.save)
         router.post(Paths.conceptRemoval.routerPath, use: dictionary.remove)
+
+        router.post(Paths.incomingWebhook.routerPath, use: IncomingWebhooks(site: site).receive)
 
         let api = APIHandlers(site: site)
         let operations = api.operations

@@ -26,7 +26,16 @@ if (page) {
     meta.className = "meta";
     const author = document.createElement("strong");
     author.textContent = message.author;
-    meta.append(author, " · ", message.at);
+    if (message.authorIcon) meta.append(message.authorIcon + " ");
+    meta.append(author);
+    if (message.byApp) {
+      const badge = document.createElement("span");
+      badge.className = "badge";
+      badge.dataset.testid = "app-badge";
+      badge.textContent = labels.liveApp;
+      meta.append(" ", badge);
+    }
+    meta.append(" · ", message.at);
     const body = document.createElement("div");
     body.className = "body prose";
     body.dataset.testid = "message-body";

@@ -38,10 +38,9 @@ struct SearchCorpus {
                     var roots = roots
                     for (number, body, channel, author, isReply) in batch {
                         let root = isReply ? roots[channel] : nil
-                        let message = try await repos.messages.insert(
-                            channelID: channel, authorID: author, authorName: "", body: body, threadRootID: root, alsoInChannel: false,
-                            mentions: [], mentionsChannel: false, files: [], at: start.addingTimeInterval(span * Double(number) / Double(wanted))
-                        )
+                        let message = try await repos.messages.insert(NewMessage(
+                            channelID: channel, authorID: author, body: body, threadRootID: root, at: start.addingTimeInterval(span * Double(number) / Double(wanted))
+                        ))
                         if root == nil { roots[channel] = message.id }
                     }
                     return roots

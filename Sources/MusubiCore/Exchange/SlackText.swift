@@ -1,0 +1,75 @@
+import Foundation
+
+/// Slack's message text (its "mrkdwn") as Musubi's typed text. The emphasis, code and quote
+/// marks are the same; what differs is Slack's angle-bracket references, turned here into
+/// what a person would type: `<@U…>` by `person` (else `@U…`), `<#C…|name>` by `channel`
+/// (else `#name`), `<!channel>`, `<!here>` and `<!everyone>` into `@channel`, `<url|label>`
+/// into `[label](url)`, and `&amp;`, `&lt;`, `&gt;` back into their characters.
+public enum SlackText {
+    public static func musubi(_ text: String, person: (String) -> String? = { _ in nil }, channel: (String) -> String? = { _ in nil }) -> String {
+        var output = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "<") {
+            output += decode(rest[..<open])
+            guard let close = rest[open...].firstIndex(of: ">") else {
+                rest = rest[open...]
+                break
+            }
+            output += reference(String(rest[rest.index(after: open)..<close]), person: person, channel: channel)
+            rest = rest[rest.index(after: close)...]
+        }
+        return output + decode(rest)
+    }
+
+    private static func reference(_ inside: String, person: (String) -> String?, channel: (String) -> String?) -> String {
+        let parts = inside.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let target = parts[0]
+        let label = parts.count > 1 ? decode(parts[1][...]) : nil
+        switch target.first {
+        case "@":
+            let id = String(target.dropFirst())
+            return person(id) ?? "@" + (label ?? id)
+        case "#":
+            let id = String(target.dropFirst())
+            return channel(id) ?? "#" + (label ?? id)
+        case "!":
+            let command = target.dropFirst()
+            if ["channel", "here", "everyone"].contains(command) { return "@channel" }
+            if let label { return label } // <!subteam^S…|@team>, <!date^…|fallback>
+            return "@" + command
+        default:
+            let url = decode(target[...])
+            let lower = url.lowercased()
+            if lower.hasPrefix("mailto:") { return label ?? String(url.dropFirst("mailto:".count)) }
+            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return label ?? url }
+            guard let label, !label.isEmpty, label != url else { return url }
+            return "[\(label.replacingOccurrences(of: "]", with: ")"))](\(url))"
+        }
+    }
+
+    /// Slack escapes only these three.
+    private static func decode(_ text: Substring) -> String {
+        guard text.contains("&") else { return String(text) }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// The emoji for a `:short_name:` (Slack's names for the common ones), or the emoji itself;
+    /// nil for anything else.
+    public static func emoji(_ value: String) -> String? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if trimmed.count == 1, let scalar = trimmed.unicodeScalars.first, scalar.properties.isEmoji, scalar.value > 0x7F { return trimmed }
+        guard trimmed.count > 2, trimmed.hasPrefix(":"), trimmed.hasSuffix(":") else { return nil }
+        return emojiNames[String(trimmed.dropFirst().dropLast())]
+    }
+
+    static let emojiNames: [String: String] = [
+        "robot_face": "🤖", "ghost": "👻", "bell": "🔔", "warning": "⚠️", "white_check_mark": "✅", "heavy_check_mark": "✔️",
+        "x": "❌", "rotating_light": "🚨", "calendar": "📅", "date": "📅", "memo": "📝", "pencil": "📝", "chart_with_upwards_trend": "📈",
+        "bar_chart": "📊", "information_source": "ℹ️", "mega": "📣", "loudspeaker": "📢", "tada": "🎉", "bulb": "💡", "email": "📧",
+        "envelope": "✉️", "newspaper": "📰", "books": "📚", "package": "📦", "rocket": "🚀", "fire": "🔥", "star": "⭐", "sparkles": "✨",
+        "thumbsup": "👍", "+1": "👍", "pray": "🙏", "eyes": "👀", "clock": "🕐", "alarm_clock": "⏰", "hourglass": "⌛", "gear": "⚙️",
+        "wrench": "🔧", "hammer": "🔨", "microscope": "🔬", "test_tube": "🧪", "ocean": "🌊", "fish": "🐟", "seedling": "🌱",
+        "ear_of_rice": "🌾", "factory": "🏭", "office": "🏢", "bank": "🏦", "school": "🏫", "moneybag": "💰", "yen": "💴",
+        "handshake": "🤝", "speech_balloon": "💬", "link": "🔗", "lock": "🔒", "sunny": "☀️", "umbrella": "☂️", "zap": "⚡",
+    ]
+}
