@@ -45,6 +45,14 @@ import Testing
             #expect(timeline.contains("<a href=\"https://example.jp/r?a=1&amp;b=2\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">こちら</a> &amp; "))
             #expect(timeline.contains("@U024BE7LH"), "a Slack person unknown here stays text")
 
+            // A stored mention of someone outside the channel, spelled out, stays text; a
+            // username that is a member's name is still marked as an app.
+            let guest = site.community.guest
+            #expect(try await Self.hook(site, path, #"{"text": "&lt;@\#(guest.id)&gt; さん", "username": "松本 恭平"}"#).0 == .ok)
+            let spoofed = try await member.get(lobby).section("timeline")
+            #expect(spoofed.contains("@\(guest.id) さん") && !spoofed.contains(guest.name))
+            #expect(spoofed.contains("<strong>松本 恭平</strong> <span class=\"badge\" data-testid=\"app-badge\">"))
+
             // Blocks stand for the text; attachments follow as quotes; a form with `payload` works too.
             let blocks = #"""
                 {"text": "fallback", "blocks": [{"type": "header", "text": {"type": "plain_text", "text": "週報"}},

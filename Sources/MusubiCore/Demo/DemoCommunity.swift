@@ -25,12 +25,28 @@ public struct DemoCommunity: Decodable, Sendable {
         var disclosure: Disclosure, disclosedTo: [String], status: ListingStatus, daysAgo: Int
     }
 
+    /// A channel with its conversation: a public one of its own, or a group's (`group`).
+    struct ChannelEntry: Decodable, Sendable {
+        struct Post: Decodable, Sendable {
+            struct Reply: Decodable, Sendable { var author: String; var minutesLater: Double; var text: String }
+            var author: String, daysAgo: Double, text: String
+            var replies: [Reply]?
+            /// Emoji to the people who reacted with it.
+            var reactions: [String: [String]]?
+        }
+        var key: String, group: String?
+        var kind: ChannelKind?, purpose: ChannelPurpose?, name: String?, topic: String?, description: String?, field: String?
+        var creator: String?, members: [String]?
+        var messages: [Post]
+    }
+
     public var installation: Installation
     var fields: [FieldNode]
     var organizations: [OrganizationEntry]
     var members: [MemberEntry]
     var groups: [GroupEntry]
     var listings: [ListingEntry]
+    var channels: [ChannelEntry]
 
     /// The password every demo account shares; printed when the demo is loaded.
     public static let password = "musubi-demo"
@@ -130,7 +146,52 @@ public struct DemoCommunity: Decodable, Sendable {
                 )
                 if entry.status != .open { try await repos.listings.setStatus(id: listing.id, to: entry.status, at: posted) }
             }
+            try await loadChannels(repos, memberIDs: memberIDs, groupIDs: groupIDs, fieldIDs: fieldIDs, now: now)
         }
         env.fieldTreeCache.invalidate()
+    }
+
+    /// The channels and what was said in them, days ago: people's `@name`s become mentions as
+    /// when they type them; everyone seated starts with it all unread.
+    private func loadChannels(_ repos: any Repositories, memberIDs: [String: Int64], groupIDs: [String: Int64], fieldIDs: [String: Int64], now: Date) async throws {
+        let names = Dictionary(members.map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for entry in channels {
+            let channel: Channel
+            if let group = entry.group {
+                guard let groupID = groupIDs[group], let found = try await repos.channels.channel(ofGroup: groupID) else { continue }
+                channel = found
+            } else {
+                let draft = ChannelDraft(kind: entry.kind ?? .public, purpose: entry.purpose ?? .general, name: entry.name ?? entry.key,
+                                         topic: entry.topic ?? "", description: entry.description ?? "", fieldID: entry.field.flatMap { fieldIDs[$0] })
+                let opened = now.addingTimeInterval(-Double(entry.messages.map(\.daysAgo).max() ?? 0) * 86_400 - 3_600)
+                channel = try await repos.channels.insert(draft, groupID: nil, directKey: nil, createdBy: entry.creator.flatMap { memberIDs[$0] }, at: opened)
+                for member in entry.members ?? [] {
+                    if let id = memberIDs[member] { try await repos.channels.addSeat(channelID: channel.id, memberID: id, at: opened) }
+                }
+            }
+            let seated = try await repos.channels.seatedMembers(of: channel.id)
+            let people = names.compactMap { key, name in memberIDs[key].flatMap { seated.contains($0) ? (id: $0, name: name) : nil } }
+            func post(_ author: String, _ text: String, root: Int64?, at: Date) async throws -> Message? {
+                guard let authorID = memberIDs[author] else { return nil }
+                let stored = MessageText.storing(text, people: people)
+                let mentions = MessageText.mentions(in: stored)
+                return try await repos.messages.insert(NewMessage(
+                    channelID: channel.id, authorID: authorID, body: stored, threadRootID: root,
+                    mentions: mentions.people, mentionsChannel: mentions.channel, at: at
+                ))
+            }
+            for entry in entry.messages {
+                let at = now.addingTimeInterval(-entry.daysAgo * 86_400)
+                guard let root = try await post(entry.author, entry.text, root: nil, at: at) else { continue }
+                for reply in entry.replies ?? [] {
+                    _ = try await post(reply.author, reply.text, root: root.id, at: at.addingTimeInterval(reply.minutesLater * 60))
+                }
+                for (emoji, people) in (entry.reactions ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    for person in people {
+                        if let id = memberIDs[person] { _ = try await repos.messages.toggleReaction(messageID: root.id, memberID: id, emoji: emoji, at: at) }
+                    }
+                }
+            }
+        }
     }
 }

@@ -43,6 +43,9 @@ public struct Message: Codable, Sendable, Equatable, Identifiable {
     }
 
     public var isDeleted: Bool { deletedAt != nil }
+    /// Posted by a webhook (or another program) rather than a person: shown marked, so that
+    /// it never passes for a member.
+    public var isByApp: Bool { authorID == nil && !authorName.isEmpty }
     /// Whether it shows in the channel's timeline (a root, or a reply also sent there).
     public var inTimeline: Bool { threadRootID == nil || alsoInChannel }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Exchange {
-    /// The largest file a message carries, and how many.
+    /// How many bytes of files a message carries in all, and how many files.
     public static let fileLimits = (size: 10 * 1024 * 1024, count: 4)
 
     /// Posts in a channel, or replies in a thread (and, when asked, in the channel too), with
@@ -13,8 +13,9 @@ extension Exchange {
         let typed = try validBody(body, required: uploads.isEmpty)
         guard uploads.count <= Self.fileLimits.count else { throw MusubiError.invalid("files", "error.too_many_message_files") }
         let checked = try uploads.map { try $0.checked(field: "files", sizeLimit: Self.fileLimits.size) }
+        guard uploads.reduce(0, { $0 + $1.data.count }) <= Self.fileLimits.size else { throw MusubiError.invalid("files", "error.file_too_large") }
         let now = env.now()
-        if !uploads.isEmpty { try await env.persistence.read { repos in try await mayPost(in: channelID, actor, repos) } }
+        if !uploads.isEmpty { _ = try await env.persistence.read { repos in try await mayPost(in: channelID, actor, repos) } }
         var stored: [StoredFile] = []
         do {
             for (upload, (filename, kind)) in zip(uploads, checked) {

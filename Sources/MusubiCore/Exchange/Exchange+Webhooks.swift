@@ -1,7 +1,7 @@
 import Foundation
 
 extension Exchange {
-    /// A webhook's name, and the largest text it may post (a message's limit).
+    /// The longest name a webhook (or its `username`) has, and the largest body it is sent.
     public static let webhookLimits = (name: 80, payload: 64 * 1024)
 
     /// The channel's webhooks, for those who may configure it (admins).
@@ -44,10 +44,15 @@ extension Exchange {
     }
 
     /// Posts what a webhook was sent into its channel, under its name (or the `username`
-    /// sent) with no author. An unknown or revoked secret is not found; a payload that is
-    /// not Slack's JSON, says nothing, or says too much is refused.
+    /// sent) with no author. An unknown or revoked secret is not found, before the payload is
+    /// read; a payload that is not Slack's JSON, says nothing, or says too much is refused.
     public func post(webhookSecret secret: String, payload data: Data) async throws -> Message {
         guard !secret.isEmpty, secret.count <= 200 else { throw MusubiError.notFound }
+        let digest = env.secrets.digest(secret)
+        // A wrong secret costs one read, never the writer.
+        guard let known = try await env.persistence.read({ try await $0.webhooks.find(secretDigest: digest) }), !known.isRevoked else {
+            throw MusubiError.notFound
+        }
         guard data.count <= Self.webhookLimits.payload else { throw MusubiError.invalid("payload", "error.webhook_too_large") }
         let payload = try SlackPayload.parse(data)
         let typed = try validBody(payload.text, required: true)
@@ -56,7 +61,7 @@ extension Exchange {
         try check.check()
         let now = env.now()
         let (message, event) = try await env.persistence.write { repos in
-            guard let webhook = try await repos.webhooks.find(secretDigest: env.secrets.digest(secret)), !webhook.isRevoked else { throw MusubiError.notFound }
+            guard let webhook = try await repos.webhooks.find(secretDigest: digest), webhook.id == known.id, !webhook.isRevoked else { throw MusubiError.notFound }
             let stored = try await storing(typed, channelID: webhook.channelID, repos)
             let mentions = MessageText.mentions(in: stored)
             let message = try await repos.messages.insert(NewMessage(

@@ -74,8 +74,8 @@ public struct SlackPayload: Sendable, Equatable {
         case "text": return element["text"] as? String ?? ""
         case "link":
             let url = element["url"] as? String ?? ""
-            let label = element["text"] as? String ?? ""
-            return label.isEmpty || label == url ? url : "[\(label)](\(url))"
+            return url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")
+                ? SlackText.link(url, label: element["text"] as? String) : (element["text"] as? String ?? url)
         case "user": return "@" + (element["user_id"] as? String ?? "")
         case "channel": return "#" + (element["channel_id"] as? String ?? "")
         case "broadcast": return "@channel"

@@ -42,9 +42,14 @@ public enum SlackText {
             let lower = url.lowercased()
             if lower.hasPrefix("mailto:") { return label ?? String(url.dropFirst("mailto:".count)) }
             guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return label ?? url }
-            guard let label, !label.isEmpty, label != url else { return url }
-            return "[\(label.replacingOccurrences(of: "]", with: ")"))](\(url))"
+            return link(url, label: label)
         }
+    }
+
+    /// `[label](url)` in Musubi's markup, or the bare URL when the label adds nothing.
+    static func link(_ url: String, label: String?) -> String {
+        guard let label, !label.isEmpty, label != url else { return url }
+        return "[\(label.replacingOccurrences(of: "]", with: ")"))](\(url))"
     }
 
     /// Slack escapes only these three.
@@ -57,7 +62,8 @@ public enum SlackText {
     /// nil for anything else.
     public static func emoji(_ value: String) -> String? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if trimmed.count == 1, let scalar = trimmed.unicodeScalars.first, scalar.properties.isEmoji, scalar.value > 0x7F { return trimmed }
+        guard trimmed.unicodeScalars.count <= 64 else { return nil }
+        if trimmed.count == 1, trimmed.unicodeScalars.count <= 10, let scalar = trimmed.unicodeScalars.first, scalar.properties.isEmoji, scalar.value > 0x7F { return trimmed }
         guard trimmed.count > 2, trimmed.hasPrefix(":"), trimmed.hasSuffix(":") else { return nil }
         return emojiNames[String(trimmed.dropFirst().dropLast())]
     }

@@ -1,15 +1,12 @@
-/// Files posted with messages (the bytes are in the file store). A file's channel is kept
-/// with it so that a channel's files can be listed without walking its messages.
+/// Files posted with messages (the bytes are in the file store).
 enum Schema010 {
     static func statements(_ d: SchemaDialect) -> [String] {
         [
             """
             CREATE TABLE message_files (\(d.idColumn),
-              message_id BIGINT NOT NULL REFERENCES messages(id), channel_id BIGINT NOT NULL REFERENCES channels(id),
-              filename TEXT NOT NULL, kind TEXT NOT NULL, size BIGINT NOT NULL, stored_name TEXT NOT NULL)
+              message_id BIGINT NOT NULL REFERENCES messages(id), filename TEXT NOT NULL, kind TEXT NOT NULL, size BIGINT NOT NULL, stored_name TEXT NOT NULL)
             """,
             "CREATE INDEX message_files_message ON message_files (message_id, id)",
-            "CREATE INDEX message_files_channel ON message_files (channel_id, id)",
         ]
     }
 }

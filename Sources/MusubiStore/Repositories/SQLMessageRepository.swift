@@ -16,8 +16,8 @@ struct SQLMessageRepository: MessageRepository {
         try await insertMentions(messageID: id, channelID: channelID, new.mentions)
         for file in new.files {
             try await db.raw("""
-                INSERT INTO message_files (message_id, channel_id, filename, kind, size, stored_name)
-                VALUES (\(bind: id), \(bind: channelID), \(bind: file.filename), \(bind: file.kind.rawValue), \(bind: Int64(file.size)), \(bind: file.storedName))
+                INSERT INTO message_files (message_id, filename, kind, size, stored_name)
+                VALUES (\(bind: id), \(bind: file.filename), \(bind: file.kind.rawValue), \(bind: Int64(file.size)), \(bind: file.storedName))
                 """).run()
         }
         try await SQLMessageSearch(db: db).index(messageID: id, body: new.body, fileNames: new.files.map(\.filename))

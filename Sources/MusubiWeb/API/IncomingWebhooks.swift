@@ -6,8 +6,9 @@ import MusubiCore
 /// `POST /api/hooks/{secret}`: Slack's incoming webhooks, answered as Slack answers them, in
 /// plain text — `ok`, or `no_service` (404) for an unknown or revoked secret, and
 /// `invalid_payload`, `no_text` or `msg_too_long` (400) for what cannot be posted. The body
-/// is Slack's JSON, or a form with that JSON in `payload`. The secret is in the path, so it
-/// is never logged.
+/// is Slack's JSON, or a form with that JSON in `payload`. The secret is in the path: this
+/// handler answers every error itself and logs none with the path (a proxy's access log in
+/// front of Musubi will still see it, as with Slack's own URLs).
 struct IncomingWebhooks: Sendable {
     let site: Site
 

@@ -19,6 +19,7 @@ extension ExchangePages {
             var channelHref: String
             var href: String
             var author: String
+            var byApp: Bool
             var at: String
             var inThread: Bool
             var segments: [SearchMatches.Segment]
@@ -55,7 +56,7 @@ extension ExchangePages {
             return SearchModel.Row(
                 channel: hit.channelTitle, channelHref: Paths.channel.href(hit.channel.id),
                 href: Paths.message.href(message.threadRootID ?? message.id) + "#m\(message.id)",
-                author: message.authorID.flatMap { results.names[$0] } ?? message.authorName,
+                author: message.authorID.flatMap { results.names[$0] } ?? message.authorName, byApp: message.isByApp,
                 at: site.formatDate(message.createdAt, context, withTime: true), inThread: message.threadRootID != nil,
                 segments: hit.segments, files: hit.files.map { .init(href: Paths.messageFile.href($0.file.id), segments: $0.segments) },
                 testID: "result-\(message.id)"

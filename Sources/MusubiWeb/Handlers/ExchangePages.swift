@@ -162,7 +162,7 @@ struct ExchangePages {
         var rows: [Row]
         var pager: Pager
 
-        struct Row { var channel: String; var href: String; var author: String; var at: String; var html: String }
+        struct Row { var channel: String; var href: String; var author: String; var byApp: Bool; var at: String; var html: String }
     }
 
     func mentions(_ request: Request, _ context: Context) async throws -> Response {
@@ -175,7 +175,7 @@ struct ExchangePages {
                 let message = mention.message
                 return .init(
                     channel: mention.channelTitle, href: Paths.message.href(message.threadRootID ?? message.id) + "#m\(message.id)",
-                    author: message.authorID.flatMap { mention.names[$0] } ?? message.authorName, at: site.formatDate(message.createdAt, context, withTime: true),
+                    author: message.authorID.flatMap { mention.names[$0] } ?? message.authorName, byApp: message.isByApp, at: site.formatDate(message.createdAt, context, withTime: true),
                     html: markup.html(message.body)
                 )
             },

@@ -71,7 +71,7 @@ struct LiveMessage: Encodable {
         authorID = message.authorID
         author = message.authorID.flatMap { delivery.names[$0] } ?? message.authorName
         authorIcon = message.authorIcon
-        byApp = message.authorID == nil && !message.authorName.isEmpty
+        byApp = message.isByApp
         html = message.isDeleted ? "" : markup.html(message.body)
         at = time(message.createdAt)
         edited = message.editedAt != nil && !message.isDeleted

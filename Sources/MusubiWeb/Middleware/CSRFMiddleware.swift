@@ -26,8 +26,9 @@ struct CSRFMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// The largest form with files a page takes: the most files a form may carry, and some room.
-    static let uploadLimit = max(ListingAttachments.sizeLimit, Exchange.fileLimits.size * Exchange.fileLimits.count) + 1024 * 1024
+    /// The largest form with files a page takes: the most bytes of files a form may carry, and
+    /// some room.
+    static let uploadLimit = max(ListingAttachments.sizeLimit, Exchange.fileLimits.size) + 1024 * 1024
 
     private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)

@@ -30,7 +30,9 @@ struct ErrorMiddleware: RouterMiddleware {
             let key = Self.key(for: error)
             return respond(status: error.status, message: site.t(key, context), code: key, problems: nil, request, context)
         } catch {
-            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            // A webhook's path is its secret.
+            let path = request.uri.path.hasPrefix(Paths.incomingWebhook.template.replacingOccurrences(of: "{secret}", with: "")) ? "/api/hooks/…" : request.uri.path
+            context.logger.error("request failed", metadata: ["path": "\(path)", "error": "\(String(reflecting: error))"])
             return respond(status: .internalServerError, message: site.t("error.internal", context), code: "error.internal", problems: nil, request, context)
         }
     }

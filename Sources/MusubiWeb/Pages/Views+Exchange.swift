@@ -78,7 +78,7 @@ extension Views {
                 id: message.id, anchor: "m\(message.id)",
                 author: message.authorID.flatMap { names[$0] } ?? (message.authorName.isEmpty ? site.t("exchange.unknown_author", context) : message.authorName),
                 authorHref: message.authorID.map { Paths.member.href($0) },
-                authorIcon: message.authorIcon.isEmpty ? nil : message.authorIcon, byApp: message.authorID == nil && !message.authorName.isEmpty,
+                authorIcon: message.authorIcon.isEmpty ? nil : message.authorIcon, byApp: message.isByApp,
                 at: site.formatDate(message.createdAt, context, withTime: true),
                 html: live ? markup.html(message.body) : "",
                 edited: live && message.editedAt != nil, deleted: !live, isReply: message.threadRootID != nil,
