@@ -154,7 +154,6 @@ public struct DemoCommunity: Decodable, Sendable {
     /// The channels and what was said in them, days ago: people's `@name`s become mentions as
     /// when they type them; everyone seated starts with it all unread.
     private func loadChannels(_ repos: any Repositories, memberIDs: [String: Int64], groupIDs: [String: Int64], fieldIDs: [String: Int64], now: Date) async throws {
-        let names = Dictionary(members.map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
         for entry in channels {
             let channel: Channel
             if let group = entry.group {
@@ -169,16 +168,9 @@ public struct DemoCommunity: Decodable, Sendable {
                     if let id = memberIDs[member] { try await repos.channels.addSeat(channelID: channel.id, memberID: id, at: opened) }
                 }
             }
-            let seated = try await repos.channels.seatedMembers(of: channel.id)
-            let people = names.compactMap { key, name in memberIDs[key].flatMap { seated.contains($0) ? (id: $0, name: name) : nil } }
             func post(_ author: String, _ text: String, root: Int64?, at: Date) async throws -> Message? {
                 guard let authorID = memberIDs[author] else { return nil }
-                let stored = MessageText.storing(text, people: people)
-                let mentions = MessageText.mentions(in: stored)
-                return try await repos.messages.insert(NewMessage(
-                    channelID: channel.id, authorID: authorID, body: stored, threadRootID: root,
-                    mentions: mentions.people, mentionsChannel: mentions.channel, at: at
-                ))
+                return try await Exchange.insert(typed: NewMessage(channelID: channel.id, authorID: authorID, body: text, threadRootID: root, at: at), repos)
             }
             for entry in entry.messages {
                 let at = now.addingTimeInterval(-entry.daysAgo * 86_400)

@@ -39,12 +39,9 @@ extension Exchange {
                 }
                 if root.isDeleted { throw MusubiError.invalid("threadRootID", "error.thread_deleted") }
             }
-            let stored = try await storing(typed, channelID: channelID, repos)
-            let mentions = MessageText.mentions(in: stored)
-            let message = try await repos.messages.insert(NewMessage(
-                channelID: channelID, authorID: author, body: stored, threadRootID: threadRootID,
-                alsoInChannel: alsoToChannel, mentions: mentions.people, mentionsChannel: mentions.channel, files: files, at: now
-            ))
+            let message = try await Self.insert(typed: NewMessage(
+                channelID: channelID, authorID: author, body: typed, threadRootID: threadRootID, alsoInChannel: alsoToChannel, files: files, at: now
+            ), repos)
             if message.inTimeline { try await repos.channels.markRead(channelID: channelID, memberID: author, upTo: message.id) }
             return (message, try await repos.messages.appendEvent(channelID: channelID, kind: .posted, messageID: message.id, at: now))
         }
@@ -62,7 +59,7 @@ extension Exchange {
             try Policy.require(actor, .edit, .message(authorID: message.authorID, in: access), hiding: false)
             guard !message.isDeleted else { throw MusubiError.conflict("error.message_deleted") }
             if typed.isEmpty, try await repos.messages.files(of: [messageID]).isEmpty { throw MusubiError.invalid("body", "error.required") }
-            let stored = try await storing(typed, channelID: message.channelID, repos)
+            let stored = try await Self.storing(typed, channelID: message.channelID, repos)
             let mentions = MessageText.mentions(in: stored)
             try await repos.messages.edit(id: messageID, body: stored, mentions: mentions.people, mentionsChannel: mentions.channel, at: now)
             var edited = message
@@ -151,12 +148,21 @@ extension Exchange {
     }
 
     /// The typed text with `@name` of the people seated in the channel stored as mentions.
-    func storing(_ typed: String, channelID: Int64, _ repos: any Repositories) async throws -> String {
+    static func storing(_ typed: String, channelID: Int64, _ repos: any Repositories) async throws -> String {
         guard typed.contains("@") else { return typed }
         // Only the people seated here can be mentioned (typed `<@id>` of anyone else stays text).
         let seated = try await repos.channels.seatedMembers(of: channelID)
         let names = try await repos.members.names(of: seated)
         return MessageText.storing(typed, people: names.map { (id: $0.key, name: $0.value) })
+    }
+
+    /// Stores a message whose `body` is as typed: the `@name`s of the people seated in the
+    /// channel, and `@channel`, become its mentions.
+    static func insert(typed draft: NewMessage, _ repos: any Repositories) async throws -> Message {
+        var draft = draft
+        draft.body = try await storing(draft.body, channelID: draft.channelID, repos)
+        (draft.mentions, draft.mentionsChannel) = MessageText.mentions(in: draft.body)
+        return try await repos.messages.insert(draft)
     }
 
     /// The actor's id, when they may post in the channel.

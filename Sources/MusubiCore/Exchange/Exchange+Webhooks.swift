@@ -62,13 +62,10 @@ extension Exchange {
         let now = env.now()
         let (message, event) = try await env.persistence.write { repos in
             guard let webhook = try await repos.webhooks.find(secretDigest: digest), webhook.id == known.id, !webhook.isRevoked else { throw MusubiError.notFound }
-            let stored = try await storing(typed, channelID: webhook.channelID, repos)
-            let mentions = MessageText.mentions(in: stored)
-            let message = try await repos.messages.insert(NewMessage(
+            let message = try await Self.insert(typed: NewMessage(
                 channelID: webhook.channelID, authorID: nil, authorName: username.isEmpty ? webhook.name : username,
-                authorIcon: payload.iconEmoji.flatMap(SlackText.emoji) ?? "", body: stored,
-                mentions: mentions.people, mentionsChannel: mentions.channel, at: now
-            ))
+                authorIcon: payload.iconEmoji.flatMap(SlackText.emoji) ?? "", body: typed, at: now
+            ), repos)
             try await repos.webhooks.markUsed(id: webhook.id, at: now)
             return (message, try await repos.messages.appendEvent(channelID: webhook.channelID, kind: .posted, messageID: message.id, at: now))
         }

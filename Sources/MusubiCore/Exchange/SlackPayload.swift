@@ -52,7 +52,7 @@ public struct SlackPayload: Sendable, Equatable {
         case "divider": return "――――"
         case "image":
             let alt = block["alt_text"] as? String ?? ""
-            return (block["image_url"] as? String).map { SlackText.musubi("<\($0)|\(alt)>") } ?? alt
+            return (block["image_url"] as? String).map { SlackText.link($0, label: alt) } ?? alt
         case "rich_text": return (block["elements"] as? [[String: Any]] ?? []).map(richText).joined(separator: "\n")
         default: return nil // actions, inputs and the like say nothing to read
         }
@@ -73,9 +73,7 @@ public struct SlackPayload: Sendable, Equatable {
         case "rich_text_list": return children.map { "・" + richText($0) }.joined(separator: "\n")
         case "text": return element["text"] as? String ?? ""
         case "link":
-            let url = element["url"] as? String ?? ""
-            return url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")
-                ? SlackText.link(url, label: element["text"] as? String) : (element["text"] as? String ?? url)
+            return SlackText.link(element["url"] as? String ?? "", label: element["text"] as? String)
         case "user": return "@" + (element["user_id"] as? String ?? "")
         case "channel": return "#" + (element["channel_id"] as? String ?? "")
         case "broadcast": return "@channel"
@@ -99,7 +97,7 @@ public struct SlackPayload: Sendable, Equatable {
         var quoted: [String] = []
         if let title = attachment["title"] as? String, !title.isEmpty {
             // A linked title is a link; emphasis around a link stays as marks.
-            quoted.append((attachment["title_link"] as? String).map { SlackText.musubi("<\($0)|\(title)>") } ?? "*" + SlackText.musubi(title) + "*")
+            quoted.append((attachment["title_link"] as? String).map { SlackText.link($0, label: SlackText.musubi(title)) } ?? "*" + SlackText.musubi(title) + "*")
         }
         if let text = string("text") { quoted.append(text) }
         for field in attachment["fields"] as? [[String: Any]] ?? [] {

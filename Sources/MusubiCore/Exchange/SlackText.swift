@@ -39,15 +39,16 @@ public enum SlackText {
             return "@" + command
         default:
             let url = decode(target[...])
-            let lower = url.lowercased()
-            if lower.hasPrefix("mailto:") { return label ?? String(url.dropFirst("mailto:".count)) }
-            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return label ?? url }
+            if url.lowercased().hasPrefix("mailto:") { return label ?? String(url.dropFirst("mailto:".count)) }
             return link(url, label: label)
         }
     }
 
-    /// `[label](url)` in Musubi's markup, or the bare URL when the label adds nothing.
+    /// `[label](url)` in Musubi's markup, or the bare URL when the label adds nothing; only
+    /// http(s) becomes a link (anything else is its label, as text).
     static func link(_ url: String, label: String?) -> String {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return label ?? url }
         guard let label, !label.isEmpty, label != url else { return url }
         return "[\(label.replacingOccurrences(of: "]", with: ")"))](\(url))"
     }
@@ -61,11 +62,9 @@ public enum SlackText {
     /// The emoji for a `:short_name:` (Slack's names for the common ones), or the emoji itself;
     /// nil for anything else.
     public static func emoji(_ value: String) -> String? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard trimmed.unicodeScalars.count <= 64 else { return nil }
-        if trimmed.count == 1, trimmed.unicodeScalars.count <= 10, let scalar = trimmed.unicodeScalars.first, scalar.properties.isEmoji, scalar.value > 0x7F { return trimmed }
-        guard trimmed.count > 2, trimmed.hasPrefix(":"), trimmed.hasSuffix(":") else { return nil }
-        return emojiNames[String(trimmed.dropFirst().dropLast())]
+        // What a reaction may be: one emoji, or a `:short_name:` looked up here.
+        guard let valid = Exchange.reactionEmoji(value) else { return nil }
+        return valid.hasPrefix(":") ? emojiNames[String(valid.dropFirst().dropLast())] : valid
     }
 
     static let emojiNames: [String: String] = [

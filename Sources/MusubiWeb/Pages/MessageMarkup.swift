@@ -128,10 +128,10 @@ struct MessageMarkup {
         return escaped
     }
 
-    nonisolated(unsafe) private static let linkPattern = try! NSRegularExpression(
+    private static let linkPattern = try! NSRegularExpression(
         pattern: #"\[([^\]\n]{1,200})\]\((https?://[^\s()<>"]{1,2000})\)|https?://[^\s<>"'`]{1,2000}"#
     )
-    nonisolated(unsafe) private static let emphasisPatterns: [(NSRegularExpression, String)] = [
+    private static let emphasisPatterns: [(NSRegularExpression, String)] = [
         (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9*])\*\*?([^*\n]+?)\*\*?(?![A-Za-z0-9*])"#), "strong"),
         (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9_])_([^_\n]+?)_(?![A-Za-z0-9_])"#), "em"),
         (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9~])~([^~\n]+?)~(?![A-Za-z0-9~])"#), "del"),
