@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -36,6 +37,7 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -64,7 +66,10 @@ let package = Package(
         ),
         .target(
             name: "MusubiTestSupport",
-            dependencies: ["MusubiCore", "MusubiStore", "MusubiWeb", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "MusubiCore", "MusubiStore", "MusubiWeb", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Tests/MusubiTestSupport"
         ),
         .testTarget(name: "MusubiCoreTests", dependencies: ["MusubiCore"]),

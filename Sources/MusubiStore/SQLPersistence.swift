@@ -49,6 +49,20 @@ public final class SQLPersistence: Persistence {
         }
     }
 
+    /// How many rows the tables people write to hold, by table: what shows that a refused
+    /// import (or any refused change) wrote nothing.
+    public func rowCounts() async throws -> [String: Int] {
+        let tables = [
+            "members", "organizations", "study_groups", "channels", "channel_members", "messages", "message_mentions", "message_reactions",
+            "message_files", "message_search", "audit_log",
+        ]
+        return try await connections.withReader { db in
+            var counts: [String: Int] = [:]
+            for table in tables { counts[table] = try await db.count("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)") }
+            return counts
+        }
+    }
+
     /// Keeps the connections alive until cancelled; run it as a service.
     public func run() async throws {
         try await connections.run()

@@ -18,6 +18,16 @@ enum CommandLineMessages {
         }
     }
 
+    static func describe(_ summary: SlackImport.Summary) -> [String] {
+        [
+            "People: \(summary.peopleCreated) new (they sign in once invited), \(summary.peopleFound) already here.",
+            "Channels: \(summary.channelsCreated) new, \(summary.channelsFound) already here"
+                + (summary.conversationsSkipped > 0 ? ", \(summary.conversationsSkipped) conversations with apps only skipped." : "."),
+            "Messages: \(summary.messagesImported) imported, \(summary.messagesAlreadyThere) already here, \(summary.messagesSkipped) notices skipped.",
+            "Reactions: \(summary.reactions); file links: \(summary.fileLinks).",
+        ] + (summary.ignoredFolders.isEmpty ? [] : ["Folders no conversation names (left alone): " + summary.ignoredFolders.joined(separator: ", ")])
+    }
+
     static func describe(_ error: CSVTable.ReadError) -> String {
         switch error {
         case .undecodable: "The file is neither UTF-8 nor Shift_JIS."

@@ -55,6 +55,7 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case channelMessagesExpired = "channel.messages_expired"
     case webhookCreated = "channel.webhook_created"
     case webhookRevoked = "channel.webhook_revoked"
+    case slackImported = "exchange.slack_imported"
 }
 
 /// What an admin asks of the audit log.

@@ -14,11 +14,7 @@ public enum MessageText {
     /// typed by hand (`<@id>`) stands only for one of `people`; any other id stays plain text,
     /// so nobody can make a page print the name of someone outside the channel.
     public static func storing(_ typed: String, people: [(id: Int64, name: String)]) -> String {
-        let seated = Set(people.map(\.id))
-        let typed = tokens(in: typed).map { token in
-            if case .person(let id) = token, !seated.contains(id) { return "@\(id)" }
-            return render(token)
-        }.joined()
+        let typed = keepingMentions(typed, of: Set(people.map(\.id)))
         let spellings = people.flatMap { person -> [(String, Int64)] in
             let name = person.name.trimmingCharacters(in: .whitespaces)
             let compact = name.filter { !$0.isWhitespace }
@@ -43,6 +39,16 @@ public enum MessageText {
             }
         }
         return result + rest
+    }
+
+    /// The text with a stored mention (`<@id>`) kept only for the `seated`; any other stays
+    /// plain text (`@id`).
+    public static func keepingMentions(_ text: String, of seated: Set<Int64>) -> String {
+        guard text.contains("<@") else { return text }
+        return tokens(in: text).map { token in
+            if case .person(let id) = token, !seated.contains(id) { return "@\(id)" }
+            return render(token)
+        }.joined()
     }
 
     /// Whom the stored text mentions, and whether it mentions the whole channel.

@@ -3,10 +3,13 @@ import Foundation
 /// Slack's message text (its "mrkdwn") as Musubi's typed text. The emphasis, code and quote
 /// marks are the same; what differs is Slack's angle-bracket references, turned here into
 /// what a person would type: `<@U…>` by `person` (else `@U…`), `<#C…|name>` by `channel`
-/// (else `#name`), `<!channel>`, `<!here>` and `<!everyone>` into `@channel`, `<url|label>`
-/// into `[label](url)`, and `&amp;`, `&lt;`, `&gt;` back into their characters.
+/// (else `#name`), `<!channel>`, `<!here>` and `<!everyone>` into `everyone` (`@channel`, or
+/// the stored `<!channel>` for text that is stored as it is), `<url|label>` into
+/// `[label](url)`, and `&amp;`, `&lt;`, `&gt;` back into their characters.
 public enum SlackText {
-    public static func musubi(_ text: String, person: (String) -> String? = { _ in nil }, channel: (String) -> String? = { _ in nil }) -> String {
+    public static func musubi(
+        _ text: String, person: (String) -> String? = { _ in nil }, channel: (String) -> String? = { _ in nil }, everyone: String = "@channel"
+    ) -> String {
         var output = ""
         var rest = text[...]
         while let open = rest.firstIndex(of: "<") {
@@ -15,13 +18,13 @@ public enum SlackText {
                 rest = rest[open...]
                 break
             }
-            output += reference(String(rest[rest.index(after: open)..<close]), person: person, channel: channel)
+            output += reference(String(rest[rest.index(after: open)..<close]), person: person, channel: channel, everyone: everyone)
             rest = rest[rest.index(after: close)...]
         }
         return output + decode(rest)
     }
 
-    private static func reference(_ inside: String, person: (String) -> String?, channel: (String) -> String?) -> String {
+    private static func reference(_ inside: String, person: (String) -> String?, channel: (String) -> String?, everyone: String) -> String {
         let parts = inside.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let target = parts[0]
         let label = parts.count > 1 ? decode(parts[1][...]) : nil
@@ -34,7 +37,7 @@ public enum SlackText {
             return channel(id) ?? "#" + (label ?? id)
         case "!":
             let command = target.dropFirst()
-            if ["channel", "here", "everyone"].contains(command) { return "@channel" }
+            if ["channel", "here", "everyone"].contains(command) { return everyone }
             if let label { return label } // <!subteam^S…|@team>, <!date^…|fallback>
             return "@" + command
         default:

@@ -23,4 +23,5 @@ public protocol Repositories: Sendable {
     var messages: any MessageRepository { get }
     var messageSearch: any MessageSearchRepository { get }
     var webhooks: any WebhookRepository { get }
+    var imports: any ImportRepository { get }
 }

@@ -25,6 +25,7 @@ struct Migrator {
         Migration(version: 9, name: "message search", statements: Schema009.statements, backfill: Schema009.indexMessages),
         Migration(version: 10, name: "message files", statements: Schema010.statements),
         Migration(version: 11, name: "incoming webhooks", statements: Schema011.statements),
+        Migration(version: 12, name: "import keys", statements: Schema012.statements),
     ]
 
     let connections: any DatabaseConnections

@@ -89,3 +89,11 @@ extension Array where Element == SQLQueryString {
         isEmpty ? "1 = 1" : map { "(" + $0 + ")" }.joined(separator: " AND ")
     }
 }
+
+extension Array {
+    /// The elements in runs of at most `size`: statements stay under the databases' limits
+    /// on bound values.
+    func chunked(by size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -14,12 +14,18 @@ struct SQLMessageSearch: MessageSearchRepository {
     /// Puts a new message's words, and its files' names, in the index (an edited one's are
     /// removed first).
     func index(messageID: Int64, body: String, fileNames: [String]) async throws {
-        let tokens = SearchGrams.tokens(of: Self.text(body: body, fileNames: fileNames))
-        guard !tokens.isEmpty else { return }
-        if onPostgres {
-            try await db.raw("INSERT INTO message_search (message_id, grams) VALUES (\(bind: messageID), \(bind: Self.vector(tokens))::tsvector)").run()
-        } else {
-            try await db.raw("INSERT INTO message_search (rowid, grams) VALUES (\(bind: messageID), \(bind: tokens.joined(separator: " ")))").run()
+        try await index([(messageID, Self.text(body: body, fileNames: fileNames))])
+    }
+
+    /// Puts many messages' searchable texts (see `text(body:fileNames:)`) in the index at once.
+    func index(_ texts: [(messageID: Int64, text: String)]) async throws {
+        let rows: [SQLQueryString] = texts.compactMap { entry in
+            let tokens = SearchGrams.tokens(of: entry.text)
+            guard !tokens.isEmpty else { return nil }
+            return onPostgres ? "(\(bind: entry.messageID), \(bind: Self.vector(tokens))::tsvector)" : "(\(bind: entry.messageID), \(bind: tokens.joined(separator: " ")))"
+        }
+        for chunk in rows.chunked(by: 1_000) {
+            try await db.raw("INSERT INTO message_search (" + (onPostgres ? "message_id" : "rowid") + ", grams) VALUES " + chunk.joined(separator: ", ")).run()
         }
     }
 

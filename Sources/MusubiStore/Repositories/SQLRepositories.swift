@@ -22,6 +22,7 @@ struct SQLRepositories: Repositories {
     var messages: any MessageRepository { SQLMessageRepository(db: db) }
     var messageSearch: any MessageSearchRepository { SQLMessageSearch(db: db) }
     var webhooks: any WebhookRepository { SQLWebhookRepository(db: db) }
+    var imports: any ImportRepository { SQLImportRepository(db: db) }
 }
 
 extension SQLDatabase {

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import MusubiCore
+import MusubiStore
 
 struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Import data.", subcommands: [Members.self])
+    static let configuration = CommandConfiguration(abstract: "Import data.", subcommands: [Members.self, Slack.self])
 
     struct Members: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -34,6 +35,48 @@ struct Import: AsyncParsableCommand {
                     throw ExitCode(1).withMessage("\(report.problems.count) problem(s) in \(report.rows) row(s); nothing was imported.")
                 }
                 say(dryRun ? "All \(report.rows) rows are valid (dry run; nothing imported)." : "Imported \(report.imported) members.")
+            }
+        }
+    }
+
+    struct Slack: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a Slack workspace export (the zip file of Slack's \"Export data\").",
+            discussion: """
+                Brings over people (as accounts that an invitation claims, or the members who already have their e-mail address), \
+                public and private channels with their members, direct and group conversations, and every message with its time, \
+                author, thread, reactions, edit mark and file links. The whole export is checked first: if anything is wrong, \
+                every problem is listed and nothing is imported. Importing the same export again adds nothing.
+                """
+        )
+
+        @OptionGroup var options: SettingsOptions
+        @Argument(help: "The export's zip file.") var file: String
+
+        func run() async throws {
+            let archive: ZipExportArchive
+            do {
+                archive = try ZipExportArchive(url: URL(fileURLWithPath: file))
+            } catch {
+                throw ValidationError("\(file) is not a zip file that can be read (a Slack export is one).")
+            }
+            try await Runtime.with(try await options.settings()) { runtime in
+                let bar = ProgressBar()
+                let report = try await SlackImport(runtime.environment).run(archive, actorID: nil) { progress in
+                    switch progress {
+                    case .checking(let done, let total): bar.show("checking", done: done, total: total)
+                    case .writing(let done, let total): bar.show("importing", done: done, total: total)
+                    }
+                }
+                bar.finish()
+                for problem in report.problems {
+                    say("\(problem.path): \(CommandLineMessages.text(problem.key))" + (problem.detail.isEmpty ? "" : " (\(problem.detail))"))
+                }
+                if report.refused {
+                    let count = report.problems.count + report.moreProblems
+                    throw ExitCode(1).withMessage("\(count) problem(s) in the export; nothing was imported.")
+                }
+                if let summary = report.summary { CommandLineMessages.describe(summary).forEach(say) }
             }
         }
     }

@@ -1,0 +1,185 @@
+import Foundation
+
+/// A Slack workspace export, checked from end to end before anything is written: its paths,
+/// its JSON, and that every person it names is among its users. What it keeps is small (the
+/// people, the conversations and where their daily files are); messages are read again, a
+/// day at a time, when they are written.
+struct SlackExport: Sendable {
+    enum Kind: String, Sendable, CaseIterable {
+        /// `channels.json`, `groups.json`, `dms.json` and `mpims.json`.
+        case channel, group, direct, multiparty
+
+        var file: String {
+            switch self {
+            case .channel: "channels.json"
+            case .group: "groups.json"
+            case .direct: "dms.json"
+            case .multiparty: "mpims.json"
+            }
+        }
+    }
+
+    struct Conversation: Sendable {
+        var kind: Kind
+        var info: SlackConversation
+        /// The folder of its daily files: the channel's name, or a direct conversation's id.
+        var folder: String
+    }
+
+    /// One day's file of one conversation.
+    struct DayFile: Sendable {
+        var conversation: Int
+        var path: String
+    }
+
+    /// The workspace's id (`team_id`), which keeps imported records apart from another
+    /// workspace's.
+    var team: String
+    var users: [SlackUser]
+    var conversations: [Conversation]
+    /// Daily files by their date (`2024-01-31`), oldest first.
+    var days: [(date: String, files: [DayFile])]
+    var messageCount: Int
+    /// Folders that no conversation names (left alone).
+    var ignoredFolders: [String]
+
+    /// At most this many problems are listed; the count of the rest follows.
+    static let problemLimit = 100
+
+    enum Reading {
+        case read(SlackExport)
+        /// Every problem found (up to the limit).
+        case refused(SlackImport.Report)
+    }
+
+    /// Reads and checks the whole export.
+    static func read(_ archive: any ExportArchive, progress: (Int, Int) -> Void = { _, _ in }) -> Reading {
+        var problems = Problems()
+        for entry in archive.entries where isUnsafe(entry) {
+            problems.add(entry.path, "slack_import.unsafe_path")
+        }
+        guard problems.isEmpty else { return .refused(problems.report) }
+        let root = rootFolder(of: archive.entries.map(\.path))
+
+        func decode<T: Decodable>(_ type: T.Type, _ name: String, required: Bool) -> T? {
+            let path = root + name
+            guard archive.entries.contains(where: { $0.path == path }) else {
+                if required { problems.add(path, "slack_import.missing_file") }
+                return nil
+            }
+            do {
+                return try JSONDecoder().decode(T.self, from: try archive.contents(of: path))
+            } catch is DecodingError {
+                problems.add(path, "slack_import.bad_json")
+            } catch {
+                problems.add(path, "slack_import.unreadable")
+            }
+            return nil
+        }
+
+        let users = decode([SlackUser].self, "users.json", required: true) ?? []
+        var conversations: [Conversation] = []
+        for kind in Kind.allCases {
+            for info in decode([SlackConversation].self, kind.file, required: kind == .channel) ?? [] {
+                let folder = kind == .direct ? info.id : (info.name ?? info.id)
+                conversations.append(Conversation(kind: kind, info: info, folder: folder))
+            }
+        }
+        let userIDs = Set(users.map(\.id))
+        for conversation in conversations {
+            for member in conversation.info.members ?? [] where !userIDs.contains(member) {
+                problems.add(root + conversation.kind.file, "slack_import.unknown_user", member)
+            }
+        }
+
+        // Daily files, by folder.
+        let folderIndex = Dictionary(conversations.enumerated().map { ($0.element.folder, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        var byDate: [String: [DayFile]] = [:]
+        var ignored = Set<String>()
+        for entry in archive.entries where !entry.isDirectory && entry.path.hasPrefix(root) {
+            let parts = entry.path.dropFirst(root.count).split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[1].hasSuffix(".json") else { continue }
+            guard let conversation = folderIndex[String(parts[0])] else {
+                ignored.insert(String(parts[0]))
+                continue
+            }
+            byDate[String(parts[1].dropLast(".json".count)), default: []].append(DayFile(conversation: conversation, path: entry.path))
+        }
+        let days = byDate.sorted { $0.key < $1.key }.map { (date: $0.key, files: $0.value.sorted { $0.path < $1.path }) }
+
+        let total = days.reduce(0) { $0 + $1.files.count }
+        var done = 0
+        var messageCount = 0
+        for (_, files) in days {
+            for file in files {
+                do {
+                    let messages = try JSONDecoder().decode([SlackMessage].self, from: try archive.contents(of: file.path))
+                    messageCount += messages.count
+                    check(messages, in: file.path, users: userIDs, into: &problems)
+                } catch is DecodingError {
+                    problems.add(file.path, "slack_import.bad_json")
+                } catch {
+                    problems.add(file.path, "slack_import.unreadable")
+                }
+                done += 1
+                progress(done, total)
+            }
+        }
+        guard problems.isEmpty else { return .refused(problems.report) }
+        let team = users.lazy.compactMap(\.team_id).first { !$0.isEmpty } ?? "slack"
+        return .read(SlackExport(
+            team: team, users: users, conversations: conversations, days: days, messageCount: messageCount, ignoredFolders: ignored.sorted()
+        ))
+    }
+
+    /// One day of one conversation, in the order it was written.
+    static func messages(in file: DayFile, of archive: any ExportArchive) throws -> [SlackMessage] {
+        try JSONDecoder().decode([SlackMessage].self, from: try archive.contents(of: file.path))
+    }
+
+    private static func check(_ messages: [SlackMessage], in path: String, users: Set<String>, into problems: inout Problems) {
+        for message in messages {
+            guard let ts = message.ts, SlackTimestamp.date(ts) != nil else {
+                problems.add(path, "slack_import.bad_timestamp", message.ts ?? "")
+                continue
+            }
+            if let thread = message.thread_ts, SlackTimestamp.date(thread) == nil {
+                problems.add(path, "slack_import.bad_timestamp", thread)
+            }
+            let named = [message.user].compactMap { $0 } + (message.reactions ?? []).flatMap { $0.users ?? [] }
+            for user in named where !users.contains(user) && !(message.subtype == "bot_message" && user == message.user) {
+                problems.add(path, "slack_import.unknown_user", "\(user) (ts \(ts))")
+            }
+        }
+    }
+
+    /// A path that could land outside the folder it is unpacked into (`..`, absolute, a
+    /// drive or a backslash), or a link.
+    static func isUnsafe(_ entry: ExportArchiveEntry) -> Bool {
+        let path = entry.path
+        if entry.isLink || path.hasPrefix("/") || path.contains("\\") || path.contains("\0") { return true }
+        if path.count >= 2, path.dropFirst().first == ":" { return true }
+        return path.split(separator: "/").contains { $0 == ".." }
+    }
+
+    /// The folder the export's files are in: none, or the one folder a person zipped them in.
+    static func rootFolder(of paths: [String]) -> String {
+        guard !paths.contains("users.json") else { return "" }
+        let nested = paths.filter { $0.hasSuffix("/users.json") && $0.split(separator: "/").count == 2 }
+        return nested.count == 1 ? String(nested[0].dropLast("users.json".count)) : ""
+    }
+}
+
+/// Problems gathered while checking, up to a limit.
+struct Problems {
+    private(set) var list: [SlackImport.Problem] = []
+    private(set) var more = 0
+
+    var isEmpty: Bool { list.isEmpty }
+
+    mutating func add(_ path: String, _ key: String, _ detail: String = "") {
+        if list.count < SlackExport.problemLimit { list.append(SlackImport.Problem(path: path, key: key, detail: detail)) } else { more += 1 }
+    }
+
+    var report: SlackImport.Report { SlackImport.Report(problems: list, moreProblems: more, summary: nil) }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Bringing a Slack workspace over from its export: people (as accounts an invitation later
+/// claims, or the members who already have the e-mail address), channels with their
+/// members, direct conversations, and every message with its original time and author, its
+/// thread, reactions, edit mark and file links. The whole export is checked first; if
+/// anything is wrong, the report lists it and nothing is written. Otherwise everything is
+/// written in one transaction. Importing the same export again adds nothing; a later export
+/// of the same workspace adds only what is new.
+public struct SlackImport: Sendable {
+    let env: CoreEnvironment
+
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    /// Something wrong in the export: the entry it is in, what (a catalog key), and which
+    /// user, timestamp or name.
+    public struct Problem: Sendable, Equatable, Codable, CustomStringConvertible {
+        public var path: String
+        public var key: String
+        public var detail: String
+
+        public init(path: String, key: String, detail: String = "") {
+            self.path = path
+            self.key = key
+            self.detail = detail
+        }
+
+        public var description: String { "\(path): \(key)" + (detail.isEmpty ? "" : " (\(detail))") }
+    }
+
+    public struct Summary: Sendable, Equatable, Codable {
+        public var peopleCreated = 0
+        /// People already in Musubi (by their e-mail address, or from an earlier import).
+        public var peopleFound = 0
+        public var channelsCreated = 0
+        /// Channels already in Musubi (a public channel of the same name, or an earlier import).
+        public var channelsFound = 0
+        /// Direct conversations with fewer than two people who have accounts (with an app).
+        public var conversationsSkipped = 0
+        public var messagesImported = 0
+        public var messagesAlreadyThere = 0
+        /// Joins, leaves, topic changes and other notices, and empty messages.
+        public var messagesSkipped = 0
+        public var reactions = 0
+        public var fileLinks = 0
+        /// Folders in the export that no conversation names.
+        public var ignoredFolders: [String] = []
+    }
+
+    /// What an import did, or why it did nothing.
+    public struct Report: Sendable, Equatable, Codable {
+        public var problems: [Problem]
+        /// Problems found beyond those listed.
+        public var moreProblems: Int
+        public var summary: Summary?
+
+        public var refused: Bool { !problems.isEmpty }
+    }
+
+    public enum Progress: Sendable, Equatable {
+        /// Files of the export read and checked.
+        case checking(done: Int, total: Int)
+        /// Messages written (or found there already).
+        case writing(done: Int, total: Int)
+    }
+
+    /// Checks the export and, if nothing is wrong, imports it.
+    public func run(
+        _ archive: any ExportArchive, actorID: Int64?, progress: @escaping @Sendable (Progress) -> Void = { _ in }
+    ) async throws -> Report {
+        let export: SlackExport
+        switch SlackExport.read(archive, progress: { progress(.checking(done: $0, total: $1)) }) {
+        case .refused(let report): return report
+        case .read(let read): export = read
+        }
+        let now = env.now()
+        let summary = try await env.persistence.write { repos in
+            var writer = SlackImportWriter(export: export, archive: archive, repos: repos, now: now, progress: progress)
+            let summary = try await writer.run(actorID: actorID)
+            try await repos.audit.append(
+                actorID: actorID, action: .slackImported, subjectType: "channel", subjectID: nil,
+                detail: "\(export.team): \(summary.messagesImported) messages, \(summary.channelsCreated) channels, \(summary.peopleCreated) people", at: now
+            )
+            return summary
+        }
+        return Report(problems: [], moreProblems: 0, summary: summary)
+    }
+}

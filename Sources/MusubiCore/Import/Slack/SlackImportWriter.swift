@@ -1,0 +1,261 @@
+import Foundation
+
+/// Writes a checked export, inside one transaction: people, then conversations with their
+/// seats, then the messages of every conversation a day at a time and in the order they
+/// were written, so that message ids follow time across channels as they do for messages
+/// posted here.
+struct SlackImportWriter {
+    let export: SlackExport
+    let archive: any ExportArchive
+    let repos: any Repositories
+    let now: Date
+    let progress: @Sendable (SlackImport.Progress) -> Void
+
+    private(set) var summary = SlackImport.Summary()
+    /// Slack user id → member id, for people (not apps).
+    private var people: [String: Int64] = [:]
+    private var names: [String: String] = [:]
+    private var apps: Set<String> = []
+    /// Conversation (by its place in the export) → channel id; nil when skipped.
+    private var channels: [Int64?] = []
+    private var channelBySlackID: [String: Int64] = [:]
+    private var seated: [Int64: Set<Int64>] = [:]
+    /// Messages here, imported before or now.
+    private var messageIDs: [ImportedMessage.Key: Int64] = [:]
+
+    /// Messages written per statement (fewer when a reply's thread is still unwritten).
+    static let batchSize = 500
+
+    init(export: SlackExport, archive: any ExportArchive, repos: any Repositories, now: Date, progress: @escaping @Sendable (SlackImport.Progress) -> Void) {
+        self.export = export
+        self.archive = archive
+        self.repos = repos
+        self.now = now
+        self.progress = progress
+    }
+
+    mutating func run(actorID: Int64?) async throws -> SlackImport.Summary {
+        summary.ignoredFolders = export.ignoredFolders
+        try await importPeople()
+        try await importConversations(createdBy: actorID)
+        let channelIDs = Array(Set(channels.compactMap { $0 }))
+        let newestBefore = try await repos.imports.newestMessageIDs(in: channelIDs)
+        messageIDs = try await repos.imports.messageIDs(in: channelIDs)
+        try await importMessages()
+        try await repos.imports.settle(newestBefore: newestBefore)
+        return summary
+    }
+
+    // MARK: People
+
+    private func key(_ slackID: String) -> String { "slack:\(export.team):\(slackID)" }
+
+    private mutating func importPeople() async throws {
+        for user in export.users {
+            names[user.id] = user.displayName
+            if user.isApp { apps.insert(user.id) }
+        }
+        let humans = export.users.filter { !$0.isApp }
+        let known = try await repos.imports.members(importKeys: humans.map { key($0.id) })
+        var byEmail = Dictionary(try await repos.members.emails().map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: { first, _ in first })
+        for user in humans {
+            let email = Self.email(of: user)
+            if let id = known[key(user.id)] ?? email.flatMap({ byEmail[$0] }) {
+                people[user.id] = id
+                summary.peopleFound += 1
+                continue
+            }
+            let address = email ?? "\(user.id.lowercased())@\(export.team.lowercased()).slack.invalid"
+            let member = try await repos.members.insert(NewMember(
+                email: address, passwordHash: "", role: user.is_restricted == true || user.is_ultra_restricted == true ? .guest : .member,
+                status: user.deleted == true ? .deactivated : .active, organizationID: nil,
+                draft: ProfileDraft(
+                    name: String(user.displayName.prefix(100)), nameKana: "",
+                    profile: Profile(title: String((user.profile?.title ?? "").prefix(100))), fieldIDs: []
+                )
+            ), at: now)
+            try await repos.imports.setImportKey(key(user.id), ofMember: member.id)
+            byEmail[address] = member.id
+            people[user.id] = member.id
+            summary.peopleCreated += 1
+        }
+    }
+
+    /// The address Slack has for them, when it looks like one.
+    static func email(of user: SlackUser) -> String? {
+        guard let raw = user.profile?.email?.trimmingCharacters(in: .whitespaces).lowercased(), raw.count <= 254 else { return nil }
+        let parts = raw.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !raw.contains(where: \.isWhitespace) else { return nil }
+        return raw
+    }
+
+    // MARK: Conversations
+
+    private mutating func importConversations(createdBy actorID: Int64?) async throws {
+        for conversation in export.conversations {
+            let members = Array(Set((conversation.info.members ?? []).compactMap { people[$0] })).sorted()
+            guard let channel = try await channel(for: conversation, members: members, createdBy: actorID) else {
+                channels.append(nil)
+                summary.conversationsSkipped += 1
+                continue
+            }
+            for member in members {
+                try await repos.channels.addSeat(channelID: channel.id, memberID: member, at: now)
+            }
+            channels.append(channel.id)
+            channelBySlackID[conversation.info.id] = channel.id
+            seated[channel.id] = Set(try await repos.channels.seatedMembers(of: channel.id))
+        }
+    }
+
+    private mutating func channel(for conversation: SlackExport.Conversation, members: [Int64], createdBy actorID: Int64?) async throws -> Channel? {
+        let info = conversation.info
+        if let found = try await repos.imports.channel(importKey: key(info.id)) {
+            summary.channelsFound += 1
+            return found
+        }
+        let isDirect = conversation.kind == .direct || (conversation.kind == .multiparty && members.count <= Exchange.limits.directPeople)
+        var directKey: String?
+        if isDirect {
+            guard members.count >= 2 else { return nil }
+            directKey = members.map(String.init).joined(separator: ",")
+            if let found = try await repos.channels.find(directKey: directKey!) {
+                summary.channelsFound += 1
+                return found
+            }
+        }
+        let name = String((info.name ?? info.id).prefix(Exchange.limits.name))
+        if conversation.kind == .channel, let found = try await repos.channels.find(name: name) {
+            summary.channelsFound += 1
+            return found
+        }
+        let draft = ChannelDraft(
+            kind: isDirect ? .direct : (conversation.kind == .channel ? .public : .private),
+            name: isDirect ? "" : name,
+            topic: String(plain(info.topic?.value).prefix(Exchange.limits.topic)),
+            description: String(plain(info.purpose?.value).prefix(Exchange.limits.description))
+        )
+        let created = info.created.map { Date(timeIntervalSince1970: $0) } ?? now
+        let channel = try await repos.channels.insert(draft, groupID: nil, directKey: directKey, createdBy: actorID, at: created)
+        try await repos.imports.setImportKey(key(info.id), ofChannel: channel.id)
+        summary.channelsCreated += 1
+        return channel
+    }
+
+    /// Slack text as plain text (for topics): references by name.
+    private func plain(_ text: String?) -> String {
+        SlackText.musubi(text ?? "", person: { names[$0].map { "@" + $0 } }).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    // MARK: Messages
+
+    private mutating func importMessages() async throws {
+        var pending: [ImportedMessage] = []
+        var pendingKeys = Set<ImportedMessage.Key>()
+        var done = 0
+        for (_, files) in export.days {
+            var day: [(message: SlackMessage, channelID: Int64, ts: Date)] = []
+            for file in files {
+                let messages = try SlackExport.messages(in: file, of: archive)
+                guard let channelID = channels[file.conversation] else {
+                    summary.messagesSkipped += messages.count
+                    done += messages.count
+                    continue
+                }
+                for message in messages {
+                    guard let ts = message.ts.flatMap(SlackTimestamp.date) else { continue }
+                    day.append((message, channelID, ts))
+                }
+            }
+            // A stable sort keeps a channel's own order for equal times.
+            for (message, channelID, _) in day.enumerated().sorted(by: { ($0.element.ts, $0.offset) < ($1.element.ts, $1.offset) }).map(\.element) {
+                done += 1
+                let messageKey = ImportedMessage.Key(channelID: channelID, importKey: key(message.ts!))
+                if messageIDs[messageKey] != nil || pendingKeys.contains(messageKey) {
+                    summary.messagesAlreadyThere += 1
+                    continue
+                }
+                guard var imported = imported(message, channelID: channelID, key: messageKey.importKey) else {
+                    summary.messagesSkipped += 1
+                    continue
+                }
+                if let thread = message.thread_ts, thread != message.ts {
+                    let root = ImportedMessage.Key(channelID: channelID, importKey: key(thread))
+                    if pendingKeys.contains(root) { try await flush(&pending, &pendingKeys, done: done) }
+                    // A reply whose thread is not in the export stands on its own.
+                    imported.threadRootID = messageIDs[root]
+                    imported.alsoInChannel = imported.threadRootID != nil && ["thread_broadcast", "reply_broadcast"].contains(message.subtype)
+                }
+                pending.append(imported)
+                pendingKeys.insert(messageKey)
+                if pending.count >= Self.batchSize { try await flush(&pending, &pendingKeys, done: done) }
+            }
+        }
+        try await flush(&pending, &pendingKeys, done: done)
+    }
+
+    private mutating func flush(_ pending: inout [ImportedMessage], _ keys: inout Set<ImportedMessage.Key>, done: Int) async throws {
+        guard !pending.isEmpty else { return }
+        messageIDs.merge(try await repos.imports.insert(pending), uniquingKeysWith: { _, new in new })
+        summary.messagesImported += pending.count
+        summary.reactions += pending.reduce(0) { $0 + $1.reactions.reduce(0) { $0 + $1.memberIDs.count } }
+        pending.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        progress(.writing(done: done, total: export.messageCount))
+    }
+
+    /// Kinds of message that are the conversation itself; the rest (joins, leaves, topic
+    /// changes, pins, …) are notices, not imported.
+    static let conversationSubtypes: Set<String?> = [nil, "thread_broadcast", "reply_broadcast", "bot_message", "file_share", "me_message", "tombstone", "slackbot_response"]
+
+    /// The message as Musubi stores it, or nil for a notice or an empty message.
+    private mutating func imported(_ message: SlackMessage, channelID: Int64, key: String) -> ImportedMessage? {
+        guard message.type == nil || message.type == "message", Self.conversationSubtypes.contains(message.subtype),
+              let ts = message.ts, let createdAt = SlackTimestamp.date(ts)
+        else { return nil }
+        let seatedHere = seated[channelID] ?? []
+        let (people, names, channelBySlackID) = (people, names, channelBySlackID)
+        var imported = ImportedMessage(channelID: channelID, authorID: nil, body: "", createdAt: createdAt, importKey: key)
+        if let user = message.user, message.subtype != "bot_message", let member = people[user] {
+            imported.authorID = member
+        } else {
+            let name = message.username ?? message.bot_profile?.name ?? message.user.flatMap { names[$0] } ?? "Slack"
+            imported.authorName = String(name.prefix(80))
+            imported.authorIcon = message.icons?.emoji.flatMap(SlackText.emoji) ?? ""
+        }
+        if message.subtype == "tombstone" {
+            imported.deleted = true
+            return imported
+        }
+        var text = message.text ?? ""
+        if text.isEmpty { text = (message.attachments ?? []).compactMap(\.fallback).joined(separator: "\n") }
+        var body = SlackText.musubi(
+            text,
+            person: { id in people[id].flatMap { seatedHere.contains($0) ? "<@\($0)>" : nil } ?? names[id].map { "@" + $0 } },
+            channel: { id in channelBySlackID[id].map { "<#\($0)>" } },
+            everyone: "<!channel>"
+        )
+        for file in message.files ?? [] where file.mode != "tombstone" && file.mode != "hidden_by_limit" {
+            let name = file.name ?? file.title ?? "file"
+            body += (body.isEmpty ? "" : "\n") + "📎 " + ((file.permalink ?? file.url_private).map { SlackText.link($0, label: name) } ?? name)
+            summary.fileLinks += 1
+        }
+        body = String(MessageText.keepingMentions(body, of: seatedHere).prefix(MessageText.limit))
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        imported.body = body
+        imported.editedAt = message.edited?.ts.flatMap(SlackTimestamp.date)
+        imported.reactions = (message.reactions ?? []).compactMap { reaction in
+            guard let emoji = Self.emoji(reaction.name) else { return nil }
+            var seen = Set<Int64>()
+            let members = (reaction.users ?? []).compactMap { people[$0] }.filter { seen.insert($0).inserted }
+            return members.isEmpty ? nil : (emoji, members)
+        }
+        return imported
+    }
+
+    /// A reaction's emoji from Slack's name (skin tones dropped), as Musubi keeps reactions.
+    static func emoji(_ name: String) -> String? {
+        let base = name.components(separatedBy: "::").first ?? name
+        return SlackText.emoji(":\(base):") ?? Exchange.reactionEmoji(":\(base):")
+    }
+}

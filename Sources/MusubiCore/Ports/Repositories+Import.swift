@@ -1,0 +1,74 @@
+import Foundation
+
+/// A message brought in from another system, with its original time and the key that
+/// recognises it when the same export is imported again.
+public struct ImportedMessage: Sendable {
+    /// What recognises an imported message: its channel and its key there.
+    public struct Key: Sendable, Hashable {
+        public var channelID: Int64
+        public var importKey: String
+
+        public init(channelID: Int64, importKey: String) {
+            self.channelID = channelID
+            self.importKey = importKey
+        }
+    }
+
+    public var channelID: Int64
+    public var authorID: Int64?
+    public var authorName: String
+    public var authorIcon: String
+    /// Stored text (see `MessageText`): mentions only of people seated in the channel.
+    public var body: String
+    public var threadRootID: Int64?
+    public var alsoInChannel: Bool
+    public var createdAt: Date
+    public var editedAt: Date?
+    /// Deleted where it came from: kept as a tombstone, so that its thread holds.
+    public var deleted: Bool
+    /// Unique within the channel.
+    public var importKey: String
+    /// People who reacted, by emoji, in the order given.
+    public var reactions: [(emoji: String, memberIDs: [Int64])]
+
+    public init(
+        channelID: Int64, authorID: Int64?, authorName: String = "", authorIcon: String = "", body: String, threadRootID: Int64? = nil,
+        alsoInChannel: Bool = false, createdAt: Date, editedAt: Date? = nil, deleted: Bool = false, importKey: String,
+        reactions: [(emoji: String, memberIDs: [Int64])] = []
+    ) {
+        self.channelID = channelID
+        self.authorID = authorID
+        self.authorName = authorName
+        self.authorIcon = authorIcon
+        self.body = body
+        self.threadRootID = threadRootID
+        self.alsoInChannel = alsoInChannel
+        self.createdAt = createdAt
+        self.editedAt = editedAt
+        self.deleted = deleted
+        self.importKey = importKey
+        self.reactions = reactions
+    }
+}
+
+/// What a migration needs beyond the everyday repositories: records it made before, found by
+/// their import keys, and messages written many at a time.
+public protocol ImportRepository: Sendable {
+    /// The people an earlier import made, by their keys.
+    func members(importKeys: [String]) async throws -> [String: Int64]
+    func setImportKey(_ key: String, ofMember id: Int64) async throws
+    /// The channel an earlier import made with this key.
+    func channel(importKey: String) async throws -> Channel?
+    func setImportKey(_ key: String, ofChannel id: Int64) async throws
+    /// The imported messages already in these channels, with their ids.
+    func messageIDs(in channelIDs: [Int64]) async throws -> [ImportedMessage.Key: Int64]
+    /// The newest message id in each of these channels (0 for none).
+    func newestMessageIDs(in channelIDs: [Int64]) async throws -> [Int64: Int64]
+    /// Stores the messages in the order given (their ids follow it), with their mentions,
+    /// reactions and search entries; gives their ids.
+    func insert(_ messages: [ImportedMessage]) async throws -> [ImportedMessage.Key: Int64]
+    /// After an import: the threads' reply counts and the channels' last activity follow what
+    /// is there, and whoever had read a channel up to its newest message before the import
+    /// (`newestBefore`) has read the imported history too.
+    func settle(newestBefore: [Int64: Int64]) async throws
+}

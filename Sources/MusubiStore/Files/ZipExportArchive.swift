@@ -1,0 +1,49 @@
+import Foundation
+import MusubiCore
+import ZIPFoundation
+
+/// A zip file read as an export. Entries are read into memory one at a time and never
+/// unpacked to disk; their paths are handed over as the archive names them, for the import
+/// to check.
+public final class ZipExportArchive: ExportArchive, @unchecked Sendable {
+    public enum OpenError: Error, Equatable {
+        /// Not a zip file, or one whose directory cannot be read.
+        case notAnArchive
+    }
+
+    /// An entry that unpacks to more than this is refused (a zip bomb, or not an export).
+    public static let entryLimit = 512 << 20
+
+    public struct EntryTooLarge: Error {}
+
+    private let archive: Archive
+    /// The archive reads through one file handle: one reader at a time.
+    private let lock = NSLock()
+    public let entries: [ExportArchiveEntry]
+    private let byPath: [String: Entry]
+
+    public init(url: URL) throws {
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw OpenError.notAnArchive
+        }
+        let all = Array(archive)
+        entries = all.map { entry in
+            ExportArchiveEntry(path: entry.path, isLink: entry.type == .symlink, isDirectory: entry.type == .directory, size: entry.uncompressedSize)
+        }
+        byPath = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func contents(of path: String) throws -> Data {
+        guard let entry = byPath[path], entry.type == .file else { throw CocoaError(.fileNoSuchFile) }
+        return try lock.withLock {
+            var data = Data(capacity: Int(min(entry.uncompressedSize, 64 << 20)))
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard data.count + chunk.count <= Self.entryLimit else { throw EntryTooLarge() }
+                data.append(chunk)
+            }
+            return data
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import MusubiCore
+import MusubiStore
+import MusubiTestSupport
+import Testing
+
+/// Importing a Slack workspace export: what arrives is what members then see (people,
+/// channels, messages with their times, threads, reactions, markup, files as links); the same
+/// export twice adds nothing; a malformed export is refused with a report and nothing written.
+@Suite struct SlackImportTests {
+    static func run(_ export: SlackExportFile, _ env: CoreEnvironment, prefix: String = "") async throws -> SlackImport.Report {
+        let archive = try ZipExportArchive(url: try export.zipped(prefix: prefix))
+        return try await SlackImport(env).run(archive, actorID: nil)
+    }
+
+    /// The channels a person sits in, by title.
+    static func channels(of actor: Actor, _ c: Community) async throws -> [String: Channel] {
+        Dictionary(try await Exchange(c.env).channels(actor).map { ($0.title, $0.channel) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func importsPeopleChannelsAndConversations(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let c = try await Community.seed(.testing(persistence))
+            let report = try await Self.run(SlackExportFile.sample(), c.env)
+            #expect(report.problems.isEmpty)
+            let summary = try #require(report.summary)
+            #expect(summary.peopleFound == 1, "U01 has the seeded member's address, in other letters")
+            #expect(summary.peopleCreated == 3)
+            #expect(summary.channelsCreated == 5 && summary.channelsFound == 0)
+            #expect(summary.conversationsSkipped == 1, "a conversation with Slackbot has one person")
+            #expect(summary.messagesImported == 13)
+            #expect(summary.messagesSkipped == 3, "a join, a topic change and Slackbot's message")
+            #expect(summary.reactions == 3 && summary.fileLinks == 1)
+
+            // People: new accounts nobody can sign in to until invited; a guest stays a guest.
+            let people = try await persistence.read { repos in try await repos.members.all() }
+            let tanaka = try #require(people.first { $0.name == "田中 健司" })
+            let li = try #require(people.first { $0.name == "Li Wei" })
+            let taro = try #require(people.first { $0.name == "退職 太郎" })
+            #expect(tanaka.profile.title == "開発部長")
+            #expect(li.role == .guest && taro.status == .deactivated)
+            let accounts = try await persistence.read { repos in
+                (try await repos.accounts.account(memberID: tanaka.id), try await repos.accounts.account(memberID: taro.id))
+            }
+            #expect(accounts.0?.email == "tanaka@sanin-marine.example.jp" && accounts.0?.passwordHash == "")
+            #expect(accounts.1?.email.hasSuffix(".slack.invalid") == true, "no address: one that can never be mistaken for a real one")
+            #expect(!people.contains { $0.name == "勤怠ボット" || $0.name == "Slackbot" }, "apps get no account")
+
+            // The matched member sees the channels, the group's and the direct conversations.
+            let member = c.actor(c.member), exchange = Exchange(c.env)
+            let mine = try await Self.channels(of: member, c)
+            let general = try #require(mine["general"])
+            #expect(general.kind == .public && general.topic == "全体の連絡 @田中 健司" && general.description == "全員が参加するチャンネル")
+            #expect(try #require(mine["secret-plan"]).kind == .private)
+            #expect(mine.values.filter { $0.kind == .direct }.count == 2)
+            let imported = Set(mine.values.map(\.id)).subtracting([c.lobby.id, c.room.id])
+            #expect(try await exchange.channels(member).filter { imported.contains($0.channel.id) }.allSatisfy { $0.unread.messages == 0 }, "imported history is read")
+
+            // The timeline: original times and authors, markup, reactions, the edit mark, apps, files.
+            let view = try await exchange.show(member, channelID: general.id)
+            let timeline = view.messages
+            #expect(timeline.count == 6, "roots and the broadcast reply, not the reply or the notices")
+            let first = timeline[0]
+            #expect(first.authorID == c.member.id)
+            #expect(first.createdAt == Date(timeIntervalSince1970: 1_704_848_460))
+            #expect(first.editedAt == Date(timeIntervalSince1970: 1_704_848_580))
+            #expect(first.body == "<!channel> 新年の交流会は [こちら](https://example.jp/event) です & 申込は <@\(tanaka.id)> まで。危険")
+            let reactions = try #require(view.details.reactions[first.id])
+            #expect(reactions.map(\.emoji) == ["👍", "🎉"] && reactions[0].memberIDs == [tanaka.id, taro.id], "\(reactions)")
+            let root = timeline[1]
+            #expect(root.body == "スレッドで質問です" && root.replyCount == 2)
+            #expect(timeline[2].alsoInChannel && timeline[2].threadRootID == root.id && timeline[2].authorID == taro.id)
+            let app = timeline[3]
+            #expect(app.isByApp && app.authorName == "勤怠ボット" && app.authorIcon == "🤖")
+            #expect(timeline[4].body == "資料です\n📎 [計画書.pdf](https://sample.slack.com/files/U02/F01/plan.pdf)")
+            #expect(timeline[5].isDeleted && timeline[5].body.isEmpty && timeline[5].replyCount == 1, "a deleted message keeps its thread")
+
+            // The thread, in order, with a channel reference made Musubi's.
+            let thread = try await exchange.thread(member, rootID: root.id)
+            #expect(thread.replies.map(\.body) == ["回答します。詳細は <#\(try #require(mine["水素"]).id)> で", "みなさんにも共有します"])
+
+            // Mentions: Tanaka is mentioned; Li only where Li is seated (水素, as a guest).
+            let tanakaMentions = try await exchange.mentions(c.actor(tanaka), page: PageRequest(number: 1, size: 20))
+            #expect(tanakaMentions.items.map(\.message.id) == [first.id])
+            let liMentions = try await exchange.mentions(c.actor(li), page: PageRequest(number: 1, size: 20))
+            #expect(liMentions.items.map(\.message.body) == ["<@\(li.id)> 詳しく教えてください"])
+
+            // Search finds imported words for those who may see them, and nothing more.
+            let found = try await exchange.search(member, query: "交流会", order: .newest, page: 1, timeZone: .current)
+            #expect(found.hits.map(\.message.id) == [first.id])
+            #expect(try await exchange.search(member, query: "養殖計画", order: .newest, page: 1, timeZone: .current).total == 1)
+            #expect(try await exchange.search(c.actor(li), query: "養殖計画", order: .newest, page: 1, timeZone: .current).total == 0)
+            #expect(try await exchange.search(c.actor(c.coordinator), query: "個別の相談", order: .newest, page: 1, timeZone: .current).total == 0)
+            #expect(try await exchange.search(c.actor(li), query: "三人", order: .newest, page: 1, timeZone: .current).total == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func importingTheSameExportTwiceChangesNothingAndALaterOneAddsOnlyWhatIsNew(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let c = try await Community.seed(.testing(persistence))
+            var export = SlackExportFile.sample()
+            _ = try await Self.run(export, c.env)
+            let after = try await persistence.rowCounts()
+
+            let again = try #require(try await Self.run(export, c.env).summary)
+            #expect(again.peopleCreated == 0 && again.peopleFound == 4)
+            #expect(again.channelsCreated == 0 && again.channelsFound == 5)
+            #expect(again.messagesImported == 0 && again.messagesAlreadyThere == 13)
+            var counts = try await persistence.rowCounts()
+            counts["audit_log"]! -= 1
+            #expect(counts == after, "only the audit entry of the second run is new")
+
+            // A later export: one more reply in the old thread, one new message.
+            export.set("general/2024-01-13.json", json: [
+                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4320), "text": "追加の返信", "thread_ts": SlackExportFile.ts(5)],
+                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4321), "text": "新しい話題"],
+            ])
+            let later = try #require(try await Self.run(export, c.env).summary)
+            #expect(later.messagesImported == 2 && later.messagesAlreadyThere == 13)
+            let general = try #require(try await Self.channels(of: c.actor(c.member), c)["general"])
+            let view = try await Exchange(c.env).show(c.actor(c.member), channelID: general.id)
+            #expect(view.messages.last?.body == "新しい話題")
+            let root = try #require(view.messages.first { $0.body == "スレッドで質問です" })
+            #expect(root.replyCount == 3)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aMalformedExportIsRefusedWithAReportAndNothingWritten(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let c = try await Community.seed(.testing(persistence))
+            let before = try await persistence.rowCounts()
+            var cases: [(String, SlackExportFile, SlackImport.Problem)] = []
+            var export = SlackExportFile.sample()
+            export.set("users.json", data: Data("[{\"id\": \"U01\",".utf8))
+            cases.append(("truncated users.json", export, SlackImport.Problem(path: "users.json", key: "slack_import.bad_json")))
+            export = SlackExportFile.sample()
+            export.set("水素/2024-01-10.json", json: ["not": "a list"])
+            cases.append(("a day that is not a list", export, SlackImport.Problem(path: "水素/2024-01-10.json", key: "slack_import.bad_json")))
+            export = SlackExportFile.sample()
+            export.remove("users.json")
+            cases.append(("no users.json", export, SlackImport.Problem(path: "users.json", key: "slack_import.missing_file")))
+            export = SlackExportFile.sample()
+            export.set("secret-plan/2024-01-13.json", json: [["type": "message", "user": "U99", "ts": SlackExportFile.ts(9), "text": "誰?"]])
+            cases.append(("an unknown author", export, SlackImport.Problem(path: "secret-plan/2024-01-13.json", key: "slack_import.unknown_user", detail: "U99 (ts \(SlackExportFile.ts(9)))")))
+            export = SlackExportFile.sample()
+            export.set("groups.json", json: [["id": "G01", "name": "secret-plan", "members": ["U01", "U77"]]])
+            cases.append(("an unknown channel member", export, SlackImport.Problem(path: "groups.json", key: "slack_import.unknown_user", detail: "U77")))
+            export = SlackExportFile.sample()
+            export.set("../../etc/cron.d/evil.json", json: [])
+            cases.append(("a zip-slip path", export, SlackImport.Problem(path: "../../etc/cron.d/evil.json", key: "slack_import.unsafe_path")))
+            export = SlackExportFile.sample()
+            export.set("/tmp/absolute.json", json: [])
+            cases.append(("an absolute path", export, SlackImport.Problem(path: "/tmp/absolute.json", key: "slack_import.unsafe_path")))
+            export = SlackExportFile.sample()
+            export.set("general/2024-01-14.json", json: [["type": "message", "user": "U01", "ts": "yesterday", "text": "いつ?"]])
+            cases.append(("a wrong timestamp", export, SlackImport.Problem(path: "general/2024-01-14.json", key: "slack_import.bad_timestamp", detail: "yesterday")))
+
+            for (name, export, expected) in cases {
+                let report = try await Self.run(export, c.env)
+                #expect(report.refused, "\(name)")
+                #expect(report.problems.contains(expected), "\(name): \(report.problems)")
+                #expect(report.summary == nil)
+                #expect(try await persistence.rowCounts() == before, "\(name): nothing written")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func anExportZippedInsideItsFolderIsReadAndOtherFilesAreNotArchives(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let c = try await Community.seed(.testing(persistence))
+            let report = try await Self.run(SlackExportFile.sample(), c.env, prefix: "Sample Slack export Jan 10 2024/")
+            #expect(report.summary?.messagesImported == 13)
+
+            let notZip = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("musubi-not-a-zip-\(UUID().uuidString).zip")
+            try Data("users.json".utf8).write(to: notZip)
+            #expect(throws: ZipExportArchive.OpenError.notAnArchive) { try ZipExportArchive(url: notZip) }
+        }
+    }
+}
