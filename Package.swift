@@ -82,6 +82,6 @@ let package = Package(
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ]
         ),
-        .testTarget(name: "musubiTests", dependencies: ["musubi"]),
+        .testTarget(name: "musubiTests", dependencies: ["musubi", "MusubiTestSupport"]),
     ]
 )

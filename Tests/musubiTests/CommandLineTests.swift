@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import MusubiTestSupport
 import Testing
 
 /// The `musubi` executable as an operator runs it, against a data folder of its own.
@@ -104,6 +105,29 @@ import Testing
         #expect(members.count == 66)
         #expect(members.contains { $0["email"] as? String == "new.one@example.jp" })
         #expect(!export2.output.contains("$2b$"), "password hashes never leave")
+    }
+
+    @Test func slackImportReportsProblemsOrImportsOnceWithASummary() throws {
+        let dir = try Self.scratch()
+        #expect(try Self.run(["migrate", "--data-dir", "data"], in: dir).status == 0)
+        var export = SlackExportFile.sample()
+        export.set("general/2024-01-14.json", json: [["type": "message", "user": "U42", "ts": SlackExportFile.ts(9), "text": "誰?"]])
+        let refused = try Self.run(["import", "slack", try export.zipped().path, "--data-dir", "data"], in: dir)
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("general/2024-01-14.json: Names a user who is not in users.json. (U42 (ts "), "\(refused.output)")
+        #expect(refused.error.contains("1 problem(s) in the export; nothing was imported."))
+
+        let sample = try SlackExportFile.sample().zipped()
+        let imported = try Self.run(["import", "slack", sample.path, "--data-dir", "data"], in: dir)
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(imported.output.contains("People: 4 new (they sign in once invited), 0 already here."))
+        #expect(imported.output.contains("Messages: 13 imported, 0 already here, 3 notices skipped."))
+        let again = try Self.run(["import", "slack", sample.path, "--data-dir", "data"], in: dir)
+        #expect(again.output.contains("Messages: 0 imported, 13 already here"))
+
+        try Data("not a zip".utf8).write(to: dir.appendingPathComponent("export.zip"))
+        let notZip = try Self.run(["import", "slack", "export.zip", "--data-dir", "data"], in: dir)
+        #expect(notZip.status != 0 && notZip.error.contains("export.zip is not a zip file that can be read"))
     }
 
     @Test func createAdminChecksItsInputAndCreatesAnAccount() throws {
