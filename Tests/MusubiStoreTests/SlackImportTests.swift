@@ -10,7 +10,7 @@ import Testing
 @Suite struct SlackImportTests {
     static func run(_ export: SlackExportFile, _ env: CoreEnvironment, prefix: String = "") async throws -> SlackImport.Report {
         let archive = try ZipExportArchive(url: try export.zipped(prefix: prefix))
-        return try await SlackImport(env).run(archive, actorID: nil)
+        return try await SlackImport(env).run(archive, by: nil)
     }
 
     /// The channels a person sits in, by title.

@@ -68,4 +68,6 @@ public enum Resource: Sendable, Equatable, Hashable {
     case channel(ChannelAccess)
     /// One message in a channel.
     case message(authorID: Int64?, in: ChannelAccess)
+    /// Bringing another system's history in (a Slack export).
+    case migration
 }

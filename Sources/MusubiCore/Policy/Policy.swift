@@ -18,6 +18,7 @@
 ///   only where they were invited). Posting needs a seat. A group's channel follows the
 ///   group, so nobody joins or leaves it by hand. Authors edit their messages; authors and
 ///   coordinators remove them (not in direct conversations); admins set retention.
+/// - Admins bring a Slack workspace's history in.
 public enum Policy {
     public static func can(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
         switch resource {
@@ -54,6 +55,8 @@ public enum Policy {
             return canUseChannel(actor, action, access)
         case .message(let authorID, let access):
             return canUseMessage(actor, action, authorID: authorID, access)
+        case .migration:
+            return action == .create && isAtLeast(actor, .admin)
         }
     }
 

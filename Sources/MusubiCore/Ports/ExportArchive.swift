@@ -8,6 +8,11 @@ public protocol ExportArchive: Sendable {
     func contents(of path: String) throws -> Data
 }
 
+/// Opens an archive file (the web's upload, once saved).
+public protocol ExportArchiveOpener: Sendable {
+    func open(_ file: URL) throws -> any ExportArchive
+}
+
 public struct ExportArchiveEntry: Sendable, Equatable {
     public var path: String
     /// A symbolic link: never followed, and never accepted in an export.

@@ -2,6 +2,15 @@ import Foundation
 import MusubiCore
 import ZIPFoundation
 
+/// Opens zip files as exports.
+public struct ZipArchives: ExportArchiveOpener {
+    public init() {}
+
+    public func open(_ file: URL) throws -> any ExportArchive {
+        try ZipExportArchive(url: file)
+    }
+}
+
 /// A zip file read as an export. Entries are read into memory one at a time and never
 /// unpacked to disk; their paths are handed over as the archive names them, for the import
 /// to check.

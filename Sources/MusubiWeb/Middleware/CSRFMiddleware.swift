@@ -15,7 +15,9 @@ struct CSRFMiddleware: RouterMiddleware {
         if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) {
             // Files come only from people signed in; a visitor's form is small.
             guard context.actor != .anonymous else { throw HTTPError(.unsupportedMediaType) }
-            let multipart = try await MultipartForm.body(of: request, boundary: boundary, limit: Self.uploadLimit)
+            let takesExport = request.uri.path == Paths.slackImport.href() && Policy.can(context.actor, .create, .migration)
+            let limit = takesExport ? Self.exportUploadLimit : Self.uploadLimit
+            let multipart = try await MultipartForm.body(of: request, boundary: boundary, limit: limit)
             (context.form, context.files) = (multipart.fields, multipart.files)
         } else {
             context.form = try await FormData.body(of: request)
@@ -29,6 +31,9 @@ struct CSRFMiddleware: RouterMiddleware {
     /// The largest form with files a page takes: the most bytes of files a form may carry, and
     /// some room.
     static let uploadLimit = max(ListingAttachments.sizeLimit, Exchange.fileLimits.size) + 1024 * 1024
+
+    /// A Slack export uploaded by an admin (larger ones go through `musubi import slack`).
+    static let exportUploadLimit = 200 * 1024 * 1024
 
     private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)

@@ -88,6 +88,8 @@ public enum Paths {
     public static let conceptRemoval = PathTemplate("/manage/concepts/{key}/remove")
     public static let funnel = PathTemplate("/manage/funnel")
     public static let bulkMatching = PathTemplate("/manage/matching")
+    public static let slackImport = PathTemplate("/manage/slack-import")
+    public static let slackImportJob = PathTemplate("/manage/slack-import/{id}")
 
     public static let live = PathTemplate("/live")
 

@@ -128,6 +128,11 @@ public enum SiteMap {
         router.get(Paths.bulkMatching.routerPath, use: tools.bulkForm)
         router.post(Paths.bulkMatching.routerPath, use: tools.bulkMatch)
 
+        let migration = MigrationPages(site: site)
+        router.get(Paths.slackImport.routerPath, use: migration.form)
+        router.post(Paths.slackImport.routerPath, use: migration.start)
+        router.get(Paths.slackImportJob.routerPath, use: migration.job)
+
         let dictionary = DictionaryPages(site: site)
         router.get(Paths.concepts.routerPath, use: dictionary.list)
         router.post(Paths.concepts.routerPath, use: dictionary.save)

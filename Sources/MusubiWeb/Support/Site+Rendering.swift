@@ -57,6 +57,7 @@ extension Site {
         "newOrganization": Paths.newOrganization.href(), "newGroup": Paths.newGroup.href(),
         "listings": Paths.listings.href(), "newListing": Paths.newListing.href(), "introductions": Paths.introductions.href(), "concepts": Paths.concepts.href(),
         "suggestions": Paths.suggestions.href(), "exchange": Paths.exchange.href(), "mentions": Paths.mentions.href(), "exchangeSearch": Paths.exchangeSearch.href(), "funnel": Paths.funnel.href(), "bulkMatching": Paths.bulkMatching.href(),
+        "slackImport": Paths.slackImport.href(),
     ]
 
     func redirect(_ location: String, notice: String? = nil) -> Response {

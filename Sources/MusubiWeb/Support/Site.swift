@@ -21,6 +21,7 @@ public struct Site: Sendable {
     public let exchange: Exchange
     /// The realtime hub that the WebSocket connections register with.
     public let live: LiveHub
+    public let slackImports: SlackImportJobs
     let templates: Templates
     let catalog: Catalog
     let resources: ResourceLocator
@@ -32,8 +33,12 @@ public struct Site: Sendable {
     let organizationCards = FragmentCache<CardKey<OrganizationRow>>(limit: 2_000)
 
     /// Without a `live` hub, WebSocket clients still connect and replay, but nothing wakes the
-    /// hub for new events: for tools and tests that do not serve live updates.
-    public init(environment: CoreEnvironment, configuration: WebConfiguration, throttle: SignInThrottle = SignInThrottle(), live: LiveHub? = nil) throws {
+    /// hub for new events: for tools and tests that do not serve live updates. `archives`
+    /// opens uploaded exports.
+    public init(
+        environment: CoreEnvironment, configuration: WebConfiguration, archives: any ExportArchiveOpener, throttle: SignInThrottle = SignInThrottle(),
+        live: LiveHub? = nil
+    ) throws {
         let resources = ResourceLocator(themeDirectory: configuration.themeDirectory)
         self.configuration = configuration
         self.resources = resources
@@ -54,6 +59,7 @@ public struct Site: Sendable {
         self.funnel = MatchingFunnel(environment)
         self.attachments = ListingAttachments(environment)
         self.exchange = Exchange(environment)
+        self.slackImports = SlackImportJobs(environment, archives: archives)
         self.live = live ?? LiveHub(signal: LiveSignal(), exchange: exchange, timeZone: configuration.timeZone)
     }
 

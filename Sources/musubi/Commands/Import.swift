@@ -62,7 +62,7 @@ struct Import: AsyncParsableCommand {
             }
             try await Runtime.with(try await options.settings()) { runtime in
                 let bar = ProgressBar()
-                let report = try await SlackImport(runtime.environment).run(archive, actorID: nil) { progress in
+                let report = try await SlackImport(runtime.environment).run(archive, by: nil) { progress in
                     switch progress {
                     case .checking(let done, let total): bar.show("checking", done: done, total: total)
                     case .writing(let done, let total): bar.show("importing", done: done, total: total)

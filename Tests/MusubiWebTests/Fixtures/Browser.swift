@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MusubiCore
+import MusubiStore
 import MusubiTestSupport
 import MusubiWeb
 import Testing
@@ -140,7 +141,7 @@ struct TestSite {
             let community = try await Community.seed(env)
             let configuration = WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies)
             let hub = LiveHub(signal: signal, exchange: Exchange(env), timeZone: configuration.timeZone)
-            let site = try Site(environment: env, configuration: configuration, throttle: throttle, live: hub)
+            let site = try Site(environment: env, configuration: configuration, archives: ZipArchives(), throttle: throttle, live: hub)
             if live {
                 let app = MusubiWeb.application(site: site, host: "127.0.0.1", port: 0, logger: Logger(label: "musubi.test"), services: [hub])
                 try await app.test(.live) { client in

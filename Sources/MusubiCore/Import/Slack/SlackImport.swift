@@ -64,10 +64,18 @@ public struct SlackImport: Sendable {
         case writing(done: Int, total: Int)
     }
 
-    /// Checks the export and, if nothing is wrong, imports it.
+    /// Whether the person may import (the operator at the command line is nobody: nil).
+    public func authorize(_ actor: Actor) throws {
+        try Policy.require(actor, .create, .migration)
+    }
+
+    /// Checks the export and, if nothing is wrong, imports it, for `actor` (nil: the operator
+    /// at the command line).
     public func run(
-        _ archive: any ExportArchive, actorID: Int64?, progress: @escaping @Sendable (Progress) -> Void = { _ in }
+        _ archive: any ExportArchive, by actor: Actor?, progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws -> Report {
+        if let actor { try authorize(actor) }
+        let actorID = actor?.memberID
         let export: SlackExport
         switch SlackExport.read(archive, progress: { progress(.checking(done: $0, total: $1)) }) {
         case .refused(let report): return report

@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import MusubiCore
+
+/// The admin's Slack import: upload an export, then watch its progress page (it reloads
+/// itself, no script needed) until the report or the summary.
+struct MigrationPages {
+    typealias Context = MusubiRequestContext
+    let site: Site
+
+    struct FormModel {
+        var errors: [String: String]
+        var limitMB: Int
+    }
+
+    struct JobModel {
+        var filename: String
+        var running: Bool
+        var phase: String
+        var done: Int
+        var total: Int
+        var percent: Int
+        var problems: [ProblemRow]
+        var moreProblems: Int?
+        var summary: [SummaryRow]
+        var ignoredFolders: String?
+        var failed: Bool
+        var refused: Bool
+
+        struct ProblemRow { var path: String; var text: String; var detail: String }
+        struct SummaryRow { var label: String; var value: Int; var testID: String }
+    }
+
+    func form(_ request: Request, _ context: Context) async throws -> Response {
+        try site.slackImports.authorize(context.actor)
+        return formPage(errors: [:], request, context)
+    }
+
+    func start(_ request: Request, _ context: Context) async throws -> Response {
+        try site.slackImports.authorize(context.actor)
+        do {
+            guard let upload = context.files["export"]?.first, !upload.data.isEmpty else { throw MusubiError.invalid("export", "error.slack_export_missing") }
+            let id = try site.slackImports.start(upload, by: context.actor)
+            return site.redirect(Paths.slackImportJob.href(id))
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            return formPage(errors: site.problems(error, context), request, context, status: .unprocessableContent)
+        }
+    }
+
+    func job(_ request: Request, _ context: Context) async throws -> Response {
+        try site.slackImports.authorize(context.actor)
+        guard let job = site.slackImports.job(try context.parameters.require("id")) else { throw MusubiError.notFound }
+        let (phase, done, total): (String, Int, Int) = switch job.progress {
+        case .checking(let done, let total): ("checking", done, total)
+        case .writing(let done, let total): ("writing", done, total)
+        case nil: ("checking", 0, 0)
+        }
+        let report = job.report
+        let summary = report?.summary
+        let model = JobModel(
+            filename: job.filename, running: job.isRunning, phase: site.t("slack_import.phase_" + phase, context), done: done, total: total,
+            percent: total > 0 ? min(100, done * 100 / total) : 0,
+            problems: (report?.problems ?? []).map { .init(path: $0.path, text: site.t($0.key, context), detail: $0.detail) },
+            moreProblems: (report?.moreProblems ?? 0) > 0 ? report?.moreProblems : nil,
+            summary: summary.map { s in
+                [
+                    ("people_created", s.peopleCreated), ("people_found", s.peopleFound), ("channels_created", s.channelsCreated),
+                    ("channels_found", s.channelsFound), ("conversations_skipped", s.conversationsSkipped), ("messages_imported", s.messagesImported),
+                    ("messages_already_there", s.messagesAlreadyThere), ("messages_skipped", s.messagesSkipped), ("reactions", s.reactions),
+                    ("file_links", s.fileLinks),
+                ].map { JobModel.SummaryRow(label: site.t("slack_import.summary_" + $0.0, context), value: $0.1, testID: "summary-" + $0.0) }
+            } ?? [],
+            ignoredFolders: summary.flatMap { $0.ignoredFolders.isEmpty ? nil : $0.ignoredFolders.joined(separator: ", ") },
+            failed: job.failed, refused: report?.refused ?? false
+        )
+        var response = site.page("slack-import-job", title: site.t("slack_import.title", context), model, request, context)
+        // The page follows the import by reloading itself until it ends.
+        if job.isRunning { response.headers[.init("Refresh")!] = "2" }
+        return response
+    }
+
+    private func formPage(errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) -> Response {
+        site.page(
+            "slack-import", title: site.t("slack_import.title", context),
+            FormModel(errors: errors, limitMB: CSRFMiddleware.exportUploadLimit / 1024 / 1024), request, context, status: status
+        )
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import MusubiCore
+import Synchronization
+
+/// Slack imports started from the admin page. Each runs in the background from a copy of the
+/// upload (readable by this process only, removed at the end); its page shows how far it got
+/// and then its report. The last few are kept in memory: an import itself is one transaction,
+/// so a restart loses the page, never half an import.
+public final class SlackImportJobs: Sendable {
+    public struct Job: Sendable {
+        public var id: String
+        public var filename: String
+        public var startedAt: Date
+        public var progress: SlackImport.Progress?
+        public var report: SlackImport.Report?
+        /// Stopped by an error after the check: nothing was imported.
+        public var failed = false
+
+        public var isRunning: Bool { report == nil && !failed }
+    }
+
+    private let importer: SlackImport
+    private let archives: any ExportArchiveOpener
+    private let secrets: any SecretGenerator
+    private let now: @Sendable () -> Date
+    private let logger: Logger
+    private let jobs = Mutex<[Job]>([])
+    static let kept = 20
+
+    init(_ environment: CoreEnvironment, archives: any ExportArchiveOpener, logger: Logger = Logger(label: "musubi.import")) {
+        self.importer = SlackImport(environment)
+        self.archives = archives
+        self.secrets = environment.secrets
+        self.now = environment.now
+        self.logger = logger
+    }
+
+    public func job(_ id: String) -> Job? {
+        jobs.withLock { list in list.first { $0.id == id } }
+    }
+
+    public func authorize(_ actor: Actor) throws {
+        try importer.authorize(actor)
+    }
+
+    /// Starts importing an uploaded export; gives the job's id. An upload that is not a zip
+    /// file is refused at once.
+    public func start(_ upload: MultipartForm.File, by actor: Actor) throws -> String {
+        try importer.authorize(actor)
+        let file = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("musubi-slack-\(UUID().uuidString).zip")
+        guard FileManager.default.createFile(atPath: file.path, contents: upload.data, attributes: [.posixPermissions: 0o600]) else {
+            throw MusubiError.invalid("export", "error.slack_export_unsaved")
+        }
+        let archive: any ExportArchive
+        do {
+            archive = try archives.open(file)
+        } catch {
+            try? FileManager.default.removeItem(at: file)
+            throw MusubiError.invalid("export", "error.slack_export_not_zip")
+        }
+        let id = secrets.newSecret()
+        let filename = String(upload.filename.prefix(200))
+        jobs.withLock { list in
+            list.insert(Job(id: id, filename: filename, startedAt: now()), at: 0)
+            if list.count > Self.kept { list.removeLast(list.count - Self.kept) }
+        }
+        let (importer, logger) = (importer, logger)
+        Task.detached {
+            defer { try? FileManager.default.removeItem(at: file) }
+            do {
+                let report = try await importer.run(archive, by: actor) { progress in self.update(id) { $0.progress = progress } }
+                self.update(id) { $0.report = report }
+            } catch {
+                logger.error("Slack import failed; nothing was imported", metadata: ["error": "\(String(reflecting: error))"])
+                self.update(id) { $0.failed = true }
+            }
+        }
+        return id
+    }
+
+    private func update(_ id: String, _ change: (inout Job) -> Void) {
+        jobs.withLock { list in
+            if let index = list.firstIndex(where: { $0.id == id }) { change(&list[index]) }
+        }
+    }
+}
