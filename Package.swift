@@ -66,10 +66,7 @@ let package = Package(
         ),
         .target(
             name: "MusubiTestSupport",
-            dependencies: [
-                "MusubiCore", "MusubiStore", "MusubiWeb", .product(name: "Logging", package: "swift-log"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
+            dependencies: ["MusubiCore", "MusubiStore", "MusubiWeb", .product(name: "Logging", package: "swift-log")],
             path: "Tests/MusubiTestSupport"
         ),
         .testTarget(name: "MusubiCoreTests", dependencies: ["MusubiCore"]),

@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+import MusubiStore
 
 /// A Slack workspace export that a test builds and zips, shaped as Slack writes one.
 /// `sample()` is a small workspace with everything an import meets: a person whose e-mail
@@ -30,12 +30,8 @@ public struct SlackExportFile: Sendable {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("musubi-slack-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent("export.zip")
-        let archive = try Archive(url: url, accessMode: .create)
-        for (path, data) in entries {
-            try archive.addEntry(with: prefix + path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
+        let writer = try ZipExportWriter(url: url)
+        for (path, data) in entries { try writer.add(prefix + path, data) }
         return url
     }
 

@@ -13,8 +13,8 @@ struct SearchCorpus {
 
     static let readerEmail = "bench-reader@example.jp"
     static let layout = (authors: 300, publicChannels: 120, privateChannels: 30, readerPublic: 20, readerPrivate: 5, batch: 10_000)
-    private static let families = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口", "松本", "井上", "木村", "林", "斎藤", "清水"]
-    private static let givens = ["健", "花子", "一郎", "美咲", "大輔", "優子", "翔", "陽菜", "誠", "彩", "拓也", "恵", "亮", "真由美", "浩"]
+    static let families = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口", "松本", "井上", "木村", "林", "斎藤", "清水"]
+    static let givens = ["健", "花子", "一郎", "美咲", "大輔", "優子", "翔", "陽菜", "誠", "彩", "拓也", "恵", "亮", "真由美", "浩"]
 
     static func prepare(_ wanted: Int, from set: DevelopmentSet, in env: CoreEnvironment) async throws -> SearchCorpus {
         let start = Date(timeIntervalSince1970: 1_680_000_000) // 2023-03-28
@@ -74,8 +74,7 @@ struct SearchCorpus {
             let reader = try await person(readerEmail, "ベンチ 読者")
             var authors: [Int64] = []
             for number in 0..<layout.authors {
-                let name = families[number % families.count] + " " + givens[number / families.count % givens.count]
-                authors.append(try await person(authorEmail(number), name))
+                authors.append(try await person(authorEmail(number), authorName(number)))
             }
             var channels: (public: [Int64], private: [Int64]) = ([], [])
             for number in 0..<(layout.publicChannels + layout.privateChannels) {
@@ -89,6 +88,11 @@ struct SearchCorpus {
             }
             return (.member(id: reader, role: .member), authors, channels)
         }
+    }
+
+    /// A person's name, the same for the same number (the import benchmark's people too).
+    static func authorName(_ number: Int) -> String {
+        families[number % families.count] + " " + givens[number / families.count % givens.count]
     }
 
     private static func authorEmail(_ number: Int) -> String {
