@@ -44,7 +44,7 @@ public enum MessageText {
     /// The text with a stored mention (`<@id>`) kept only for the `seated`; any other stays
     /// plain text (`@id`).
     public static func keepingMentions(_ text: String, of seated: Set<Int64>) -> String {
-        guard text.contains("<@") else { return text }
+        guard hasReference(text) else { return text }
         return tokens(in: text).map { token in
             if case .person(let id) = token, !seated.contains(id) { return "@\(id)" }
             return render(token)
@@ -53,11 +53,23 @@ public enum MessageText {
 
     /// Whom the stored text mentions, and whether it mentions the whole channel.
     public static func mentions(in body: String) -> (people: Set<Int64>, channel: Bool) {
+        guard hasReference(body) else { return ([], false) }
         var people = Set<Int64>()
+        var channel = false
         for token in tokens(in: body) {
-            if case .person(let id) = token { people.insert(id) }
+            switch token {
+            case .person(let id): people.insert(id)
+            case .everyone: channel = true
+            default: break
+            }
         }
-        return (people, body.contains("<!channel>"))
+        return (people, channel)
+    }
+
+    /// Whether the text may hold a reference at all (a `<`): most messages hold none, and
+    /// this is all they cost.
+    private static func hasReference(_ text: String) -> Bool {
+        text.utf8.contains(UInt8(ascii: "<"))
     }
 
     /// The text as its author would type it again: mentions as `@name` and `@channel`
@@ -112,6 +124,7 @@ public enum MessageText {
     }
 
     public static func tokens(in body: String) -> [Token] {
+        guard hasReference(body) else { return body.isEmpty ? [] : [.text(body)] }
         var tokens: [Token] = []
         var text = ""
         var rest = body[...]

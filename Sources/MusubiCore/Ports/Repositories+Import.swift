@@ -64,9 +64,11 @@ public protocol ImportRepository: Sendable {
     func messageIDs(in channelIDs: [Int64]) async throws -> [ImportedMessage.Key: Int64]
     /// The newest message id in each of these channels (0 for none).
     func newestMessageIDs(in channelIDs: [Int64]) async throws -> [Int64: Int64]
-    /// Stores the messages in the order given (their ids follow it), with their mentions,
-    /// reactions and search entries; gives their ids.
+    /// Stores the messages in the order given (their ids follow it), with their mentions and
+    /// reactions; gives their ids. They are not searchable until `index` is called.
     func insert(_ messages: [ImportedMessage]) async throws -> [ImportedMessage.Key: Int64]
+    /// Puts imported messages' texts (stored bodies) in the search index, many at a time.
+    func index(_ messages: [(id: Int64, body: String)]) async throws
     /// After an import: the threads' reply counts and the channels' last activity follow what
     /// is there, and whoever had read a channel up to its newest message before the import
     /// (`newestBefore`) has read the imported history too.

@@ -49,9 +49,10 @@ struct SQLImportRepository: ImportRepository {
 
     func insert(_ messages: [ImportedMessage]) async throws -> [ImportedMessage.Key: Int64] {
         var ids: [ImportedMessage.Key: Int64] = [:]
+        let mentioned = messages.map { MessageText.mentions(in: $0.body) }
         for chunk in messages.chunked(by: 500) {
-            let values: [SQLQueryString] = chunk.map { m in
-                let (_, mentionsChannel) = MessageText.mentions(in: m.body)
+            let values: [SQLQueryString] = chunk.indices.map { index in
+                let (m, mentionsChannel) = (messages[index], mentioned[index].channel)
                 return """
                     (\(bind: m.channelID), \(bind: m.authorID), \(bind: m.authorName), \(bind: m.authorIcon), \(bind: m.body), \(bind: m.threadRootID),
                      \(bind: m.threadRootID == nil || m.alsoInChannel ? 1 : 0), \(bind: mentionsChannel ? 1 : 0), \(bind: m.createdAt.epochMilliseconds),
@@ -68,12 +69,11 @@ struct SQLImportRepository: ImportRepository {
         }
         var mentions: [SQLQueryString] = []
         var reactions: [SQLQueryString] = []
-        var texts: [(messageID: Int64, text: String)] = []
-        for message in messages {
+        for (message, mentioned) in zip(messages, mentioned) {
             guard let id = ids[ImportedMessage.Key(channelID: message.channelID, importKey: message.importKey)] else {
                 throw StoreError.missingRow("imported message")
             }
-            for person in MessageText.mentions(in: message.body).people.sorted() {
+            for person in mentioned.people.sorted() {
                 mentions.append("(\(bind: id), \(bind: person), \(bind: message.channelID))")
             }
             // When each reaction came is not known; a millisecond apart keeps them in the order given.
@@ -82,7 +82,6 @@ struct SQLImportRepository: ImportRepository {
                     reactions.append("(\(bind: id), \(bind: person), \(bind: reaction.emoji), \(bind: message.createdAt.epochMilliseconds + Int64(order)))")
                 }
             }
-            if !message.deleted { texts.append((id, SQLMessageSearch.text(body: message.body, fileNames: []))) }
         }
         for chunk in mentions.chunked(by: 1_000) {
             try await db.raw("INSERT INTO message_mentions (message_id, member_id, channel_id) VALUES " + chunk.joined(separator: ", ")).run()
@@ -90,8 +89,11 @@ struct SQLImportRepository: ImportRepository {
         for chunk in reactions.chunked(by: 1_000) {
             try await db.raw("INSERT INTO message_reactions (message_id, member_id, emoji, at) VALUES " + chunk.joined(separator: ", ") + " ON CONFLICT DO NOTHING").run()
         }
-        try await SQLMessageSearch(db: db).index(texts)
         return ids
+    }
+
+    func index(_ messages: [(id: Int64, body: String)]) async throws {
+        try await SQLMessageSearch(db: db).index(messages.map { ($0.id, SQLMessageSearch.text(body: $0.body, fileNames: [])) })
     }
 
     func settle(newestBefore: [Int64: Int64]) async throws {

@@ -24,7 +24,8 @@ struct SQLMessageSearch: MessageSearchRepository {
             guard !tokens.isEmpty else { return nil }
             return onPostgres ? "(\(bind: entry.messageID), \(bind: Self.vector(tokens))::tsvector)" : "(\(bind: entry.messageID), \(bind: tokens.joined(separator: " ")))"
         }
-        for chunk in rows.chunked(by: 1_000) {
+        // Two values a row: within both databases' limits on bound values.
+        for chunk in rows.chunked(by: 10_000) {
             try await db.raw("INSERT INTO message_search (" + (onPostgres ? "message_id" : "rowid") + ", grams) VALUES " + chunk.joined(separator: ", ")).run()
         }
     }

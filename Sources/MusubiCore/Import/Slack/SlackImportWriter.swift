@@ -22,9 +22,14 @@ struct SlackImportWriter {
     private var seated: [Int64: Set<Int64>] = [:]
     /// Messages here, imported before or now.
     private var messageIDs: [ImportedMessage.Key: Int64] = [:]
+    /// Imported messages not yet in the search index.
+    private var unindexed: [(id: Int64, body: String)] = []
 
     /// Messages written per statement (fewer when a reply's thread is still unwritten).
     static let batchSize = 500
+    /// Messages indexed for search per statement: the index writes out what it gathered at
+    /// every statement, so fewer, larger statements make fewer, larger pieces of it.
+    static let indexBatchSize = 20_000
 
     init(export: SlackExport, archive: any ExportArchive, repos: any Repositories, now: Date, progress: @escaping @Sendable (SlackImport.Progress) -> Void) {
         self.export = export
@@ -192,11 +197,21 @@ struct SlackImportWriter {
             }
         }
         try await flush(&pending, &pendingKeys, done: done)
+        try await repos.imports.index(unindexed)
+        unindexed.removeAll()
     }
 
     private mutating func flush(_ pending: inout [ImportedMessage], _ keys: inout Set<ImportedMessage.Key>, done: Int) async throws {
         guard !pending.isEmpty else { return }
-        messageIDs.merge(try await repos.imports.insert(pending), uniquingKeysWith: { _, new in new })
+        let ids = try await repos.imports.insert(pending)
+        messageIDs.merge(ids, uniquingKeysWith: { _, new in new })
+        for message in pending where !message.deleted {
+            if let id = ids[ImportedMessage.Key(channelID: message.channelID, importKey: message.importKey)] { unindexed.append((id, message.body)) }
+        }
+        if unindexed.count >= Self.indexBatchSize {
+            try await repos.imports.index(unindexed)
+            unindexed.removeAll(keepingCapacity: true)
+        }
         summary.messagesImported += pending.count
         summary.reactions += pending.reduce(0) { $0 + $1.reactions.reduce(0) { $0 + $1.memberIDs.count } }
         pending.removeAll(keepingCapacity: true)
