@@ -21,7 +21,17 @@ struct BenchImport: AsyncParsableCommand {
         let clock = ContinuousClock()
         if !FileManager.default.fileExists(atPath: file.path) {
             let set = try DevelopmentSet.read(Data(contentsOf: URL(fileURLWithPath: self.set)))
-            let took = try clock.measure { try SyntheticSlackExport.write(messages: messages, from: set, to: file) }
+            let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("musubi-bench-slack-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let took = try clock.measure {
+                try SyntheticSlackExport.write(messages: messages, from: set, into: folder)
+                let zip = Process()
+                zip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                zip.arguments = ["python3", "bench/zip-folder.py", folder.path, file.path]
+                try zip.run()
+                zip.waitUntilExit()
+                guard zip.terminationStatus == 0 else { throw ValidationError("bench/zip-folder.py failed") }
+            }
             let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
             say("wrote \(file.path): \(messages) messages, \(size / 1_000_000) MB zipped (\(took))")
         }

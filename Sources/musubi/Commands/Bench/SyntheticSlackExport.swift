@@ -1,16 +1,16 @@
 import Foundation
 import MusubiCore
-import MusubiStore
 
 /// The Slack export the import benchmark reads, shaped like a busy regional workspace's:
 /// 300 people (with e-mail addresses), 120 public and 30 private channels, and the messages
 /// spread over three years in daily files. A tenth of the messages are thread replies; some
 /// mention a person, carry a link or have reactions. The text is `SyntheticMessages`'.
+/// The files are written into a folder, which `bench/zip-folder.py` zips.
 enum SyntheticSlackExport {
     static let layout = (people: 300, publicChannels: 120, privateChannels: 30, publicSeats: 40, privateSeats: 8, days: 3 * 365)
 
-    static func write(messages wanted: Int, from set: DevelopmentSet, to url: URL) throws {
-        let writer = try ZipExportWriter(url: url)
+    static func write(messages wanted: Int, from set: DevelopmentSet, into directory: URL) throws {
+        let writer = FolderWriter(root: directory)
         var synthetic = SyntheticMessages(set, seed: 11)
         let people = (0..<layout.people).map { String(format: "U%05d", $0) }
         try writer.add("users.json", try json(people.enumerated().map { number, id in
@@ -57,6 +57,17 @@ enum SyntheticSlackExport {
                 }
                 try writer.add("\(folder(channel))/\(date).json", try json(messages))
             }
+        }
+    }
+
+    /// Writes files under a folder, making their folders.
+    struct FolderWriter {
+        var root: URL
+
+        func add(_ path: String, _ data: Data) throws {
+            let file = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: file)
         }
     }
 
