@@ -30,7 +30,7 @@ import Testing
             #expect(summary.channelsCreated == 5 && summary.channelsFound == 0)
             #expect(summary.conversationsSkipped == 1, "a conversation with Slackbot has one person")
             #expect(summary.messagesImported == 13)
-            #expect(summary.messagesSkipped == 3, "a join, a topic change and Slackbot's message")
+            #expect(summary.messagesSkipped == 2, "a join and a topic change (Slackbot's conversation is skipped whole)")
             #expect(summary.reactions == 3 && summary.fileLinks == 1)
 
             // People: new accounts nobody can sign in to until invited; a guest stays a guest.
@@ -102,6 +102,9 @@ import Testing
             let c = try await Community.seed(.testing(persistence))
             var export = SlackExportFile.sample()
             _ = try await Self.run(export, c.env)
+            // Someone leaves the private channel after the import: the next one leaves them out.
+            let secret = try #require(try await Self.channels(of: c.actor(c.member), c)["secret-plan"])
+            try await persistence.write { repos in try await repos.channels.removeSeat(channelID: secret.id, memberID: c.member.id) }
             let after = try await persistence.rowCounts()
 
             let again = try #require(try await Self.run(export, c.env).summary)
@@ -110,18 +113,23 @@ import Testing
             #expect(again.messagesImported == 0 && again.messagesAlreadyThere == 13)
             var counts = try await persistence.rowCounts()
             counts["audit_log"]! -= 1
-            #expect(counts == after, "only the audit entry of the second run is new")
+            #expect(counts == after, "only the audit entry of the second run is new; no seat comes back")
 
-            // A later export: one more reply in the old thread, one new message.
+            // A later export: one more reply in the old thread, a message longer than Musubi
+            // keeps (with a file), one new message.
             export.set("general/2024-01-13.json", json: [
                 ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4320), "text": "追加の返信", "thread_ts": SlackExportFile.ts(5)],
-                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4321), "text": "新しい話題"],
+                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4321), "text": String(repeating: "長文", count: 5_000),
+                 "files": [["name": "長文.txt", "permalink": "https://sample.slack.com/files/U02/F09/long.txt"]]],
+                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4322), "text": "新しい話題"],
             ])
             let later = try #require(try await Self.run(export, c.env).summary)
-            #expect(later.messagesImported == 2 && later.messagesAlreadyThere == 13)
+            #expect(later.messagesImported == 3 && later.messagesAlreadyThere == 13 && later.messagesShortened == 1)
             let general = try #require(try await Self.channels(of: c.actor(c.member), c)["general"])
             let view = try await Exchange(c.env).show(c.actor(c.member), channelID: general.id)
             #expect(view.messages.last?.body == "新しい話題")
+            let long = view.messages[view.messages.count - 2].body
+            #expect(long.count <= MessageText.limit && long.hasSuffix("…\n📎 [長文.txt](https://sample.slack.com/files/U02/F09/long.txt)"))
             let root = try #require(view.messages.first { $0.body == "スレッドで質問です" })
             #expect(root.replyCount == 3)
         }
@@ -154,6 +162,9 @@ import Testing
             export = SlackExportFile.sample()
             export.set("/tmp/absolute.json", json: [])
             cases.append(("an absolute path", export, SlackImport.Problem(path: "/tmp/absolute.json", key: "slack_import.unsafe_path")))
+            export = SlackExportFile.sample()
+            export.entries.append(("channels.json", Data("[]".utf8)))
+            cases.append(("a path twice", export, SlackImport.Problem(path: "channels.json", key: "slack_import.repeated_path")))
             export = SlackExportFile.sample()
             export.set("general/2024-01-14.json", json: [["type": "message", "user": "U01", "ts": "yesterday", "text": "いつ?"]])
             cases.append(("a wrong timestamp", export, SlackImport.Problem(path: "general/2024-01-14.json", key: "slack_import.bad_timestamp", detail: "yesterday")))

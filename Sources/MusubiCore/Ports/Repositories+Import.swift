@@ -56,9 +56,11 @@ public struct ImportedMessage: Sendable {
 public protocol ImportRepository: Sendable {
     /// The people an earlier import made, by their keys.
     func members(importKeys: [String]) async throws -> [String: Int64]
+    /// Gives the person the key unless they have one (from another workspace).
     func setImportKey(_ key: String, ofMember id: Int64) async throws
     /// The channel an earlier import made with this key.
     func channel(importKey: String) async throws -> Channel?
+    /// Gives the channel the key unless it has one.
     func setImportKey(_ key: String, ofChannel id: Int64) async throws
     /// The imported messages already in these channels, with their ids.
     func messageIDs(in channelIDs: [Int64]) async throws -> [ImportedMessage.Key: Int64]

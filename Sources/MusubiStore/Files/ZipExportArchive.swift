@@ -20,8 +20,9 @@ public final class ZipExportArchive: ExportArchive, @unchecked Sendable {
         case notAnArchive
     }
 
-    /// An entry that unpacks to more than this is refused (a zip bomb, or not an export).
-    public static let entryLimit = 512 << 20
+    /// An entry that unpacks to more than this is refused, whatever its header says (a zip
+    /// bomb, or not an export).
+    public static let entryLimit = 64 << 20
 
     public struct EntryTooLarge: Error {}
 

@@ -17,7 +17,7 @@ struct SQLImportRepository: ImportRepository {
     }
 
     func setImportKey(_ key: String, ofMember id: Int64) async throws {
-        try await db.raw("UPDATE members SET import_key = \(bind: key) WHERE id = \(bind: id)").run()
+        try await db.raw("UPDATE members SET import_key = \(bind: key) WHERE id = \(bind: id) AND import_key IS NULL").run()
     }
 
     func channel(importKey: String) async throws -> Channel? {
@@ -25,24 +25,25 @@ struct SQLImportRepository: ImportRepository {
     }
 
     func setImportKey(_ key: String, ofChannel id: Int64) async throws {
-        try await db.raw("UPDATE channels SET import_key = \(bind: key) WHERE id = \(bind: id)").run()
+        try await db.raw("UPDATE channels SET import_key = \(bind: key) WHERE id = \(bind: id) AND import_key IS NULL").run()
     }
 
     func messageIDs(in channelIDs: [Int64]) async throws -> [ImportedMessage.Key: Int64] {
-        guard !channelIDs.isEmpty else { return [:] }
         var found: [ImportedMessage.Key: Int64] = [:]
-        let rows = try await db.raw("SELECT id, channel_id, import_key FROM messages WHERE import_key IS NOT NULL AND " + inList("channel_id", channelIDs)).all()
-        for row in rows {
-            found[ImportedMessage.Key(channelID: try row.int64("channel_id"), importKey: try row.string("import_key"))] = try row.int64("id")
+        for chunk in channelIDs.chunked(by: 500) {
+            let rows = try await db.raw("SELECT id, channel_id, import_key FROM messages WHERE import_key IS NOT NULL AND " + inList("channel_id", Array(chunk))).all()
+            for row in rows {
+                found[ImportedMessage.Key(channelID: try row.int64("channel_id"), importKey: try row.string("import_key"))] = try row.int64("id")
+            }
         }
         return found
     }
 
     func newestMessageIDs(in channelIDs: [Int64]) async throws -> [Int64: Int64] {
         var newest = Dictionary(uniqueKeysWithValues: channelIDs.map { ($0, Int64(0)) })
-        guard !channelIDs.isEmpty else { return newest }
-        for row in try await db.raw("SELECT channel_id, MAX(id) AS newest FROM messages WHERE " + inList("channel_id", channelIDs) + " GROUP BY channel_id").all() {
-            newest[try row.int64("channel_id")] = try row.int64("newest")
+        for chunk in channelIDs.chunked(by: 500) {
+            let rows = try await db.raw("SELECT channel_id, MAX(id) AS newest FROM messages WHERE " + inList("channel_id", Array(chunk)) + " GROUP BY channel_id").all()
+            for row in rows { newest[try row.int64("channel_id")] = try row.int64("newest") }
         }
         return newest
     }

@@ -48,15 +48,21 @@ public final class SlackImportJobs: Sendable {
     /// file is refused at once.
     public func start(_ upload: MultipartForm.File, by actor: Actor) throws -> String {
         try importer.authorize(actor)
-        let file = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("musubi-slack-\(UUID().uuidString).zip")
-        guard FileManager.default.createFile(atPath: file.path, contents: upload.data, attributes: [.posixPermissions: 0o600]) else {
+        // A folder only this process may enter: the export holds private conversations.
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("musubi-slack-\(UUID().uuidString)")
+        let file = folder.appendingPathComponent("export.zip")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            try upload.data.write(to: file)
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
             throw MusubiError.invalid("export", "error.slack_export_unsaved")
         }
         let archive: any ExportArchive
         do {
             archive = try archives.open(file)
         } catch {
-            try? FileManager.default.removeItem(at: file)
+            try? FileManager.default.removeItem(at: folder)
             throw MusubiError.invalid("export", "error.slack_export_not_zip")
         }
         let id = secrets.newSecret()
@@ -67,7 +73,7 @@ public final class SlackImportJobs: Sendable {
         }
         let (importer, logger) = (importer, logger)
         Task.detached {
-            defer { try? FileManager.default.removeItem(at: file) }
+            defer { try? FileManager.default.removeItem(at: folder) }
             do {
                 let report = try await importer.run(archive, by: actor) { progress in self.update(id) { $0.progress = progress } }
                 self.update(id) { $0.report = report }

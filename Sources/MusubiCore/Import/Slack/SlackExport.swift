@@ -45,6 +45,8 @@ struct SlackExport: Sendable {
 
     /// At most this many problems are listed; the count of the rest follows.
     static let problemLimit = 100
+    /// The most one file of an export may unpack to (a day of one channel is far less).
+    static let entryLimit: UInt64 = 64 << 20
 
     enum Reading {
         case read(SlackExport)
@@ -54,9 +56,12 @@ struct SlackExport: Sendable {
 
     /// Reads and checks the whole export.
     static func read(_ archive: any ExportArchive, progress: (Int, Int) -> Void = { _, _ in }) -> Reading {
-        var problems = Problems()
-        for entry in archive.entries where isUnsafe(entry) {
-            problems.add(entry.path, "slack_import.unsafe_path")
+        var problems = ProblemList()
+        var seen = Set<String>()
+        for entry in archive.entries {
+            if isUnsafe(entry) { problems.add(entry.path, "slack_import.unsafe_path") }
+            if !seen.insert(entry.path).inserted { problems.add(entry.path, "slack_import.repeated_path") }
+            if entry.size > entryLimit { problems.add(entry.path, "slack_import.too_large") }
         }
         guard problems.isEmpty else { return .refused(problems.report) }
         let root = rootFolder(of: archive.entries.map(\.path))
@@ -98,7 +103,7 @@ struct SlackExport: Sendable {
         var ignored = Set<String>()
         for entry in archive.entries where !entry.isDirectory && entry.path.hasPrefix(root) {
             let parts = entry.path.dropFirst(root.count).split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, parts[1].hasSuffix(".json") else { continue }
+            guard parts.count == 2, isDayFile(parts[1]) else { continue }
             guard let conversation = folderIndex[String(parts[0])] else {
                 ignored.insert(String(parts[0]))
                 continue
@@ -137,7 +142,7 @@ struct SlackExport: Sendable {
         try JSONDecoder().decode([SlackMessage].self, from: try archive.contents(of: file.path))
     }
 
-    private static func check(_ messages: [SlackMessage], in path: String, users: Set<String>, into problems: inout Problems) {
+    private static func check(_ messages: [SlackMessage], in path: String, users: Set<String>, into problems: inout ProblemList) {
         for message in messages {
             guard let ts = message.ts, SlackTimestamp.date(ts) != nil else {
                 problems.add(path, "slack_import.bad_timestamp", message.ts ?? "")
@@ -149,6 +154,19 @@ struct SlackExport: Sendable {
             let named = [message.user].compactMap { $0 } + (message.reactions ?? []).flatMap { $0.users ?? [] }
             for user in named where !users.contains(user) && !(message.subtype == "bot_message" && user == message.user) {
                 problems.add(path, "slack_import.unknown_user", "\(user) (ts \(ts))")
+            }
+        }
+    }
+
+    /// `2024-01-31.json`: the only files of a conversation's folder that hold its messages.
+    static func isDayFile(_ name: Substring) -> Bool {
+        let digits = name.utf8.map { $0 }
+        guard digits.count == 15, name.hasSuffix(".json") else { return false }
+        return digits.enumerated().allSatisfy { index, byte in
+            switch index {
+            case 4, 7: byte == UInt8(ascii: "-")
+            case 10...: true
+            default: (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             }
         }
     }
@@ -171,7 +189,7 @@ struct SlackExport: Sendable {
 }
 
 /// Problems gathered while checking, up to a limit.
-struct Problems {
+struct ProblemList {
     private(set) var list: [SlackImport.Problem] = []
     private(set) var more = 0
 

@@ -81,7 +81,6 @@ struct SlackMessage: Decodable, Sendable {
     var ts: String?
     var user: String?
     var username: String?
-    var bot_id: String?
     var bot_profile: BotProfile?
     var icons: Icons?
     var text: String?

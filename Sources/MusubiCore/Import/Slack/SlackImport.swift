@@ -41,6 +41,8 @@ public struct SlackImport: Sendable {
         public var messagesAlreadyThere = 0
         /// Joins, leaves, topic changes and other notices, and empty messages.
         public var messagesSkipped = 0
+        /// Longer than Musubi keeps (Slack allows 40,000 characters): shortened.
+        public var messagesShortened = 0
         public var reactions = 0
         public var fileLinks = 0
         /// Folders in the export that no conversation names.
@@ -86,7 +88,7 @@ public struct SlackImport: Sendable {
             var writer = SlackImportWriter(export: export, archive: archive, repos: repos, now: now, progress: progress)
             let summary = try await writer.run(actorID: actorID)
             try await repos.audit.append(
-                actorID: actorID, action: .slackImported, subjectType: "channel", subjectID: nil,
+                actorID: actorID, action: .slackImported, subjectType: "import", subjectID: nil,
                 detail: "\(export.team): \(summary.messagesImported) messages, \(summary.channelsCreated) channels, \(summary.peopleCreated) people", at: now
             )
             return summary

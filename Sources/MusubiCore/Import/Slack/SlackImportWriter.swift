@@ -66,6 +66,8 @@ struct SlackImportWriter {
         for user in humans {
             let email = Self.email(of: user)
             if let id = known[key(user.id)] ?? email.flatMap({ byEmail[$0] }) {
+                // Found again by the key next time, even if the address changes here.
+                if known[key(user.id)] == nil { try await repos.imports.setImportKey(key(user.id), ofMember: id) }
                 people[user.id] = id
                 summary.peopleFound += 1
                 continue
@@ -99,13 +101,17 @@ struct SlackImportWriter {
     private mutating func importConversations(createdBy actorID: Int64?) async throws {
         for conversation in export.conversations {
             let members = Array(Set((conversation.info.members ?? []).compactMap { people[$0] })).sorted()
-            guard let channel = try await channel(for: conversation, members: members, createdBy: actorID) else {
+            guard let (channel, created) = try await channel(for: conversation, members: members, createdBy: actorID) else {
                 channels.append(nil)
                 summary.conversationsSkipped += 1
                 continue
             }
-            for member in members {
-                try await repos.channels.addSeat(channelID: channel.id, memberID: member, at: now)
+            // Seats only in a channel made now: in one that was there (from an earlier import,
+            // or a public channel of the same name) seats are what its people have made them.
+            if created {
+                for member in members {
+                    try await repos.channels.addSeat(channelID: channel.id, memberID: member, at: now)
+                }
             }
             channels.append(channel.id)
             channelBySlackID[conversation.info.id] = channel.id
@@ -113,11 +119,12 @@ struct SlackImportWriter {
         }
     }
 
-    private mutating func channel(for conversation: SlackExport.Conversation, members: [Int64], createdBy actorID: Int64?) async throws -> Channel? {
+    /// The channel for the conversation, and whether it was made now; nil when it is skipped.
+    private mutating func channel(for conversation: SlackExport.Conversation, members: [Int64], createdBy actorID: Int64?) async throws -> (Channel, Bool)? {
         let info = conversation.info
         if let found = try await repos.imports.channel(importKey: key(info.id)) {
             summary.channelsFound += 1
-            return found
+            return (found, false)
         }
         let isDirect = conversation.kind == .direct || (conversation.kind == .multiparty && members.count <= Exchange.limits.directPeople)
         var directKey: String?
@@ -125,14 +132,16 @@ struct SlackImportWriter {
             guard members.count >= 2 else { return nil }
             directKey = members.map(String.init).joined(separator: ",")
             if let found = try await repos.channels.find(directKey: directKey!) {
+                try await repos.imports.setImportKey(key(info.id), ofChannel: found.id)
                 summary.channelsFound += 1
-                return found
+                return (found, false)
             }
         }
         let name = String((info.name ?? info.id).prefix(Exchange.limits.name))
         if conversation.kind == .channel, let found = try await repos.channels.find(name: name) {
+            try await repos.imports.setImportKey(key(info.id), ofChannel: found.id)
             summary.channelsFound += 1
-            return found
+            return (found, false)
         }
         let draft = ChannelDraft(
             kind: isDirect ? .direct : (conversation.kind == .channel ? .public : .private),
@@ -144,7 +153,7 @@ struct SlackImportWriter {
         let channel = try await repos.channels.insert(draft, groupID: nil, directKey: directKey, createdBy: actorID, at: created)
         try await repos.imports.setImportKey(key(info.id), ofChannel: channel.id)
         summary.channelsCreated += 1
-        return channel
+        return (channel, true)
     }
 
     /// Slack text as plain text (for topics): references by name.
@@ -163,7 +172,6 @@ struct SlackImportWriter {
             for file in files {
                 let messages = try SlackExport.messages(in: file, of: archive)
                 guard let channelID = channels[file.conversation] else {
-                    summary.messagesSkipped += messages.count
                     done += messages.count
                     continue
                 }
@@ -250,21 +258,35 @@ struct SlackImportWriter {
             channel: { id in channelBySlackID[id].map { "<#\($0)>" } },
             everyone: "<!channel>"
         )
-        for file in message.files ?? [] where file.mode != "tombstone" && file.mode != "hidden_by_limit" {
+        body = MessageText.keepingMentions(body, of: seatedHere)
+        let links = (message.files ?? []).filter { $0.mode != "tombstone" && $0.mode != "hidden_by_limit" }.map { file in
             let name = file.name ?? file.title ?? "file"
-            body += (body.isEmpty ? "" : "\n") + "📎 " + ((file.permalink ?? file.url_private).map { SlackText.link($0, label: name) } ?? name)
-            summary.fileLinks += 1
+            return "📎 " + ((file.permalink ?? file.url_private).map { SlackText.link($0, label: name) } ?? name)
         }
-        body = String(MessageText.keepingMentions(body, of: seatedHere).prefix(MessageText.limit))
+        // Slack allows longer messages than Musubi: the text is shortened, its file links kept.
+        let room = MessageText.limit - links.reduce(0) { $0 + $1.count + 1 }
+        if body.count > room {
+            body = String(body.prefix(max(0, room - 1))) + "…"
+            summary.messagesShortened += 1
+        }
+        body = ([body] + links).filter { !$0.isEmpty }.joined(separator: "\n")
+        summary.fileLinks += links.count
         guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
         imported.body = body
         imported.editedAt = message.edited?.ts.flatMap(SlackTimestamp.date)
-        imported.reactions = (message.reactions ?? []).compactMap { reaction in
-            guard let emoji = Self.emoji(reaction.name) else { return nil }
-            var seen = Set<Int64>()
-            let members = (reaction.users ?? []).compactMap { people[$0] }.filter { seen.insert($0).inserted }
-            return members.isEmpty ? nil : (emoji, members)
+        // Slack's names for the same emoji (`+1`, `thumbsup`, skin tones) become one reaction.
+        var reactions: [(emoji: String, memberIDs: [Int64])] = []
+        for reaction in message.reactions ?? [] {
+            guard let emoji = Self.emoji(reaction.name) else { continue }
+            let index = reactions.firstIndex { $0.emoji == emoji } ?? {
+                reactions.append((emoji, []))
+                return reactions.count - 1
+            }()
+            for member in (reaction.users ?? []).compactMap({ people[$0] }) where !reactions[index].memberIDs.contains(member) {
+                reactions[index].memberIDs.append(member)
+            }
         }
+        imported.reactions = reactions.filter { !$0.memberIDs.isEmpty }
         return imported
     }
 
