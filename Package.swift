@@ -66,7 +66,10 @@ let package = Package(
         ),
         .target(
             name: "MusubiTestSupport",
-            dependencies: ["MusubiCore", "MusubiStore", "MusubiWeb", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "MusubiCore", "MusubiStore", "MusubiWeb", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Tests/MusubiTestSupport"
         ),
         .testTarget(name: "MusubiCoreTests", dependencies: ["MusubiCore"]),

@@ -1,5 +1,5 @@
 import Foundation
-import MusubiStore
+import ZIPFoundation
 
 /// A Slack workspace export that a test builds and zips, shaped as Slack writes one.
 /// `sample()` is a small workspace with everything an import meets: a person whose e-mail
@@ -114,5 +114,22 @@ public struct SlackExportFile: Sendable {
             ["type": "message", "user": "U03", "ts": ts(2883), "text": "三人で話しましょう"],
         ])
         return export
+    }
+}
+
+/// Writes a zip file entry by entry (deflated), for exports the tests build. (It rewrites
+/// the zip's directory after each entry: fine for tests, slow for a hundred thousand files.)
+public final class ZipExportWriter {
+    private let archive: Archive
+
+    /// Creates the file, which must not exist yet.
+    public init(url: URL) throws {
+        archive = try Archive(url: url, accessMode: .create)
+    }
+
+    public func add(_ path: String, _ data: Data) throws {
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
     }
 }

@@ -57,19 +57,3 @@ public final class ZipExportArchive: ExportArchive, @unchecked Sendable {
         }
     }
 }
-
-/// Writes a zip file entry by entry (deflated): exports that tests and benchmarks build.
-public final class ZipExportWriter {
-    private let archive: Archive
-
-    /// Creates the file, which must not exist yet.
-    public init(url: URL) throws {
-        archive = try Archive(url: url, accessMode: .create)
-    }
-
-    public func add(_ path: String, _ data: Data) throws {
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }
-    }
-}

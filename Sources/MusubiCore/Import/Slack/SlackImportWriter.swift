@@ -181,14 +181,14 @@ struct SlackImportWriter {
                 }
             }
             // A stable sort keeps a channel's own order for equal times.
-            for (message, channelID, _) in day.enumerated().sorted(by: { ($0.element.ts, $0.offset) < ($1.element.ts, $1.offset) }).map(\.element) {
+            for (message, channelID, createdAt) in day.enumerated().sorted(by: { ($0.element.ts, $0.offset) < ($1.element.ts, $1.offset) }).map(\.element) {
                 done += 1
                 let messageKey = ImportedMessage.Key(channelID: channelID, importKey: key(message.ts!))
                 if messageIDs[messageKey] != nil || pendingKeys.contains(messageKey) {
                     summary.messagesAlreadyThere += 1
                     continue
                 }
-                guard var imported = imported(message, channelID: channelID, key: messageKey.importKey) else {
+                guard var imported = imported(message, channelID: channelID, key: messageKey.importKey, createdAt: createdAt) else {
                     summary.messagesSkipped += 1
                     continue
                 }
@@ -232,10 +232,8 @@ struct SlackImportWriter {
     static let conversationSubtypes: Set<String?> = [nil, "thread_broadcast", "reply_broadcast", "bot_message", "file_share", "me_message", "tombstone", "slackbot_response"]
 
     /// The message as Musubi stores it, or nil for a notice or an empty message.
-    private mutating func imported(_ message: SlackMessage, channelID: Int64, key: String) -> ImportedMessage? {
-        guard message.type == nil || message.type == "message", Self.conversationSubtypes.contains(message.subtype),
-              let ts = message.ts, let createdAt = SlackTimestamp.date(ts)
-        else { return nil }
+    private mutating func imported(_ message: SlackMessage, channelID: Int64, key: String, createdAt: Date) -> ImportedMessage? {
+        guard message.type == nil || message.type == "message", Self.conversationSubtypes.contains(message.subtype) else { return nil }
         let seatedHere = seated[channelID] ?? []
         let (people, names, channelBySlackID) = (people, names, channelBySlackID)
         var imported = ImportedMessage(channelID: channelID, authorID: nil, body: "", createdAt: createdAt, importKey: key)
