@@ -111,6 +111,23 @@ import Testing
         Row(method: .put, path: { "/api/v1/members/\($0.guest.id)/role" }, form: [("role", "member")], expected: [401, 403, 403, 204, 204]),
         Row(method: .post, path: { "/api/v1/members/\($0.guest.id)/sign-in-link" }, expected: [401, 403, 403, 201, 201]),
         Row(method: .post, path: { "/api/v1/members/\($0.coordinator.id)/sign-in-link" }, expected: [401, 403, 403, 403, 201]),
+        Row(method: .get, path: { _ in "/api/v1/channels" }, expected: [401, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/api/v1/public-channels" }, expected: [401, 404, 200, 200, 200]),
+        Row(method: .get, path: { "/api/v1/channels/\($0.lobby.id)/messages" }, expected: [401, 404, 200, 200, 200]),
+        Row(method: .get, path: { "/api/v1/channels/\($0.room.id)/messages" }, expected: [401, 404, 200, 404, 404]),
+        Row(method: .get, path: { "/api/v1/files/\($0.roomFile.id)" }, expected: [401, 404, 200, 404, 404]),
+        Row(method: .get, path: { "/api/v1/messages/\($0.roomFile.messageID)" }, expected: [401, 404, 200, 404, 404]),
+        Row(method: .get, path: { "/api/v1/messages/\($0.roomFile.messageID)/thread" }, expected: [401, 404, 200, 404, 404]),
+        Row(method: .get, path: { _ in "/api/v1/search?q=%E7%A4%BE%E5%A4%96%E7%A7%98" }, expected: [401, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/api/v1/mentions" }, expected: [401, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/api/v1/events?after=0" }, expected: [401, 200, 200, 200, 200]),
+        Row(method: .post, path: { _ in "/api/v1/channels" }, form: [("name", "新しい部屋"), ("kind", "public")], expected: [401, 403, 201, 201, 201]),
+        Row(method: .post, path: { "/api/v1/channels/\($0.lobby.id)/messages" }, form: [("body", "こんにちは")], expected: [401, 404, 201, 201, 403]),
+        Row(method: .post, path: { "/api/v1/channels/\($0.room.id)/messages" }, form: [("body", "こんにちは")], expected: [401, 404, 201, 404, 404]),
+        Row(method: .post, path: { "/api/v1/messages/\($0.roomFile.messageID)/reactions" }, form: [("emoji", "👍")], expected: [401, 404, 204, 404, 404]),
+        Row(method: .post, path: { "/api/v1/channels/\($0.lobby.id)/join" }, expected: [401, 404, 204, 204, 204]),
+        Row(method: .get, path: { "/api/v1/channels/\($0.lobby.id)/webhooks" }, expected: [401, 404, 403, 403, 200]),
+        Row(method: .post, path: { "/api/v1/channels/\($0.lobby.id)/webhooks" }, form: [("name", "通知")], expected: [401, 404, 403, 403, 201]),
     ]
 
     static func account(_ who: Who, in community: Community) -> Member? {

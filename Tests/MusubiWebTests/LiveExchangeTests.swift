@@ -35,11 +35,18 @@ import WSClient
         _ site: TestSite, as browser: Browser, query: String, typingIn channel: Int64? = nil, until done: @escaping @Sendable ([Frame]) -> Bool
     ) async throws -> [Frame] {
         let cookie = browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        return try await listen(site, headers: [.cookie: cookie], query: query, typingIn: channel, until: done)
+    }
+
+    /// Listens with these headers (a session cookie or an API token).
+    static func listen(
+        _ site: TestSite, headers: HTTPFields, query: String, typingIn channel: Int64? = nil, until done: @escaping @Sendable ([Frame]) -> Bool
+    ) async throws -> [Frame] {
         let received = Received()
         // A frame that never comes fails the test instead of hanging it.
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                try await site.client.ws("/live?" + query, configuration: .init(additionalHeaders: [.cookie: cookie])) { inbound, outbound, _ in
+                try await site.client.ws("/live?" + query, configuration: .init(additionalHeaders: headers)) { inbound, outbound, _ in
                     for try await message in inbound.messages(maxSize: 1 << 20) {
                         guard case .text(let text) = message else { continue }
                         let frame = Frame(text)

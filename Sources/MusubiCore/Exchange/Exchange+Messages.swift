@@ -106,21 +106,27 @@ extension Exchange {
         try await env.persistence.read { try await visibleMessage(id, to: actor, $0).0 }
     }
 
-    /// Adds the actor's reaction, or takes it back; true when it was added.
+    /// Adds the actor's reaction or takes it back: toggles it, or when `present` is given,
+    /// makes it so (nothing changes, and no event is stored, when it already is). True when
+    /// the reaction is there afterwards.
     @discardableResult
-    public func react(_ actor: Actor, messageID: Int64, emoji: String) async throws -> Bool {
+    public func react(_ actor: Actor, messageID: Int64, emoji: String, present: Bool? = nil) async throws -> Bool {
         guard let emoji = Self.reactionEmoji(emoji) else { throw MusubiError.invalid("emoji", "error.emoji") }
         let now = env.now()
-        let (added, event) = try await env.persistence.write { repos in
+        let (isThere, event) = try await env.persistence.write { repos -> (Bool, ChannelEvent?) in
             let (message, access) = try await visibleMessage(messageID, to: actor, repos)
             try Policy.require(actor, .post, .message(authorID: message.authorID, in: access), hiding: false)
             guard let me = actor.memberID else { throw MusubiError.unauthenticated }
             guard !message.isDeleted else { throw MusubiError.conflict("error.message_deleted") }
+            if let present {
+                let reacted = try await repos.messages.reactions(to: [messageID]).contains { $0.emoji == emoji && $0.memberIDs.contains(me) }
+                if reacted == present { return (present, nil) }
+            }
             let added = try await repos.messages.toggleReaction(messageID: messageID, memberID: me, emoji: emoji, at: now)
             return (added, try await repos.messages.appendEvent(channelID: message.channelID, kind: .reacted, messageID: messageID, at: now))
         }
-        await env.exchangeEvents.publish([event])
-        return added
+        if let event { await env.exchangeEvents.publish([event]) }
+        return isThere
     }
 
     /// A reaction is one emoji (a single grapheme that is not a letter, digit or space) or a

@@ -110,6 +110,14 @@ extension Exchange {
         }
     }
 
+    /// One message the actor may see (a tombstone included), with what it is shown with.
+    public func shown(_ actor: Actor, messageID: Int64) async throws -> (message: Message, details: MessageDetails) {
+        try await env.persistence.read { repos in
+            let (message, _) = try await visibleMessage(messageID, to: actor, repos)
+            return (message, try await details(of: [message], actor: actor, repos))
+        }
+    }
+
     /// A message that names the actor or the whole channel, with where it was said.
     public struct Mention: Sendable {
         public var message: Message

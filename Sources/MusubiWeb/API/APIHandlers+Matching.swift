@@ -45,7 +45,7 @@ extension APIHandlers {
         guard ["mine", "queue", "all"].contains(box) else { throw MusubiError.invalid("box", "error.introduction_box") }
         let page = try await site.introductions.list(
             context.actor, everyone: box != "mine", statuses: box == "queue" ? [.requested] : [],
-            page: PageRequest(number: query.int("page") ?? 1, size: query.int("pageSize") ?? 50)
+            page: Self.pageRequest(query, size: 50)
         )
         return JSON.response(PageDTO(page, IntroductionDTO.init))
     }

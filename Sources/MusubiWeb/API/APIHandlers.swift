@@ -99,7 +99,7 @@ struct APIHandlers {
 
     func applications(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
-        let page = try await site.people.applications(context.actor, page: PageRequest(number: query.int("page") ?? 1, size: query.int("pageSize") ?? 30))
+        let page = try await site.people.applications(context.actor, page: Self.pageRequest(query, size: 30))
         return JSON.response(PageDTO(page, MemberDTO.init))
     }
 
@@ -150,7 +150,7 @@ struct APIHandlers {
         let page = try await site.people.auditLog(context.actor, AuditQuery(
             actorID: query.int64("actorId"), action: AuditAction(rawValue: query["action"]),
             since: query.optional("since").flatMap(iso.date(from:)), until: query.optional("until").flatMap(iso.date(from:)),
-            page: PageRequest(number: query.int("page") ?? 1, size: query.int("pageSize") ?? 50)
+            page: Self.pageRequest(query, size: 50)
         ))
         return JSON.response(PageDTO(page) { $0 })
     }
@@ -179,7 +179,12 @@ struct APIHandlers {
     static func filters(_ request: Request) throws -> Directory.Filters {
         let query = try FormData.query(of: request)
         var filters = DirectoryPages.filters(query)
-        filters.page = PageRequest(number: query.int("page") ?? 1, size: query.int("pageSize") ?? 30)
+        filters.page = pageRequest(query, size: 30)
         return filters
+    }
+
+    /// The page asked for with `page` and `pageSize` (`PageRequest` keeps both in range).
+    static func pageRequest(_ query: FormData, size: Int) -> PageRequest {
+        PageRequest(number: query.int("page") ?? 1, size: query.int("pageSize") ?? size)
     }
 }

@@ -13,7 +13,11 @@ struct APIOperation: Sendable {
     var access: Access
     var query: [String] = []
     var requestSchema: String?
+    /// Also takes the request as `multipart/form-data`, with `files`.
+    var acceptsFiles = false
     var responseSchema: String?
+    /// Answers with a file's bytes rather than JSON.
+    var returnsFile = false
     var status: Int = 200
     var handler: @Sendable (Request, MusubiRequestContext) async throws -> Response
 }
@@ -70,6 +74,6 @@ extension APIHandlers {
             .init(method: .get, path: .init("/api/v1/tokens"), id: "listTokens", summary: "One's personal API tokens", access: .signedIn, responseSchema: "TokenList", handler: tokens),
             .init(method: .post, path: .init("/api/v1/tokens"), id: "createToken", summary: "Create a personal API token (its secret is shown once)", access: .signedIn, requestSchema: "TokenInput", responseSchema: "Token", status: 201, handler: createToken),
             .init(method: .delete, path: .init("/api/v1/tokens/{id}"), id: "revokeToken", summary: "Revoke one of one's tokens", access: .signedIn, status: 204, handler: revokeToken),
-        ]
+        ] + exchangeOperations
     }
 }

@@ -14,7 +14,14 @@ enum OpenAPIDocument {
             "info": [
                 "title": "Musubi API",
                 "version": "1.0.0",
-                "description": "The directory and accounts of a Musubi installation. Authenticate with a personal API token from your account page: `Authorization: Bearer msb_…`.",
+                "description": """
+                The directory, accounts, matching and exchange of a Musubi installation. Authenticate with a personal \
+                API token from your account page: `Authorization: Bearer msb_…`. The exchange's events are also \
+                pushed over a WebSocket at `/live?after=<cursor>&watch=<channel id>` (the same token in the \
+                `Authorization` header): JSON text frames `{"type":"event","id","kind","channel","message"}`, \
+                `{"type":"typing","channel","name"}` and, once what was missed since `after` is sent, \
+                `{"type":"ready","after"}`. Send `{"type":"typing","channel":<id>}` while writing.
+                """,
             ],
             "servers": [["url": serverURL]],
             "paths": paths,
@@ -31,13 +38,16 @@ enum OpenAPIDocument {
             ["name": $0, "in": "path", "required": true, "schema": ["type": "integer", "format": "int64"]]
         }
         parameters += operation.query.map { name in
-            let integer = ["page", "pageSize", "field", "actorId"].contains(name)
+            let integer = ["page", "pageSize", "field", "actorId", "limit", "top", "before", "after", "watch"].contains(name)
             return ["name": name, "in": "query", "required": false, "schema": ["type": integer ? "integer" : "string"]]
         }
         var responses: [String: Any] = [:]
-        let success: [String: Any] = operation.responseSchema.map {
+        var success: [String: Any] = operation.responseSchema.map {
             ["description": "Success", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\($0)"]]]]
         } ?? ["description": "Done"]
+        if operation.returnsFile {
+            success = ["description": "The file, with its name in Content-Disposition", "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]]
+        }
         responses[String(operation.status)] = success
         let error: [String: Any] = ["$ref": "#/components/schemas/Error"]
         for (code, text) in errorResponses(operation) {
@@ -52,7 +62,14 @@ enum OpenAPIDocument {
         ]
         if operation.access != .anyone { result["security"] = [["token": [String]()]] }
         if let schema = operation.requestSchema {
-            result["requestBody"] = ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]]]
+            var content: [String: Any] = ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]]
+            if operation.acceptsFiles {
+                content["multipart/form-data"] = ["schema": ["allOf": [
+                    ["$ref": "#/components/schemas/\(schema)"],
+                    ["type": "object", "properties": ["files": ["type": "array", "items": ["type": "string", "format": "binary"]]]],
+                ]]]
+            }
+            result["requestBody"] = ["required": true, "content": content]
         }
         return result
     }

@@ -2,11 +2,7 @@ import MusubiCore
 
 /// Schemas of seeds and needs, candidates and introductions.
 extension OpenAPISchemas {
-    private static func values<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> [String: Any] where T.RawValue == String {
-        enumeration(T.allCases.map(\.rawValue))
-    }
     private static var day: [String: Any] { ["type": "string", "format": "date"] }
-    private static var count: [String: Any] { ["type": "integer", "minimum": 0] }
 
     static var matching: [String: Any] {
         [

@@ -17,12 +17,17 @@ enum OpenAPISchemas {
         object(["items": ["type": "array", "items": ref(item)]], required: ["items"])
     }
     static func enumeration(_ values: [String]) -> [String: Any] { ["type": "string", "enum": values] }
+    static func values<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> [String: Any] where T.RawValue == String {
+        enumeration(T.allCases.map(\.rawValue))
+    }
+    static var count: [String: Any] { ["type": "integer", "minimum": 0] }
+    static var boolean: [String: Any] { ["type": "boolean"] }
 
     static var sector: [String: Any] { enumeration(["industry", "academia", "government", "finance", "support"]) }
     static var role: [String: Any] { enumeration(["guest", "member", "coordinator", "admin"]) }
 
     static var all: [String: Any] {
-        directory.merging(matching) { first, _ in first }
+        directory.merging(matching) { first, _ in first }.merging(exchange) { first, _ in first }
     }
 
     private static var directory: [String: Any] {

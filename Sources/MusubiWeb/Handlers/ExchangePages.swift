@@ -171,7 +171,7 @@ struct ExchangePages {
         let views = views(context)
         let model = MentionsModel(
             rows: page.items.map { mention in
-                let markup = MessageMarkup(names: mention.names, channelNames: [:], memberHref: { Paths.member.href($0) }, channelHref: { Paths.channel.href($0) })
+                let markup = MessageMarkup(names: mention.names)
                 let message = mention.message
                 return .init(
                     channel: mention.channelTitle, href: Paths.message.href(message.threadRootID ?? message.id) + "#m\(message.id)",

@@ -64,7 +64,7 @@ struct LiveMessage: Encodable {
 
     init(_ delivery: Exchange.Delivery, time: (Date) -> String) {
         let message = delivery.message
-        let markup = MessageMarkup(names: delivery.names, channelNames: [:], memberHref: { Paths.member.href($0) }, channelHref: { Paths.channel.href($0) })
+        let markup = MessageMarkup(names: delivery.names)
         id = message.id
         threadRoot = message.threadRootID
         inTimeline = message.inTimeline

@@ -3,8 +3,8 @@ import Hummingbird
 import HummingbirdWebSocket
 import MusubiCore
 
-/// The request context of a WebSocket upgrade: who is asking, from their session cookie
-/// (`LiveSession`).
+/// The request context of a WebSocket upgrade: who is asking, from their session cookie or
+/// their API token (`LiveSession`).
 public struct LiveRequestContext: RequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let webSocket: WebSocketHandlerReference<Self>
@@ -54,13 +54,17 @@ enum LiveRoutes {
 
     private struct Typing: Decodable { var type: String; var channel: Int64 }
 
-    /// Reads the session cookie once, for the upgrade and the connection after it.
+    /// Reads who is asking once, for the upgrade and the connection after it: a program
+    /// sends its API token (`Authorization: Bearer …`, and then the cookie is not read), a
+    /// page its session cookie.
     struct LiveSession: RouterMiddleware {
         let site: Site
 
         func handle(_ request: Request, context: LiveRequestContext, next: (Request, LiveRequestContext) async throws -> Response) async throws -> Response {
             var context = context
-            if let secret = request.cookies[Cookies.session]?.value, !secret.isEmpty {
+            if let token = request.bearerToken {
+                context.actor = try await site.accounts.actor(apiToken: token) ?? .anonymous
+            } else if let secret = request.cookies[Cookies.session]?.value, !secret.isEmpty {
                 context.actor = try await site.accounts.session(cookieSecret: secret)?.actor ?? .anonymous
             }
             return try await next(request, context)

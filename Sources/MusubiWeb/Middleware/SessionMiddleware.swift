@@ -17,8 +17,7 @@ struct SessionMiddleware: RouterMiddleware {
         context.isAPI = request.uri.path.hasPrefix("/api/")
         context.language = UILanguage(rawValue: request.cookies[Cookies.language]?.value ?? "") ?? site.configuration.defaultLanguage
         if context.isAPI {
-            if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-                let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+            if let token = request.bearerToken {
                 guard let actor = try await site.accounts.actor(apiToken: token), actor != .anonymous else {
                     return APIError(status: .unauthorized, code: "error.unauthenticated", message: site.t("error.unauthenticated", context), problems: []).response()
                 }

@@ -12,6 +12,15 @@ struct MessageMarkup {
     var memberHref: (Int64) -> String
     var channelHref: (Int64) -> String
 
+    /// Mentions and channel references link to the site's own pages.
+    init(names: [Int64: String], channelNames: [Int64: String] = [:]) {
+        self.init(names: names, channelNames: channelNames, memberHref: { Paths.member.href($0) }, channelHref: { Paths.channel.href($0) })
+    }
+
+    init(names: [Int64: String], channelNames: [Int64: String], memberHref: @escaping (Int64) -> String, channelHref: @escaping (Int64) -> String) {
+        (self.names, self.channelNames, self.memberHref, self.channelHref) = (names, channelNames, memberHref, channelHref)
+    }
+
     func html(_ body: String) -> String {
         var output = ""
         for (index, segment) in body.components(separatedBy: "```").enumerated() {

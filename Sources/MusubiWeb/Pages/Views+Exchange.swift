@@ -69,7 +69,7 @@ struct ChannelRow {
 extension Views {
     func messageRows(_ messages: [Message], details: Exchange.MessageDetails, access: ChannelAccess, firstUnreadID: Int64? = nil) -> [MessageRow] {
         let names = details.names
-        let markup = MessageMarkup(names: names, channelNames: details.channelNames, memberHref: { Paths.member.href($0) }, channelHref: { Paths.channel.href($0) })
+        let markup = MessageMarkup(names: names, channelNames: details.channelNames)
         let me = context.actor.memberID
         return messages.map { message in
             let resource = Resource.message(authorID: message.authorID, in: access)

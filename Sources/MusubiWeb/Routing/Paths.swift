@@ -94,4 +94,6 @@ public enum Paths {
     public static let live = PathTemplate("/live")
 
     public static let openAPI = PathTemplate("/api/openapi.json")
+    /// A message's file for a program with a token (the other API paths are in `APIOperations`).
+    public static let apiMessageFile = PathTemplate("/api/v1/files/{id}")
 }

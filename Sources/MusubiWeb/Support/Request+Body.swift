@@ -9,4 +9,10 @@ extension Request {
             throw HTTPError(.contentTooLarge, message: "The request body is too large.")
         }
     }
+
+    /// The personal API token a program sends (`Authorization: Bearer …`), if any.
+    var bearerToken: String? {
+        guard let header = headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
+        return String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+    }
 }

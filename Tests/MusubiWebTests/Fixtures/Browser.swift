@@ -64,11 +64,19 @@ final class Browser: @unchecked Sendable {
 
     /// Posts a form with files as `multipart/form-data`, adding the CSRF token.
     @discardableResult
-    func upload(_ path: String, _ fields: [(String, String)], files: [(name: String, filename: String, type: String, data: Data)]) async throws -> Page {
+    func upload(_ path: String, _ fields: [(String, String)], files: [FilePart]) async throws -> Page {
+        let (contentType, body) = Self.multipart(fields + [("_csrf", csrf)], files: files)
+        return try await send(path, method: .post, headers: [.contentType: contentType], body: ByteBuffer(bytes: body))
+    }
+
+    typealias FilePart = (name: String, filename: String, type: String, data: Data)
+
+    /// A `multipart/form-data` body and its content type.
+    static func multipart(_ fields: [(String, String)], files: [FilePart]) -> (contentType: String, body: Data) {
         let boundary = "musubi-test-\(UUID().uuidString)"
         var body = Data()
         func line(_ text: String) { body.append(Data((text + "\r\n").utf8)) }
-        for (name, value) in fields + [("_csrf", csrf)] {
+        for (name, value) in fields {
             line("--" + boundary)
             line("Content-Disposition: form-data; name=\"\(name)\"")
             line("")
@@ -83,7 +91,7 @@ final class Browser: @unchecked Sendable {
             line("")
         }
         line("--" + boundary + "--")
-        return try await send(path, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(bytes: body))
+        return ("multipart/form-data; boundary=\(boundary)", body)
     }
 
     func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Page {
@@ -164,6 +172,7 @@ struct APIClient {
 
     struct Reply {
         var status: HTTPResponse.Status
+        var headers: HTTPFields = [:]
         var json: Any?
         var body: String
         var object: [String: Any] { json as? [String: Any] ?? [:] }
@@ -172,14 +181,24 @@ struct APIClient {
     }
 
     func call(_ method: HTTPRequest.Method, _ path: String, json: Any? = nil, raw: String? = nil) async throws -> Reply {
-        var headers: HTTPFields = [.contentType: "application/json"]
-        if let token { headers[.authorization] = "Bearer \(token)" }
         var body: ByteBuffer?
         if let json { body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json)) }
         if let raw { body = ByteBuffer(string: raw) }
+        return try await send(method, path, contentType: "application/json", body: body)
+    }
+
+    /// Posts `multipart/form-data`, as a program sends files.
+    func upload(_ path: String, _ fields: [(String, String)], files: [Browser.FilePart]) async throws -> Reply {
+        let (contentType, body) = Browser.multipart(fields, files: files)
+        return try await send(.post, path, contentType: contentType, body: ByteBuffer(bytes: body))
+    }
+
+    private func send(_ method: HTTPRequest.Method, _ path: String, contentType: String, body: ByteBuffer?) async throws -> Reply {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let token { headers[.authorization] = "Bearer \(token)" }
         let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body)
         let text = String(buffer: response.body)
-        return Reply(status: response.status, json: try? JSONSerialization.jsonObject(with: Data(text.utf8)), body: text)
+        return Reply(status: response.status, headers: response.headers, json: try? JSONSerialization.jsonObject(with: Data(text.utf8)), body: text)
     }
 
     /// Creates a token for the person through their account page.
