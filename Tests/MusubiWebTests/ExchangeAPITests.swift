@@ -72,6 +72,9 @@ import Testing
             #expect(reactions.first?["memberIds"] as? [Int] == [Int(c.coordinator.id)])
             #expect(try await coordinator.call(.delete, "/api/v1/messages/\(rootID)/reactions?emoji=%F0%9F%91%8D").status == .noContent)
             #expect((try await member.call(.get, "/api/v1/messages/\(rootID)").object["reactions"] as? [Any])?.isEmpty == true)
+            #expect(try await coordinator.call(.post, "/api/v1/messages/\(rootID)/reactions", json: ["emoji": ":+1:"]).status == .noContent)
+            #expect(try await coordinator.call(.delete, "/api/v1/messages/\(rootID)/reactions?emoji=%3A%2B1%3A").status == .noContent)
+            #expect((try await member.call(.get, "/api/v1/messages/\(rootID)").object["reactions"] as? [Any])?.isEmpty == true)
             let badEmoji = try await coordinator.call(.post, "/api/v1/messages/\(rootID)/reactions", json: ["emoji": "<b>"])
             #expect(badEmoji.status == .unprocessableContent && badEmoji.errorCode == "error.invalid")
 
@@ -101,6 +104,13 @@ import Testing
                 (name: "files", filename: "tool.exe", type: "application/octet-stream", data: Data([0x4D, 0x5A, 0x90, 0x00])),
             ])
             #expect(refused.status == .unprocessableContent)
+            let notAThread = try await member.upload("/api/v1/channels/\(room)/messages", [("body", "返信"), ("threadRootId", "abc")], files: [])
+            #expect(notAThread.status == .unprocessableContent)
+            let misnamed = try await member.upload("/api/v1/channels/\(room)/messages", [("body", "添付")], files: [
+                (name: "file", filename: "メモ.txt", type: "text/plain", data: Data("メモ\n".utf8)),
+            ])
+            #expect(misnamed.status == .unprocessableContent)
+            #expect(try await visitor.upload("/api/v1/channels/\(lobby)/messages", [("body", "誰?")], files: []).status == .unauthorized)
 
             // The private room stays private through every operation.
             let secretID = Int(c.roomFile.messageID)
@@ -118,14 +128,17 @@ import Testing
 
             // The events since the cursor, in order, each in a channel the caller sits in.
             let events = try await coordinator.call(.get, "/api/v1/events?after=\(cursor)")
-            #expect(events.items.map { $0["kind"] as? String } == ["posted", "posted", "edited", "reacted", "reacted", "deleted"])
+            #expect(events.items.map { $0["kind"] as? String } == ["posted", "posted", "edited", "reacted", "reacted", "reacted", "reacted", "deleted"])
+            #expect(events.object["complete"] as? Bool == true)
             #expect(events.items.allSatisfy { $0["channelId"] as? Int == lobby })
             #expect(Self.ids(events.items) == Self.ids(events.items).sorted())
             #expect(events.object["cursor"] as? Int == Self.ids(events.items).last)
             let memberEvents = try await member.call(.get, "/api/v1/events?after=\(cursor)&limit=100")
             #expect(memberEvents.items.contains { $0["channelId"] as? Int == room })
             let one = try await member.call(.get, "/api/v1/events?after=\(cursor)&limit=1")
-            #expect(one.items.count == 1 && one.object["cursor"] as? Int == Self.ids(one.items).first)
+            #expect(one.items.count == 1 && one.object["cursor"] as? Int == Self.ids(one.items).first && one.object["complete"] as? Bool == false)
+            #expect(try await member.call(.get, "/api/v1/events?after=abc").status == .unprocessableContent)
+            #expect(try await member.call(.get, "/api/v1/channels/\(lobby)/messages?before=newest").status == .unprocessableContent)
             #expect(try await visitor.call(.get, "/api/v1/events?after=0").status == .unauthorized)
 
             // Malformed and unknown.
@@ -185,6 +198,7 @@ import Testing
             #expect(try await member.call(.put, "/api/v1/channels/\(id)/retention", json: ["days": 30]).status == .forbidden)
             #expect(try await admin.call(.put, "/api/v1/channels/\(id)/retention", json: ["days": 30]).status == .noContent)
             #expect(try await admin.call(.put, "/api/v1/channels/\(id)/retention", json: ["days": 0]).status == .unprocessableContent)
+            #expect(try await admin.call(.put, "/api/v1/channels/\(id)/retention", json: ["day": 30]).status == .badRequest, "a misspelt key does not switch retention off")
             #expect(try await member.call(.get, "/api/v1/public-channels").items.first { $0["id"] as? Int == id }?["retentionDays"] as? Int == 30)
             let hook = try await admin.call(.post, "/api/v1/channels/\(id)/webhooks", json: ["name": "設備予約"])
             #expect(hook.status == .created)

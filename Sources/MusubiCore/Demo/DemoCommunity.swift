@@ -180,7 +180,7 @@ public struct DemoCommunity: Decodable, Sendable {
                 }
                 for (emoji, people) in (entry.reactions ?? [:]).sorted(by: { $0.key < $1.key }) {
                     for person in people {
-                        if let id = memberIDs[person] { _ = try await repos.messages.toggleReaction(messageID: root.id, memberID: id, emoji: emoji, at: at) }
+                        if let id = memberIDs[person] { _ = try await repos.messages.setReaction(messageID: root.id, memberID: id, emoji: emoji, present: true, at: at) }
                     }
                 }
             }

@@ -27,15 +27,26 @@ extension Exchange {
         }
     }
 
+    /// A stretch of the event log read for one client.
+    public struct Replay: Sendable {
+        /// The events that can still be delivered (an event whose message has since been
+        /// removed for good is skipped).
+        public var deliveries: [Delivery]
+        /// The newest event read, delivered or skipped: where the next stretch begins.
+        public var readThrough: Int64?
+        /// Whether the log had fewer events than asked for, so nothing more is waiting.
+        public var isComplete: Bool
+    }
+
     /// What a reconnecting client missed: the events after `id` in the channels the actor sits
     /// in, and in `watching` when they may read it.
-    public func replay(_ actor: Actor, after id: Int64, watching: Int64? = nil, limit: Int = 1_000) async throws -> [Delivery] {
+    public func replay(_ actor: Actor, after id: Int64, watching: Int64? = nil, limit: Int = 1_000) async throws -> Replay {
         guard let me = actor.memberID else { throw MusubiError.unauthenticated }
         return try await env.persistence.read { repos in
             var channels = try await repos.channels.seats(of: me).map(\.channel.id)
             if let watching, let (channel, _) = try? await visible(watching, to: actor, repos) { channels.append(channel.id) }
             let events = try await repos.messages.events(after: id, in: channels, limit: limit)
-            return try await deliveries(of: events, repos)
+            return Replay(deliveries: try await deliveries(of: events, repos), readThrough: events.last?.id, isComplete: events.count < limit)
         }
     }
 

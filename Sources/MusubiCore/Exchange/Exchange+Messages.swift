@@ -118,12 +118,16 @@ extension Exchange {
             try Policy.require(actor, .post, .message(authorID: message.authorID, in: access), hiding: false)
             guard let me = actor.memberID else { throw MusubiError.unauthenticated }
             guard !message.isDeleted else { throw MusubiError.conflict("error.message_deleted") }
+            let set = { (present: Bool) in try await repos.messages.setReaction(messageID: messageID, memberID: me, emoji: emoji, present: present, at: now) }
+            let isThere: Bool
             if let present {
-                let reacted = try await repos.messages.reactions(to: [messageID]).contains { $0.emoji == emoji && $0.memberIDs.contains(me) }
-                if reacted == present { return (present, nil) }
+                guard try await set(present) else { return (present, nil) }
+                isThere = present
+            } else {
+                isThere = try await !set(false)
+                if isThere { _ = try await set(true) }
             }
-            let added = try await repos.messages.toggleReaction(messageID: messageID, memberID: me, emoji: emoji, at: now)
-            return (added, try await repos.messages.appendEvent(channelID: message.channelID, kind: .reacted, messageID: messageID, at: now))
+            return (isThere, try await repos.messages.appendEvent(channelID: message.channelID, kind: .reacted, messageID: messageID, at: now))
         }
         if let event { await env.exchangeEvents.publish([event]) }
         return isThere

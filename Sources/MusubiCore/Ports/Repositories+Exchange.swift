@@ -114,8 +114,8 @@ public protocol MessageRepository: Sendable {
     func files(of messageIDs: [Int64]) async throws -> [MessageFile]
     func file(id: Int64) async throws -> MessageFile?
     func reactions(to messageIDs: [Int64]) async throws -> [Reaction]
-    /// Adds the person's reaction, or takes it back if they had given it; true when added.
-    func toggleReaction(messageID: Int64, memberID: Int64, emoji: String, at: Date) async throws -> Bool
+    /// Gives the person's reaction or takes it back; true when that changed anything.
+    func setReaction(messageID: Int64, memberID: Int64, emoji: String, present: Bool, at: Date) async throws -> Bool
     /// Messages (roots and replies) in the given channels that name the person or the whole
     /// channel, newest first.
     func mentioning(_ memberID: Int64, in channelIDs: [Int64], page: PageRequest) async throws -> Page<Message>

@@ -128,16 +128,15 @@ struct SQLMessageRepository: MessageRepository {
         return reactions
     }
 
-    func toggleReaction(messageID: Int64, memberID: Int64, emoji: String, at: Date) async throws -> Bool {
-        let removed = try await db.raw("""
-            DELETE FROM message_reactions WHERE message_id = \(bind: messageID) AND member_id = \(bind: memberID) AND emoji = \(bind: emoji) RETURNING emoji
-            """).first() != nil
-        if removed { return false }
-        try await db.raw("""
+    func setReaction(messageID: Int64, memberID: Int64, emoji: String, present: Bool, at: Date) async throws -> Bool {
+        // One statement each way, so two requests at once cannot undo each other.
+        let statement: SQLQueryString = present ? """
             INSERT INTO message_reactions (message_id, member_id, emoji, at) VALUES (\(bind: messageID), \(bind: memberID), \(bind: emoji), \(bind: at.epochMilliseconds))
-            ON CONFLICT DO NOTHING
-            """).run()
-        return true
+            ON CONFLICT DO NOTHING RETURNING emoji
+            """ : """
+            DELETE FROM message_reactions WHERE message_id = \(bind: messageID) AND member_id = \(bind: memberID) AND emoji = \(bind: emoji) RETURNING emoji
+            """
+        return try await db.raw(statement).first() != nil
     }
 
     func mentioning(_ memberID: Int64, in channelIDs: [Int64], page: PageRequest) async throws -> Page<Message> {

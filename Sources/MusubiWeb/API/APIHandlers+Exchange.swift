@@ -30,7 +30,7 @@ extension APIHandlers {
     /// The newest page, or the one before `before`. Reading the newest page marks the
     /// channel read, as opening it does.
     func timeline(_ request: Request, _ context: Context) async throws -> Response {
-        let before = try FormData.query(of: request).int64("before")
+        let before = try Self.integer(try FormData.query(of: request), "before")
         return JSON.response(TimelineDTO(try await site.exchange.show(context.actor, channelID: try pathID(context), before: before)))
     }
 
@@ -40,9 +40,14 @@ extension APIHandlers {
         let input: PostInput
         var uploads: [Upload] = []
         if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) {
+            // Files only from someone signed in: nobody else's upload is read.
+            guard context.actor.memberID != nil else { throw MusubiError.unauthenticated }
             let form = try await MultipartForm.body(of: request, boundary: boundary, limit: CSRFMiddleware.uploadLimit)
+            if let unexpected = form.files.keys.first(where: { $0 != "files" }) {
+                throw MusubiError.invalid(unexpected, "error.unexpected_file_field")
+            }
             let alsoToChannel = ["1", "true", "on"].contains(form.fields["alsoToChannel"])
-            input = PostInput(body: form.fields["body"], threadRootId: form.fields.int64("threadRootId"), alsoToChannel: alsoToChannel)
+            input = PostInput(body: form.fields["body"], threadRootId: try Self.integer(form.fields, "threadRootId"), alsoToChannel: alsoToChannel)
             uploads = (form.files["files"] ?? []).map { Upload(filename: $0.filename, data: $0.data) }
         } else {
             input = try await JSON.decode(PostInput.self, from: request)
@@ -160,15 +165,23 @@ extension APIHandlers {
     func events(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
         guard context.actor.memberID != nil else { throw MusubiError.unauthenticated }
-        guard let after = query.int64("after") else {
-            return JSON.response(EventListDTO(items: [], cursor: try await site.exchange.latestEventID()))
+        guard let after = try Self.integer(query, "after") else {
+            return JSON.response(EventListDTO(items: [], cursor: try await site.exchange.latestEventID(), complete: true))
         }
-        let limit = min(500, max(1, query.int("limit") ?? 100))
-        let found = try await site.exchange.replay(context.actor, after: max(0, after), watching: query.int64("watch"), limit: limit)
-        return JSON.response(EventListDTO(items: found.map(EventDTO.init), cursor: found.last?.event.id ?? max(0, after)))
+        let limit = Int(min(500, max(1, try Self.integer(query, "limit") ?? 100)))
+        let found = try await site.exchange.replay(context.actor, after: max(0, after), watching: try Self.integer(query, "watch"), limit: limit)
+        return JSON.response(EventListDTO(items: found.deliveries.map(EventDTO.init), cursor: found.readThrough ?? max(0, after), complete: found.isComplete))
     }
 
     // MARK: Helpers
+
+    /// An integer in the query or a form: nil when it is absent, refused when it is not a
+    /// number (a client's typo must not silently mean "from the start" or "the newest").
+    static func integer(_ query: FormData, _ key: String) throws -> Int64? {
+        guard let text = query.optional(key) else { return nil }
+        guard let value = Int64(text) else { throw MusubiError.invalid(key, "error.not_an_integer") }
+        return value
+    }
 
     /// The channel's or the message's id in the path.
     private func pathID(_ context: Context) throws -> Int64 { try context.parameters.require("id", as: Int64.self) }

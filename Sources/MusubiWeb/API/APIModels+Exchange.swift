@@ -203,8 +203,11 @@ struct EventDTO: Encodable {
 
 struct EventListDTO: Encodable {
     var items: [EventDTO]
-    /// Where to ask from next time: the last event returned, or the cursor asked with.
+    /// Where to ask from next time: past the last event read (delivered, or skipped because
+    /// its message was removed), or the cursor asked with.
     var cursor: Int64
+    /// False when more events wait after `cursor`.
+    var complete: Bool
 }
 
 struct WebhookDTO: Encodable {
@@ -239,7 +242,16 @@ struct ChannelInput: Decodable {
 
 struct PeopleInput: Decodable { var memberIds: [Int64] }
 struct ChannelAboutInput: Decodable { var topic: String; var description: String }
-struct RetentionInput: Decodable { var days: Int? }
+/// `days` must be there: null keeps messages for ever, so a misspelt key must not mean that.
+struct RetentionInput: Decodable {
+    var days: Int?
+
+    enum CodingKeys: String, CodingKey { case days }
+
+    init(from decoder: any Decoder) throws {
+        days = try decoder.container(keyedBy: CodingKeys.self).decode(Int?.self, forKey: .days)
+    }
+}
 struct SeatInput: Decodable { var starred: Bool?; var muted: Bool?; var notify: NotifyLevel? }
 struct PostInput: Decodable { var body: String?; var threadRootId: Int64?; var alsoToChannel: Bool? }
 struct ReactionInput: Decodable { var emoji: String }

@@ -39,14 +39,15 @@ enum OpenAPIDocument {
         }
         parameters += operation.query.map { name in
             let integer = ["page", "pageSize", "field", "actorId", "limit", "top", "before", "after", "watch"].contains(name)
-            return ["name": name, "in": "query", "required": false, "schema": ["type": integer ? "integer" : "string"]]
+            let schema: [String: Any] = integer ? ["type": "integer", "format": "int64"] : ["type": "string"]
+            return ["name": name, "in": "query", "required": false, "schema": schema]
         }
         var responses: [String: Any] = [:]
         var success: [String: Any] = operation.responseSchema.map {
             ["description": "Success", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\($0)"]]]]
         } ?? ["description": "Done"]
         if operation.returnsFile {
-            success = ["description": "The file, with its name in Content-Disposition", "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]]
+            success = ["description": "The file, as its own type, with its name in Content-Disposition", "content": ["*/*": ["schema": ["type": "string", "format": "binary"]]]]
         }
         responses[String(operation.status)] = success
         let error: [String: Any] = ["$ref": "#/components/schemas/Error"]
@@ -77,7 +78,7 @@ enum OpenAPIDocument {
     private static func errorResponses(_ operation: APIOperation) -> [(String, String)] {
         var result: [(String, String)] = [("400", "Malformed request"), ("404", "Not found, or not visible to the caller")]
         if operation.access != .anyone { result.append(("401", "No valid token")) }
-        if operation.access == .coordinator || operation.access == .admin { result.append(("403", "The caller may not do this")) }
+        if operation.access != .anyone { result.append(("403", "The caller may not do this")) }
         if operation.requestSchema != nil { result.append(("422", "Invalid input; see problems")) }
         return result
     }

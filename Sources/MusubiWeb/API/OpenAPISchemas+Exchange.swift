@@ -28,7 +28,7 @@ extension OpenAPISchemas {
                 "createdAt": date, "editedAt": nullableDate, "deletedAt": nullableDate, "replyCount": count, "lastReplyAt": nullableDate,
                 "reactions": ["type": "array", "items": object(["emoji": string, "count": count, "memberIds": ids], required: ["emoji", "count", "memberIds"])],
                 "files": ["type": "array", "items": ref("MessageFile")],
-            ], required: ["id", "channelId", "author", "body", "html", "createdAt", "replyCount"]),
+            ], required: ["id", "channelId", "alsoInChannel", "inTimeline", "author", "body", "html", "createdAt", "replyCount"]),
             "Timeline": object([
                 "channel": ref("Channel"), "items": ["type": "array", "items": ref("Message")], "olderThan": nullableID,
                 "firstUnreadId": nullableID, "eventCursor": id,
@@ -51,7 +51,10 @@ extension OpenAPISchemas {
             "Event": object([
                 "id": id, "kind": values(ChannelEvent.Kind.self), "channelId": id, "at": date, "message": ref("Message"),
             ], required: ["id", "kind", "channelId", "at", "message"]),
-            "EventList": object(["items": ["type": "array", "items": ref("Event")], "cursor": id], required: ["items", "cursor"]),
+            "EventList": object([
+                "items": ["type": "array", "items": ref("Event")], "cursor": id,
+                "complete": ["type": "boolean", "description": "False when more events wait after the cursor"],
+            ], required: ["items", "cursor", "complete"]),
             "Webhook": object([
                 "id": id, "channelId": id, "name": string, "createdBy": nullableID, "createdAt": date, "lastUsedAt": nullableDate,
                 "revokedAt": nullableDate, "url": ["type": "string", "description": "The secret URL; only when it is created"],

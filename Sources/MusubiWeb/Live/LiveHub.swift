@@ -128,11 +128,9 @@ public actor LiveHub: Service {
             // Everything stored up to the replay's last event is in it: ids follow commit order.
             while true {
                 let batch = try await exchange.replay(actor, after: floor, watching: watched, limit: Self.replayBatch)
-                for delivery in batch {
-                    send(frame(delivery), to: id)
-                    floor = max(floor, delivery.event.id)
-                }
-                if batch.count < Self.replayBatch { break }
+                for delivery in batch.deliveries { send(frame(delivery), to: id) }
+                floor = max(floor, batch.readThrough ?? floor)
+                if batch.isComplete { break }
             }
         }
         guard let held = connections[id]?.held else { return id }

@@ -41,7 +41,7 @@ struct BenchFanout: AsyncParsableCommand {
             say("\(load.clients) clients, \(load.inChannel) in the channel, \(load.rate) messages/s for \(load.seconds) s (\(load.messages) messages)")
             let musubi = try await load.measureMusubi(runtime, community)
             let bare = try await load.measureBare()
-            say("| server | posted/s | deliveries | p50 | p99 | max | missing | duplicated | to others |")
+            say("| server | posted/s | deliveries | p50 | p99 | max | missing | doubled | to others |")
             say("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
             for (name, result) in [("Musubi (SQLite)", musubi), ("bare broadcast", bare)] {
                 let ms = BenchSearch.milliseconds
@@ -122,7 +122,7 @@ struct FanoutLoad: Sendable {
             started.yield(channel.localAddress?.port ?? 0)
         }
         let posters = Array(community.actors.prefix(min(inChannel, 10)))
-        return try await run(app, started: running) { index, port in
+        return try await run(app, started: running, stopped: { started.finish() }) { index, port in
             let url = "ws://127.0.0.1:\(port)\(Paths.live.href())?after=\(cursor)"
             return (url, community.tokens[index])
         } post: { number in
@@ -139,7 +139,7 @@ struct FanoutLoad: Sendable {
         let (running, started) = AsyncStream<Int>.makeStream()
         let app = await bare.application(port: 0, logger: logger) { channel in started.yield(channel.localAddress?.port ?? 0) }
         let inChannel = self.inChannel
-        return try await run(app, started: running) { index, port in
+        return try await run(app, started: running, stopped: { started.finish() }) { index, port in
             ("ws://127.0.0.1:\(port)/bare?channel=\(index < inChannel ? 1 : 2)", nil)
         } post: { number in
             await bare.broadcast(Self.bareFrame(number, text: FanoutFleet.marker(number) + Self.sentence), to: 1)
@@ -157,7 +157,7 @@ struct FanoutLoad: Sendable {
     /// posts at the rate on schedule (each post in its own task, so a slow one does not
     /// hold back the next), waits for the deliveries, ends every client, and stops.
     private func run(
-        _ app: some ApplicationProtocol, started: AsyncStream<Int>,
+        _ app: some ApplicationProtocol, started: AsyncStream<Int>, stopped: @escaping @Sendable () -> Void,
         client: @escaping @Sendable (Int, Int) -> (url: String, token: String?),
         post: @escaping @Sendable (Int) async throws -> Void,
         end: @escaping @Sendable () async throws -> Void
@@ -172,9 +172,15 @@ struct FanoutLoad: Sendable {
         serverLogger.logLevel = .critical
         let server = ServiceGroup(configuration: .init(services: [app], logger: serverLogger))
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
+            group.addTask {
+                defer { stopped() }
+                try await server.run()
+            }
             var ports = started.makeAsyncIterator()
-            guard let port = await ports.next(), port > 0 else { throw ValidationError("The server did not start.") }
+            guard let port = await ports.next(), port > 0 else {
+                try await group.waitForAll()
+                throw ValidationError("The server did not start.")
+            }
             let isReady: @Sendable (String) -> Bool = { $0.contains("\"type\":\"ready\"") }
             var clientTasks: [Task<Void, any Error>] = []
             for wave in stride(from: 0, to: clients, by: 100) {
@@ -188,11 +194,11 @@ struct FanoutLoad: Sendable {
             let begin = clock.now
             try await withThrowingTaskGroup(of: Void.self) { posts in
                 for number in 0..<count {
-                    try await clock.sleep(until: begin + interval * number)
-                    posts.addTask {
-                        fleet.markSent(number, at: clock.now)
-                        try await post(number)
-                    }
+                    // Timed from when the message is due, so a late start counts too.
+                    let due = begin + interval * number
+                    try await clock.sleep(until: due)
+                    fleet.markSent(number, at: due)
+                    posts.addTask { try await post(number) }
                 }
                 try await posts.waitForAll()
             }

@@ -31,7 +31,7 @@ final class FanoutFleet: Sendable {
     }
 
     func markSent(_ number: Int, at instant: ContinuousClock.Instant) { sent.withLock { $0[number] = instant } }
-    var sentTimes: [ContinuousClock.Instant] { sent.withLock { $0.compactMap { $0 } } }
+    var sentTimes: [ContinuousClock.Instant?] { sent.withLock { $0 } }
 
     var ready: Int { readyCount.load(ordering: .relaxed) }
     var ended: Int { endedCount.load(ordering: .relaxed) }
@@ -108,7 +108,7 @@ struct FanoutResult {
             var seen = Set<Int>()
             for receipt in receipts {
                 if !seen.insert(receipt.number).inserted { duplicates += 1; continue }
-                if receipt.number < sentAt.count { latencies.append(receipt.at - sentAt[receipt.number]) }
+                if receipt.number < sentAt.count, let sent = sentAt[receipt.number] { latencies.append(receipt.at - sent) }
             }
             missing += sentAt.count - seen.intersection(0..<sentAt.count).count
         }
