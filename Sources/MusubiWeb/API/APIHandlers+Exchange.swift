@@ -48,7 +48,7 @@ extension APIHandlers {
             }
             let alsoToChannel = ["1", "true", "on"].contains(form.fields["alsoToChannel"])
             input = PostInput(body: form.fields["body"], threadRootId: try Self.integer(form.fields, "threadRootId"), alsoToChannel: alsoToChannel)
-            uploads = (form.files["files"] ?? []).map { Upload(filename: $0.filename, data: $0.data) }
+            uploads = (form.files["files"] ?? []).map(\.upload)
         } else {
             input = try await JSON.decode(PostInput.self, from: request)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MusubiCore
 
 /// A posted `multipart/form-data` body: its text fields as a `FormData`, and its files.
 /// Strict, like `FormData`: a body that does not follow the format is a 400.
@@ -8,6 +9,9 @@ public struct MultipartForm: Sendable {
         public var filename: String
         public var contentType: String
         public var data: Data
+
+        /// The file as the core takes it (which checks its type by its content).
+        var upload: Upload { Upload(filename: filename, data: data) }
     }
 
     public var fields: FormData

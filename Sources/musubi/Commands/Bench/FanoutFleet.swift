@@ -13,8 +13,9 @@ final class FanoutFleet: Sendable {
         var at: ContinuousClock.Instant
     }
 
-    static func marker(_ number: Int) -> String { "fanout#\(number)#" }
-    static let endMarker = "fanout#end#"
+    static let prefix = "fanout#"
+    static func marker(_ number: Int) -> String { "\(prefix)\(number)#" }
+    static let endMarker = "\(prefix)end#"
 
     private let receipts: Mutex<[[Receipt]]>
     /// When each numbered message was posted.
@@ -67,21 +68,9 @@ final class FanoutFleet: Sendable {
 
     /// The number after `fanout#` in a frame, if it has one.
     static func number(in text: String) -> Int? {
-        let bytes = Array(text.utf8)
-        let marker = Array("fanout#".utf8)
-        guard bytes.count > marker.count else { return nil }
-        for start in 0...(bytes.count - marker.count) where bytes[start] == marker[0] && Array(bytes[start..<(start + marker.count)]) == marker {
-            var value = 0
-            var position = start + marker.count
-            var digits = 0
-            while position < bytes.count, (48...57).contains(bytes[position]) {
-                value = value * 10 + Int(bytes[position] - 48)
-                position += 1
-                digits += 1
-            }
-            return digits > 0 ? value : nil
-        }
-        return nil
+        guard let found = text.utf8.firstRange(of: prefix.utf8) else { return nil }
+        let digits = text.utf8[found.upperBound...].prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        return Int(String(decoding: digits, as: UTF8.self))
     }
 }
 
