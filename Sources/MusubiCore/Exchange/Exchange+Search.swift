@@ -105,10 +105,11 @@ extension Exchange {
     /// newer. The window is newest first.
     static func ranked(_ window: [(id: Int64, text: String)], phrases: [String]) -> [Int64] {
         let texts = window.map { JapaneseText.normalize($0.text) }
-        let averageLength = max(1, Double(texts.reduce(0) { $0 + $1.count }) / Double(max(1, texts.count)))
-        let scored = zip(window, texts).enumerated().map { position, pair in
-            let (candidate, text) = pair
-            let lengthFactor = 0.25 + 0.75 * Double(text.count) / averageLength
+        let lengths = texts.map { Double($0.unicodeScalars.count) }
+        let averageLength = max(1, lengths.reduce(0, +) / Double(max(1, texts.count)))
+        let scored = zip(window, zip(texts, lengths)).enumerated().map { position, pair in
+            let (candidate, (text, length)) = pair
+            let lengthFactor = 0.25 + 0.75 * length / averageLength
             let frequency = SearchMatches.counts(of: phrases, inNormalized: text).reduce(0.0) { sum, count in
                 sum + Double(count) / (Double(count) + 1.2 * lengthFactor)
             }

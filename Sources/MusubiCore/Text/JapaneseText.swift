@@ -8,40 +8,59 @@ import Foundation
 /// いすゞ = いすず), and runs of white space collapsed to one space.
 public enum JapaneseText {
     public static func normalize(_ text: String) -> String {
-        // Most text (ASCII, kana, common kanji and punctuation) is its own NFKC and NFC;
-        // only the rest goes through the Unicode tables, the slow part.
-        let needsTables = text.unicodeScalars.contains { !isOwnNormalForm($0) }
-        let folded = needsTables ? text.precomposedStringWithCompatibilityMapping.lowercased() : text.lowercased()
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(folded.unicodeScalars.count)
+        // Most text (ASCII and its full-width forms, kana, common kanji and punctuation)
+        // folds one scalar at a time; only the rest goes through the Unicode tables, which
+        // take several times as long.
+        if text.unicodeScalars.allSatisfy({ foldedAlone($0) != nil }) {
+            return String(tidied(text.unicodeScalars) { foldedAlone($0) ?? $0 })
+        }
+        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        return String(tidied(folded.unicodeScalars) { $0 }).precomposedStringWithCanonicalMapping
+    }
+
+    /// What NFKC and lowercasing make of a scalar that needs no tables for it: its own
+    /// normal form, or a plain one-to-one mapping. Nil for the rest, so that a text with any
+    /// other scalar (a combining mark among them) goes through the tables whole.
+    static func foldedAlone(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x41...0x5A: // A-Z
+            Unicode.Scalar(scalar.value + 0x20)
+        case 0xFF21...0xFF3A: // Ａ-Ｚ
+            Unicode.Scalar(scalar.value - 0xFEE0 + 0x20)
+        case 0xFF01...0xFF5E: // the rest of full-width ASCII: ！（）０-９ ａ-ｚ …
+            Unicode.Scalar(scalar.value - 0xFEE0)
+        case 0x3000: // the ideographic space
+            " "
+        case 0x09...0x0D, 0x20...0x7E, 0x3001...0x301F, 0x3041...0x3096, 0x30A1...0x30FC, 0x4E00...0x9FFF:
+            scalar
+        default:
+            nil
+        }
+    }
+
+    /// The folded scalars with runs of white space collapsed (and none at either end), long
+    /// vowel marks and middle dots dropped, iteration marks spelled out and katakana written
+    /// as hiragana.
+    private static func tidied(_ scalars: some Sequence<Unicode.Scalar>, folding fold: (Unicode.Scalar) -> Unicode.Scalar) -> String.UnicodeScalarView {
+        var result = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
         var pendingSpace = false
-        for scalar in folded.unicodeScalars {
+        for original in scalars {
+            let scalar = fold(original)
             if isWhitespace(scalar) {
-                pendingSpace = !scalars.isEmpty
+                pendingSpace = previous != nil
                 continue
             }
             if isLongVowelMark(scalar) || isIgnorableSeparator(scalar) { continue }
             if pendingSpace {
-                scalars.append(" ")
+                result.append(" ")
                 pendingSpace = false
             }
-            if let repeated = expandIterationMark(scalar, after: scalars.last) {
-                scalars.append(repeated)
-            } else {
-                scalars.append(hiragana(for: scalar))
-            }
+            let kept = expandIterationMark(scalar, after: previous) ?? hiragana(for: scalar)
+            result.append(kept)
+            previous = kept
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
-        return needsTables ? String(result).precomposedStringWithCanonicalMapping : String(result)
-    }
-
-    /// Scalars that NFKC and NFC leave as they are and that nothing composes with.
-    static func isOwnNormalForm(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20...0x7E, 0x3001...0x3002, 0x3005, 0x300C...0x300F, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: true
-        default: false
-        }
+        return result
     }
 
     /// The query split into normalised terms; every term must be found.

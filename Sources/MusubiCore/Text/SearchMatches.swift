@@ -27,7 +27,7 @@ public enum SearchMatches {
         }
         var marked = [Bool](repeating: false, count: original.count)
         for phrase in phrases {
-            for range in occurrences(of: Array(phrase), in: folded) {
+            for range in occurrences(of: Array(phrase), in: folded, isWordPart: isSpacedWordCharacter) {
                 for index in origins[range.lowerBound]...origins[range.upperBound - 1] { marked[index] = true }
             }
         }
@@ -49,24 +49,28 @@ public enum SearchMatches {
         return segments
     }
 
-    /// How often each phrase occurs in a text already normalised.
+    /// How often each phrase occurs in a text already normalised. Counted by Unicode scalars,
+    /// several times quicker than by characters and, in normalised text, the same but for a
+    /// match followed by a combining mark.
     public static func counts(of phrases: [String], inNormalized text: String) -> [Int] {
-        let characters = Array(text)
-        return phrases.map { occurrences(of: Array($0), in: characters).count }
+        let scalars = Array(text.unicodeScalars)
+        return phrases.map { phrase in
+            occurrences(of: Array(phrase.unicodeScalars), in: scalars) { isSpacedWordCharacter(Character($0)) }.count
+        }
     }
 
     /// Where `phrase` occurs in `text`, without overlaps; a phrase that begins or ends with
-    /// an English letter or a digit must not begin or end inside a word.
-    static func occurrences(of phrase: [Character], in text: [Character]) -> [Range<Int>] {
-        guard !phrase.isEmpty, phrase.count <= text.count else { return [] }
-        let wholeStart = isSpacedWordCharacter(phrase.first!), wholeEnd = isSpacedWordCharacter(phrase.last!)
+    /// part of a word (`isWordPart`) must not begin or end inside a word.
+    static func occurrences<Unit: Equatable>(of phrase: [Unit], in text: [Unit], isWordPart: (Unit) -> Bool) -> [Range<Int>] {
+        guard let first = phrase.first, let last = phrase.last, phrase.count <= text.count else { return [] }
+        let wholeStart = isWordPart(first), wholeEnd = isWordPart(last)
         var found: [Range<Int>] = []
         var start = 0
         while start + phrase.count <= text.count {
             let end = start + phrase.count
-            if text[start] == phrase[0], Array(text[start..<end]) == phrase,
-               !(wholeStart && start > 0 && isSpacedWordCharacter(text[start - 1])),
-               !(wholeEnd && end < text.count && isSpacedWordCharacter(text[end])) {
+            if text[start] == first, text[start..<end].elementsEqual(phrase),
+               !(wholeStart && start > 0 && isWordPart(text[start - 1])),
+               !(wholeEnd && end < text.count && isWordPart(text[end])) {
                 found.append(start..<end)
                 start = end
             } else {

@@ -40,10 +40,12 @@ final class SQLiteConnections: DatabaseConnections {
     private static func connect(_ storage: SQLiteConnection.Storage, logger: Logger) async throws -> SQLiteConnection {
         let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
         // Reads go through a memory map rather than a read(2) per page: a sorted directory
-        // page touches thousands of rows.
+        // page touches thousands of rows, a search looks up a thousand messages. The map
+        // covers the whole file (SQLite caps it at its build's limit, 2 GB), as pages
+        // beyond it fall back to a read(2) each.
         let pragmas = [
             "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL",
-            "PRAGMA mmap_size = 268435456",
+            "PRAGMA mmap_size = 17179869184",
         ]
         for pragma in pragmas {
             _ = try await connection.query(pragma)
