@@ -106,6 +106,11 @@ public enum MessageText {
         }.joined()
     }
 
+    /// What a message is found by: its text, then its files' names, a line each.
+    public static func searchable(_ body: String, fileNames: [String]) -> String {
+        ([searchable(body)] + fileNames).joined(separator: "\n")
+    }
+
     private static func render(_ token: Token) -> String {
         switch token {
         case .text(let text): text

@@ -69,8 +69,9 @@ public protocol ImportRepository: Sendable {
     /// Stores the messages in the order given (their ids follow it), with their mentions and
     /// reactions; gives their ids. They are not searchable until `index` is called.
     func insert(_ messages: [ImportedMessage]) async throws -> [ImportedMessage.Key: Int64]
-    /// Puts imported messages' texts (stored bodies) in the search index, many at a time.
-    func index(_ messages: [(id: Int64, body: String)]) async throws
+    /// Puts imported messages in the search index by their tokens (`SearchGrams.tokens` of
+    /// `MessageText.searchable`), many at a time.
+    func index(_ messages: [(id: Int64, tokens: [String])]) async throws
     /// After an import: the threads' reply counts and the channels' last activity follow what
     /// is there, and whoever had read a channel up to its newest message before the import
     /// (`newestBefore`) has read the imported history too.

@@ -26,6 +26,7 @@ struct Migrator {
         Migration(version: 10, name: "message files", statements: Schema010.statements),
         Migration(version: 11, name: "incoming webhooks", statements: Schema011.statements),
         Migration(version: 12, name: "import keys", statements: Schema012.statements),
+        Migration(version: 13, name: "search index memory", statements: Schema013.statements),
     ]
 
     let connections: any DatabaseConnections

@@ -93,8 +93,8 @@ struct SQLImportRepository: ImportRepository {
         return ids
     }
 
-    func index(_ messages: [(id: Int64, body: String)]) async throws {
-        try await SQLMessageSearch(db: db).index(messages.map { ($0.id, SQLMessageSearch.text(body: $0.body, fileNames: [])) })
+    func index(_ messages: [(id: Int64, tokens: [String])]) async throws {
+        try await SQLMessageSearch(db: db).index(tokens: messages.map { ($0.id, $0.tokens) })
     }
 
     func settle(newestBefore: [Int64: Int64]) async throws {

@@ -14,15 +14,17 @@ struct SQLMessageSearch: MessageSearchRepository {
     /// Puts a new message's words, and its files' names, in the index (an edited one's are
     /// removed first).
     func index(messageID: Int64, body: String, fileNames: [String]) async throws {
-        try await index([(messageID, Self.text(body: body, fileNames: fileNames))])
+        try await index(tokens: [(messageID, SearchGrams.tokens(of: MessageText.searchable(body, fileNames: fileNames)))])
     }
 
-    /// Puts many messages' searchable texts (see `text(body:fileNames:)`) in the index at once.
-    func index(_ texts: [(messageID: Int64, text: String)]) async throws {
-        let rows: [SQLQueryString] = texts.compactMap { entry in
-            let tokens = SearchGrams.tokens(of: entry.text)
-            guard !tokens.isEmpty else { return nil }
-            return onPostgres ? "(\(bind: entry.messageID), \(bind: Self.vector(tokens))::tsvector)" : "(\(bind: entry.messageID), \(bind: tokens.joined(separator: " ")))"
+    /// Puts many messages' search tokens (`SearchGrams.tokens` of `MessageText.searchable`)
+    /// in the index at once.
+    func index(tokens entries: [(messageID: Int64, tokens: [String])]) async throws {
+        let rows: [SQLQueryString] = entries.compactMap { entry in
+            guard !entry.tokens.isEmpty else { return nil }
+            return onPostgres
+                ? "(\(bind: entry.messageID), \(bind: Self.vector(entry.tokens))::tsvector)"
+                : "(\(bind: entry.messageID), \(bind: entry.tokens.joined(separator: " ")))"
         }
         // Two values a row: within both databases' limits on bound values.
         for chunk in rows.chunked(by: 10_000) {
@@ -51,13 +53,8 @@ struct SQLMessageSearch: MessageSearchRepository {
         ).all()
         return try rows.map { row in
             let names = try row.decode(column: "file_names", as: String?.self)
-            return (try row.int64("id"), Self.text(body: try row.string("body"), fileNames: names.map { [$0] } ?? []))
+            return (try row.int64("id"), MessageText.searchable(try row.string("body"), fileNames: names.map { [$0] } ?? []))
         }
-    }
-
-    /// What a message is found by: its text, then its files' names, a line each.
-    static func text(body: String, fileNames: [String]) -> String {
-        ([MessageText.searchable(body)] + fileNames).joined(separator: "\n")
     }
 
     func countMatches(_ filter: MessageSearchFilter, cap: Int) async throws -> Int {

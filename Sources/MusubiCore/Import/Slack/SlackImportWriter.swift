@@ -22,8 +22,8 @@ struct SlackImportWriter {
     private var seated: [Int64: Set<Int64>] = [:]
     /// Messages here, imported before or now.
     private var messageIDs: [ImportedMessage.Key: Int64] = [:]
-    /// Imported messages not yet in the search index.
-    private var unindexed: [(id: Int64, body: String)] = []
+    /// Imported messages not yet in the search index, with their tokens.
+    private var unindexed: [(id: Int64, tokens: [String])] = []
 
     /// Messages written per statement (fewer when a reply's thread is still unwritten).
     static let batchSize = 500
@@ -53,7 +53,7 @@ struct SlackImportWriter {
 
     // MARK: People
 
-    private func key(_ slackID: String) -> String { "slack:\(export.team):\(slackID)" }
+    private func key(_ slackID: String) -> String { SlackDayReader.key(slackID, team: export.team) }
 
     private mutating func importPeople() async throws {
         for user in export.users {
@@ -163,134 +163,75 @@ struct SlackImportWriter {
 
     // MARK: Messages
 
+    /// The days in order. While one day is written, the next is read (decoded, turned into
+    /// Musubi's messages, cut into search tokens) beside it, on the other core.
     private mutating func importMessages() async throws {
-        var pending: [ImportedMessage] = []
-        var pendingKeys = Set<ImportedMessage.Key>()
+        let reader = SlackDayReader(
+            export: export, archive: archive, people: people, names: names, channels: channels, channelBySlackID: channelBySlackID, seated: seated
+        )
+        var writing = MessageBatch()
         var done = 0
-        for (_, files) in export.days {
-            var day: [(message: SlackMessage, channelID: Int64, ts: Date)] = []
-            for file in files {
-                let messages = try SlackExport.messages(in: file, of: archive)
-                guard let channelID = channels[file.conversation] else {
-                    done += messages.count
-                    continue
-                }
-                for message in messages {
-                    guard let ts = message.ts.flatMap(SlackTimestamp.date) else { continue }
-                    day.append((message, channelID, ts))
-                }
-            }
-            // A stable sort keeps a channel's own order for equal times.
-            for (message, channelID, createdAt) in day.enumerated().sorted(by: { ($0.element.ts, $0.offset) < ($1.element.ts, $1.offset) }).map(\.element) {
-                done += 1
-                let messageKey = ImportedMessage.Key(channelID: channelID, importKey: key(message.ts!))
-                if messageIDs[messageKey] != nil || pendingKeys.contains(messageKey) {
-                    summary.messagesAlreadyThere += 1
-                    continue
-                }
-                guard var imported = imported(message, channelID: channelID, key: messageKey.importKey, createdAt: createdAt) else {
-                    summary.messagesSkipped += 1
-                    continue
-                }
-                if let thread = message.thread_ts, thread != message.ts {
-                    let root = ImportedMessage.Key(channelID: channelID, importKey: key(thread))
-                    if pendingKeys.contains(root) { try await flush(&pending, &pendingKeys, done: done) }
-                    // A reply whose thread is not in the export stands on its own.
-                    imported.threadRootID = messageIDs[root]
-                    imported.alsoInChannel = imported.threadRootID != nil && ["thread_broadcast", "reply_broadcast"].contains(message.subtype)
-                }
-                pending.append(imported)
-                pendingKeys.insert(messageKey)
-                if pending.count >= Self.batchSize { try await flush(&pending, &pendingKeys, done: done) }
-            }
+        var index = 0
+        var day = try reader.day(index)
+        while let current = day {
+            index += 1
+            let upcoming = index
+            async let following = try reader.day(upcoming)
+            try await write(current, into: &writing)
+            done += current.count
+            progress(.writing(done: done, total: export.messageCount))
+            day = try await following
         }
-        try await flush(&pending, &pendingKeys, done: done)
+        try await flush(&writing)
         try await repos.imports.index(unindexed)
         unindexed.removeAll()
     }
 
-    private mutating func flush(_ pending: inout [ImportedMessage], _ keys: inout Set<ImportedMessage.Key>, done: Int) async throws {
-        guard !pending.isEmpty else { return }
-        let ids = try await repos.imports.insert(pending)
+    /// Messages gathered to be written in one statement.
+    private struct MessageBatch {
+        var messages: [ImportedMessage] = []
+        var searchTokens: [[String]] = []
+        var keys = Set<ImportedMessage.Key>()
+    }
+
+    private mutating func write(_ day: SlackDayReader.Day, into batch: inout MessageBatch) async throws {
+        for entry in day.entries {
+            if messageIDs[entry.key] != nil || batch.keys.contains(entry.key) {
+                summary.messagesAlreadyThere += 1
+                continue
+            }
+            guard var message = entry.message else {
+                summary.messagesSkipped += 1
+                continue
+            }
+            if let root = entry.threadKey {
+                if batch.keys.contains(root) { try await flush(&batch) }
+                // A reply whose thread is not in the export stands on its own.
+                message.threadRootID = messageIDs[root]
+                message.alsoInChannel = message.threadRootID != nil && entry.isBroadcast
+            }
+            summary.messagesShortened += entry.shortened ? 1 : 0
+            summary.fileLinks += entry.fileLinks
+            batch.messages.append(message)
+            batch.searchTokens.append(entry.searchTokens)
+            batch.keys.insert(entry.key)
+            if batch.messages.count >= Self.batchSize { try await flush(&batch) }
+        }
+    }
+
+    private mutating func flush(_ batch: inout MessageBatch) async throws {
+        guard !batch.messages.isEmpty else { return }
+        let ids = try await repos.imports.insert(batch.messages)
         messageIDs.merge(ids, uniquingKeysWith: { _, new in new })
-        for message in pending where !message.deleted {
-            if let id = ids[ImportedMessage.Key(channelID: message.channelID, importKey: message.importKey)] { unindexed.append((id, message.body)) }
+        for (message, tokens) in zip(batch.messages, batch.searchTokens) where !message.deleted {
+            if let id = ids[ImportedMessage.Key(channelID: message.channelID, importKey: message.importKey)] { unindexed.append((id, tokens)) }
         }
         if unindexed.count >= Self.indexBatchSize {
             try await repos.imports.index(unindexed)
             unindexed.removeAll(keepingCapacity: true)
         }
-        summary.messagesImported += pending.count
-        summary.reactions += pending.reduce(0) { $0 + $1.reactions.reduce(0) { $0 + $1.memberIDs.count } }
-        pending.removeAll(keepingCapacity: true)
-        keys.removeAll(keepingCapacity: true)
-        progress(.writing(done: done, total: export.messageCount))
-    }
-
-    /// Kinds of message that are the conversation itself; the rest (joins, leaves, topic
-    /// changes, pins, …) are notices, not imported.
-    static let conversationSubtypes: Set<String?> = [nil, "thread_broadcast", "reply_broadcast", "bot_message", "file_share", "me_message", "tombstone", "slackbot_response"]
-
-    /// The message as Musubi stores it, or nil for a notice or an empty message.
-    private mutating func imported(_ message: SlackMessage, channelID: Int64, key: String, createdAt: Date) -> ImportedMessage? {
-        guard message.type == nil || message.type == "message", Self.conversationSubtypes.contains(message.subtype) else { return nil }
-        let seatedHere = seated[channelID] ?? []
-        let (people, names, channelBySlackID) = (people, names, channelBySlackID)
-        var imported = ImportedMessage(channelID: channelID, authorID: nil, body: "", createdAt: createdAt, importKey: key)
-        if let user = message.user, message.subtype != "bot_message", let member = people[user] {
-            imported.authorID = member
-        } else {
-            let name = message.username ?? message.bot_profile?.name ?? message.user.flatMap { names[$0] } ?? "Slack"
-            imported.authorName = String(name.prefix(80))
-            imported.authorIcon = message.icons?.emoji.flatMap(SlackText.emoji) ?? ""
-        }
-        if message.subtype == "tombstone" {
-            imported.deleted = true
-            return imported
-        }
-        var text = message.text ?? ""
-        if text.isEmpty { text = (message.attachments ?? []).compactMap(\.fallback).joined(separator: "\n") }
-        var body = SlackText.musubi(
-            text,
-            person: { id in people[id].flatMap { seatedHere.contains($0) ? "<@\($0)>" : nil } ?? names[id].map { "@" + $0 } },
-            channel: { id in channelBySlackID[id].map { "<#\($0)>" } },
-            everyone: "<!channel>"
-        )
-        body = MessageText.keepingMentions(body, of: seatedHere)
-        let links = (message.files ?? []).filter { $0.mode != "tombstone" && $0.mode != "hidden_by_limit" }.map { file in
-            let name = file.name ?? file.title ?? "file"
-            return "📎 " + ((file.permalink ?? file.url_private).map { SlackText.link($0, label: name) } ?? name)
-        }
-        // Slack allows longer messages than Musubi: the text is shortened, its file links kept.
-        let room = MessageText.limit - links.reduce(0) { $0 + $1.count + 1 }
-        if body.count > room {
-            body = String(body.prefix(max(0, room - 1))) + "…"
-            summary.messagesShortened += 1
-        }
-        body = ([body] + links).filter { !$0.isEmpty }.joined(separator: "\n")
-        summary.fileLinks += links.count
-        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-        imported.body = body
-        imported.editedAt = message.edited?.ts.flatMap(SlackTimestamp.date)
-        // Slack's names for the same emoji (`+1`, `thumbsup`, skin tones) become one reaction.
-        var reactions: [(emoji: String, memberIDs: [Int64])] = []
-        for reaction in message.reactions ?? [] {
-            guard let emoji = Self.emoji(reaction.name) else { continue }
-            let index = reactions.firstIndex { $0.emoji == emoji } ?? {
-                reactions.append((emoji, []))
-                return reactions.count - 1
-            }()
-            for member in (reaction.users ?? []).compactMap({ people[$0] }) where !reactions[index].memberIDs.contains(member) {
-                reactions[index].memberIDs.append(member)
-            }
-        }
-        imported.reactions = reactions.filter { !$0.memberIDs.isEmpty }
-        return imported
-    }
-
-    /// A reaction's emoji from Slack's name (skin tones dropped), as Musubi keeps reactions.
-    static func emoji(_ name: String) -> String? {
-        let base = name.components(separatedBy: "::").first ?? name
-        return SlackText.emoji(":\(base):") ?? Exchange.reactionEmoji(":\(base):")
+        summary.messagesImported += batch.messages.count
+        summary.reactions += batch.messages.reduce(0) { $0 + $1.reactions.reduce(0) { $0 + $1.memberIDs.count } }
+        batch = MessageBatch()
     }
 }

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Reads one day of a checked export into messages ready to write: its conversations' files
+/// decoded, each message turned into Musubi's (author, text, file links, reactions, edit
+/// mark) with its key, its thread's key and its search tokens, in the order they were
+/// written. It needs only the export and what the import settled before the messages
+/// (people, channels, seats), so the next day is read while the last one is written.
+struct SlackDayReader: Sendable {
+    let export: SlackExport
+    let archive: any ExportArchive
+    /// Slack user id → member id, for people (not apps).
+    let people: [String: Int64]
+    /// Slack user id → the name Slack showed.
+    let names: [String: String]
+    /// Conversation (by its place in the export) → channel id; nil when skipped.
+    let channels: [Int64?]
+    let channelBySlackID: [String: Int64]
+    let seated: [Int64: Set<Int64>]
+
+    /// One message of the day.
+    struct Entry: Sendable {
+        var key: ImportedMessage.Key
+        /// The thread's first message, when this one is a reply.
+        var threadKey: ImportedMessage.Key?
+        /// Also sent to the channel, when it is a reply.
+        var isBroadcast: Bool
+        /// Nil for a notice (a join, a topic change, …) or an empty message: not imported.
+        var message: ImportedMessage?
+        var searchTokens: [String]
+        var shortened: Bool
+        var fileLinks: Int
+    }
+
+    struct Day: Sendable {
+        var entries: [Entry]
+        /// Messages in the day's files, those of skipped conversations included.
+        var count: Int
+    }
+
+    /// The key that recognises a Slack record of this workspace (a user, a conversation, a
+    /// message's timestamp) when it is imported again.
+    static func key(_ slackID: String, team: String) -> String { "slack:\(team):\(slackID)" }
+
+    /// The day at this place in the export (oldest first); nil past the last.
+    func day(_ index: Int) throws -> Day? {
+        guard export.days.indices.contains(index) else { return nil }
+        var count = 0
+        var written: [(message: SlackMessage, channelID: Int64, ts: Date)] = []
+        for file in export.days[index].files {
+            let messages = try SlackExport.messages(in: file, of: archive)
+            count += messages.count
+            guard let channelID = channels[file.conversation] else { continue }
+            for message in messages {
+                guard let ts = message.ts.flatMap(SlackTimestamp.date) else { continue }
+                written.append((message, channelID, ts))
+            }
+        }
+        // A stable sort keeps a channel's own order for equal times.
+        let inOrder = written.enumerated().sorted { ($0.element.ts, $0.offset) < ($1.element.ts, $1.offset) }.map(\.element)
+        return Day(entries: inOrder.map { entry($0.message, channelID: $0.channelID, createdAt: $0.ts) }, count: count)
+    }
+
+    private func entry(_ message: SlackMessage, channelID: Int64, createdAt: Date) -> Entry {
+        let key = ImportedMessage.Key(channelID: channelID, importKey: Self.key(message.ts!, team: export.team))
+        var entry = Entry(key: key, threadKey: nil, isBroadcast: false, message: nil, searchTokens: [], shortened: false, fileLinks: 0)
+        if let thread = message.thread_ts, thread != message.ts {
+            entry.threadKey = ImportedMessage.Key(channelID: channelID, importKey: Self.key(thread, team: export.team))
+            entry.isBroadcast = ["thread_broadcast", "reply_broadcast"].contains(message.subtype)
+        }
+        entry.message = imported(message, into: &entry, createdAt: createdAt)
+        if let body = entry.message.flatMap({ $0.deleted ? nil : $0.body }) {
+            entry.searchTokens = SearchGrams.tokens(of: MessageText.searchable(body, fileNames: []))
+        }
+        return entry
+    }
+
+    /// Kinds of message that are the conversation itself; the rest (joins, leaves, topic
+    /// changes, pins, …) are notices, not imported.
+    static let conversationSubtypes: Set<String?> = [nil, "thread_broadcast", "reply_broadcast", "bot_message", "file_share", "me_message", "tombstone", "slackbot_response"]
+
+    /// The message as Musubi stores it (its thread aside), or nil for a notice or an empty
+    /// message.
+    private func imported(_ message: SlackMessage, into entry: inout Entry, createdAt: Date) -> ImportedMessage? {
+        guard message.type == nil || message.type == "message", Self.conversationSubtypes.contains(message.subtype) else { return nil }
+        let channelID = entry.key.channelID
+        let seatedHere = seated[channelID] ?? []
+        var imported = ImportedMessage(channelID: channelID, authorID: nil, body: "", createdAt: createdAt, importKey: entry.key.importKey)
+        if let user = message.user, message.subtype != "bot_message", let member = people[user] {
+            imported.authorID = member
+        } else {
+            let name = message.username ?? message.bot_profile?.name ?? message.user.flatMap { names[$0] } ?? "Slack"
+            imported.authorName = String(name.prefix(80))
+            imported.authorIcon = message.icons?.emoji.flatMap(SlackText.emoji) ?? ""
+        }
+        if message.subtype == "tombstone" {
+            imported.deleted = true
+            return imported
+        }
+        var text = message.text ?? ""
+        if text.isEmpty { text = (message.attachments ?? []).compactMap(\.fallback).joined(separator: "\n") }
+        var body = SlackText.musubi(
+            text,
+            person: { id in people[id].flatMap { seatedHere.contains($0) ? "<@\($0)>" : nil } ?? names[id].map { "@" + $0 } },
+            channel: { id in channelBySlackID[id].map { "<#\($0)>" } },
+            everyone: "<!channel>"
+        )
+        body = MessageText.keepingMentions(body, of: seatedHere)
+        let links = (message.files ?? []).filter { $0.mode != "tombstone" && $0.mode != "hidden_by_limit" }.map { file in
+            let name = file.name ?? file.title ?? "file"
+            return "📎 " + ((file.permalink ?? file.url_private).map { SlackText.link($0, label: name) } ?? name)
+        }
+        // Slack allows longer messages than Musubi: the text is shortened, its file links kept.
+        let room = MessageText.limit - links.reduce(0) { $0 + $1.count + 1 }
+        if body.count > room {
+            body = String(body.prefix(max(0, room - 1))) + "…"
+            entry.shortened = true
+        }
+        body = ([body] + links).filter { !$0.isEmpty }.joined(separator: "\n")
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        entry.fileLinks = links.count
+        imported.body = body
+        imported.editedAt = message.edited?.ts.flatMap(SlackTimestamp.date)
+        // Slack's names for the same emoji (`+1`, `thumbsup`, skin tones) become one reaction.
+        var reactions: [(emoji: String, memberIDs: [Int64])] = []
+        for reaction in message.reactions ?? [] {
+            guard let emoji = Self.emoji(reaction.name) else { continue }
+            let index = reactions.firstIndex { $0.emoji == emoji } ?? {
+                reactions.append((emoji, []))
+                return reactions.count - 1
+            }()
+            for member in (reaction.users ?? []).compactMap({ people[$0] }) where !reactions[index].memberIDs.contains(member) {
+                reactions[index].memberIDs.append(member)
+            }
+        }
+        imported.reactions = reactions.filter { !$0.memberIDs.isEmpty }
+        return imported
+    }
+
+    /// A reaction's emoji from Slack's name (skin tones dropped), as Musubi keeps reactions.
+    static func emoji(_ name: String) -> String? {
+        let base = name.components(separatedBy: "::").first ?? name
+        return SlackText.emoji(":\(base):") ?? Exchange.reactionEmoji(":\(base):")
+    }
+}
