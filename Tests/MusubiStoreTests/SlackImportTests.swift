@@ -176,6 +176,14 @@ import Testing
                 #expect(report.summary == nil)
                 #expect(try await persistence.rowCounts() == before, "\(name): nothing written")
             }
+
+            // The daily files are checked on every core; the report lists them by date and path.
+            export = SlackExportFile.sample()
+            export.set("general/2024-01-14.json", json: ["not": "a list"])
+            export.set("水素/2024-01-10.json", json: [["type": "message", "user": "U98", "ts": SlackExportFile.ts(8), "text": "?"]])
+            let report = try await Self.run(export, c.env)
+            #expect(report.problems.map(\.path) == ["水素/2024-01-10.json", "general/2024-01-14.json"])
+            #expect(try await persistence.rowCounts() == before)
         }
     }
 

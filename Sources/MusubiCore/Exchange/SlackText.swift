@@ -12,9 +12,11 @@ public enum SlackText {
     ) -> String {
         var output = ""
         var rest = text[...]
-        while let open = rest.firstIndex(of: "<") {
+        // The brackets are looked for byte by byte: most text has none, and a byte search
+        // skips the work of telling characters apart.
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
             output += decode(rest[..<open])
-            guard let close = rest[open...].firstIndex(of: ">") else {
+            guard let close = rest[open...].utf8.firstIndex(of: UInt8(ascii: ">")) else {
                 rest = rest[open...]
                 break
             }
@@ -58,7 +60,7 @@ public enum SlackText {
 
     /// Slack escapes only these three.
     private static func decode(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return String(text) }
         return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
     }
 

@@ -20,7 +20,14 @@ public struct ImportedMessage: Sendable {
     public var authorIcon: String
     /// Stored text (see `MessageText`): mentions only of people seated in the channel.
     public var body: String
-    public var threadRootID: Int64?
+    /// Where a reply's thread starts: a message stored before, or one earlier in the same
+    /// call to `ImportRepository.insert` (by its place there).
+    public enum ThreadRoot: Sendable, Equatable {
+        case stored(Int64)
+        case earlierInBatch(Int)
+    }
+
+    public var threadRoot: ThreadRoot?
     public var alsoInChannel: Bool
     public var createdAt: Date
     public var editedAt: Date?
@@ -32,7 +39,7 @@ public struct ImportedMessage: Sendable {
     public var reactions: [(emoji: String, memberIDs: [Int64])]
 
     public init(
-        channelID: Int64, authorID: Int64?, authorName: String = "", authorIcon: String = "", body: String, threadRootID: Int64? = nil,
+        channelID: Int64, authorID: Int64?, authorName: String = "", authorIcon: String = "", body: String, threadRoot: ThreadRoot? = nil,
         alsoInChannel: Bool = false, createdAt: Date, editedAt: Date? = nil, deleted: Bool = false, importKey: String,
         reactions: [(emoji: String, memberIDs: [Int64])] = []
     ) {
@@ -41,13 +48,30 @@ public struct ImportedMessage: Sendable {
         self.authorName = authorName
         self.authorIcon = authorIcon
         self.body = body
-        self.threadRootID = threadRootID
+        self.threadRoot = threadRoot
         self.alsoInChannel = alsoInChannel
         self.createdAt = createdAt
         self.editedAt = editedAt
         self.deleted = deleted
         self.importKey = importKey
         self.reactions = reactions
+    }
+}
+
+/// What an import added to one channel.
+public struct ImportedChannelActivity: Sendable, Equatable {
+    public var channelID: Int64
+    /// The channel's newest message before the import (0 for none).
+    public var newestBefore: Int64
+    /// The newest id and the newest time among the messages imported into it.
+    public var newestImportedID: Int64
+    public var newestImportedAt: Date
+
+    public init(channelID: Int64, newestBefore: Int64, newestImportedID: Int64, newestImportedAt: Date) {
+        self.channelID = channelID
+        self.newestBefore = newestBefore
+        self.newestImportedID = newestImportedID
+        self.newestImportedAt = newestImportedAt
     }
 }
 
@@ -66,14 +90,14 @@ public protocol ImportRepository: Sendable {
     func messageIDs(in channelIDs: [Int64]) async throws -> [ImportedMessage.Key: Int64]
     /// The newest message id in each of these channels (0 for none).
     func newestMessageIDs(in channelIDs: [Int64]) async throws -> [Int64: Int64]
-    /// Stores the messages in the order given (their ids follow it), with their mentions and
-    /// reactions; gives their ids. They are not searchable until `index` is called.
-    func insert(_ messages: [ImportedMessage]) async throws -> [ImportedMessage.Key: Int64]
+    /// Stores the messages with their mentions and reactions, and gives their ids, in the
+    /// order given (the ids increase in it). They are not searchable until `index` is called.
+    func insert(_ messages: [ImportedMessage]) async throws -> [Int64]
     /// Puts imported messages in the search index by their tokens (`SearchGrams.tokens` of
     /// `MessageText.searchable`), many at a time.
     func index(_ messages: [(id: Int64, tokens: [String])]) async throws
-    /// After an import: the threads' reply counts and the channels' last activity follow what
-    /// is there, and whoever had read a channel up to its newest message before the import
-    /// (`newestBefore`) has read the imported history too.
-    func settle(newestBefore: [Int64: Int64]) async throws
+    /// After an import: the threads that got replies count them, the channels that got
+    /// messages show their last activity, and whoever had read such a channel up to its
+    /// newest message before the import has read the imported history too.
+    func settle(threadRoots: [Int64], channels: [ImportedChannelActivity]) async throws
 }

@@ -80,11 +80,21 @@ public enum SearchGrams {
     }
 
     private static func pairs(_ characters: [Character]) -> [String] {
-        zip(characters, characters.dropFirst()).map { String([$0, $1]) }
+        var pairs: [String] = []
+        pairs.reserveCapacity(characters.count)
+        for index in characters.indices.dropLast() {
+            var pair = String(characters[index])
+            pair.append(characters[index + 1])
+            pairs.append(pair)
+        }
+        return pairs
     }
 
     static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber
+        if let ascii = character.asciiValue {
+            return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(ascii | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii)
+        }
+        return character.isLetter || character.isNumber
     }
 
     private static func forEachRun(in text: String, _ body: (Substring, Bool) -> Void) {

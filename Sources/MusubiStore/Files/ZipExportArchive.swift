@@ -26,18 +26,23 @@ public final class ZipExportArchive: ExportArchive, @unchecked Sendable {
 
     public struct EntryTooLarge: Error {}
 
-    private let archive: Archive
-    /// The archive reads through one file handle: one reader at a time.
+    private let url: URL
+    /// An archive reads through one file handle, so each reader at a time takes one of its
+    /// own (opened again when none is free: only the end of the file is read to open it).
+    private var idle: [Archive]
     private let lock = NSLock()
     public let entries: [ExportArchiveEntry]
     private let byPath: [String: Entry]
 
     public init(url: URL) throws {
+        let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw OpenError.notAnArchive
         }
+        self.url = url
+        idle = [archive]
         let all = Array(archive)
         entries = all.map { entry in
             ExportArchiveEntry(path: entry.path, isLink: entry.type == .symlink, isDirectory: entry.type == .directory, size: entry.uncompressedSize)
@@ -47,13 +52,13 @@ public final class ZipExportArchive: ExportArchive, @unchecked Sendable {
 
     public func contents(of path: String) throws -> Data {
         guard let entry = byPath[path], entry.type == .file else { throw CocoaError(.fileNoSuchFile) }
-        return try lock.withLock {
-            var data = Data(capacity: Int(min(entry.uncompressedSize, 64 << 20)))
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= Self.entryLimit else { throw EntryTooLarge() }
-                data.append(chunk)
-            }
-            return data
+        let archive = try lock.withLock { idle.popLast() } ?? Archive(url: url, accessMode: .read)
+        defer { lock.withLock { idle.append(archive) } }
+        var data = Data(capacity: Int(min(entry.uncompressedSize, 64 << 20)))
+        _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            guard data.count + chunk.count <= Self.entryLimit else { throw EntryTooLarge() }
+            data.append(chunk)
         }
+        return data
     }
 }

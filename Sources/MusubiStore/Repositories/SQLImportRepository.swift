@@ -48,39 +48,40 @@ struct SQLImportRepository: ImportRepository {
         return newest
     }
 
-    func insert(_ messages: [ImportedMessage]) async throws -> [ImportedMessage.Key: Int64] {
-        var ids: [ImportedMessage.Key: Int64] = [:]
+    func insert(_ messages: [ImportedMessage]) async throws -> [Int64] {
+        guard !messages.isEmpty else { return [] }
+        let ids = try await newMessageIDs(messages.count)
         let mentioned = messages.map { MessageText.mentions(in: $0.body) }
-        for chunk in messages.chunked(by: 500) {
-            let values: [SQLQueryString] = chunk.indices.map { index in
+        // Thirteen values a row: within both databases' limits on bound values.
+        for chunk in Array(messages.indices).chunked(by: 1_000) {
+            let values: [SQLQueryString] = chunk.map { index in
                 let (m, mentionsChannel) = (messages[index], mentioned[index].channel)
+                let root: Int64? = switch m.threadRoot {
+                case .stored(let id): id
+                case .earlierInBatch(let place): ids[place]
+                case nil: nil
+                }
                 return """
-                    (\(bind: m.channelID), \(bind: m.authorID), \(bind: m.authorName), \(bind: m.authorIcon), \(bind: m.body), \(bind: m.threadRootID),
-                     \(bind: m.threadRootID == nil || m.alsoInChannel ? 1 : 0), \(bind: mentionsChannel ? 1 : 0), \(bind: m.createdAt.epochMilliseconds),
+                    (\(bind: ids[index]), \(bind: m.channelID), \(bind: m.authorID), \(bind: m.authorName), \(bind: m.authorIcon), \(bind: m.body), \(bind: root),
+                     \(bind: root == nil || m.alsoInChannel ? 1 : 0), \(bind: mentionsChannel ? 1 : 0), \(bind: m.createdAt.epochMilliseconds),
                      \(bind: m.editedAt?.epochMilliseconds), \(bind: m.deleted ? m.createdAt.epochMilliseconds : nil), \(bind: m.importKey))
                     """
             }
-            let rows = try await db.raw("""
-                INSERT INTO messages (channel_id, author_id, author_name, author_icon, body, thread_root_id, in_timeline, mentions_channel,
+            try await db.raw("""
+                INSERT INTO messages (id, channel_id, author_id, author_name, author_icon, body, thread_root_id, in_timeline, mentions_channel,
                   created_at, edited_at, deleted_at, import_key) VALUES
-                """ + " " + values.joined(separator: ", ") + " RETURNING id, channel_id, import_key").all()
-            for row in rows {
-                ids[ImportedMessage.Key(channelID: try row.int64("channel_id"), importKey: try row.string("import_key"))] = try row.int64("id")
-            }
+                """ + " " + values.joined(separator: ", ")).run()
         }
         var mentions: [SQLQueryString] = []
         var reactions: [SQLQueryString] = []
-        for (message, mentioned) in zip(messages, mentioned) {
-            guard let id = ids[ImportedMessage.Key(channelID: message.channelID, importKey: message.importKey)] else {
-                throw StoreError.missingRow("imported message")
-            }
-            for person in mentioned.people.sorted() {
-                mentions.append("(\(bind: id), \(bind: person), \(bind: message.channelID))")
+        for (index, message) in messages.enumerated() {
+            for person in mentioned[index].people.sorted() {
+                mentions.append("(\(bind: ids[index]), \(bind: person), \(bind: message.channelID))")
             }
             // When each reaction came is not known; a millisecond apart keeps them in the order given.
             for (order, reaction) in message.reactions.enumerated() {
                 for person in reaction.memberIDs {
-                    reactions.append("(\(bind: id), \(bind: person), \(bind: reaction.emoji), \(bind: message.createdAt.epochMilliseconds + Int64(order)))")
+                    reactions.append("(\(bind: ids[index]), \(bind: person), \(bind: reaction.emoji), \(bind: message.createdAt.epochMilliseconds + Int64(order)))")
                 }
             }
         }
@@ -93,24 +94,41 @@ struct SQLImportRepository: ImportRepository {
         return ids
     }
 
+    /// Ids for this many new messages, increasing, so that a reply can name its thread's
+    /// first message in the same batch. PostgreSQL gives them from the column's sequence, as
+    /// for a post; SQLite has one writer, whose transaction this is: the ones after the
+    /// highest.
+    private func newMessageIDs(_ count: Int) async throws -> [Int64] {
+        if db.dialect.name == "postgresql" {
+            let rows = try await db.raw("SELECT nextval(pg_get_serial_sequence('messages', 'id')) AS id FROM generate_series(1, \(literal: count))").all()
+            return try rows.map { try $0.int64("id") }.sorted()
+        }
+        let highest = try await db.raw("SELECT COALESCE(MAX(id), 0) AS id FROM messages").first().map { try $0.int64("id") } ?? 0
+        return (1...Int64(count)).map { highest + $0 }
+    }
+
     func index(_ messages: [(id: Int64, tokens: [String])]) async throws {
         try await SQLMessageSearch(db: db).index(tokens: messages.map { ($0.id, $0.tokens) })
     }
 
-    func settle(newestBefore: [Int64: Int64]) async throws {
-        for (channelID, before) in newestBefore.sorted(by: { $0.key < $1.key }) {
+    func settle(threadRoots: [Int64], channels: [ImportedChannelActivity]) async throws {
+        for chunk in threadRoots.sorted().chunked(by: 500) {
             try await db.raw("""
                 UPDATE messages SET
                   reply_count = (SELECT COUNT(*) FROM messages r WHERE r.thread_root_id = messages.id),
                   last_reply_at = (SELECT MAX(r.created_at) FROM messages r WHERE r.thread_root_id = messages.id)
-                WHERE id IN (SELECT thread_root_id FROM messages WHERE channel_id = \(bind: channelID) AND id > \(bind: before) AND thread_root_id IS NOT NULL)
+                WHERE
+                """ + " " + inList("id", Array(chunk))).run()
+        }
+        for channel in channels.sorted(by: { $0.channelID < $1.channelID }) {
+            let newestAt = channel.newestImportedAt.epochMilliseconds
+            try await db.raw("""
+                UPDATE channels SET last_message_at = \(bind: newestAt)
+                WHERE id = \(bind: channel.channelID) AND (last_message_at IS NULL OR last_message_at < \(bind: newestAt))
                 """).run()
             try await db.raw("""
-                UPDATE channels SET last_message_at = (SELECT MAX(created_at) FROM messages WHERE channel_id = \(bind: channelID)) WHERE id = \(bind: channelID)
-                """).run()
-            try await db.raw("""
-                UPDATE channel_members SET last_read_id = (SELECT COALESCE(MAX(id), 0) FROM messages WHERE channel_id = \(bind: channelID))
-                WHERE channel_id = \(bind: channelID) AND last_read_id >= \(bind: before)
+                UPDATE channel_members SET last_read_id = \(bind: max(channel.newestBefore, channel.newestImportedID))
+                WHERE channel_id = \(bind: channel.channelID) AND last_read_id >= \(bind: channel.newestBefore)
                 """).run()
         }
     }

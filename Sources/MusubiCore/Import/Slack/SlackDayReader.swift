@@ -31,24 +31,36 @@ struct SlackDayReader: Sendable {
         var fileLinks: Int
     }
 
-    struct Day: Sendable {
+    /// Consecutive days of the export.
+    struct Days: Sendable {
         var entries: [Entry]
-        /// Messages in the day's files, those of skipped conversations included.
+        /// Messages in the days' files, those of skipped conversations included.
         var count: Int
+        /// The day after the last one read.
+        var end: Int
     }
 
     /// The key that recognises a Slack record of this workspace (a user, a conversation, a
     /// message's timestamp) when it is imported again.
     static func key(_ slackID: String, team: String) -> String { "slack:\(team):\(slackID)" }
 
-    /// The day at this place in the export (oldest first); nil past the last.
-    func day(_ index: Int) throws -> Day? {
-        guard export.days.indices.contains(index) else { return nil }
-        var count = 0
+    /// The days from `first` (oldest first) until they hold at least `size` messages or the
+    /// export ends; nil past the last day.
+    func days(from first: Int, atLeast size: Int) throws -> Days? {
+        guard export.days.indices.contains(first) else { return nil }
+        var days = Days(entries: [], count: 0, end: first)
+        while days.entries.count < size, export.days.indices.contains(days.end) {
+            try read(day: days.end, into: &days)
+            days.end += 1
+        }
+        return days
+    }
+
+    private func read(day index: Int, into days: inout Days) throws {
         var written: [(message: SlackMessage, channelID: Int64, ts: Date)] = []
         for file in export.days[index].files {
             let messages = try SlackExport.messages(in: file, of: archive)
-            count += messages.count
+            days.count += messages.count
             guard let channelID = channels[file.conversation] else { continue }
             for message in messages {
                 guard let ts = message.ts.flatMap(SlackTimestamp.date) else { continue }
@@ -57,7 +69,7 @@ struct SlackDayReader: Sendable {
         }
         // A stable sort keeps a channel's own order for equal times.
         let inOrder = written.enumerated().sorted { ($0.element.ts, $0.offset) < ($1.element.ts, $1.offset) }.map(\.element)
-        return Day(entries: inOrder.map { entry($0.message, channelID: $0.channelID, createdAt: $0.ts) }, count: count)
+        days.entries += inOrder.map { entry($0.message, channelID: $0.channelID, createdAt: $0.ts) }
     }
 
     private func entry(_ message: SlackMessage, channelID: Int64, createdAt: Date) -> Entry {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A Slack workspace export, checked from end to end before anything is written: its paths,
 /// its JSON, and that every person it names is among its users. What it keeps is small (the
@@ -55,7 +56,7 @@ struct SlackExport: Sendable {
     }
 
     /// Reads and checks the whole export.
-    static func read(_ archive: any ExportArchive, progress: (Int, Int) -> Void = { _, _ in }) -> Reading {
+    static func read(_ archive: any ExportArchive, progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> Reading {
         var problems = ProblemList()
         var seen = Set<String>()
         for entry in archive.entries {
@@ -112,29 +113,52 @@ struct SlackExport: Sendable {
         }
         let days = byDate.sorted { $0.key < $1.key }.map { (date: $0.key, files: $0.value.sorted { $0.path < $1.path }) }
 
-        let total = days.reduce(0) { $0 + $1.files.count }
-        var done = 0
         var messageCount = 0
-        for (_, files) in days {
-            for file in files {
-                do {
-                    let messages = try JSONDecoder().decode([SlackMessage].self, from: try archive.contents(of: file.path))
-                    messageCount += messages.count
-                    check(messages, in: file.path, users: userIDs, into: &problems)
-                } catch is DecodingError {
-                    problems.add(file.path, "slack_import.bad_json")
-                } catch {
-                    problems.add(file.path, "slack_import.unreadable")
-                }
-                done += 1
-                progress(done, total)
-            }
+        for file in checkFiles(days.flatMap(\.files), of: archive, users: userIDs, progress: progress) {
+            messageCount += file.messages
+            problems.add(contentsOf: file.problems)
         }
         guard problems.isEmpty else { return .refused(problems.report) }
         let team = users.lazy.compactMap(\.team_id).first { !$0.isEmpty } ?? "slack"
         return .read(SlackExport(
             team: team, users: users, conversations: conversations, days: days, messageCount: messageCount, ignoredFolders: ignored.sorted()
         ))
+    }
+
+    /// What checking one daily file found.
+    private struct CheckedFile: Sendable {
+        var messages = 0
+        var problems = ProblemList()
+    }
+
+    /// Reads and checks the daily files on every core (each decodes its share of them; the
+    /// archive hands out one file at a time), and gives what each held in the order given.
+    private static func checkFiles(
+        _ files: [DayFile], of archive: any ExportArchive, users: Set<String>, progress: @Sendable (Int, Int) -> Void
+    ) -> [CheckedFile] {
+        let checked = Mutex((files: [CheckedFile](repeating: CheckedFile(), count: files.count), done: 0))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: files.count, by: workers) {
+                let path = files[index].path
+                var file = CheckedFile()
+                do {
+                    let messages = try Self.messages(in: files[index], of: archive)
+                    file.messages = messages.count
+                    check(messages, in: path, users: users, into: &file.problems)
+                } catch is DecodingError {
+                    file.problems.add(path, "slack_import.bad_json")
+                } catch {
+                    file.problems.add(path, "slack_import.unreadable")
+                }
+                checked.withLock { checked in
+                    checked.files[index] = file
+                    checked.done += 1
+                    progress(checked.done, files.count)
+                }
+            }
+        }
+        return checked.withLock { $0.files }
     }
 
     /// One day of one conversation, in the order it was written.
@@ -189,7 +213,7 @@ struct SlackExport: Sendable {
 }
 
 /// Problems gathered while checking, up to a limit.
-struct ProblemList {
+struct ProblemList: Sendable {
     private(set) var list: [SlackImport.Problem] = []
     private(set) var more = 0
 
@@ -197,6 +221,11 @@ struct ProblemList {
 
     mutating func add(_ path: String, _ key: String, _ detail: String = "") {
         if list.count < SlackExport.problemLimit { list.append(SlackImport.Problem(path: path, key: key, detail: detail)) } else { more += 1 }
+    }
+
+    mutating func add(contentsOf other: ProblemList) {
+        for problem in other.list { add(problem.path, problem.key, problem.detail) }
+        more += other.more
     }
 
     var report: SlackImport.Report { SlackImport.Report(problems: list, moreProblems: more, summary: nil) }

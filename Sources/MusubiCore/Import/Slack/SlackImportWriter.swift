@@ -22,11 +22,16 @@ struct SlackImportWriter {
     private var seated: [Int64: Set<Int64>] = [:]
     /// Messages here, imported before or now.
     private var messageIDs: [ImportedMessage.Key: Int64] = [:]
+    /// Each channel's newest message before the import (0 for none).
+    private var newestBefore: [Int64: Int64] = [:]
+    /// What the import added to each channel, and the threads it added replies to.
+    private var activity: [Int64: ImportedChannelActivity] = [:]
+    private var threadRoots = Set<Int64>()
     /// Imported messages not yet in the search index, with their tokens.
     private var unindexed: [(id: Int64, tokens: [String])] = []
 
-    /// Messages written per statement (fewer when a reply's thread is still unwritten).
-    static let batchSize = 500
+    /// Messages written together (whole days: more when a day holds more).
+    static let batchSize = 1_000
     /// Messages indexed for search per statement: the index writes out what it gathered at
     /// every statement, so fewer, larger statements make fewer, larger pieces of it.
     static let indexBatchSize = 20_000
@@ -44,10 +49,10 @@ struct SlackImportWriter {
         try await importPeople()
         try await importConversations(createdBy: actorID)
         let channelIDs = Array(Set(channels.compactMap { $0 }))
-        let newestBefore = try await repos.imports.newestMessageIDs(in: channelIDs)
+        newestBefore = try await repos.imports.newestMessageIDs(in: channelIDs)
         messageIDs = try await repos.imports.messageIDs(in: channelIDs)
         try await importMessages()
-        try await repos.imports.settle(newestBefore: newestBefore)
+        try await repos.imports.settle(threadRoots: Array(threadRoots), channels: Array(activity.values))
         return summary
     }
 
@@ -163,40 +168,35 @@ struct SlackImportWriter {
 
     // MARK: Messages
 
-    /// The days in order. While one day is written, the next is read (decoded, turned into
-    /// Musubi's messages, cut into search tokens) beside it, on the other core.
+    /// The days in order, a batch of them at a time. While one batch is written, the next is
+    /// read (decoded, turned into Musubi's messages, cut into search tokens) beside it, on
+    /// the other core.
     private mutating func importMessages() async throws {
         let reader = SlackDayReader(
             export: export, archive: archive, people: people, names: names, channels: channels, channelBySlackID: channelBySlackID, seated: seated
         )
-        var writing = MessageBatch()
         var done = 0
-        var index = 0
-        var day = try reader.day(index)
-        while let current = day {
-            index += 1
-            let upcoming = index
-            async let following = try reader.day(upcoming)
-            try await write(current, into: &writing)
+        var days = try reader.days(from: 0, atLeast: Self.batchSize)
+        while let current = days {
+            async let following = try reader.days(from: current.end, atLeast: Self.batchSize)
+            try await write(current)
             done += current.count
             progress(.writing(done: done, total: export.messageCount))
-            day = try await following
+            days = try await following
         }
-        try await flush(&writing)
         try await repos.imports.index(unindexed)
         unindexed.removeAll()
     }
 
-    /// Messages gathered to be written in one statement.
-    private struct MessageBatch {
+    /// The days' messages that are not there yet, in one batch: a reply names its thread's
+    /// first message by its id, or by its place in the batch.
+    private mutating func write(_ days: SlackDayReader.Days) async throws {
         var messages: [ImportedMessage] = []
         var searchTokens: [[String]] = []
-        var keys = Set<ImportedMessage.Key>()
-    }
-
-    private mutating func write(_ day: SlackDayReader.Day, into batch: inout MessageBatch) async throws {
-        for entry in day.entries {
-            if messageIDs[entry.key] != nil || batch.keys.contains(entry.key) {
+        var keys: [ImportedMessage.Key] = []
+        var places: [ImportedMessage.Key: Int] = [:]
+        for entry in days.entries {
+            if messageIDs[entry.key] != nil || places[entry.key] != nil {
                 summary.messagesAlreadyThere += 1
                 continue
             }
@@ -205,33 +205,40 @@ struct SlackImportWriter {
                 continue
             }
             if let root = entry.threadKey {
-                if batch.keys.contains(root) { try await flush(&batch) }
                 // A reply whose thread is not in the export stands on its own.
-                message.threadRootID = messageIDs[root]
-                message.alsoInChannel = message.threadRootID != nil && entry.isBroadcast
+                message.threadRoot = messageIDs[root].map { .stored($0) } ?? places[root].map { .earlierInBatch($0) }
+                message.alsoInChannel = message.threadRoot != nil && entry.isBroadcast
             }
             summary.messagesShortened += entry.shortened ? 1 : 0
             summary.fileLinks += entry.fileLinks
-            batch.messages.append(message)
-            batch.searchTokens.append(entry.searchTokens)
-            batch.keys.insert(entry.key)
-            if batch.messages.count >= Self.batchSize { try await flush(&batch) }
+            places[entry.key] = messages.count
+            messages.append(message)
+            searchTokens.append(entry.searchTokens)
+            keys.append(entry.key)
         }
-    }
-
-    private mutating func flush(_ batch: inout MessageBatch) async throws {
-        guard !batch.messages.isEmpty else { return }
-        let ids = try await repos.imports.insert(batch.messages)
-        messageIDs.merge(ids, uniquingKeysWith: { _, new in new })
-        for (message, tokens) in zip(batch.messages, batch.searchTokens) where !message.deleted {
-            if let id = ids[ImportedMessage.Key(channelID: message.channelID, importKey: message.importKey)] { unindexed.append((id, tokens)) }
+        guard !messages.isEmpty else { return }
+        let ids = try await repos.imports.insert(messages)
+        for (place, id) in ids.enumerated() {
+            let message = messages[place]
+            messageIDs[keys[place]] = id
+            if !message.deleted { unindexed.append((id, searchTokens[place])) }
+            switch message.threadRoot {
+            case .stored(let root): threadRoots.insert(root)
+            case .earlierInBatch(let rootPlace): threadRoots.insert(ids[rootPlace])
+            case nil: break
+            }
+            var channel = activity[message.channelID] ?? ImportedChannelActivity(
+                channelID: message.channelID, newestBefore: newestBefore[message.channelID] ?? 0, newestImportedID: id, newestImportedAt: message.createdAt
+            )
+            channel.newestImportedID = max(channel.newestImportedID, id)
+            channel.newestImportedAt = max(channel.newestImportedAt, message.createdAt)
+            activity[message.channelID] = channel
         }
         if unindexed.count >= Self.indexBatchSize {
             try await repos.imports.index(unindexed)
             unindexed.removeAll(keepingCapacity: true)
         }
-        summary.messagesImported += batch.messages.count
-        summary.reactions += batch.messages.reduce(0) { $0 + $1.reactions.reduce(0) { $0 + $1.memberIDs.count } }
-        batch = MessageBatch()
+        summary.messagesImported += messages.count
+        summary.reactions += messages.reduce(0) { $0 + $1.reactions.reduce(0) { $0 + $1.memberIDs.count } }
     }
 }
