@@ -1,10 +1,31 @@
 import Foundation
-import MusubiCore
+@testable import MusubiCore
 import Testing
 
 /// How text is cut for the search index, how a typed query is read, and how results are
 /// highlighted.
 @Suite struct SearchTextTests {
+    /// Text whose every scalar is a character of its own is cut scalar by scalar; it must
+    /// give the tokens that cutting character by character gives.
+    @Test(arguments: [
+        "水素燃料電池の共同研究、2026年度から。AI・IoT活用！", "お疲れさまです。〇〇の件、〜3月末（予定）で +1 です",
+        "ﾏｲｸﾛﾊﾞﾌﾞﾙ発生装置 #bench-007 <@12> [資料](https://example.jp/a?b=c)", "ゝゞヽヾ々〆〇〰〽",
+        String(repeating: "a", count: 100) + " 水" + String(repeating: "b", count: 70), "   ", "",
+    ])
+    func cuttingByScalarsGivesTheTokensOfCuttingByCharacters(_ text: String) {
+        let normalized = JapaneseText.normalize(text)
+        #expect(normalized.unicodeScalars.allSatisfy(SearchGrams.standsAlone), "the quick way is taken: \(normalized)")
+        #expect(SearchGrams.tokens(ofNormalized: normalized) == SearchGrams.tokensByCharacter(normalized))
+        #expect(SearchGrams.tokens(ofNormalized: text) == SearchGrams.tokensByCharacter(text) || !text.unicodeScalars.allSatisfy(SearchGrams.standsAlone))
+    }
+
+    @Test func textWithCombiningMarksOrEmojiIsCutByCharacters() {
+        for text in ["か\u{3099}き", "e\u{301}cole 水素", "👍🏽 了解", "👨‍👩‍👧 家族", "🇯🇵 日本", "한국어 텍스트", JapaneseText.normalize("濁点 ゛゜")] {
+            #expect(!text.unicodeScalars.allSatisfy(SearchGrams.standsAlone), "\(text)")
+            #expect(SearchGrams.tokens(ofNormalized: text) == SearchGrams.tokensByCharacter(text))
+        }
+    }
+
     @Test func japaneseIsIndexedByPairsAndEnglishByWords() {
         #expect(SearchGrams.tokens(of: "水素燃料") == ["水素", "素燃", "燃料", "料"])
         #expect(SearchGrams.tokens(of: "ＡＩで養殖、2026年") == ["ai", "で養", "養殖", "殖", "2026", "年"])

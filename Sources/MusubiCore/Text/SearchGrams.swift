@@ -31,6 +31,53 @@ public enum SearchGrams {
     }
 
     public static func tokens(ofNormalized text: String) -> [String] {
+        text.unicodeScalars.allSatisfy(standsAlone) ? tokens(ofScalars: Array(text.unicodeScalars)) : tokensByCharacter(text)
+    }
+
+    /// A scalar that is a character of its own whatever comes next to it: no combining mark,
+    /// joiner, Hangul jamo or flag half. Text made of these alone (most normalised Japanese
+    /// and English) is cut scalar by scalar, several times quicker than character by
+    /// character, into the same tokens.
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x3000...0x3029, 0x3030...0x3096, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: true
+        default: false
+        }
+    }
+
+    private static func tokens(ofScalars scalars: [Unicode.Scalar]) -> [String] {
+        var tokens: [String] = []
+        var start = 0
+        while start < scalars.count {
+            guard let paired = kind(of: scalars[start]) else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < scalars.count, kind(of: scalars[end]) == paired { end += 1 }
+            if paired {
+                for index in start..<(end - 1) { tokens.append(string(scalars[index...(index + 1)])) }
+                tokens.append(string(scalars[(end - 1)..<end]))
+            } else {
+                tokens.append(string(scalars[start..<min(end, start + longestWord)]))
+            }
+            start = end
+        }
+        return tokens
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// Paired (true), part of a word (false), or a separator (nil).
+    private static func kind(of scalar: Unicode.Scalar) -> Bool? {
+        isPaired(scalar) ? true : (isWordCharacter(Character(scalar)) ? false : nil)
+    }
+
+    static func tokensByCharacter(_ text: String) -> [String] {
         var tokens: [String] = []
         forEachRun(in: text) { run, paired in
             guard paired else { tokens.append(word(run)); return }

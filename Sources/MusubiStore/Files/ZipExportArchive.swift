@@ -32,7 +32,9 @@ public final class ZipExportArchive: ExportArchive, @unchecked Sendable {
     private var idle: [Archive]
     private let lock = NSLock()
     public let entries: [ExportArchiveEntry]
-    private let byPath: [String: Entry]
+    /// The entries that are files, by path (an entry works its path and type out of its
+    /// header each time it is asked: once here, not at every read).
+    private let files: [String: Entry]
 
     public init(url: URL) throws {
         let archive: Archive
@@ -43,15 +45,15 @@ public final class ZipExportArchive: ExportArchive, @unchecked Sendable {
         }
         self.url = url
         idle = [archive]
-        let all = Array(archive)
-        entries = all.map { entry in
-            ExportArchiveEntry(path: entry.path, isLink: entry.type == .symlink, isDirectory: entry.type == .directory, size: entry.uncompressedSize)
+        let all = Array(archive).map { (entry: $0, path: $0.path, type: $0.type) }
+        entries = all.map { entry, path, type in
+            ExportArchiveEntry(path: path, isLink: type == .symlink, isDirectory: type == .directory, size: entry.uncompressedSize)
         }
-        byPath = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        files = Dictionary(all.filter { $0.type == .file }.map { ($0.path, $0.entry) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func contents(of path: String) throws -> Data {
-        guard let entry = byPath[path], entry.type == .file else { throw CocoaError(.fileNoSuchFile) }
+        guard let entry = files[path] else { throw CocoaError(.fileNoSuchFile) }
         let archive = try lock.withLock { idle.popLast() } ?? Archive(url: url, accessMode: .read)
         defer { lock.withLock { idle.append(archive) } }
         var data = Data(capacity: Int(min(entry.uncompressedSize, 64 << 20)))

@@ -83,6 +83,15 @@ func inList(_ column: String, _ ids: [Int64]) -> SQLQueryString {
     return "\(unsafeRaw: column) IN (\(binds: ids.map { $0 as any Encodable & Sendable }))"
 }
 
+extension SQLQueryString {
+    /// An integer written into the statement itself, or NULL: for statements of many rows,
+    /// where a bound value costs more than the digits. Only ever for integers, which need no
+    /// escaping.
+    mutating func appendInterpolation(integer value: Int64?) {
+        if let value { appendInterpolation(literal: value) } else { appendInterpolation(unsafeRaw: "NULL") }
+    }
+}
+
 extension Array where Element == SQLQueryString {
     /// The conditions joined with AND; no condition matches everything.
     func conjunction() -> SQLQueryString {

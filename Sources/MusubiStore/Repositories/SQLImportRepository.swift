@@ -52,7 +52,7 @@ struct SQLImportRepository: ImportRepository {
         guard !messages.isEmpty else { return [] }
         let ids = try await newMessageIDs(messages.count)
         let mentioned = messages.map { MessageText.mentions(in: $0.body) }
-        // Thirteen values a row: within both databases' limits on bound values.
+        // Four bound values a row (the numbers are written in): within both databases' limits.
         for chunk in Array(messages.indices).chunked(by: 1_000) {
             let values: [SQLQueryString] = chunk.map { index in
                 let (m, mentionsChannel) = (messages[index], mentioned[index].channel)
@@ -62,9 +62,9 @@ struct SQLImportRepository: ImportRepository {
                 case nil: nil
                 }
                 return """
-                    (\(bind: ids[index]), \(bind: m.channelID), \(bind: m.authorID), \(bind: m.authorName), \(bind: m.authorIcon), \(bind: m.body), \(bind: root),
-                     \(bind: root == nil || m.alsoInChannel ? 1 : 0), \(bind: mentionsChannel ? 1 : 0), \(bind: m.createdAt.epochMilliseconds),
-                     \(bind: m.editedAt?.epochMilliseconds), \(bind: m.deleted ? m.createdAt.epochMilliseconds : nil), \(bind: m.importKey))
+                    (\(integer: ids[index]), \(integer: m.channelID), \(integer: m.authorID), \(bind: m.authorName), \(bind: m.authorIcon), \(bind: m.body),
+                     \(integer: root), \(integer: root == nil || m.alsoInChannel ? 1 : 0), \(integer: mentionsChannel ? 1 : 0), \(integer: m.createdAt.epochMilliseconds),
+                     \(integer: m.editedAt?.epochMilliseconds), \(integer: m.deleted ? m.createdAt.epochMilliseconds : nil), \(bind: m.importKey))
                     """
             }
             try await db.raw("""
@@ -76,12 +76,12 @@ struct SQLImportRepository: ImportRepository {
         var reactions: [SQLQueryString] = []
         for (index, message) in messages.enumerated() {
             for person in mentioned[index].people.sorted() {
-                mentions.append("(\(bind: ids[index]), \(bind: person), \(bind: message.channelID))")
+                mentions.append("(\(integer: ids[index]), \(integer: person), \(integer: message.channelID))")
             }
             // When each reaction came is not known; a millisecond apart keeps them in the order given.
             for (order, reaction) in message.reactions.enumerated() {
                 for person in reaction.memberIDs {
-                    reactions.append("(\(bind: ids[index]), \(bind: person), \(bind: reaction.emoji), \(bind: message.createdAt.epochMilliseconds + Int64(order)))")
+                    reactions.append("(\(integer: ids[index]), \(integer: person), \(bind: reaction.emoji), \(integer: message.createdAt.epochMilliseconds + Int64(order)))")
                 }
             }
         }

@@ -23,10 +23,10 @@ struct SQLMessageSearch: MessageSearchRepository {
         let rows: [SQLQueryString] = entries.compactMap { entry in
             guard !entry.tokens.isEmpty else { return nil }
             return onPostgres
-                ? "(\(bind: entry.messageID), \(bind: Self.vector(entry.tokens))::tsvector)"
-                : "(\(bind: entry.messageID), \(bind: entry.tokens.joined(separator: " ")))"
+                ? "(\(integer: entry.messageID), \(bind: Self.vector(entry.tokens))::tsvector)"
+                : "(\(integer: entry.messageID), \(bind: entry.tokens.joined(separator: " ")))"
         }
-        // Two values a row: within both databases' limits on bound values.
+        // One bound value a row: within both databases' limits.
         for chunk in rows.chunked(by: 10_000) {
             try await db.raw("INSERT INTO message_search (" + (onPostgres ? "message_id" : "rowid") + ", grams) VALUES " + chunk.joined(separator: ", ")).run()
         }
