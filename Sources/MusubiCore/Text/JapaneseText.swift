@@ -54,6 +54,7 @@ public enum JapaneseText {
             if isLongVowelMark(scalar) || isIgnorableSeparator(scalar) { continue }
             if pendingSpace {
                 result.append(" ")
+                previous = " "
                 pendingSpace = false
             }
             let kept = expandIterationMark(scalar, after: previous) ?? hiragana(for: scalar)

@@ -50,8 +50,8 @@ public enum SearchMatches {
     }
 
     /// How often each phrase occurs in a text already normalised. Counted by Unicode scalars,
-    /// several times quicker than by characters and, in normalised text, the same but for a
-    /// match followed by a combining mark.
+    /// several times quicker than by characters and the same but where a match ends inside
+    /// a character (before a combining mark, a skin tone or a joiner): for ranking only.
     public static func counts(of phrases: [String], inNormalized text: String) -> [Int] {
         let scalars = Array(text.unicodeScalars)
         return phrases.map { phrase in

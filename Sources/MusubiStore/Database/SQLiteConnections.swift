@@ -20,8 +20,9 @@ final class SQLiteConnections: DatabaseConnections {
             // A large write (an import) keeps its pages here instead of spilling them to the
             // log again and again: up to 64 MB, for the one writer.
             _ = try await writer.query("PRAGMA cache_size = -65536")
-            // A statement that may have to undo itself inside a transaction keeps what it
-            // changed in a journal of its own: in memory, not in a file written and thrown away.
+            // Temporary storage in memory, not in files written and thrown away: above all the
+            // journal a statement keeps inside a transaction to undo itself (also sorts and
+            // temporary indexes of the one writer).
             _ = try await writer.query("PRAGMA temp_store = MEMORY")
             var readers: [SQLiteConnection] = []
             for _ in 0..<readerCount {

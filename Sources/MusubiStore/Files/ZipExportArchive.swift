@@ -11,8 +11,8 @@ public struct ZipArchives: ExportArchiveOpener {
     }
 }
 
-/// A zip file read as an export. Entries are read into memory one at a time and never
-/// unpacked to disk; their paths are handed over as the archive names them, for the import
+/// A zip file read as an export. Entries are read into memory, one per reader at a time,
+/// and never unpacked to disk; their paths are handed over as the archive names them, for the import
 /// to check.
 public final class ZipExportArchive: ExportArchive, @unchecked Sendable {
     public enum OpenError: Error, Equatable {

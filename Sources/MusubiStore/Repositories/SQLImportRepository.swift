@@ -126,8 +126,10 @@ struct SQLImportRepository: ImportRepository {
                 UPDATE channels SET last_message_at = \(bind: newestAt)
                 WHERE id = \(bind: channel.channelID) AND (last_message_at IS NULL OR last_message_at < \(bind: newestAt))
                 """).run()
+            // Never backwards: on PostgreSQL someone may have read a post made during the import.
+            let readThrough = max(channel.newestBefore, channel.newestImportedID)
             try await db.raw("""
-                UPDATE channel_members SET last_read_id = \(bind: max(channel.newestBefore, channel.newestImportedID))
+                UPDATE channel_members SET last_read_id = CASE WHEN last_read_id < \(bind: readThrough) THEN \(bind: readThrough) ELSE last_read_id END
                 WHERE channel_id = \(bind: channel.channelID) AND last_read_id >= \(bind: channel.newestBefore)
                 """).run()
         }

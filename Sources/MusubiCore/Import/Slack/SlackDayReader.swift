@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads one day of a checked export into messages ready to write: its conversations' files
+/// Reads days of a checked export into messages ready to write: its conversations' files
 /// decoded, each message turned into Musubi's (author, text, file links, reactions, edit
 /// mark) with its key, its thread's key and its search tokens, in the order they were
 /// written. It needs only the export and what the import settled before the messages
@@ -50,6 +50,8 @@ struct SlackDayReader: Sendable {
         guard export.days.indices.contains(first) else { return nil }
         var days = Days(entries: [], count: 0, end: first)
         while days.entries.count < size, export.days.indices.contains(days.end) {
+            // The writer stops waiting for this batch when it fails.
+            try Task.checkCancellation()
             try read(day: days.end, into: &days)
             days.end += 1
         }

@@ -131,13 +131,13 @@ struct SlackExport: Sendable {
         var problems = ProblemList()
     }
 
-    /// Reads and checks the daily files on every core (each decodes its share of them; the
-    /// archive hands out one file at a time), and gives what each held in the order given.
+    /// Reads and checks the daily files on up to four cores (each reader holds a file and
+    /// what it decodes to at a time), and gives what each held in the order given.
     private static func checkFiles(
         _ files: [DayFile], of archive: any ExportArchive, users: Set<String>, progress: @Sendable (Int, Int) -> Void
     ) -> [CheckedFile] {
         let checked = Mutex((files: [CheckedFile](repeating: CheckedFile(), count: files.count), done: 0))
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: files.count, by: workers) {
                 let path = files[index].path

@@ -62,7 +62,8 @@ public struct SlackImport: Sendable {
     public enum Progress: Sendable, Equatable {
         /// Files of the export read and checked.
         case checking(done: Int, total: Int)
-        /// Messages written (or found there already).
+        /// Messages of the export gone through: written, found there already, or skipped
+        /// (notices, and messages of conversations not imported).
         case writing(done: Int, total: Int)
     }
 

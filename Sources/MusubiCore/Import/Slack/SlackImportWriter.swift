@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes a checked export, inside one transaction: people, then conversations with their
-/// seats, then the messages of every conversation a day at a time and in the order they
-/// were written, so that message ids follow time across channels as they do for messages
+/// seats, then the messages of every conversation, whole days at a time and in the order
+/// they were written, so that message ids follow time across channels as they do for messages
 /// posted here.
 struct SlackImportWriter {
     let export: SlackExport
@@ -30,7 +30,8 @@ struct SlackImportWriter {
     /// Imported messages not yet in the search index, with their tokens.
     private var unindexed: [(id: Int64, tokens: [String])] = []
 
-    /// Messages written together (whole days: more when a day holds more).
+    /// Messages read and written together, in whole days (more when a day holds more;
+    /// notices and messages already there count too).
     static let batchSize = 1_000
     /// Messages indexed for search per statement: the index writes out what it gathered at
     /// every statement, so fewer, larger statements make fewer, larger pieces of it.
