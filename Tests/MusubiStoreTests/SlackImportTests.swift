@@ -1,5 +1,5 @@
 import Foundation
-import MusubiCore
+@testable import MusubiCore
 import MusubiStore
 import MusubiTestSupport
 import Testing
@@ -132,6 +132,34 @@ import Testing
             #expect(long.count <= MessageText.limit && long.hasSuffix("…\n📎 [長文.txt](https://sample.slack.com/files/U02/F09/long.txt)"))
             let root = try #require(view.messages.first { $0.body == "スレッドで質問です" })
             #expect(root.replyCount == 3)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aLargeExportIsWrittenInBatchesWithItsThreadsAcrossThem(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let c = try await Community.seed(.testing(persistence))
+            var export = SlackExportFile.sample()
+            // A busy day of more than one batch opens a thread; its reply comes the next day,
+            // sent to the channel too.
+            let busy = SlackImportWriter.batchSize + 100
+            let root = SlackExportFile.ts(50_000)
+            export.set("general/2024-02-10.json", json: (0..<busy).map { index in
+                ["type": "message", "user": "U01", "ts": SlackExportFile.ts(50_000, index), "text": index == 0 ? "大きなスレッドの始まり" : "発言 \(index)"]
+            })
+            export.set("general/2024-02-11.json", json: [
+                ["type": "message", "subtype": "thread_broadcast", "user": "U02", "ts": SlackExportFile.ts(51_500), "text": "翌日の返信", "thread_ts": root],
+            ])
+            let summary = try #require(try await Self.run(export, c.env).summary)
+            #expect(summary.messagesImported == 13 + busy + 1)
+            let general = try #require(try await Self.channels(of: c.actor(c.member), c)["general"])
+            let view = try await Exchange(c.env).show(c.actor(c.member), channelID: general.id)
+            let reply = try #require(view.messages.last)
+            #expect(reply.body == "翌日の返信" && reply.alsoInChannel)
+            let rootID = try #require(reply.threadRootID)
+            let first = try #require(try await persistence.read { repos in try await repos.messages.find(ids: [rootID]) }.first)
+            #expect(first.body == "大きなスレッドの始まり" && first.replyCount == 1)
+            #expect(view.messages.map(\.id) == view.messages.map(\.id).sorted(), "ids follow time across the batches")
         }
     }
 
