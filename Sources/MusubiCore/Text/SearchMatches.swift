@@ -86,16 +86,13 @@ public enum SearchMatches {
         return !SearchGrams.isPaired(scalar) && SearchGrams.isWordCharacter(character)
     }
 
-    /// One character as `JapaneseText.normalize` would give it within its text. The common
-    /// characters that normalising leaves alone skip the Unicode tables.
+    /// One character as `JapaneseText.normalize` would give it within its text (which skips
+    /// the Unicode tables for the common characters itself).
     static func fold(_ character: Character, after previous: Character?) -> String {
         if character.isWhitespace { return " " }
-        if character.isASCII { return character.lowercased() }
         let scalars = character.unicodeScalars
         guard scalars.count == 1, let scalar = scalars.first else { return JapaneseText.normalize(String(character)) }
         switch scalar.value {
-        case 0x3041...0x3096, 0x4E00...0x9FFF:
-            return String(character)
         case 0x3005, 0x309D, 0x309E, 0x30FD, 0x30FE: // iteration marks repeat what came before
             guard let previous else { return String(character) }
             let before = JapaneseText.normalize(String(previous))

@@ -83,6 +83,11 @@ func inList(_ column: String, _ ids: [Int64]) -> SQLQueryString {
     return "\(unsafeRaw: column) IN (\(binds: ids.map { $0 as any Encodable & Sendable }))"
 }
 
+extension SQLDatabase {
+    /// Where the few statements that differ between the engines take PostgreSQL's spelling.
+    var isPostgres: Bool { dialect.name == "postgresql" }
+}
+
 extension SQLQueryString {
     /// An integer written into the statement itself, or NULL: for statements of many rows,
     /// where a bound value costs more than the digits. Only ever for integers, which need no

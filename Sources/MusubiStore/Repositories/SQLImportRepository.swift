@@ -99,7 +99,7 @@ struct SQLImportRepository: ImportRepository {
     /// for a post; SQLite has one writer, whose transaction this is: the ones after the
     /// highest.
     private func newMessageIDs(_ count: Int) async throws -> [Int64] {
-        if db.dialect.name == "postgresql" {
+        if db.isPostgres {
             let rows = try await db.raw("SELECT nextval(pg_get_serial_sequence('messages', 'id')) AS id FROM generate_series(1, \(literal: count))").all()
             return try rows.map { try $0.int64("id") }.sorted()
         }

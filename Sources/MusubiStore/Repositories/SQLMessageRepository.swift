@@ -151,7 +151,7 @@ struct SQLMessageRepository: MessageRepository {
     /// PostgreSQL each event's transaction takes the same advisory lock before its id is drawn,
     /// so a client resuming after id N can never miss an event numbered below N.
     func appendEvent(channelID: Int64, kind: ChannelEvent.Kind, messageID: Int64, at: Date) async throws -> ChannelEvent {
-        if db.dialect.name == "postgresql" {
+        if db.isPostgres {
             try await db.raw("SELECT pg_advisory_xact_lock(\(literal: Self.eventLock))").run()
         }
         let id = try await db.insertReturningID("""

@@ -9,8 +9,6 @@ import SQLKit
 struct SQLMessageSearch: MessageSearchRepository {
     let db: any SQLDatabase
 
-    private var onPostgres: Bool { db.dialect.name == "postgresql" }
-
     /// Puts a new message's words, and its files' names, in the index (an edited one's are
     /// removed first).
     func index(messageID: Int64, body: String, fileNames: [String]) async throws {
@@ -22,13 +20,13 @@ struct SQLMessageSearch: MessageSearchRepository {
     func index(tokens entries: [(messageID: Int64, tokens: [String])]) async throws {
         let rows: [SQLQueryString] = entries.compactMap { entry in
             guard !entry.tokens.isEmpty else { return nil }
-            return onPostgres
+            return db.isPostgres
                 ? "(\(integer: entry.messageID), \(bind: Self.vector(entry.tokens))::tsvector)"
                 : "(\(integer: entry.messageID), \(bind: entry.tokens.joined(separator: " ")))"
         }
         // One bound value a row: within both databases' limits.
         for chunk in rows.chunked(by: 10_000) {
-            try await db.raw("INSERT INTO message_search (" + (onPostgres ? "message_id" : "rowid") + ", grams) VALUES " + chunk.joined(separator: ", ")).run()
+            try await db.raw("INSERT INTO message_search (" + (db.isPostgres ? "message_id" : "rowid") + ", grams) VALUES " + chunk.joined(separator: ", ")).run()
         }
     }
 
@@ -37,7 +35,7 @@ struct SQLMessageSearch: MessageSearchRepository {
     }
 
     func remove(messageIDs: [Int64]) async throws {
-        try await db.raw("DELETE FROM message_search WHERE " + inList(onPostgres ? "message_id" : "rowid", messageIDs)).run()
+        try await db.raw("DELETE FROM message_search WHERE " + inList(db.isPostgres ? "message_id" : "rowid", messageIDs)).run()
     }
 
     func search(_ filter: MessageSearchFilter, limit: Int, offset: Int) async throws -> [Message] {
@@ -46,7 +44,7 @@ struct SQLMessageSearch: MessageSearchRepository {
     }
 
     func texts(_ filter: MessageSearchFilter, limit: Int) async throws -> [(id: Int64, text: String)] {
-        let names: SQLQueryString = onPostgres ? "string_agg(f.filename, E'\\n' ORDER BY f.id)" : "group_concat(f.filename, char(10))"
+        let names: SQLQueryString = db.isPostgres ? "string_agg(f.filename, E'\\n' ORDER BY f.id)" : "group_concat(f.filename, char(10))"
         let rows = try await db.raw(
             "SELECT m.id, m.body, (SELECT " + names + " FROM message_files f WHERE f.message_id = m.id) AS file_names " + matching(filter)
                 + " LIMIT \(literal: limit)"
@@ -74,7 +72,7 @@ struct SQLMessageSearch: MessageSearchRepository {
         guard !filter.phrases.isEmpty else {
             return "FROM messages m WHERE " + conditions.conjunction() + " ORDER BY m.id DESC"
         }
-        if onPostgres {
+        if db.isPostgres {
             conditions.insert("s.grams @@ \(bind: Self.query(filter.phrases))::tsquery", at: 0)
             return "FROM message_search s JOIN messages m ON m.id = s.message_id WHERE " + conditions.conjunction() + " ORDER BY m.id DESC"
         }

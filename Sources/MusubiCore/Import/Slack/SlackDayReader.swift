@@ -16,6 +16,8 @@ struct SlackDayReader: Sendable {
     let channels: [Int64?]
     let channelBySlackID: [String: Int64]
     let seated: [Int64: Set<Int64>]
+    /// Messages an earlier import brought: found again, not made again.
+    let alreadyThere: Set<ImportedMessage.Key>
 
     /// One message of the day.
     struct Entry: Sendable {
@@ -24,7 +26,7 @@ struct SlackDayReader: Sendable {
         var threadKey: ImportedMessage.Key?
         /// Also sent to the channel, when it is a reply.
         var isBroadcast: Bool
-        /// Nil for a notice (a join, a topic change, …) or an empty message: not imported.
+        /// Nil for a notice (a join, a topic change, …), an empty message, or one already there.
         var message: ImportedMessage?
         var searchTokens: [String]
         var shortened: Bool
@@ -77,6 +79,7 @@ struct SlackDayReader: Sendable {
     private func entry(_ message: SlackMessage, channelID: Int64, createdAt: Date) -> Entry {
         let key = ImportedMessage.Key(channelID: channelID, importKey: Self.key(message.ts!, team: export.team))
         var entry = Entry(key: key, threadKey: nil, isBroadcast: false, message: nil, searchTokens: [], shortened: false, fileLinks: 0)
+        guard !alreadyThere.contains(key) else { return entry }
         if let thread = message.thread_ts, thread != message.ts {
             entry.threadKey = ImportedMessage.Key(channelID: channelID, importKey: Self.key(thread, team: export.team))
             entry.isBroadcast = ["thread_broadcast", "reply_broadcast"].contains(message.subtype)

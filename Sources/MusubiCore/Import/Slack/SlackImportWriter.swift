@@ -174,7 +174,8 @@ struct SlackImportWriter {
     /// the other core.
     private mutating func importMessages() async throws {
         let reader = SlackDayReader(
-            export: export, archive: archive, people: people, names: names, channels: channels, channelBySlackID: channelBySlackID, seated: seated
+            export: export, archive: archive, people: people, names: names, channels: channels, channelBySlackID: channelBySlackID, seated: seated,
+            alreadyThere: Set(messageIDs.keys)
         )
         var done = 0
         var days = try reader.days(from: 0, atLeast: Self.batchSize)
