@@ -27,15 +27,14 @@ struct SlackImportWriter {
     /// What the import added to each channel, and the threads it added replies to.
     private var activity: [Int64: ImportedChannelActivity] = [:]
     private var threadRoots = Set<Int64>()
-    /// Imported messages not yet in the search index, with their tokens.
-    private var unindexed: [(id: Int64, tokens: [String])] = []
 
     /// Messages read and written together, in whole days (more when a day holds more;
-    /// notices and messages already there count too).
-    static let batchSize = 1_000
-    /// Messages indexed for search per statement: the index writes out what it gathered at
-    /// every statement, so fewer, larger statements make fewer, larger pieces of it.
-    static let indexBatchSize = 20_000
+    /// notices and messages already there count too). Large, so that the time one batch
+    /// takes to read and the next to write even out: with a thousand, the reader waited
+    /// while the writer wrote the search index, and the import took a quarter longer. The
+    /// search index also writes out what it gathered at every statement, so a batch's one
+    /// statement makes one large piece of it rather than many small ones to merge.
+    static let batchSize = 20_000
 
     init(export: SlackExport, archive: any ExportArchive, repos: any Repositories, now: Date, progress: @escaping @Sendable (SlackImport.Progress) -> Void) {
         self.export = export
@@ -186,15 +185,13 @@ struct SlackImportWriter {
             progress(.writing(done: done, total: export.messageCount))
             days = try await following
         }
-        try await repos.imports.index(unindexed)
-        unindexed.removeAll()
     }
 
     /// The days' messages that are not there yet, in one batch: a reply names its thread's
     /// first message by its id, or by its place in the batch.
     private mutating func write(_ days: SlackDayReader.Days) async throws {
         var messages: [ImportedMessage] = []
-        var searchTokens: [[String]] = []
+        var tokens: [[String]] = []
         var keys: [ImportedMessage.Key] = []
         var places: [ImportedMessage.Key: Int] = [:]
         for entry in days.entries {
@@ -215,15 +212,16 @@ struct SlackImportWriter {
             summary.fileLinks += entry.fileLinks
             places[entry.key] = messages.count
             messages.append(message)
-            searchTokens.append(entry.searchTokens)
+            tokens.append(entry.searchTokens)
             keys.append(entry.key)
         }
         guard !messages.isEmpty else { return }
         let ids = try await repos.imports.insert(messages)
+        var searchTokens: [(id: Int64, tokens: [String])] = []
         for (place, id) in ids.enumerated() {
             let message = messages[place]
             messageIDs[keys[place]] = id
-            if !message.deleted { unindexed.append((id, searchTokens[place])) }
+            if !message.deleted { searchTokens.append((id, tokens[place])) }
             switch message.threadRoot {
             case .stored(let root): threadRoots.insert(root)
             case .earlierInBatch(let rootPlace): threadRoots.insert(ids[rootPlace])
@@ -236,10 +234,7 @@ struct SlackImportWriter {
             channel.newestImportedAt = max(channel.newestImportedAt, message.createdAt)
             activity[message.channelID] = channel
         }
-        if unindexed.count >= Self.indexBatchSize {
-            try await repos.imports.index(unindexed)
-            unindexed.removeAll(keepingCapacity: true)
-        }
+        try await repos.imports.index(searchTokens)
         summary.messagesImported += messages.count
         summary.reactions += messages.reduce(0) { $0 + $1.reactions.reduce(0) { $0 + $1.memberIDs.count } }
     }
