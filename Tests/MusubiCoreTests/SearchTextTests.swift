@@ -15,14 +15,14 @@ import Testing
     func cuttingByScalarsGivesTheTokensOfCuttingByCharacters(_ text: String) {
         let normalized = JapaneseText.normalize(text)
         #expect(normalized.unicodeScalars.allSatisfy(SearchGrams.standsAlone), "the quick way is taken: \(normalized)")
-        #expect(SearchGrams.tokens(ofNormalized: normalized) == SearchGrams.tokensByCharacter(normalized))
-        #expect(SearchGrams.tokens(ofNormalized: text) == SearchGrams.tokensByCharacter(text) || !text.unicodeScalars.allSatisfy(SearchGrams.standsAlone))
+        #expect(SearchGrams.indexed(normalized: normalized) == SearchGrams.tokensByCharacter(normalized).joined(separator: " "))
+        #expect(SearchGrams.indexed(normalized: text) == SearchGrams.tokensByCharacter(text).joined(separator: " ") || !text.unicodeScalars.allSatisfy(SearchGrams.standsAlone))
     }
 
     @Test func textWithCombiningMarksOrEmojiIsCutByCharacters() {
         for text in ["か\u{3099}き", "e\u{301}cole 水素", "👍🏽 了解", "👨‍👩‍👧 家族", "🇯🇵 日本", "한국어 텍스트", JapaneseText.normalize("濁点 ゛゜")] {
             #expect(!text.unicodeScalars.allSatisfy(SearchGrams.standsAlone), "\(text)")
-            #expect(SearchGrams.tokens(ofNormalized: text) == SearchGrams.tokensByCharacter(text))
+            #expect(SearchGrams.indexed(normalized: text) == SearchGrams.tokensByCharacter(text).joined(separator: " "))
         }
     }
 

@@ -93,9 +93,9 @@ public protocol ImportRepository: Sendable {
     /// Stores the messages with their mentions and reactions, and gives their ids, in the
     /// order given (the ids increase in it). They are not searchable until `index` is called.
     func insert(_ messages: [ImportedMessage]) async throws -> [Int64]
-    /// Puts imported messages in the search index by their tokens (`SearchGrams.tokens` of
-    /// `MessageText.searchable`), many at a time.
-    func index(_ messages: [(id: Int64, tokens: [String])]) async throws
+    /// Puts imported messages in the search index, each as `SearchGrams.indexed` gives its
+    /// `MessageText.searchable` text, many at a time.
+    func index(_ messages: [(id: Int64, indexed: String)]) async throws
     /// After an import: the threads that got replies count them, the channels that got
     /// messages show their last activity, and whoever had read such a channel up to its
     /// newest message before the import has read the imported history too.

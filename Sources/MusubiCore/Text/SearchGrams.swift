@@ -27,11 +27,17 @@ public enum SearchGrams {
 
     /// The tokens of a text, in order (positions count from zero).
     public static func tokens(of text: String) -> [String] {
-        tokens(ofNormalized: JapaneseText.normalize(text))
+        indexed(text).split(separator: " ").map(String.init)
     }
 
-    public static func tokens(ofNormalized text: String) -> [String] {
-        text.unicodeScalars.allSatisfy(standsAlone) ? tokens(ofScalars: Array(text.unicodeScalars)) : tokensByCharacter(text)
+    /// The text as the index is given it: its tokens in order, separated by single spaces
+    /// (no token holds one).
+    public static func indexed(_ text: String) -> String {
+        indexed(normalized: JapaneseText.normalize(text))
+    }
+
+    static func indexed(normalized text: String) -> String {
+        text.unicodeScalars.allSatisfy(standsAlone) ? indexed(scalars: Array(text.unicodeScalars)) : tokensByCharacter(text).joined(separator: " ")
     }
 
     /// A scalar that is a character of its own whatever comes next to it: no combining mark,
@@ -45,8 +51,16 @@ public enum SearchGrams {
         }
     }
 
-    private static func tokens(ofScalars scalars: [Unicode.Scalar]) -> [String] {
-        var tokens: [String] = []
+    /// The tokens written straight into one string: a message has hundreds, each a string of
+    /// its own would cost an allocation.
+    private static func indexed(scalars: [Unicode.Scalar]) -> String {
+        var bytes: [UInt8] = []
+        // A character starts one token, of at most two characters of at most three bytes.
+        bytes.reserveCapacity(scalars.count * 7)
+        func append(_ token: ArraySlice<Unicode.Scalar>) {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+            for scalar in token { UTF8.encode(scalar) { bytes.append($0) } }
+        }
         var start = 0
         while start < scalars.count {
             guard let paired = kind(of: scalars[start]) else {
@@ -56,20 +70,14 @@ public enum SearchGrams {
             var end = start + 1
             while end < scalars.count, kind(of: scalars[end]) == paired { end += 1 }
             if paired {
-                for index in start..<(end - 1) { tokens.append(string(scalars[index...(index + 1)])) }
-                tokens.append(string(scalars[(end - 1)..<end]))
+                for index in start..<(end - 1) { append(scalars[index...(index + 1)]) }
+                append(scalars[(end - 1)..<end])
             } else {
-                tokens.append(string(scalars[start..<min(end, start + longestWord)]))
+                append(scalars[start..<min(end, start + longestWord)])
             }
             start = end
         }
-        return tokens
-    }
-
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Paired (true), part of a word (false), or a separator (nil).

@@ -107,8 +107,8 @@ struct SQLImportRepository: ImportRepository {
         return (1...Int64(count)).map { highest + $0 }
     }
 
-    func index(_ messages: [(id: Int64, tokens: [String])]) async throws {
-        try await SQLMessageSearch(db: db).index(tokens: messages.map { ($0.id, $0.tokens) })
+    func index(_ messages: [(id: Int64, indexed: String)]) async throws {
+        try await SQLMessageSearch(db: db).index(messages.map { ($0.id, $0.indexed) })
     }
 
     func settle(threadRoots: [Int64], channels: [ImportedChannelActivity]) async throws {

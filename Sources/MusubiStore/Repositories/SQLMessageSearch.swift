@@ -12,17 +12,17 @@ struct SQLMessageSearch: MessageSearchRepository {
     /// Puts a new message's words, and its files' names, in the index (an edited one's are
     /// removed first).
     func index(messageID: Int64, body: String, fileNames: [String]) async throws {
-        try await index(tokens: [(messageID, SearchGrams.tokens(of: MessageText.searchable(body, fileNames: fileNames)))])
+        try await index([(messageID, SearchGrams.indexed(MessageText.searchable(body, fileNames: fileNames)))])
     }
 
-    /// Puts many messages' search tokens (`SearchGrams.tokens` of `MessageText.searchable`)
-    /// in the index at once.
-    func index(tokens entries: [(messageID: Int64, tokens: [String])]) async throws {
+    /// Puts many messages in the index at once, each as `SearchGrams.indexed` gives its
+    /// `MessageText.searchable` text.
+    func index(_ entries: [(messageID: Int64, indexed: String)]) async throws {
         let rows: [SQLQueryString] = entries.compactMap { entry in
-            guard !entry.tokens.isEmpty else { return nil }
+            guard !entry.indexed.isEmpty else { return nil }
             return db.isPostgres
-                ? "(\(integer: entry.messageID), \(bind: Self.vector(entry.tokens))::tsvector)"
-                : "(\(integer: entry.messageID), \(bind: entry.tokens.joined(separator: " ")))"
+                ? "(\(integer: entry.messageID), \(bind: Self.vector(entry.indexed))::tsvector)"
+                : "(\(integer: entry.messageID), \(bind: entry.indexed))"
         }
         // One bound value a row: within both databases' limits.
         for chunk in rows.chunked(by: 10_000) {
@@ -102,11 +102,11 @@ struct SQLMessageSearch: MessageSearchRepository {
 
     /// A `tsvector` literal with each token at its position (PostgreSQL counts from 1 and
     /// stops at 16,383; later tokens share the last position).
-    static func vector(_ tokens: [String]) -> String {
-        tokens.enumerated().map { "\(lexeme($0.element)):\(min($0.offset + 1, 16_383))" }.joined(separator: " ")
+    static func vector(_ indexed: String) -> String {
+        indexed.split(separator: " ").enumerated().map { "\(lexeme($0.element)):\(min($0.offset + 1, 16_383))" }.joined(separator: " ")
     }
 
-    private static func lexeme(_ token: String) -> String {
+    private static func lexeme(_ token: some StringProtocol) -> String {
         "'" + token.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

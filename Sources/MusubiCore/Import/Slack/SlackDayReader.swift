@@ -28,7 +28,8 @@ struct SlackDayReader: Sendable {
         var isBroadcast: Bool
         /// Nil for a notice (a join, a topic change, …), an empty message, or one already there.
         var message: ImportedMessage?
-        var searchTokens: [String]
+        /// Its text as the search index is given it.
+        var indexed: String
         var shortened: Bool
         var fileLinks: Int
     }
@@ -78,7 +79,7 @@ struct SlackDayReader: Sendable {
 
     private func entry(_ message: SlackMessage, channelID: Int64, createdAt: Date) -> Entry {
         let key = ImportedMessage.Key(channelID: channelID, importKey: Self.key(message.ts!, team: export.team))
-        var entry = Entry(key: key, threadKey: nil, isBroadcast: false, message: nil, searchTokens: [], shortened: false, fileLinks: 0)
+        var entry = Entry(key: key, threadKey: nil, isBroadcast: false, message: nil, indexed: "", shortened: false, fileLinks: 0)
         guard !alreadyThere.contains(key) else { return entry }
         if let thread = message.thread_ts, thread != message.ts {
             entry.threadKey = ImportedMessage.Key(channelID: channelID, importKey: Self.key(thread, team: export.team))
@@ -86,7 +87,7 @@ struct SlackDayReader: Sendable {
         }
         entry.message = imported(message, into: &entry, createdAt: createdAt)
         if let body = entry.message.flatMap({ $0.deleted ? nil : $0.body }) {
-            entry.searchTokens = SearchGrams.tokens(of: MessageText.searchable(body, fileNames: []))
+            entry.indexed = SearchGrams.indexed(MessageText.searchable(body, fileNames: []))
         }
         return entry
     }

@@ -191,7 +191,7 @@ struct SlackImportWriter {
     /// first message by its id, or by its place in the batch.
     private mutating func write(_ days: SlackDayReader.Days) async throws {
         var messages: [ImportedMessage] = []
-        var tokens: [[String]] = []
+        var indexed: [String] = []
         var keys: [ImportedMessage.Key] = []
         var places: [ImportedMessage.Key: Int] = [:]
         for entry in days.entries {
@@ -212,16 +212,16 @@ struct SlackImportWriter {
             summary.fileLinks += entry.fileLinks
             places[entry.key] = messages.count
             messages.append(message)
-            tokens.append(entry.searchTokens)
+            indexed.append(entry.indexed)
             keys.append(entry.key)
         }
         guard !messages.isEmpty else { return }
         let ids = try await repos.imports.insert(messages)
-        var searchTokens: [(id: Int64, tokens: [String])] = []
+        var searchable: [(id: Int64, indexed: String)] = []
         for (place, id) in ids.enumerated() {
             let message = messages[place]
             messageIDs[keys[place]] = id
-            if !message.deleted { searchTokens.append((id, tokens[place])) }
+            if !message.deleted { searchable.append((id, indexed[place])) }
             switch message.threadRoot {
             case .stored(let root): threadRoots.insert(root)
             case .earlierInBatch(let rootPlace): threadRoots.insert(ids[rootPlace])
@@ -234,7 +234,7 @@ struct SlackImportWriter {
             channel.newestImportedAt = max(channel.newestImportedAt, message.createdAt)
             activity[message.channelID] = channel
         }
-        try await repos.imports.index(searchTokens)
+        try await repos.imports.index(searchable)
         summary.messagesImported += messages.count
         summary.reactions += messages.reduce(0) { $0 + $1.reactions.reduce(0) { $0 + $1.memberIDs.count } }
     }
