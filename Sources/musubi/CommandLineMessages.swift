@@ -25,7 +25,7 @@ enum CommandLineMessages {
                 + (summary.conversationsSkipped > 0 ? ", \(summary.conversationsSkipped) conversations with apps only skipped." : "."),
 "Messages: \(summary.messagesImported) imported, \(summary.messagesAlreadyThere) already here, \(summary.messagesSkipped) notices skipped"
                 + (summary.messagesShortened > 0 ? ", \(summary.messagesShortened) shortened to Musubi's length." : "."),
-            "Reactions: \(summary.reactions); file links: \(summary.fileLinks).",
+            "Reactions: \(summary.reactions); files: \(summary.files) kept, \(summary.fileLinks) linked to Slack.",
         ] + (summary.ignoredFolders.isEmpty ? [] : ["Folders no conversation names (left alone): " + summary.ignoredFolders.joined(separator: ", ")])
     }
 

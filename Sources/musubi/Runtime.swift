@@ -48,7 +48,9 @@ struct Runtime {
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let secret = RandomSecrets(key: "").newSecret()
-        FileManager.default.createFile(atPath: url.path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
         return secret
     }
 

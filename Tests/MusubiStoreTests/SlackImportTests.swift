@@ -2,10 +2,11 @@ import Foundation
 @testable import MusubiCore
 import MusubiStore
 import MusubiTestSupport
+import Synchronization
 import Testing
 
 /// Importing a Slack workspace export: what arrives is what members then see (people,
-/// channels, messages with their times, threads, reactions, markup, files as links); the same
+/// channels, messages with their times, threads, reactions, markup, files kept or linked); the same
 /// export twice adds nothing; a malformed export is refused with a report and nothing written.
 @Suite struct SlackImportTests {
     static func run(_ export: SlackExportFile, _ env: CoreEnvironment, prefix: String = "") async throws -> SlackImport.Report {
@@ -132,6 +133,110 @@ import Testing
             #expect(long.count <= MessageText.limit && long.hasSuffix("…\n📎 [長文.txt](https://sample.slack.com/files/U02/F09/long.txt)"))
             let root = try #require(view.messages.first { $0.body == "スレッドで質問です" })
             #expect(root.replyCount == 3)
+        }
+    }
+
+    /// Slack's export has no files; tools that fetch them put them in `__uploads/<id>/<name>`.
+    static func withCarriedFiles() -> SlackExportFile {
+        var export = SlackExportFile.sample()
+        export.set("__uploads/F01/計画書.pdf", data: MessageFileTests.pdf)
+        export.set("__uploads/F03/タンク図面.png", data: MessageFileTests.png)
+        export.set("__uploads/F04/demo.mp4", data: Data(repeating: 7, count: 100))
+        export.set("__uploads/F05/偽装.pdf", data: Data("not a pdf".utf8))
+        export.set("__uploads/F06/大きい.txt", data: Data(repeating: UInt8(ascii: "a"), count: Exchange.fileLimits.size + 1))
+        export.set("__uploads/F07/極秘資料.pdf", data: MessageFileTests.pdf)
+        func file(_ id: String, _ name: String) -> [String: Any] { ["id": id, "name": name, "permalink": "https://sample.slack.com/files/U02/\(id)/x"] }
+        export.set("水素/2024-01-13.json", json: [
+            ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4320), "text": "", "files": [file("F03", "タンク図面.png")]],
+            ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4321), "text": "動画と資料",
+             "files": [file("F04", "demo.mp4"), file("F05", "偽装.pdf"), file("F06", "大きい.txt")]],
+        ])
+        export.set("secret-plan/2024-01-13.json", json: [
+            ["type": "message", "user": "U01", "ts": SlackExportFile.ts(4322), "text": "計画の詳細", "files": [file("F07", "極秘資料.pdf")]],
+        ])
+        return export
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func filesTheExportCarriesAreKeptWithTheirMessagesAndTheRestLinked(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let files = MessageFileTests.KeptFiles()
+            let c = try await Community.seed(MessageFileTests.environment(persistence, files))
+            let seeded = files.count
+            let summary = try #require(try await Self.run(Self.withCarriedFiles(), c.env).summary)
+            #expect(summary.files == 3 && summary.fileLinks == 3, "\(summary)")
+            #expect(files.count == seeded + 3)
+
+            let member = c.actor(c.member), li = try #require(try await persistence.read { try await $0.members.all() }.first { $0.name == "Li Wei" })
+            let exchange = Exchange(c.env), mine = try await Self.channels(of: member, c)
+            // Kept: the file is the message's, the link to Slack is gone; a file alone needs no text.
+            let general = try await exchange.show(member, channelID: try #require(mine["general"]).id)
+            let plan = try #require(general.messages.first { $0.body == "資料です" })
+            let planFile = try #require(general.details.files[plan.id]?.first)
+            #expect(planFile.filename == "計画書.pdf" && planFile.file.kind == .pdf)
+            #expect(try await exchange.file(member, id: planFile.id).1 == MessageFileTests.pdf)
+            let hydrogen = try await exchange.show(member, channelID: try #require(mine["水素"]).id)
+            let drawing = try #require(hydrogen.messages.first { hydrogen.details.files[$0.id]?.first?.filename == "タンク図面.png" })
+            #expect(drawing.body.isEmpty)
+            // Linked: a kind Musubi does not keep, content that is not what its name says, too large.
+            let linked = try #require(hydrogen.messages.last)
+            #expect(linked.body.hasPrefix("動画と資料\n📎 [demo.mp4](https://sample.slack.com/files/U02/F04/x)\n📎 [偽装.pdf]"))
+            #expect(linked.body.hasSuffix("📎 [大きい.txt](https://sample.slack.com/files/U02/F06/x)") && hydrogen.details.files[linked.id] == nil)
+
+            // Only those who see the channel fetch or find a kept file.
+            let secret = try await exchange.show(member, channelID: try #require(mine["secret-plan"]).id)
+            let secretFile = try #require(secret.messages.last.flatMap { secret.details.files[$0.id]?.first })
+            await #expect(throws: MusubiError.notFound) { try await exchange.file(c.actor(li), id: secretFile.id) }
+            func found(_ actor: Actor, _ query: String) async throws -> Int {
+                try await exchange.search(actor, query: query, order: .newest, page: 1, timeZone: MessageFileTests.zone).total
+            }
+            #expect(try await [found(member, "図面"), found(c.actor(li), "図面")] == [1, 1])
+            #expect(try await [found(member, "極秘"), found(c.actor(li), "極秘")] == [1, 0])
+
+            // Again: nothing new is written or kept.
+            let again = try #require(try await Self.run(Self.withCarriedFiles(), c.env).summary)
+            #expect(again.files == 0 && again.messagesImported == 0)
+            #expect(files.count == seeded + 3)
+        }
+    }
+
+    /// The disk store, failing from the `failingFrom`th file it is given.
+    final class FailingFiles: FileStore {
+        let kept = MessageFileTests.KeptFiles()
+        let saves = Mutex(0)
+        let failingFrom: Int
+
+        init(failingFrom: Int) { self.failingFrom = failingFrom }
+
+        func save(_ data: Data) async throws -> String {
+            guard saves.withLock({ $0 += 1; return $0 < failingFrom }) else { throw CocoaError(.fileWriteOutOfSpace) }
+            return try await kept.save(data)
+        }
+
+        func read(_ name: String) async throws -> Data { try await kept.read(name) }
+        func delete(_ name: String) async throws { try await kept.delete(name) }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func filesOfAnImportThatFailsOrOfAMessageTwiceAreNotLeftBehind(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let files = FailingFiles(failingFrom: 3)
+            let c = try await Community.seed(MessageFileTests.environment(persistence, files.kept))
+            let env = CoreEnvironment(persistence: persistence, files: files, passwords: c.env.passwords, secrets: c.env.secrets, now: c.env.now)
+            let (before, seeded) = (try await persistence.rowCounts(), files.kept.count)
+            await #expect(throws: CocoaError.self) { try await Self.run(Self.withCarriedFiles(), env) }
+            #expect(try await persistence.rowCounts() == before, "nothing written")
+            #expect(files.kept.count == seeded, "the two files saved before the failure are deleted again")
+
+            // The same message twice (as an export joined from two can have it): one file kept.
+            var export = SlackExportFile.sample()
+            export.set("__uploads/F01/計画書.pdf", data: MessageFileTests.pdf)
+            export.set("general/2024-01-12.json", json: [
+                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(1442), "text": "資料です", "files": [["id": "F01", "name": "計画書.pdf"]]],
+            ])
+            let summary = try #require(try await Self.run(export, c.env).summary)
+            #expect(summary.files == 1 && summary.messagesAlreadyThere == 1)
+            #expect(files.kept.count == seeded + 1)
         }
     }
 

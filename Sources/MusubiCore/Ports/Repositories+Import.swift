@@ -37,11 +37,13 @@ public struct ImportedMessage: Sendable {
     public var importKey: String
     /// People who reacted, by emoji, in the order given.
     public var reactions: [(emoji: String, memberIDs: [Int64])]
+    /// Files it carries, already in the file store.
+    public var files: [StoredFile]
 
     public init(
         channelID: Int64, authorID: Int64?, authorName: String = "", authorIcon: String = "", body: String, threadRoot: ThreadRoot? = nil,
         alsoInChannel: Bool = false, createdAt: Date, editedAt: Date? = nil, deleted: Bool = false, importKey: String,
-        reactions: [(emoji: String, memberIDs: [Int64])] = []
+        reactions: [(emoji: String, memberIDs: [Int64])] = [], files: [StoredFile] = []
     ) {
         self.channelID = channelID
         self.authorID = authorID
@@ -55,6 +57,7 @@ public struct ImportedMessage: Sendable {
         self.deleted = deleted
         self.importKey = importKey
         self.reactions = reactions
+        self.files = files
     }
 }
 
@@ -90,7 +93,7 @@ public protocol ImportRepository: Sendable {
     func messageIDs(in channelIDs: [Int64]) async throws -> [ImportedMessage.Key: Int64]
     /// The newest message id in each of these channels (0 for none).
     func newestMessageIDs(in channelIDs: [Int64]) async throws -> [Int64: Int64]
-    /// Stores the messages with their mentions and reactions, and gives their ids, in the
+    /// Stores the messages with their mentions, reactions and files, and gives their ids, in the
     /// order given (the ids increase in it). They are not searchable until `index` is called.
     func insert(_ messages: [ImportedMessage]) async throws -> [Int64]
     /// Puts imported messages in the search index, each as `SearchGrams.indexed` gives its

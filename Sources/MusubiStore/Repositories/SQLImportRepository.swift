@@ -74,6 +74,7 @@ struct SQLImportRepository: ImportRepository {
         }
         var mentions: [SQLQueryString] = []
         var reactions: [SQLQueryString] = []
+        var files: [SQLQueryString] = []
         for (index, message) in messages.enumerated() {
             for person in mentioned[index].people.sorted() {
                 mentions.append("(\(integer: ids[index]), \(integer: person), \(integer: message.channelID))")
@@ -84,12 +85,18 @@ struct SQLImportRepository: ImportRepository {
                     reactions.append("(\(integer: ids[index]), \(integer: person), \(bind: reaction.emoji), \(integer: message.createdAt.epochMilliseconds + Int64(order)))")
                 }
             }
+            for file in message.files {
+                files.append("(\(integer: ids[index]), \(bind: file.filename), \(bind: file.kind.rawValue), \(integer: Int64(file.size)), \(bind: file.storedName))")
+            }
         }
         for chunk in mentions.chunked(by: 1_000) {
             try await db.raw("INSERT INTO message_mentions (message_id, member_id, channel_id) VALUES " + chunk.joined(separator: ", ")).run()
         }
         for chunk in reactions.chunked(by: 1_000) {
             try await db.raw("INSERT INTO message_reactions (message_id, member_id, emoji, at) VALUES " + chunk.joined(separator: ", ") + " ON CONFLICT DO NOTHING").run()
+        }
+        for chunk in files.chunked(by: 1_000) {
+            try await db.raw("INSERT INTO message_files (message_id, filename, kind, size, stored_name) VALUES " + chunk.joined(separator: ", ")).run()
         }
         return ids
     }

@@ -67,7 +67,7 @@ struct MigrationPages {
                     ("people_created", s.peopleCreated), ("people_found", s.peopleFound), ("channels_created", s.channelsCreated),
                     ("channels_found", s.channelsFound), ("conversations_skipped", s.conversationsSkipped), ("messages_imported", s.messagesImported),
                     ("messages_already_there", s.messagesAlreadyThere), ("messages_skipped", s.messagesSkipped), ("messages_shortened", s.messagesShortened), ("reactions", s.reactions),
-                    ("file_links", s.fileLinks),
+                    ("files", s.files), ("file_links", s.fileLinks),
                 ].map { JobModel.SummaryRow(label: site.t("slack_import.summary_" + $0.0, context), value: $0.1, testID: "summary-" + $0.0) }
             } ?? [],
             ignoredFolders: summary.flatMap { $0.ignoredFolders.isEmpty ? nil : $0.ignoredFolders.joined(separator: ", ") },

@@ -1,10 +1,11 @@
 import Foundation
 
 /// Reads days of a checked export into messages ready to write: its conversations' files
-/// decoded, each message turned into Musubi's (author, text, file links, reactions, edit
-/// mark) with its key, its thread's key and its search tokens, in the order they were
-/// written. It needs only the export and what the import settled before the messages
-/// (people, channels, seats), so the next day is read while the last one is written.
+/// decoded, each message turned into Musubi's (author, text, files or links to them,
+/// reactions, edit mark) with its key, its thread's key and its search tokens, in the order
+/// they were written; the files the export carries saved in the file store. It needs only
+/// the export and what the import settled before the messages (people, channels, seats), so
+/// the next day is read while the last one is written.
 struct SlackDayReader: Sendable {
     let export: SlackExport
     let archive: any ExportArchive
@@ -18,6 +19,7 @@ struct SlackDayReader: Sendable {
     let seated: [Int64: Set<Int64>]
     /// Messages an earlier import brought: found again, not made again.
     let alreadyThere: Set<ImportedMessage.Key>
+    let files: SlackImportFiles
 
     /// One message of the day.
     struct Entry: Sendable {
@@ -49,19 +51,19 @@ struct SlackDayReader: Sendable {
 
     /// The days from `first` (oldest first) until they hold at least `size` messages or the
     /// export ends; nil past the last day.
-    func days(from first: Int, atLeast size: Int) throws -> Days? {
+    func days(from first: Int, atLeast size: Int) async throws -> Days? {
         guard export.days.indices.contains(first) else { return nil }
         var days = Days(entries: [], count: 0, end: first)
         while days.entries.count < size, export.days.indices.contains(days.end) {
             // The writer stops waiting for this batch when it fails.
             try Task.checkCancellation()
-            try read(day: days.end, into: &days)
+            try await read(day: days.end, into: &days)
             days.end += 1
         }
         return days
     }
 
-    private func read(day index: Int, into days: inout Days) throws {
+    private func read(day index: Int, into days: inout Days) async throws {
         var written: [(message: SlackMessage, channelID: Int64, ts: Date)] = []
         for file in export.days[index].files {
             let messages = try SlackExport.messages(in: file, of: archive)
@@ -74,10 +76,12 @@ struct SlackDayReader: Sendable {
         }
         // A stable sort keeps a channel's own order for equal times.
         let inOrder = written.enumerated().sorted { ($0.element.ts, $0.offset) < ($1.element.ts, $1.offset) }.map(\.element)
-        days.entries += inOrder.map { entry($0.message, channelID: $0.channelID, createdAt: $0.ts) }
+        for written in inOrder {
+            days.entries.append(try await entry(written.message, channelID: written.channelID, createdAt: written.ts))
+        }
     }
 
-    private func entry(_ message: SlackMessage, channelID: Int64, createdAt: Date) -> Entry {
+    private func entry(_ message: SlackMessage, channelID: Int64, createdAt: Date) async throws -> Entry {
         let key = ImportedMessage.Key(channelID: channelID, importKey: Self.key(message.ts!, team: export.team))
         var entry = Entry(key: key, threadKey: nil, isBroadcast: false, message: nil, indexed: "", shortened: false, fileLinks: 0)
         guard !alreadyThere.contains(key) else { return entry }
@@ -85,9 +89,9 @@ struct SlackDayReader: Sendable {
             entry.threadKey = ImportedMessage.Key(channelID: channelID, importKey: Self.key(thread, team: export.team))
             entry.isBroadcast = ["thread_broadcast", "reply_broadcast"].contains(message.subtype)
         }
-        entry.message = imported(message, into: &entry, createdAt: createdAt)
-        if let body = entry.message.flatMap({ $0.deleted ? nil : $0.body }) {
-            entry.indexed = SearchGrams.indexed(MessageText.searchable(body, fileNames: []))
+        entry.message = try await imported(message, into: &entry, createdAt: createdAt)
+        if let message = entry.message, !message.deleted {
+            entry.indexed = SearchGrams.indexed(MessageText.searchable(message.body, fileNames: message.files.map(\.filename)))
         }
         return entry
     }
@@ -98,7 +102,7 @@ struct SlackDayReader: Sendable {
 
     /// The message as Musubi stores it (its thread aside), or nil for a notice or an empty
     /// message.
-    private func imported(_ message: SlackMessage, into entry: inout Entry, createdAt: Date) -> ImportedMessage? {
+    private func imported(_ message: SlackMessage, into entry: inout Entry, createdAt: Date) async throws -> ImportedMessage? {
         guard message.type == nil || message.type == "message", Self.conversationSubtypes.contains(message.subtype) else { return nil }
         let channelID = entry.key.channelID
         let seatedHere = seated[channelID] ?? []
@@ -123,9 +127,14 @@ struct SlackDayReader: Sendable {
             everyone: "<!channel>"
         )
         body = MessageText.keepingMentions(body, of: seatedHere)
-        let links = (message.files ?? []).filter { $0.mode != "tombstone" && $0.mode != "hidden_by_limit" }.map { file in
+        var links: [String] = []
+        for file in message.files ?? [] where file.mode != "tombstone" && file.mode != "hidden_by_limit" {
             let name = file.name ?? file.title ?? "file"
-            return "📎 " + ((file.permalink ?? file.url_private).map { SlackText.link($0, label: name) } ?? name)
+            if let kept = try await keep(file, named: name) {
+                imported.files.append(kept)
+            } else {
+                links.append("📎 " + ((file.permalink ?? file.url_private).map { SlackText.link($0, label: name) } ?? name))
+            }
         }
         // Slack allows longer messages than Musubi: the text is shortened, its file links kept.
         let room = MessageText.limit - links.reduce(0) { $0 + $1.count + 1 }
@@ -134,7 +143,7 @@ struct SlackDayReader: Sendable {
             entry.shortened = true
         }
         body = ([body] + links).filter { !$0.isEmpty }.joined(separator: "\n")
-        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !imported.files.isEmpty else { return nil }
         entry.fileLinks = links.count
         imported.body = body
         imported.editedAt = message.edited?.ts.flatMap(SlackTimestamp.date)
@@ -152,6 +161,16 @@ struct SlackDayReader: Sendable {
         }
         imported.reactions = reactions.filter { !$0.memberIDs.isEmpty }
         return imported
+    }
+
+    /// The file saved in the file store, when the export carries it and it is a file Musubi
+    /// keeps with a message (its kind, its size); nil to link to it instead. One that cannot
+    /// be read is linked to as well: the messages matter more than a damaged file.
+    private func keep(_ file: SlackMessage.File, named name: String) async throws -> StoredFile? {
+        guard let id = file.id, let carried = export.uploads[id], carried.size <= UInt64(Exchange.fileLimits.size),
+              let data = try? archive.contents(of: carried.path) else { return nil }
+        guard let (filename, kind) = try? Upload(filename: name, data: data).checked(field: "files", sizeLimit: Exchange.fileLimits.size) else { return nil }
+        return StoredFile(filename: filename, kind: kind, size: data.count, storedName: try await files.save(data))
     }
 
     /// A reaction's emoji from Slack's name (skin tones dropped), as Musubi keeps reactions.

@@ -3,8 +3,12 @@ import Synchronization
 
 /// A Slack workspace export, checked from end to end before anything is written: its paths,
 /// its JSON, and that every person it names is among its users. What it keeps is small (the
-/// people, the conversations and where their daily files are); messages are read again, a
-/// day at a time, when they are written.
+/// people, the conversations, where their daily files are and which files it carries);
+/// messages are read again, a day at a time, when they are written.
+///
+/// Slack's own export has no files in it, only their addresses. Tools that fetch them add
+/// them to the zip as `__uploads/<file id>/<name>` (slack-advanced-exporter does, and
+/// Mattermost's importer reads them there); such files are brought over.
 struct SlackExport: Sendable {
     enum Kind: String, Sendable, CaseIterable {
         /// `channels.json`, `groups.json`, `dms.json` and `mpims.json`.
@@ -43,10 +47,16 @@ struct SlackExport: Sendable {
     var messageCount: Int
     /// Folders that no conversation names (left alone).
     var ignoredFolders: [String]
+    /// Files the export carries, by Slack's file id.
+    var uploads: [String: ExportArchiveEntry]
+
+    /// The folder of the files an export carries.
+    static let uploadsFolder = "__uploads"
 
     /// At most this many problems are listed; the count of the rest follows.
     static let problemLimit = 100
-    /// The most one file of an export may unpack to (a day of one channel is far less).
+    /// The most one file of an export may unpack to (a day of one channel is far less). A
+    /// carried file may be larger: it is only read when Musubi keeps files of its size.
     static let entryLimit: UInt64 = 64 << 20
 
     enum Reading {
@@ -59,13 +69,13 @@ struct SlackExport: Sendable {
     static func read(_ archive: any ExportArchive, progress: @Sendable (Int, Int) -> Void = { _, _ in }) -> Reading {
         var problems = ProblemList()
         var seen = Set<String>()
+        let root = rootFolder(of: archive.entries.map(\.path))
         for entry in archive.entries {
             if isUnsafe(entry) { problems.add(entry.path, "slack_import.unsafe_path") }
             if !seen.insert(entry.path).inserted { problems.add(entry.path, "slack_import.repeated_path") }
-            if entry.size > entryLimit { problems.add(entry.path, "slack_import.too_large") }
+            if entry.size > entryLimit, !entry.path.hasPrefix(root + uploadsFolder + "/") { problems.add(entry.path, "slack_import.too_large") }
         }
         guard problems.isEmpty else { return .refused(problems.report) }
-        let root = rootFolder(of: archive.entries.map(\.path))
 
         func decode<T: Decodable>(_ type: T.Type, _ name: String, required: Bool) -> T? {
             let path = root + name
@@ -102,8 +112,13 @@ struct SlackExport: Sendable {
         let folderIndex = Dictionary(conversations.enumerated().map { ($0.element.folder, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var byDate: [String: [DayFile]] = [:]
         var ignored = Set<String>()
+        var uploads: [String: ExportArchiveEntry] = [:]
         for entry in archive.entries where !entry.isDirectory && entry.path.hasPrefix(root) {
             let parts = entry.path.dropFirst(root.count).split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count == 3, parts[0] == uploadsFolder, !parts[1].isEmpty, !parts[2].isEmpty {
+                uploads[String(parts[1])] = uploads[String(parts[1])] ?? entry
+                continue
+            }
             guard parts.count == 2, isDayFile(parts[1]) else { continue }
             guard let conversation = folderIndex[String(parts[0])] else {
                 ignored.insert(String(parts[0]))
@@ -121,7 +136,8 @@ struct SlackExport: Sendable {
         guard problems.isEmpty else { return .refused(problems.report) }
         let team = users.lazy.compactMap(\.team_id).first { !$0.isEmpty } ?? "slack"
         return .read(SlackExport(
-            team: team, users: users, conversations: conversations, days: days, messageCount: messageCount, ignoredFolders: ignored.sorted()
+            team: team, users: users, conversations: conversations, days: days, messageCount: messageCount, ignoredFolders: ignored.sorted(),
+            uploads: uploads
         ))
     }
 

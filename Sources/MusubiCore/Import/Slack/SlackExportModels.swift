@@ -56,6 +56,7 @@ struct SlackMessage: Decodable, Sendable {
     }
 
     struct File: Decodable, Sendable {
+        var id: String?
         var name: String?
         var title: String?
         var permalink: String?

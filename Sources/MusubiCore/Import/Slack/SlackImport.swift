@@ -3,7 +3,8 @@ import Foundation
 /// Bringing a Slack workspace over from its export: people (as accounts an invitation later
 /// claims, or the members who already have the e-mail address), channels with their
 /// members, direct conversations, and every message with its original time and author, its
-/// thread, reactions, edit mark and file links. The whole export is checked first; if
+/// thread, reactions, edit mark and files (kept when the export carries them, links to Slack
+/// otherwise). The whole export is checked first; if
 /// anything is wrong, the report lists it and nothing is written. Otherwise everything is
 /// written in one transaction. Importing the same export again adds nothing; a later export
 /// of the same workspace adds only what is new.
@@ -44,6 +45,9 @@ public struct SlackImport: Sendable {
         /// Longer than Musubi keeps (Slack allows 40,000 characters): shortened.
         public var messagesShortened = 0
         public var reactions = 0
+        /// Files the export carries, kept with their messages.
+        public var files = 0
+        /// Files it does not carry, or of a kind or size Musubi does not keep: links to Slack.
         public var fileLinks = 0
         /// Folders in the export that no conversation names.
         public var ignoredFolders: [String] = []
@@ -85,15 +89,23 @@ public struct SlackImport: Sendable {
         case .read(let read): export = read
         }
         let now = env.now()
-        let summary = try await env.persistence.write { repos in
-            var writer = SlackImportWriter(export: export, archive: archive, repos: repos, now: now, progress: progress)
-            let summary = try await writer.run(actorID: actorID)
-            try await repos.audit.append(
-                actorID: actorID, action: .slackImported, subjectType: "import", subjectID: nil,
-                detail: "\(export.team): \(summary.messagesImported) messages, \(summary.channelsCreated) channels, \(summary.peopleCreated) people", at: now
-            )
-            return summary
+        let files = SlackImportFiles(store: env.files)
+        let summary: Summary
+        do {
+            summary = try await env.persistence.write { repos in
+                var writer = SlackImportWriter(export: export, archive: archive, repos: repos, files: files, now: now, progress: progress)
+                let summary = try await writer.run(actorID: actorID)
+                try await repos.audit.append(
+                    actorID: actorID, action: .slackImported, subjectType: "import", subjectID: nil,
+                    detail: "\(export.team): \(summary.messagesImported) messages, \(summary.channelsCreated) channels, \(summary.peopleCreated) people", at: now
+                )
+                return summary
+            }
+        } catch {
+            await files.deleteUnused(importSucceeded: false)
+            throw error
         }
+        await files.deleteUnused(importSucceeded: true)
         return Report(problems: [], moreProblems: 0, summary: summary)
     }
 }

@@ -8,6 +8,7 @@ struct SlackImportWriter {
     let export: SlackExport
     let archive: any ExportArchive
     let repos: any Repositories
+    let files: SlackImportFiles
     let now: Date
     let progress: @Sendable (SlackImport.Progress) -> Void
 
@@ -36,10 +37,14 @@ struct SlackImportWriter {
     /// statement makes one large piece of it rather than many small ones to merge.
     static let batchSize = 20_000
 
-    init(export: SlackExport, archive: any ExportArchive, repos: any Repositories, now: Date, progress: @escaping @Sendable (SlackImport.Progress) -> Void) {
+    init(
+        export: SlackExport, archive: any ExportArchive, repos: any Repositories, files: SlackImportFiles, now: Date,
+        progress: @escaping @Sendable (SlackImport.Progress) -> Void
+    ) {
         self.export = export
         self.archive = archive
         self.repos = repos
+        self.files = files
         self.now = now
         self.progress = progress
     }
@@ -174,12 +179,12 @@ struct SlackImportWriter {
     private mutating func importMessages() async throws {
         let reader = SlackDayReader(
             export: export, archive: archive, people: people, names: names, channels: channels, channelBySlackID: channelBySlackID, seated: seated,
-            alreadyThere: Set(messageIDs.keys)
+            alreadyThere: Set(messageIDs.keys), files: files
         )
         var done = 0
-        var days = try reader.days(from: 0, atLeast: Self.batchSize)
+        var days = try await reader.days(from: 0, atLeast: Self.batchSize)
         while let current = days {
-            async let following = try reader.days(from: current.end, atLeast: Self.batchSize)
+            async let following = try await reader.days(from: current.end, atLeast: Self.batchSize)
             try await write(current)
             done += current.count
             progress(.writing(done: done, total: export.messageCount))
@@ -217,6 +222,7 @@ struct SlackImportWriter {
         }
         guard !messages.isEmpty else { return }
         let ids = try await repos.imports.insert(messages)
+        files.written(messages.lazy.flatMap(\.files))
         var searchable: [(id: Int64, indexed: String)] = []
         for (place, id) in ids.enumerated() {
             let message = messages[place]
@@ -237,5 +243,6 @@ struct SlackImportWriter {
         try await repos.imports.index(searchable)
         summary.messagesImported += messages.count
         summary.reactions += messages.reduce(0) { $0 + $1.reactions.reduce(0) { $0 + $1.memberIDs.count } }
+        summary.files += messages.reduce(0) { $0 + $1.files.count }
     }
 }
