@@ -175,6 +175,55 @@ import WSClient
         }
     }
 
+    /// Listens until the server closes the socket, doing `action` once the connection is
+    /// ready; a socket that stays open fails the test (`Timeout`).
+    static func untilClosed(_ site: TestSite, headers: HTTPFields, after action: () async throws -> Void) async throws -> [Frame] {
+        let (readiness, ready) = AsyncStream<Void>.makeStream()
+        let listening = Task {
+            defer { ready.finish() }
+            return try await listen(site, headers: headers, query: "") { frames in
+                if frames.last?.type == "ready" { ready.yield() }
+                return false
+            }
+        }
+        for await _ in readiness { break }
+        try await action()
+        return try await listening.value
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aRevokedTokenASignedOutSessionOrADeactivatedPersonLosesTheSocket(_ database: TestDatabase) async throws {
+        try await TestSite.run(database, live: true) { site in
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            let api = APIClient(client: site.client, token: try await APIClient.token(for: member))
+            let tokenID = try #require((try await api.call(.get, "/api/v1/tokens").object["items"] as? [[String: Any]])?.first?["id"] as? Int)
+
+            // A program listening with its token: revoking the token closes its socket.
+            let program = try await Self.untilClosed(site, headers: [.authorization: "Bearer \(try #require(api.token))"]) {
+                let revoked = try await api.call(.delete, "/api/v1/tokens/\(tokenID)")
+                #expect(revoked.status == .noContent)
+            }
+            #expect(program.map(\.type) == ["ready"])
+
+            // A page listening with its session: signing out closes it.
+            let cookie = { (browser: Browser) in browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+            _ = try await Self.untilClosed(site, headers: [.cookie: cookie(member)]) {
+                _ = try await member.post("/signout")
+            }
+
+            // Someone deactivated by an administrator loses theirs at once.
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            let admin = site.browser()
+            try await admin.signIn("admin@example.jp")
+            _ = try await Self.untilClosed(site, headers: [.cookie: cookie(coordinator)]) {
+                try await admin.get("/manage/people")
+                _ = try await admin.post("/manage/people/\(site.community.coordinator.id)/deactivate")
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func noSessionNoSocket(_ database: TestDatabase) async throws {
         try await TestSite.run(database, live: true) { site in

@@ -118,7 +118,10 @@ struct APIHandlers {
     }
 
     func deactivate(_ request: Request, _ context: Context) async throws -> Response {
-        try await onMember(context, site.people.deactivate)
+        try await onMember(context) { actor, memberID in
+            try await site.people.deactivate(actor, memberID: memberID)
+            await site.live.recheck(memberID: memberID)
+        }
     }
 
     func reactivate(_ request: Request, _ context: Context) async throws -> Response {
@@ -167,6 +170,7 @@ struct APIHandlers {
 
     func revokeToken(_ request: Request, _ context: Context) async throws -> Response {
         try await site.settings.revokeToken(context.actor, id: try context.parameters.require("id", as: Int64.self))
+        if let memberID = context.actor.memberID { await site.live.recheck(memberID: memberID) }
         return Response(status: .noContent)
     }
 

@@ -79,7 +79,9 @@ struct ManagementPages {
     }
 
     func deactivate(_ request: Request, _ context: Context) async throws -> Response {
-        try await site.people.deactivate(context.actor, memberID: try context.parameters.require("id", as: Int64.self))
+        let memberID = try context.parameters.require("id", as: Int64.self)
+        try await site.people.deactivate(context.actor, memberID: memberID)
+        await site.live.recheck(memberID: memberID)
         return site.redirect(Paths.people.href() + "?status=active", notice: "deactivated")
     }
 

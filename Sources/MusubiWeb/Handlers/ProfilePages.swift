@@ -97,6 +97,7 @@ struct ProfilePages {
 
     func revokeToken(_ request: Request, _ context: Context) async throws -> Response {
         try await site.settings.revokeToken(context.actor, id: try context.parameters.require("id", as: Int64.self))
+        if let memberID = context.actor.memberID { await site.live.recheck(memberID: memberID) }
         return site.redirect(Paths.account.href(), notice: "token_revoked")
     }
 

@@ -10,9 +10,14 @@ import ServiceLifecycle
 /// stored. A connection that comes back with the last id it saw first gets what it missed
 /// from the log; events that arrive meanwhile wait, and those already replayed are skipped
 /// (ids follow the order of commits), so nothing is lost or doubled.
+///
+/// What each connection signed in with is checked again every minute, and at once for a
+/// person whose token, session or account a request has just ended: a connection it no
+/// longer lets in is closed.
 public actor LiveHub: Service {
     struct Connection {
         var actor: Actor
+        var credential: LiveCredential
         var memberID: Int64
         var watching: Int64?
         var outbox: AsyncStream<String>.Continuation
@@ -28,18 +33,21 @@ public actor LiveHub: Service {
     /// back and resumes from the log).
     static let outboxLimit = 5_000
     static let replayBatch = 500
+    static let recheckInterval = Duration.seconds(60)
 
     private let signal: LiveSignal
     private let exchange: Exchange
+    private let accounts: Accounts
     /// Times as the pages show them, in the installation's time zone.
     private let timeFormatter: DateFormatter
     private let logger: Logger
     private var connections: [UUID: Connection] = [:]
     private var cursor: Int64?
 
-    public init(signal: LiveSignal, exchange: Exchange, timeZone: TimeZone, logger: Logger = Logger(label: "musubi.live")) {
+    public init(signal: LiveSignal, exchange: Exchange, accounts: Accounts, timeZone: TimeZone, logger: Logger = Logger(label: "musubi.live")) {
         self.signal = signal
         self.exchange = exchange
+        self.accounts = accounts
         self.logger = logger
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -50,14 +58,44 @@ public actor LiveHub: Service {
 
     public func run() async throws {
         cursor = try await exchange.latestEventID()
-        for await _ in signal.wakeups.cancelOnGracefulShutdown() {
-            do {
-                try await drain()
-            } catch {
-                logger.error("live delivery failed", metadata: ["error": "\(error)"])
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.recheckPeriodically() }
+            for await _ in signal.wakeups.cancelOnGracefulShutdown() {
+                do {
+                    try await drain()
+                } catch {
+                    logger.error("live delivery failed", metadata: ["error": "\(error)"])
+                }
             }
+            group.cancelAll()
         }
         for connection in connections.values { connection.outbox.finish() }
+    }
+
+    private func recheckPeriodically() async {
+        while (try? await Task.sleep(for: Self.recheckInterval)) != nil {
+            await recheck()
+        }
+    }
+
+    /// Checks again what the connections (of one person, or everyone's) signed in with:
+    /// closes those it no longer lets in, and lets the others go on as what their person may
+    /// now do (a new role, say). A check that fails (the database away) closes nothing.
+    public func recheck(memberID: Int64? = nil) async {
+        for (id, connection) in connections where memberID == nil || connection.memberID == memberID {
+            let checked: Actor?
+            do {
+                checked = try await connection.credential.actor(accounts)
+            } catch {
+                continue
+            }
+            guard connections[id] != nil else { continue }
+            if let actor = checked, actor.memberID == connection.memberID {
+                connections[id]?.actor = actor
+            } else {
+                disconnect(id)
+            }
+        }
     }
 
     /// Delivers every stored event after the cursor.
@@ -108,12 +146,12 @@ public actor LiveHub: Service {
 
     /// Registers a connection and replays what it missed since `after` (nil: nothing to
     /// replay), then lets live events through.
-    func connect(_ actor: Actor, after: Int64?, watching: Int64?, outbox: AsyncStream<String>.Continuation) async throws -> UUID {
+    func connect(_ actor: Actor, credential: LiveCredential, after: Int64?, watching: Int64?, outbox: AsyncStream<String>.Continuation) async throws -> UUID {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
         var watched: Int64?
         if let watching, try await exchange.mayWatch(actor, channelID: watching) { watched = watching }
         let id = UUID()
-        connections[id] = Connection(actor: actor, memberID: memberID, watching: watched, outbox: outbox, held: [])
+        connections[id] = Connection(actor: actor, credential: credential, memberID: memberID, watching: watched, outbox: outbox, held: [])
         do {
             return try await replay(id, actor, after: after, watching: watched)
         } catch {

@@ -9,6 +9,7 @@ public struct LiveRequestContext: RequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let webSocket: WebSocketHandlerReference<Self>
     var actor: Actor = .anonymous
+    var credential: LiveCredential?
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -25,14 +26,15 @@ enum LiveRoutes {
         let router = Router(context: LiveRequestContext.self)
         router.add(middleware: LiveSession(site: site))
         router.ws(Paths.live.routerPath) { request, context in
-            sameOrigin(request) && context.actor != .anonymous ? .upgrade([:]) : .dontUpgrade
+            sameOrigin(request) && context.actor != .anonymous && context.credential != nil ? .upgrade([:]) : .dontUpgrade
         } onUpgrade: { inbound, outbound, context in
-            let actor = context.requestContext.actor
+            let (actor, credential) = (context.requestContext.actor, context.requestContext.credential)
+            guard let credential else { return }
             let query = context.request.uri.queryParameters
             let after = query["after"].flatMap { Int64(String($0)) }.map { max(0, $0) }
             let watch = query["watch"].flatMap { Int64(String($0)) }
             let (frames, outbox) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingOldest(LiveHub.outboxLimit))
-            let id = try await site.live.connect(actor, after: after, watching: watch, outbox: outbox)
+            let id = try await site.live.connect(actor, credential: credential, after: after, watching: watch, outbox: outbox)
             defer { Task { await site.live.disconnect(id) } }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
@@ -53,7 +55,25 @@ enum LiveRoutes {
     }
 
     private struct Typing: Decodable { var type: String; var channel: Int64 }
+}
 
+/// What a live connection signed in with: read at the upgrade, and again while the
+/// connection stays open (`LiveHub.recheck`). Kept in memory only, never logged.
+enum LiveCredential: Sendable, Equatable {
+    case apiToken(String)
+    case session(cookieSecret: String)
+
+    /// Who it lets in now; nil once it is revoked, signed out or expired, or its person
+    /// deactivated.
+    func actor(_ accounts: Accounts) async throws -> Actor? {
+        switch self {
+        case .apiToken(let token): try await accounts.actor(apiToken: token)
+        case .session(let secret): try await accounts.session(cookieSecret: secret)?.actor
+        }
+    }
+}
+
+extension LiveRoutes {
     /// Reads who is asking once, for the upgrade and the connection after it: a program
     /// sends its API token (`Authorization: Bearer …`, and then the cookie is not read), a
     /// page its session cookie.
@@ -63,10 +83,11 @@ enum LiveRoutes {
         func handle(_ request: Request, context: LiveRequestContext, next: (Request, LiveRequestContext) async throws -> Response) async throws -> Response {
             var context = context
             if let token = request.bearerToken {
-                context.actor = try await site.accounts.actor(apiToken: token) ?? .anonymous
+                context.credential = .apiToken(token)
             } else if let secret = request.cookies[Cookies.session]?.value, !secret.isEmpty {
-                context.actor = try await site.accounts.session(cookieSecret: secret)?.actor ?? .anonymous
+                context.credential = .session(cookieSecret: secret)
             }
+            context.actor = try await context.credential?.actor(site.accounts) ?? .anonymous
             return try await next(request, context)
         }
     }

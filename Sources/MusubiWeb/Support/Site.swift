@@ -60,7 +60,7 @@ public struct Site: Sendable {
         self.attachments = ListingAttachments(environment)
         self.exchange = Exchange(environment)
         self.slackImports = SlackImportJobs(environment, archives: archives)
-        self.live = live ?? LiveHub(signal: LiveSignal(), exchange: exchange, timeZone: configuration.timeZone)
+        self.live = live ?? LiveHub(signal: LiveSignal(), exchange: exchange, accounts: accounts, timeZone: configuration.timeZone)
     }
 
     func t(_ key: String, _ context: MusubiRequestContext) -> String {

@@ -148,7 +148,7 @@ struct TestSite {
             let env = CoreEnvironment.testing(persistence, events: signal)
             let community = try await Community.seed(env)
             let configuration = WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies)
-            let hub = LiveHub(signal: signal, exchange: Exchange(env), timeZone: configuration.timeZone)
+            let hub = LiveHub(signal: signal, exchange: Exchange(env), accounts: Accounts(env, throttle: SignInThrottle()), timeZone: configuration.timeZone)
             let site = try Site(environment: env, configuration: configuration, archives: ZipArchives(), throttle: throttle, live: hub)
             if live {
                 let app = MusubiWeb.application(site: site, host: "127.0.0.1", port: 0, logger: Logger(label: "musubi.test"), services: [hub])

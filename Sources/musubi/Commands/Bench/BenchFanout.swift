@@ -114,7 +114,7 @@ struct FanoutLoad: Sendable {
         quiet.logLevel = .warning
         let configuration = WebConfiguration(installationName: "ベンチ", installationNameEn: "Bench")
         let exchange = Exchange(env)
-        let hub = LiveHub(signal: runtime.live, exchange: exchange, timeZone: configuration.timeZone, logger: quiet)
+        let hub = LiveHub(signal: runtime.live, exchange: exchange, accounts: Accounts(runtime.environment, throttle: SignInThrottle()), timeZone: configuration.timeZone, logger: quiet)
         let site = try Site(environment: env, configuration: configuration, archives: ZipArchives(), live: hub)
         let cursor = try await exchange.latestEventID()
         let (running, started) = AsyncStream<Int>.makeStream()
