@@ -11,7 +11,7 @@ import Testing
 @Suite struct MessageFileTests {
     /// The disk store, remembering which names it holds.
     final class KeptFiles: FileStore {
-        let disk = DiskFileStore(directory: NSTemporaryDirectory() + "musubi-test-files-\(UUID().uuidString)")
+        let disk = DiskFileStore(directory: TestFolders.new("files").path)
         let names = Mutex<Set<String>>([])
 
         func save(_ data: Data) async throws -> String {

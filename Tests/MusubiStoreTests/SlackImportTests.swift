@@ -327,7 +327,9 @@ import Testing
             let report = try await Self.run(SlackExportFile.sample(), c.env, prefix: "Sample Slack export Jan 10 2024/")
             #expect(report.summary?.messagesImported == 13)
 
-            let notZip = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("musubi-not-a-zip-\(UUID().uuidString).zip")
+            let folder = TestFolders.new("not-a-zip")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let notZip = folder.appendingPathComponent("export.zip")
             try Data("users.json".utf8).write(to: notZip)
             #expect(throws: ZipExportArchive.OpenError.notAnArchive) { try ZipExportArchive(url: notZip) }
         }

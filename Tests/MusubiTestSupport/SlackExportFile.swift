@@ -27,7 +27,7 @@ public struct SlackExportFile: Sendable {
 
     /// Writes the zip file into a new temporary folder; gives its location.
     public func zipped(prefix: String = "") throws -> URL {
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("musubi-slack-\(UUID().uuidString)")
+        let folder = TestFolders.new("slack")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent("export.zip")
         let writer = try ZipExportWriter(url: url)

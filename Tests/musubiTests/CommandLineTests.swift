@@ -36,7 +36,7 @@ import Testing
     }
 
     static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("musubi-cli-\(UUID().uuidString)")
+        let url = TestFolders.new("cli")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
