@@ -22,6 +22,14 @@ import Testing
                 if answer.status == .notFound { #expect(answer.errorCode == "error.not_found") }
                 #expect(answer.status != .methodNotAllowed)
             }
+            // Every operation names its errors; one with a body says it may be too large.
+            for (path, methods) in paths {
+                for (method, operation) in methods {
+                    let responses = try #require((operation as? [String: Any])?["responses"] as? [String: Any])
+                    #expect(responses["default"] != nil && responses["400"] != nil, "\(method) \(path)")
+                    if (operation as? [String: Any])?["requestBody"] != nil { #expect(responses["413"] != nil, "\(method) \(path)") }
+                }
+            }
             let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
             let text = reply.body
             for match in text.matches(of: /#\/components\/schemas\/([A-Za-z]+)/) {

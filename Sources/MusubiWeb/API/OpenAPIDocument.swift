@@ -79,7 +79,11 @@ enum OpenAPIDocument {
         var result: [(String, String)] = [("400", "Malformed request"), ("404", "Not found, or not visible to the caller")]
         if operation.access != .anyone { result.append(("401", "No valid token")) }
         if operation.access != .anyone { result.append(("403", "The caller may not do this")) }
-        if operation.requestSchema != nil { result.append(("422", "Invalid input; see problems")) }
+        if operation.requestSchema != nil {
+            result.append(("413", "The body is larger than the operation takes"))
+            result.append(("422", "Invalid input; see problems"))
+        }
+        result.append(("default", "Any other error: a conflict with the current state (409, such as editing a deleted message), too many attempts (429), a fault on the server (500)"))
         return result
     }
 }
