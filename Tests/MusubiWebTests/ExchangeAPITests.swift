@@ -143,6 +143,10 @@ import Testing
 
             // Malformed and unknown.
             #expect(try await member.call(.post, "/api/v1/channels/\(lobby)/messages", raw: "{\"body\": ").status == .badRequest)
+            let wrongType = try await member.call(.post, "/api/v1/channels/\(lobby)/messages", json: ["body": 5])
+            let problems = (wrongType.object["error"] as? [String: Any])?["problems"] as? [[String: Any]]
+            #expect(wrongType.status == .badRequest && wrongType.errorCode == "error.bad_request")
+            #expect(problems?.first?["field"] as? String == "body" && (problems?.first?["message"] as? String)?.isEmpty == false, "the field is named")
             #expect(try await member.call(.post, "/api/v1/channels/\(lobby)/messages", json: ["body": "  "]).status == .unprocessableContent)
             #expect(try await member.call(.post, "/api/v1/channels/\(lobby)/messages", json: ["body": String(repeating: "あ", count: 8_001)]).status == .unprocessableContent)
             #expect(try await member.call(.get, "/api/v1/channels/999999/messages").status == .notFound)

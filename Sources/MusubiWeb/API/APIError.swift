@@ -41,7 +41,8 @@ enum JSON {
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Decodes a JSON request body; anything malformed is the caller's 400, with the reason.
+    /// Decodes a JSON request body; anything malformed is the caller's 400, naming the field
+    /// when one is missing or of the wrong type.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = 256 * 1024) async throws -> T {
         let buffer = try await request.collectBody(upTo: limit)
         guard String(validating: buffer.readableBytesView, as: UTF8.self) != nil else {
@@ -49,8 +50,34 @@ enum JSON {
         }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            guard let field = field(of: error) else { throw HTTPError(.badRequest, message: "The body is not the JSON this operation expects.") }
+            throw MalformedJSON(field: field)
         } catch {
             throw HTTPError(.badRequest, message: "The body is not the JSON this operation expects.")
         }
     }
+
+    /// The field a body's JSON gets wrong (`files[0].name`): missing, null, or of another
+    /// type; nil when the body as a whole is wrong.
+    static func field(of error: DecodingError) -> String? {
+        let path: [any CodingKey]
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        @unknown default: path = []
+        }
+        guard !path.isEmpty else { return nil }
+        return path.reduce("") { name, key in
+            if let index = key.intValue { return name + "[\(index)]" }
+            return name.isEmpty ? key.stringValue : name + "." + key.stringValue
+        }
+    }
+}
+
+/// A JSON body with a field missing or of the wrong type: a 400 that names the field.
+struct MalformedJSON: Error {
+    var field: String
+
+    var problems: MusubiError { .invalid(field, "error.json_field") }
 }

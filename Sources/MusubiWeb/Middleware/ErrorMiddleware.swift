@@ -26,6 +26,8 @@ struct ErrorMiddleware: RouterMiddleware {
             var response = respond(status: status, message: message, code: key, problems: error, request, context)
             if case .rateLimited(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
             return response
+        } catch let error as MalformedJSON {
+            return respond(status: .badRequest, message: site.t("error.bad_request", context), code: "error.bad_request", problems: error.problems, request, context)
         } catch let error as HTTPError {
             let key = Self.key(for: error)
             return respond(status: error.status, message: site.t(key, context), code: key, problems: nil, request, context)
