@@ -145,9 +145,11 @@ import Testing
         export.set("__uploads/F05/偽装.pdf", data: Data("not a pdf".utf8))
         export.set("__uploads/F06/大きい.txt", data: Data(repeating: UInt8(ascii: "a"), count: Exchange.fileLimits.size + 1))
         export.set("__uploads/F07/極秘資料.pdf", data: MessageFileTests.pdf)
+        for n in 1...5 { export.set("__uploads/F1\(n)/写真\(n).png", data: MessageFileTests.png) }
         func file(_ id: String, _ name: String) -> [String: Any] { ["id": id, "name": name, "permalink": "https://sample.slack.com/files/U02/\(id)/x"] }
         export.set("水素/2024-01-13.json", json: [
-            ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4320), "text": "", "files": [file("F03", "タンク図面.png")]],
+            ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4320), "text": "  ", "files": [file("F03", "タンク図面.png")]],
+            ["type": "message", "user": "U03", "ts": SlackExportFile.ts(4323), "text": "写真を5枚", "files": (1...5).map { file("F1\($0)", "写真\($0).png") }],
             ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4321), "text": "動画と資料",
              "files": [file("F04", "demo.mp4"), file("F05", "偽装.pdf"), file("F06", "大きい.txt")]],
         ])
@@ -164,8 +166,8 @@ import Testing
             let c = try await Community.seed(MessageFileTests.environment(persistence, files))
             let seeded = files.count
             let summary = try #require(try await Self.run(Self.withCarriedFiles(), c.env).summary)
-            #expect(summary.files == 3 && summary.fileLinks == 3, "\(summary)")
-            #expect(files.count == seeded + 3)
+            #expect(summary.files == 3 + 4 && summary.fileLinks == 3 + 1, "\(summary)")
+            #expect(files.count == seeded + 7)
 
             let member = c.actor(c.member), li = try #require(try await persistence.read { try await $0.members.all() }.first { $0.name == "Li Wei" })
             let exchange = Exchange(c.env), mine = try await Self.channels(of: member, c)
@@ -179,8 +181,12 @@ import Testing
             let drawing = try #require(hydrogen.messages.first { hydrogen.details.files[$0.id]?.first?.filename == "タンク図面.png" })
             #expect(drawing.body.isEmpty)
             // Linked: a kind Musubi does not keep, content that is not what its name says, too large.
-            let linked = try #require(hydrogen.messages.last)
+            let linked = try #require(hydrogen.messages.first { $0.body.hasPrefix("動画と資料") })
             #expect(linked.body.hasPrefix("動画と資料\n📎 [demo.mp4](https://sample.slack.com/files/U02/F04/x)\n📎 [偽装.pdf]"))
+            // As when posting, a message keeps four files at most; the fifth is a link.
+            let photos = try #require(hydrogen.messages.first { $0.body.hasPrefix("写真を5枚") })
+            #expect(hydrogen.details.files[photos.id]?.map(\.filename) == ["写真1.png", "写真2.png", "写真3.png", "写真4.png"])
+            #expect(photos.body == "写真を5枚\n📎 [写真5.png](https://sample.slack.com/files/U02/F15/x)")
             #expect(linked.body.hasSuffix("📎 [大きい.txt](https://sample.slack.com/files/U02/F06/x)") && hydrogen.details.files[linked.id] == nil)
 
             // Only those who see the channel fetch or find a kept file.
@@ -196,7 +202,7 @@ import Testing
             // Again: nothing new is written or kept.
             let again = try #require(try await Self.run(Self.withCarriedFiles(), c.env).summary)
             #expect(again.files == 0 && again.messagesImported == 0)
-            #expect(files.count == seeded + 3)
+            #expect(files.count == seeded + 7)
         }
     }
 

@@ -27,11 +27,16 @@ public enum SearchGrams {
 
     /// The tokens of a text, in order (positions count from zero).
     public static func tokens(of text: String) -> [String] {
-        indexed(text).split(separator: " ").map(String.init)
+        tokens(ofIndexed: indexed(text))
     }
 
-    /// The text as the index is given it: its tokens in order, separated by single spaces
-    /// (no token holds one).
+    /// The tokens of `indexed` text, split where SQLite's tokenizer splits it: at each space
+    /// byte (a space followed by a combining mark is one character, yet two tokens).
+    public static func tokens(ofIndexed indexed: String) -> [String] {
+        indexed.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The text as the index is given it: its tokens in order, separated by single spaces.
     public static func indexed(_ text: String) -> String {
         indexed(normalized: JapaneseText.normalize(text))
     }

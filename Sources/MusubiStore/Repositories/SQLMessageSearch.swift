@@ -103,10 +103,10 @@ struct SQLMessageSearch: MessageSearchRepository {
     /// A `tsvector` literal with each token at its position (PostgreSQL counts from 1 and
     /// stops at 16,383; later tokens share the last position).
     static func vector(_ indexed: String) -> String {
-        indexed.split(separator: " ").enumerated().map { "\(lexeme($0.element)):\(min($0.offset + 1, 16_383))" }.joined(separator: " ")
+        SearchGrams.tokens(ofIndexed: indexed).enumerated().map { "\(lexeme($0.element)):\(min($0.offset + 1, 16_383))" }.joined(separator: " ")
     }
 
-    private static func lexeme(_ token: some StringProtocol) -> String {
+    private static func lexeme(_ token: String) -> String {
         "'" + token.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

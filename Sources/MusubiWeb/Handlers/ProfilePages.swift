@@ -76,6 +76,8 @@ struct ProfilePages {
         let form = context.form
         do {
             let signedIn = try await site.accounts.changePassword(context.actor, current: form["currentPassword"], new: form["newPassword"])
+            // The other sessions have ended: so have their sockets.
+            if let memberID = context.actor.memberID { await site.live.recheck(memberID: memberID) }
             var response = site.redirect(Paths.account.href(), notice: "password_changed")
             response.setCookie(site.cookie(Cookies.session, signedIn.cookieSecret, maxAge: Int(signedIn.session.expiresAt.timeIntervalSinceNow)))
             return response

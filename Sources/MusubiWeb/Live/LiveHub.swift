@@ -87,6 +87,7 @@ public actor LiveHub: Service {
             do {
                 checked = try await connection.credential.actor(accounts)
             } catch {
+                logger.warning("live connection not checked again", metadata: ["member": "\(connection.memberID)", "error": "\(error)"])
                 continue
             }
             guard connections[id] != nil else { continue }

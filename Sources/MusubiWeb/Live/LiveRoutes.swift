@@ -59,9 +59,17 @@ enum LiveRoutes {
 
 /// What a live connection signed in with: read at the upgrade, and again while the
 /// connection stays open (`LiveHub.recheck`). Kept in memory only, never logged.
-enum LiveCredential: Sendable, Equatable {
+enum LiveCredential: Sendable, Equatable, CustomStringConvertible {
     case apiToken(String)
     case session(cookieSecret: String)
+
+    /// Never the secret itself.
+    var description: String {
+        switch self {
+        case .apiToken: "API token"
+        case .session: "session"
+        }
+    }
 
     /// Who it lets in now; nil once it is revoked, signed out or expired, or its person
     /// deactivated.

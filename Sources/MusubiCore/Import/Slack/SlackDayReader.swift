@@ -130,7 +130,7 @@ struct SlackDayReader: Sendable {
         var links: [String] = []
         for file in message.files ?? [] where file.mode != "tombstone" && file.mode != "hidden_by_limit" {
             let name = file.name ?? file.title ?? "file"
-            if let kept = try await keep(file, named: name) {
+            if let kept = try await keep(file, named: name, besides: imported.files) {
                 imported.files.append(kept)
             } else {
                 links.append("📎 " + ((file.permalink ?? file.url_private).map { SlackText.link($0, label: name) } ?? name))
@@ -143,7 +143,9 @@ struct SlackDayReader: Sendable {
             entry.shortened = true
         }
         body = ([body] + links).filter { !$0.isEmpty }.joined(separator: "\n")
-        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !imported.files.isEmpty else { return nil }
+        // A file may stand alone, as when posting.
+        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { body = "" }
+        guard !body.isEmpty || !imported.files.isEmpty else { return nil }
         entry.fileLinks = links.count
         imported.body = body
         imported.editedAt = message.edited?.ts.flatMap(SlackTimestamp.date)
@@ -164,12 +166,14 @@ struct SlackDayReader: Sendable {
     }
 
     /// The file saved in the file store, when the export carries it and it is a file Musubi
-    /// keeps with a message (its kind, its size); nil to link to it instead. One that cannot
-    /// be read is linked to as well: the messages matter more than a damaged file.
-    private func keep(_ file: SlackMessage.File, named name: String) async throws -> StoredFile? {
-        guard let id = file.id, let carried = export.uploads[id], carried.size <= UInt64(Exchange.fileLimits.size),
+    /// keeps with a message as it does when posting (its kind, its size, and with the files
+    /// `kept` before it, how many and how large in all); nil to link to it instead. One that
+    /// cannot be read is linked to as well: the messages matter more than a damaged file.
+    private func keep(_ file: SlackMessage.File, named name: String, besides kept: [StoredFile]) async throws -> StoredFile? {
+        let room = Exchange.fileLimits.size - kept.reduce(0) { $0 + $1.size }
+        guard kept.count < Exchange.fileLimits.count, let id = file.id, let carried = export.uploads[id], carried.size <= UInt64(room),
               let data = try? archive.contents(of: carried.path) else { return nil }
-        guard let (filename, kind) = try? Upload(filename: name, data: data).checked(field: "files", sizeLimit: Exchange.fileLimits.size) else { return nil }
+        guard let (filename, kind) = try? Upload(filename: name, data: data).checked(field: "files", sizeLimit: room) else { return nil }
         return StoredFile(filename: filename, kind: kind, size: data.count, storedName: try await files.save(data))
     }
 

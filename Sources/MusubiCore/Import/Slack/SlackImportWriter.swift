@@ -33,8 +33,8 @@ struct SlackImportWriter {
     /// notices and messages already there count too). Large, so that the time one batch
     /// takes to read and the next to write even out: with a thousand, the reader waited
     /// while the writer wrote the search index, and the import took a quarter longer. The
-    /// search index also writes out what it gathered at every statement, so a batch's one
-    /// statement makes one large piece of it rather than many small ones to merge.
+    /// search index also writes out what it gathered at every statement, so a batch's few
+    /// statements make a few large pieces of it rather than many small ones to merge.
     static let batchSize = 20_000
 
     init(
@@ -174,8 +174,8 @@ struct SlackImportWriter {
     // MARK: Messages
 
     /// The days in order, a batch of them at a time. While one batch is written, the next is
-    /// read (decoded, turned into Musubi's messages, cut into search tokens) beside it, on
-    /// the other core.
+    /// read (decoded, turned into Musubi's messages with the files the export carries saved,
+    /// cut into search tokens) beside it, on the other core.
     private mutating func importMessages() async throws {
         let reader = SlackDayReader(
             export: export, archive: archive, people: people, names: names, channels: channels, channelBySlackID: channelBySlackID, seated: seated,
