@@ -199,12 +199,27 @@ import WSClient
             let api = APIClient(client: site.client, token: try await APIClient.token(for: member))
             let tokenID = try #require((try await api.call(.get, "/api/v1/tokens").object["items"] as? [[String: Any]])?.first?["id"] as? Int)
 
+            // The same person's page listens with their session meanwhile.
+            let (pageReadiness, pageReady) = AsyncStream<Void>.makeStream()
+            let page = Task {
+                defer { pageReady.finish() }
+                return try await Self.listen(site, as: member, query: "") { frames in
+                    if frames.last?.type == "ready" { pageReady.yield() }
+                    return Self.ended(frames)
+                }
+            }
+            for await _ in pageReadiness { break }
+
             // A program listening with its token: revoking the token closes its socket.
             let program = try await Self.untilClosed(site, headers: [.authorization: "Bearer \(try #require(api.token))"]) {
                 let revoked = try await api.call(.delete, "/api/v1/tokens/\(tokenID)")
                 #expect(revoked.status == .noContent)
             }
             #expect(program.map(\.type) == ["ready"])
+            // The page's socket, on another credential, stays open and gets what follows.
+            try await member.get("/exchange/channels/\(site.community.lobby.id)")
+            _ = try await member.post("/exchange/channels/\(site.community.lobby.id)/messages", [("body", "おわり")])
+            #expect(Self.ended(try await page.value))
 
             // A page listening with its session: signing out closes it.
             let cookie = { (browser: Browser) in browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }

@@ -42,6 +42,9 @@ public actor LiveHub: Service {
     private let timeFormatter: DateFormatter
     private let logger: Logger
     private var connections: [UUID: Connection] = [:]
+    /// When each person's connections were last checked again at a request's word: a
+    /// connection whose credential was read before then (and registered after) is checked too.
+    private var recheckedAt: [Int64: ContinuousClock.Instant] = [:]
     private var cursor: Int64?
 
     public init(signal: LiveSignal, exchange: Exchange, accounts: Accounts, timeZone: TimeZone, logger: Logger = Logger(label: "musubi.live")) {
@@ -82,19 +85,24 @@ public actor LiveHub: Service {
     /// closes those it no longer lets in, and lets the others go on as what their person may
     /// now do (a new role, say). A check that fails (the database away) closes nothing.
     public func recheck(memberID: Int64? = nil) async {
-        for (id, connection) in connections where memberID == nil || connection.memberID == memberID {
+        if let memberID { recheckedAt[memberID] = .now }
+        let chosen = connections.filter { memberID == nil || $0.value.memberID == memberID }
+        // Each credential once, however many connections it holds open.
+        for (credential, ids) in Dictionary(grouping: chosen.keys, by: { chosen[$0]!.credential }) {
             let checked: Actor?
             do {
-                checked = try await connection.credential.actor(accounts)
+                checked = try await credential.actor(accounts)
             } catch {
-                logger.warning("live connection not checked again", metadata: ["member": "\(connection.memberID)", "error": "\(error)"])
+                logger.warning("live connection not checked again", metadata: ["member": "\(chosen[ids[0]]!.memberID)", "error": "\(error)"])
                 continue
             }
-            guard connections[id] != nil else { continue }
-            if let actor = checked, actor.memberID == connection.memberID {
-                connections[id]?.actor = actor
-            } else {
-                disconnect(id)
+            for id in ids {
+                guard let connection = connections[id] else { continue }
+                if let actor = checked, actor.memberID == connection.memberID {
+                    connections[id]?.actor = actor
+                } else {
+                    disconnect(id)
+                }
             }
         }
     }
@@ -147,12 +155,21 @@ public actor LiveHub: Service {
 
     /// Registers a connection and replays what it missed since `after` (nil: nothing to
     /// replay), then lets live events through.
-    func connect(_ actor: Actor, credential: LiveCredential, after: Int64?, watching: Int64?, outbox: AsyncStream<String>.Continuation) async throws -> UUID {
+    /// `checkedAt` is when the credential was read.
+    func connect(
+        _ actor: Actor, credential: LiveCredential, checkedAt: ContinuousClock.Instant, after: Int64?, watching: Int64?,
+        outbox: AsyncStream<String>.Continuation
+    ) async throws -> UUID {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
         var watched: Int64?
         if let watching, try await exchange.mayWatch(actor, channelID: watching) { watched = watching }
         let id = UUID()
         connections[id] = Connection(actor: actor, credential: credential, memberID: memberID, watching: watched, outbox: outbox, held: [])
+        // A request ended this person's sign-in since the credential was read: check it again.
+        if let rechecked = recheckedAt[memberID], rechecked >= checkedAt {
+            await recheck(memberID: memberID)
+            guard connections[id] != nil else { throw MusubiError.unauthenticated }
+        }
         do {
             return try await replay(id, actor, after: after, watching: watched)
         } catch {

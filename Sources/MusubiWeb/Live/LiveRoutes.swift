@@ -10,6 +10,8 @@ public struct LiveRequestContext: RequestContext, WebSocketRequestContext {
     public let webSocket: WebSocketHandlerReference<Self>
     var actor: Actor = .anonymous
     var credential: LiveCredential?
+    /// When the credential was read.
+    var checkedAt = ContinuousClock.now
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -28,13 +30,13 @@ enum LiveRoutes {
         router.ws(Paths.live.routerPath) { request, context in
             sameOrigin(request) && context.actor != .anonymous && context.credential != nil ? .upgrade([:]) : .dontUpgrade
         } onUpgrade: { inbound, outbound, context in
-            let (actor, credential) = (context.requestContext.actor, context.requestContext.credential)
+            let (actor, credential, checkedAt) = (context.requestContext.actor, context.requestContext.credential, context.requestContext.checkedAt)
             guard let credential else { return }
             let query = context.request.uri.queryParameters
             let after = query["after"].flatMap { Int64(String($0)) }.map { max(0, $0) }
             let watch = query["watch"].flatMap { Int64(String($0)) }
             let (frames, outbox) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingOldest(LiveHub.outboxLimit))
-            let id = try await site.live.connect(actor, credential: credential, after: after, watching: watch, outbox: outbox)
+            let id = try await site.live.connect(actor, credential: credential, checkedAt: checkedAt, after: after, watching: watch, outbox: outbox)
             defer { Task { await site.live.disconnect(id) } }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
@@ -59,7 +61,7 @@ enum LiveRoutes {
 
 /// What a live connection signed in with: read at the upgrade, and again while the
 /// connection stays open (`LiveHub.recheck`). Kept in memory only, never logged.
-enum LiveCredential: Sendable, Equatable, CustomStringConvertible {
+enum LiveCredential: Sendable, Hashable, CustomStringConvertible {
     case apiToken(String)
     case session(cookieSecret: String)
 
@@ -95,6 +97,7 @@ extension LiveRoutes {
             } else if let secret = request.cookies[Cookies.session]?.value, !secret.isEmpty {
                 context.credential = .session(cookieSecret: secret)
             }
+            context.checkedAt = .now
             context.actor = try await context.credential?.actor(site.accounts) ?? .anonymous
             return try await next(request, context)
         }
