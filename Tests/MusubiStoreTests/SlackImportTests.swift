@@ -275,6 +275,32 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func aFailureAfterABatchIsWrittenTakesThatBatchsFilesToo(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let files = FailingFiles(failingFrom: 2)
+            let c = try await Community.seed(MessageFileTests.environment(persistence, files.kept))
+            let env = CoreEnvironment(persistence: persistence, files: files, passwords: c.env.passwords, secrets: c.env.secrets, now: c.env.now)
+            var export = SlackExportFile.sample()
+            export.set("__uploads/F31/一日目.pdf", data: MessageFileTests.pdf)
+            export.set("__uploads/F32/二日目.pdf", data: MessageFileTests.pdf)
+            // The first batch ends with a busy day whose first message has a file; the second
+            // batch's file is the one the store refuses, after the first batch is written.
+            export.set("general/2024-02-10.json", json: (0..<SlackImportWriter.batchSize).map { index in
+                var message: [String: Any] = ["type": "message", "user": "U01", "ts": SlackExportFile.ts(50_000, index), "text": "発言 \(index)"]
+                if index == 0 { message["files"] = [["id": "F31", "name": "一日目.pdf"]] }
+                return message
+            })
+            export.set("general/2024-02-11.json", json: [
+                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(51_500), "text": "翌日", "files": [["id": "F32", "name": "二日目.pdf"]]],
+            ])
+            let (before, seeded) = (try await persistence.rowCounts(), files.kept.count)
+            await #expect(throws: CocoaError.self) { try await Self.run(export, env) }
+            #expect(try await persistence.rowCounts() == before, "nothing written")
+            #expect(files.kept.count == seeded, "the written batch's file is deleted with the rest")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func aMalformedExportIsRefusedWithAReportAndNothingWritten(_ database: TestDatabase) async throws {
         try await database.with { persistence in
             let c = try await Community.seed(.testing(persistence))
