@@ -21,6 +21,7 @@ import Testing
         }
 
         func read(_ name: String) async throws -> Data { try await disk.read(name) }
+        func names(savedBefore date: Date) async throws -> [String] { try await disk.names(savedBefore: date) }
 
         func delete(_ name: String) async throws {
             try await disk.delete(name)
@@ -103,6 +104,27 @@ import Testing
             await #expect(throws: MusubiError.notFound) { try await exchange.file(member, id: reportFiles[0].id) }
             #expect(try await found(member, "報告書").isEmpty)
             #expect(try await exchange.show(member, channelID: c.room.id).details.files[report.id] == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func filesNoRecordNamesAreDeletedOnceADayOld(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let (files, clock) = (KeptFiles(), TestClock())
+            let c = try await Community.seed(Self.environment(persistence, files, clock: clock))
+            let exchange = Exchange(c.env), member = c.actor(c.member)
+            let posted = try await exchange.post(member, channelID: c.room.id, body: "資料", files: [Upload(filename: "資料.pdf", data: Self.pdf)])
+            let kept = files.count
+            // A file saved by a server that stopped before writing its record.
+            let stray = try await files.save(Self.pdf)
+            let strays = StrayFiles(c.env)
+            clock.advance(by: Date().timeIntervalSince(clock.now))
+            #expect(try await strays.delete() == 0, "under a day old: its record may still be on its way")
+            clock.advance(by: StrayFiles.grace + 60)
+            #expect(try await strays.delete() == 1)
+            #expect(files.count == kept && !files.names.withLock { $0.contains(stray) })
+            let file = try #require(try await exchange.show(member, channelID: c.room.id).details.files[posted.id]?.first)
+            #expect(try await exchange.file(member, id: file.id).1 == Self.pdf, "files with records stay")
         }
     }
 

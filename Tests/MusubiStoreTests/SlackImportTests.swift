@@ -221,6 +221,7 @@ import Testing
 
         func read(_ name: String) async throws -> Data { try await kept.read(name) }
         func delete(_ name: String) async throws { try await kept.delete(name) }
+        func names(savedBefore date: Date) async throws -> [String] { try await kept.names(savedBefore: date) }
     }
 
     @Test(arguments: TestDatabase.available)

@@ -7,6 +7,8 @@ public protocol FileStore: Sendable {
     func save(_ data: Data) async throws -> String
     func read(_ name: String) async throws -> Data
     func delete(_ name: String) async throws
+    /// The names of the files it has kept since before `date`.
+    func names(savedBefore date: Date) async throws -> [String]
 }
 
 public protocol AttachmentRepository: Sendable {
@@ -14,4 +16,7 @@ public protocol AttachmentRepository: Sendable {
     func find(id: Int64) async throws -> Attachment?
     func of(listingID: Int64) async throws -> [Attachment]
     func delete(id: Int64) async throws -> Bool
+    /// Every name the file store keeps a file under for a record: listings' attachments and
+    /// messages' files.
+    func storedNamesInUse() async throws -> Set<String>
 }

@@ -30,8 +30,22 @@ public struct DiskFileStore: FileStore {
         try FileManager.default.removeItem(at: try path(of: name))
     }
 
+    /// Only the store's own names: anything else in the folder is left alone.
+    public func names(savedBefore date: Date) async throws -> [String] {
+        guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.contentModificationDateKey])
+        return try files.filter { file in
+            guard Self.isName(file.lastPathComponent) else { return false }
+            return try file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate.map { $0 < date } ?? false
+        }.map(\.lastPathComponent)
+    }
+
     private func path(of name: String) throws -> URL {
-        guard name.count == 32, name.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { throw CocoaError(.fileReadInvalidFileName) }
+        guard Self.isName(name) else { throw CocoaError(.fileReadInvalidFileName) }
         return directory.appendingPathComponent(name)
+    }
+
+    private static func isName(_ name: String) -> Bool {
+        name.count == 32 && name.allSatisfy { $0.isHexDigit && !$0.isUppercase }
     }
 }

@@ -25,6 +25,11 @@ struct SQLAttachmentRepository: AttachmentRepository {
         try await db.raw("DELETE FROM listing_attachments WHERE id = \(bind: id) RETURNING id").first() != nil
     }
 
+    func storedNamesInUse() async throws -> Set<String> {
+        let rows = try await db.raw("SELECT stored_name FROM listing_attachments UNION SELECT stored_name FROM message_files").all()
+        return Set(try rows.map { try $0.string("stored_name") })
+    }
+
     private static func attachment(_ row: any SQLRow) throws -> Attachment {
         Attachment(
             id: try row.int64("id"), listingID: try row.int64("listing_id"), filename: try row.string("filename"),

@@ -31,7 +31,7 @@ struct Serve: AsyncParsableCommand {
             runtime.logger.info("matching index built", metadata: ["listings": "\(runtime.environment.matchIndex.count)", "duration": "\(indexing)"])
             let hub = LiveHub(signal: runtime.live, exchange: Exchange(runtime.environment), accounts: Accounts(runtime.environment, throttle: SignInThrottle()), timeZone: configuration.timeZone, logger: runtime.logger)
             let site = try Site(environment: runtime.environment, configuration: configuration, archives: ZipArchives(), live: hub)
-            let app = MusubiWeb.application(site: site, host: settings.host, port: settings.port, logger: runtime.logger, services: [hub, RetentionSweeper(exchange: Exchange(runtime.environment), logger: runtime.logger)])
+            let app = MusubiWeb.application(site: site, host: settings.host, port: settings.port, logger: runtime.logger, services: [hub, HourlyUpkeep(runtime.environment, logger: runtime.logger)])
             say("Musubi is running at \(settings.baseURL)  (database: \(runtime.persistence.engine.rawValue))")
             if let demo, let admin = demo.adminEmail {
                 say("Loaded the demo community: \(demo.organizationCount) organisations, \(demo.memberCount) members, \(demo.listingCount) seeds and needs.")

@@ -3,15 +3,18 @@ import Logging
 import MusubiCore
 import ServiceLifecycle
 
-/// Applies channels' retention periods at start and then every hour, for as long as the
-/// server runs. A failed sweep is logged and tried again at the next hour.
-public struct RetentionSweeper: Service {
+/// Upkeep at start and then every hour, for as long as the server runs: channels' retention
+/// periods, and files no record names (`StrayFiles`). A failed step is logged and tried again
+/// at the next hour.
+public struct HourlyUpkeep: Service {
     let exchange: Exchange
+    let strayFiles: StrayFiles
     let interval: Duration
     let logger: Logger
 
-    public init(exchange: Exchange, interval: Duration = .seconds(3_600), logger: Logger) {
-        self.exchange = exchange
+    public init(_ env: CoreEnvironment, interval: Duration = .seconds(3_600), logger: Logger) {
+        self.exchange = Exchange(env)
+        self.strayFiles = StrayFiles(env)
         self.interval = interval
         self.logger = logger
     }
@@ -32,6 +35,12 @@ public struct RetentionSweeper: Service {
             if removed > 0 { logger.info("messages past their channel's retention removed", metadata: ["messages": "\(removed)"]) }
         } catch {
             logger.error("retention sweep failed", metadata: ["error": "\(error)"])
+        }
+        do {
+            let deleted = try await strayFiles.delete()
+            if deleted > 0 { logger.notice("stored files no record names deleted", metadata: ["files": "\(deleted)"]) }
+        } catch {
+            logger.error("stray file sweep failed", metadata: ["error": "\(error)"])
         }
     }
 }
