@@ -38,6 +38,8 @@ import Testing
             let owner = try await persistence.write { try await $0.accounts.account(tokenDigest: "tok", usedAt: now.addingTimeInterval(5)) }
             #expect(owner?.memberID == community.member.id)
             #expect(try await persistence.read { try await $0.accounts.tokens(of: community.member.id) }.first?.lastUsedAt == now.addingTimeInterval(5))
+            #expect(try await persistence.read { try await $0.accounts.account(tokenDigest: "tok", usedAt: nil) }?.memberID == community.member.id)
+            #expect(try await persistence.read { try await $0.accounts.tokens(of: community.member.id) }.first?.lastUsedAt == now.addingTimeInterval(5), "only looked at")
             #expect(try await persistence.write { try await $0.accounts.revokeToken(id: token.id, of: community.coordinator.id, at: now) } == false)
             #expect(try await persistence.write { try await $0.accounts.revokeToken(id: token.id, of: community.member.id, at: now) } == true)
             #expect(try await persistence.write { try await $0.accounts.account(tokenDigest: "tok", usedAt: now) } == nil)

@@ -19,8 +19,8 @@ public protocol AccountRepository: Sendable {
     func tokens(of memberID: Int64) async throws -> [APIToken]
     /// Revokes the member's own token; returns false when they have no such live token.
     func revokeToken(id: Int64, of memberID: Int64, at: Date) async throws -> Bool
-    /// The account behind a live token, and marks the token used.
-    func account(tokenDigest: String, usedAt: Date) async throws -> Account?
+    /// The account behind a live token; marks the token used at `usedAt` when given.
+    func account(tokenDigest: String, usedAt: Date?) async throws -> Account?
 }
 
 /// Password hashing (bcrypt in production, something fast in tests).

@@ -56,11 +56,15 @@ public struct Accounts: Sendable {
         return (found.session, Actor.from(found.account))
     }
 
-    /// The actor behind a personal API token.
-    public func actor(apiToken: String) async throws -> Actor? {
+    /// The actor behind a personal API token; the token is marked used unless `recordingUse`
+    /// is false (checking again that a connection opened with it may stay open).
+    public func actor(apiToken: String, recordingUse: Bool = true) async throws -> Actor? {
         let digest = env.secrets.digest(apiToken)
-        let now = env.now()
-        let account = try await env.persistence.write { try await $0.accounts.account(tokenDigest: digest, usedAt: now) }
+        let account = if recordingUse {
+            try await env.persistence.write { [now = env.now()] in try await $0.accounts.account(tokenDigest: digest, usedAt: now) }
+        } else {
+            try await env.persistence.read { try await $0.accounts.account(tokenDigest: digest, usedAt: nil) }
+        }
         return account.map(Actor.from)
     }
 

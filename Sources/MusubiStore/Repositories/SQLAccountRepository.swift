@@ -102,13 +102,15 @@ struct SQLAccountRepository: AccountRepository {
         return true
     }
 
-    func account(tokenDigest: String, usedAt: Date) async throws -> Account? {
+    func account(tokenDigest: String, usedAt: Date?) async throws -> Account? {
         guard let row = try await db.raw("""
             SELECT t.id AS token_id, m.id, m.email, m.password_hash, m.role, m.status
             FROM api_tokens t JOIN members m ON m.id = t.member_id
             WHERE t.digest = \(bind: tokenDigest) AND t.revoked_at IS NULL
             """).first() else { return nil }
-        try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: usedAt.epochMilliseconds) WHERE id = \(bind: try row.int64("token_id"))").run()
+        if let usedAt {
+            try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: usedAt.epochMilliseconds) WHERE id = \(bind: try row.int64("token_id"))").run()
+        }
         return try Self.account(row)
     }
 

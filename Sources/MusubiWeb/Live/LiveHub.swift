@@ -91,7 +91,7 @@ public actor LiveHub: Service {
         for (credential, ids) in Dictionary(grouping: chosen.keys, by: { chosen[$0]!.credential }) {
             let checked: Actor?
             do {
-                checked = try await credential.actor(accounts)
+                checked = try await credential.actor(accounts, opening: false)
             } catch {
                 logger.warning("live connection not checked again", metadata: ["member": "\(chosen[ids[0]]!.memberID)", "error": "\(error)"])
                 continue

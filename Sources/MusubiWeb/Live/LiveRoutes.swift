@@ -74,10 +74,10 @@ enum LiveCredential: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Who it lets in now; nil once it is revoked, signed out or expired, or its person
-    /// deactivated.
-    func actor(_ accounts: Accounts) async throws -> Actor? {
+    /// deactivated. Checking again (`opening` false) does not mark a token used.
+    func actor(_ accounts: Accounts, opening: Bool) async throws -> Actor? {
         switch self {
-        case .apiToken(let token): try await accounts.actor(apiToken: token)
+        case .apiToken(let token): try await accounts.actor(apiToken: token, recordingUse: opening)
         case .session(let secret): try await accounts.session(cookieSecret: secret)?.actor
         }
     }
@@ -98,7 +98,7 @@ extension LiveRoutes {
                 context.credential = .session(cookieSecret: secret)
             }
             context.checkedAt = .now
-            context.actor = try await context.credential?.actor(site.accounts) ?? .anonymous
+            context.actor = try await context.credential?.actor(site.accounts, opening: true) ?? .anonymous
             return try await next(request, context)
         }
     }
