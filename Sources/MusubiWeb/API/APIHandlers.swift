@@ -170,7 +170,7 @@ struct APIHandlers {
 
     func revokeToken(_ request: Request, _ context: Context) async throws -> Response {
         try await site.settings.revokeToken(context.actor, id: try context.parameters.require("id", as: Int64.self))
-        if let memberID = context.actor.memberID { await site.live.recheck(memberID: memberID) }
+        await site.live.recheck(context.actor)
         return Response(status: .noContent)
     }
 

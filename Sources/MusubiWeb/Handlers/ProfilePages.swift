@@ -77,7 +77,7 @@ struct ProfilePages {
         do {
             let signedIn = try await site.accounts.changePassword(context.actor, current: form["currentPassword"], new: form["newPassword"])
             // The other sessions have ended: so have their sockets.
-            if let memberID = context.actor.memberID { await site.live.recheck(memberID: memberID) }
+            await site.live.recheck(context.actor)
             var response = site.redirect(Paths.account.href(), notice: "password_changed")
             response.setCookie(site.cookie(Cookies.session, signedIn.cookieSecret, maxAge: Int(signedIn.session.expiresAt.timeIntervalSinceNow)))
             return response
@@ -99,7 +99,7 @@ struct ProfilePages {
 
     func revokeToken(_ request: Request, _ context: Context) async throws -> Response {
         try await site.settings.revokeToken(context.actor, id: try context.parameters.require("id", as: Int64.self))
-        if let memberID = context.actor.memberID { await site.live.recheck(memberID: memberID) }
+        await site.live.recheck(context.actor)
         return site.redirect(Paths.account.href(), notice: "token_revoked")
     }
 

@@ -45,7 +45,7 @@ struct SessionPages {
     func signOut(_ request: Request, _ context: Context) async throws -> Response {
         if let secret = request.cookies[Cookies.session]?.value {
             try await site.accounts.signOut(cookieSecret: secret)
-            if let memberID = context.actor.memberID { await site.live.recheck(memberID: memberID) }
+            await site.live.recheck(context.actor)
         }
         var response = site.redirect(Paths.home.href(), notice: "signed_out")
         response.setCookie(site.cookie(Cookies.session, "", maxAge: 0))

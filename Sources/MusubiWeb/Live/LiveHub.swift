@@ -81,6 +81,12 @@ public actor LiveHub: Service {
         }
     }
 
+    /// Checks again the connections of the person a request came from (see `recheck(memberID:)`).
+    public func recheck(_ actor: Actor) async {
+        guard let memberID = actor.memberID else { return }
+        await recheck(memberID: memberID)
+    }
+
     /// Checks again what the connections (of one person, or everyone's) signed in with:
     /// closes those it no longer lets in, and lets the others go on as what their person may
     /// now do (a new role, say). A check that fails (the database away) closes nothing.

@@ -4,9 +4,8 @@ import Foundation
 /// claims, or the members who already have the e-mail address), channels with their
 /// members, direct conversations, and every message with its original time and author, its
 /// thread, reactions, edit mark and files (kept when the export carries them, links to Slack
-/// otherwise). The whole export is checked first; if
-/// anything is wrong, the report lists it and nothing is written. Otherwise everything is
-/// written in one transaction. Importing the same export again adds nothing; a later export
+/// otherwise). The whole export is checked first; if anything is wrong, the report lists it
+/// and nothing is written. Otherwise everything is written in one transaction. Importing the same export again adds nothing; a later export
 /// of the same workspace adds only what is new.
 public struct SlackImport: Sendable {
     let env: CoreEnvironment
