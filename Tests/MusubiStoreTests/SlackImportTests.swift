@@ -224,12 +224,18 @@ import Testing
         func names(savedBefore date: Date) async throws -> [String] { try await kept.names(savedBefore: date) }
     }
 
+    /// A seeded community (its files kept on disk), and an environment whose file store fails
+    /// from the `failingFrom`th file an import saves.
+    static func withFailingFiles(from failingFrom: Int, _ persistence: SQLPersistence) async throws -> (FailingFiles, Community, CoreEnvironment) {
+        let files = FailingFiles(failingFrom: failingFrom)
+        let c = try await Community.seed(MessageFileTests.environment(persistence, files.kept))
+        return (files, c, CoreEnvironment(persistence: persistence, files: files, passwords: c.env.passwords, secrets: c.env.secrets, now: c.env.now))
+    }
+
     @Test(arguments: TestDatabase.available)
     func filesOfAnImportThatFailsOrOfAMessageTwiceAreNotLeftBehind(_ database: TestDatabase) async throws {
         try await database.with { persistence in
-            let files = FailingFiles(failingFrom: 3)
-            let c = try await Community.seed(MessageFileTests.environment(persistence, files.kept))
-            let env = CoreEnvironment(persistence: persistence, files: files, passwords: c.env.passwords, secrets: c.env.secrets, now: c.env.now)
+            let (files, c, env) = try await Self.withFailingFiles(from: 3, persistence)
             let (before, seeded) = (try await persistence.rowCounts(), files.kept.count)
             await #expect(throws: CocoaError.self) { try await Self.run(Self.withCarriedFiles(), env) }
             #expect(try await persistence.rowCounts() == before, "nothing written")
@@ -278,9 +284,7 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func aFailureAfterABatchIsWrittenTakesThatBatchsFilesToo(_ database: TestDatabase) async throws {
         try await database.with { persistence in
-            let files = FailingFiles(failingFrom: 2)
-            let c = try await Community.seed(MessageFileTests.environment(persistence, files.kept))
-            let env = CoreEnvironment(persistence: persistence, files: files, passwords: c.env.passwords, secrets: c.env.secrets, now: c.env.now)
+            let (files, _, env) = try await Self.withFailingFiles(from: 2, persistence)
             var export = SlackExportFile.sample()
             export.set("__uploads/F31/一日目.pdf", data: MessageFileTests.pdf)
             export.set("__uploads/F32/二日目.pdf", data: MessageFileTests.pdf)

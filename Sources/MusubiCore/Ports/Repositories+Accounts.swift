@@ -7,7 +7,8 @@ public protocol AccountRepository: Sendable {
 
     func insertSession(_ session: Session) async throws
     func session(digest: String) async throws -> (session: Session, account: Account)?
-    func deleteSession(digest: String) async throws
+    /// Deletes the session; gives whose it was, if there was one.
+    func deleteSession(digest: String) async throws -> Int64?
     func deleteSessions(of memberID: Int64) async throws
     func deleteExpiredSessions(before: Date) async throws
 

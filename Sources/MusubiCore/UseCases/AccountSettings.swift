@@ -64,5 +64,6 @@ public struct AccountSettings: Sendable {
         let now = env.now()
         let revoked = try await env.persistence.write { try await $0.accounts.revokeToken(id: id, of: memberID, at: now) }
         if !revoked { throw MusubiError.notFound }
+        await env.exchangeEvents.signInChanged(memberID: memberID)
     }
 }

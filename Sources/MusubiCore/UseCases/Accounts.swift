@@ -43,7 +43,9 @@ public struct Accounts: Sendable {
 
     public func signOut(cookieSecret: String) async throws {
         let digest = env.secrets.digest(cookieSecret)
-        try await env.persistence.write { try await $0.accounts.deleteSession(digest: digest) }
+        if let memberID = try await env.persistence.write({ try await $0.accounts.deleteSession(digest: digest) }) {
+            await env.exchangeEvents.signInChanged(memberID: memberID)
+        }
     }
 
     /// The session behind a cookie, if it is live and its person may still act.
@@ -159,6 +161,7 @@ public struct Accounts: Sendable {
             try await repos.audit.append(actorID: member.id, action: .invitationAccepted, subjectType: "invitation", subjectID: invitation.id, detail: invitation.email, at: now)
             return Account(memberID: member.id, email: invitation.email, passwordHash: hash, role: invitation.role, status: .active)
         }
+        if claimsExistingAccount { await env.exchangeEvents.signInChanged(memberID: account.memberID) }
         return try await startSession(for: account)
     }
 
@@ -180,6 +183,7 @@ public struct Accounts: Sendable {
             try await repos.accounts.setPasswordHash(hash, for: memberID)
             try await repos.accounts.deleteSessions(of: memberID)
         }
+        await env.exchangeEvents.signInChanged(memberID: memberID)
         var updated = account
         updated.passwordHash = hash
         return try await startSession(for: updated)

@@ -31,6 +31,7 @@ public struct PeopleAdministration: Sendable {
             try await repos.members.setRole(id: memberID, to: role)
             return (.roleChanged, "\(member.role.rawValue) → \(role.rawValue)")
         }
+        await env.exchangeEvents.signInChanged(memberID: memberID)
     }
 
     /// Deactivation ends every session of the person at once.
@@ -41,6 +42,7 @@ public struct PeopleAdministration: Sendable {
             try await repos.accounts.deleteSessions(of: memberID)
             return (.memberDeactivated, member.name)
         }
+        await env.exchangeEvents.signInChanged(memberID: memberID)
     }
 
     public func reactivate(_ actor: Actor, memberID: Int64) async throws {

@@ -38,8 +38,8 @@ struct SQLAccountRepository: AccountRepository {
         return (session, try Self.account(row))
     }
 
-    func deleteSession(digest: String) async throws {
-        try await db.raw("DELETE FROM sessions WHERE digest = \(bind: digest)").run()
+    func deleteSession(digest: String) async throws -> Int64? {
+        try await db.raw("DELETE FROM sessions WHERE digest = \(bind: digest) RETURNING member_id").first().map { try $0.int64("member_id") }
     }
 
     func deleteSessions(of memberID: Int64) async throws {

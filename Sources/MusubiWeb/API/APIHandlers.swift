@@ -118,10 +118,7 @@ struct APIHandlers {
     }
 
     func deactivate(_ request: Request, _ context: Context) async throws -> Response {
-        try await onMember(context) { actor, memberID in
-            try await site.people.deactivate(actor, memberID: memberID)
-            await site.live.recheck(memberID: memberID)
-        }
+        try await onMember(context, site.people.deactivate)
     }
 
     func reactivate(_ request: Request, _ context: Context) async throws -> Response {
@@ -170,7 +167,6 @@ struct APIHandlers {
 
     func revokeToken(_ request: Request, _ context: Context) async throws -> Response {
         try await site.settings.revokeToken(context.actor, id: try context.parameters.require("id", as: Int64.self))
-        await site.live.recheck(context.actor)
         return Response(status: .noContent)
     }
 

@@ -79,9 +79,7 @@ struct ManagementPages {
     }
 
     func deactivate(_ request: Request, _ context: Context) async throws -> Response {
-        let memberID = try context.parameters.require("id", as: Int64.self)
-        try await site.people.deactivate(context.actor, memberID: memberID)
-        await site.live.recheck(memberID: memberID)
+        try await site.people.deactivate(context.actor, memberID: try context.parameters.require("id", as: Int64.self))
         return site.redirect(Paths.people.href() + "?status=active", notice: "deactivated")
     }
 

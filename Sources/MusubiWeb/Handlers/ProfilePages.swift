@@ -76,8 +76,6 @@ struct ProfilePages {
         let form = context.form
         do {
             let signedIn = try await site.accounts.changePassword(context.actor, current: form["currentPassword"], new: form["newPassword"])
-            // The other sessions have ended: so have their sockets.
-            await site.live.recheck(context.actor)
             var response = site.redirect(Paths.account.href(), notice: "password_changed")
             response.setCookie(site.cookie(Cookies.session, signedIn.cookieSecret, maxAge: Int(signedIn.session.expiresAt.timeIntervalSinceNow)))
             return response
@@ -99,7 +97,6 @@ struct ProfilePages {
 
     func revokeToken(_ request: Request, _ context: Context) async throws -> Response {
         try await site.settings.revokeToken(context.actor, id: try context.parameters.require("id", as: Int64.self))
-        await site.live.recheck(context.actor)
         return site.redirect(Paths.account.href(), notice: "token_revoked")
     }
 

@@ -45,7 +45,6 @@ struct SessionPages {
     func signOut(_ request: Request, _ context: Context) async throws -> Response {
         if let secret = request.cookies[Cookies.session]?.value {
             try await site.accounts.signOut(cookieSecret: secret)
-            await site.live.recheck(context.actor)
         }
         var response = site.redirect(Paths.home.href(), notice: "signed_out")
         response.setCookie(site.cookie(Cookies.session, "", maxAge: 0))

@@ -12,7 +12,7 @@ import ServiceLifecycle
 /// (ids follow the order of commits), so nothing is lost or doubled.
 ///
 /// What each connection signed in with is checked again every minute, and at once for a
-/// person whose token, session or account a request has just ended: a connection it no
+/// person whose sign-in has just changed (`LiveSignal.signInChanges`): a connection it no
 /// longer lets in is closed.
 public actor LiveHub: Service {
     struct Connection {
@@ -63,6 +63,9 @@ public actor LiveHub: Service {
         cursor = try await exchange.latestEventID()
         await withDiscardingTaskGroup { group in
             group.addTask { await self.recheckPeriodically() }
+            group.addTask {
+                for await memberID in self.signal.signInChanges.cancelOnGracefulShutdown() { await self.recheck(memberID: memberID) }
+            }
             for await _ in signal.wakeups.cancelOnGracefulShutdown() {
                 do {
                     try await drain()
@@ -81,28 +84,22 @@ public actor LiveHub: Service {
         }
     }
 
-    /// Checks again the connections of the person a request came from (see `recheck(memberID:)`).
-    public func recheck(_ actor: Actor) async {
-        guard let memberID = actor.memberID else { return }
-        await recheck(memberID: memberID)
-    }
-
     /// Checks again what the connections (of one person, or everyone's) signed in with:
     /// closes those it no longer lets in, and lets the others go on as what their person may
     /// now do (a new role, say). A check that fails (the database away) closes nothing.
-    public func recheck(memberID: Int64? = nil) async {
+    func recheck(memberID: Int64? = nil) async {
         if let memberID { recheckedAt[memberID] = .now }
         let chosen = connections.filter { memberID == nil || $0.value.memberID == memberID }
         // Each credential once, however many connections it holds open.
-        for (credential, ids) in Dictionary(grouping: chosen.keys, by: { chosen[$0]!.credential }) {
+        for (credential, held) in Dictionary(grouping: chosen, by: \.value.credential) {
             let checked: Actor?
             do {
                 checked = try await credential.actor(accounts, opening: false)
             } catch {
-                logger.warning("live connection not checked again", metadata: ["member": "\(chosen[ids[0]]!.memberID)", "error": "\(error)"])
+                logger.warning("live connection not checked again", metadata: ["member": "\(held[0].value.memberID)", "error": "\(error)"])
                 continue
             }
-            for id in ids {
+            for (id, _) in held {
                 guard let connection = connections[id] else { continue }
                 if let actor = checked, actor.memberID == connection.memberID {
                     connections[id]?.actor = actor
