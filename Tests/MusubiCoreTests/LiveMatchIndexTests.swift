@@ -6,7 +6,7 @@ import Testing
 /// survives the rebuild, and an older rebuild never replaces a newer one.
 @Suite struct LiveMatchIndexTests {
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
-    static let member = Actor.member(id: 20, role: .member)
+    static let member = Requester.member(id: 20, role: .member)
 
     static func listing(_ id: Int64, _ kind: ListingKind, _ title: String, summary: String, details: String = "", disclosure: Disclosure = .members) -> Listing {
         Listing(id: id, ownerID: 90 + id, organizationID: nil, sector: nil,
@@ -64,7 +64,7 @@ import Testing
 
     static let need = LiveMatchIndexTests.listing(2, .need, "養殖網の汚れを落としたい", summary: "マイクロバブルで網を洗えないか")
 
-    func people(_ index: LiveMatchIndex, viewer: Actor) -> [MatchSubject] {
+    func people(_ index: LiveMatchIndex, viewer: Requester) -> [MatchSubject] {
         index.candidates(for: Self.need, viewer: viewer, organization: nil, fields: FieldTree([]), subjects: .people, limit: 5, now: Self.now).map(\.subject)
     }
 

@@ -4,11 +4,11 @@ import Testing
 /// The policy as a table: for each resource and action, which of the five kinds of actor
 /// may. Written out by hand so that a change in the policy shows up here as a failing row.
 @Suite struct PolicyTests {
-    static let visitor = Actor.anonymous
-    static let guest = Actor.member(id: 10, role: .guest)
-    static let member = Actor.member(id: 20, role: .member)
-    static let coordinator = Actor.member(id: 30, role: .coordinator)
-    static let admin = Actor.member(id: 40, role: .admin)
+    static let visitor = Requester.anonymous
+    static let guest = Requester.member(id: 10, role: .guest)
+    static let member = Requester.member(id: 20, role: .member)
+    static let coordinator = Requester.member(id: 30, role: .coordinator)
+    static let admin = Requester.member(id: 40, role: .admin)
     static let actors = [visitor, guest, member, coordinator, admin]
 
     struct Row: CustomTestStringConvertible, Sendable {
@@ -109,8 +109,8 @@ import Testing
     }
 
     @Test func onlyActiveAccountsAct() {
-        #expect(Actor.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .pending)) == .anonymous)
-        #expect(Actor.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .deactivated)) == .anonymous)
-        #expect(Actor.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .active)) == .member(id: 1, role: .admin))
+        #expect(Requester.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .pending)) == .anonymous)
+        #expect(Requester.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .deactivated)) == .anonymous)
+        #expect(Requester.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .active)) == .member(id: 1, role: .admin))
     }
 }

@@ -13,7 +13,7 @@ import Testing
             let env = CoreEnvironment.testing(persistence)
             try await DemoCommunity.bundled().load(into: env)
             let exchange = Exchange(env)
-            func actor(_ email: String) async throws -> Actor {
+            func actor(_ email: String) async throws -> Requester {
                 let account = try #require(try await env.persistence.read { try await $0.accounts.account(email: email) })
                 return .member(id: account.memberID, role: account.role)
             }

@@ -66,7 +66,7 @@ import Testing
             let closed = try await listings.post(c.actor(c.member), Self.draft(.seed, "終了した", summary: "募集終了"))
             try await listings.setStatus(c.actor(c.member), id: closed.id, to: .closed)
 
-            func titles(_ actor: Actor, _ filters: Listings.Filters = .init()) async throws -> Set<String> {
+            func titles(_ actor: Requester, _ filters: Listings.Filters = .init()) async throws -> Set<String> {
                 Set(try await listings.browse(actor, filters).items.map(\.listing.content.title))
             }
             #expect(try await titles(.anonymous) == ["ﾏｲｸﾛﾊﾞﾌﾞﾙ発生装置"])

@@ -73,7 +73,7 @@ import Testing
             await #expect(throws: MusubiError.notFound) { try await exchange.file(guest, id: openFile.id) }
 
             // Found by the file's name and by has:file, only by those who see the channel.
-            func found(_ actor: Actor, _ query: String) async throws -> [Int64] {
+            func found(_ actor: Requester, _ query: String) async throws -> [Int64] {
                 try await exchange.search(actor, query: query, order: .newest, page: 1, timeZone: Self.zone).hits.map(\.message.id)
             }
             #expect(try await found(member, "報告書") == [report.id])

@@ -15,7 +15,7 @@ import Testing
     }
 
     /// The channels a person sits in, by title.
-    static func channels(of actor: Actor, _ c: Community) async throws -> [String: Channel] {
+    static func channels(of actor: Requester, _ c: Community) async throws -> [String: ExchangeChannel] {
         Dictionary(try await Exchange(c.env).channels(actor).map { ($0.title, $0.channel) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -193,7 +193,7 @@ import Testing
             let secret = try await exchange.show(member, channelID: try #require(mine["secret-plan"]).id)
             let secretFile = try #require(secret.messages.last.flatMap { secret.details.files[$0.id]?.first })
             await #expect(throws: MusubiError.notFound) { try await exchange.file(c.actor(li), id: secretFile.id) }
-            func found(_ actor: Actor, _ query: String) async throws -> Int {
+            func found(_ actor: Requester, _ query: String) async throws -> Int {
                 try await exchange.search(actor, query: query, order: .newest, page: 1, timeZone: MessageFileTests.zone).total
             }
             #expect(try await [found(member, "図面"), found(c.actor(li), "図面")] == [1, 1])

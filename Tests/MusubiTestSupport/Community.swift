@@ -18,13 +18,13 @@ public struct Community: Sendable {
     public var applicant: Member
     public var group: Group
     /// A public channel with the coordinator and the member seated.
-    public var lobby: Channel
+    public var lobby: ExchangeChannel
     /// A private channel with only the member seated, holding one message to @channel that
     /// carries a file, `roomFile`.
-    public var room: Channel
+    public var room: ExchangeChannel
     public var roomFile: MessageFile
 
-    public func actor(_ member: Member) -> Actor { .member(id: member.id, role: member.role) }
+    public func actor(_ member: Member) -> Requester { .member(id: member.id, role: member.role) }
 
     public static func seed(_ env: CoreEnvironment) async throws -> Community {
         let hash = try await env.passwords.hash(password)

@@ -32,11 +32,22 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
         }
     }
 
-    /// Opens a migrated, empty database, runs `body` with it and closes it.
-    public func with<T: Sendable>(_ body: @Sendable (SQLPersistence) async throws -> T) async throws -> T {
+    /// A logger that says only what a test should hear of.
+    public static var logger: Logger {
         var logger = Logger(label: "musubi.test")
         logger.logLevel = .warning
-        let persistence = try await SQLPersistence.open(try location(), logger: logger)
+        return logger
+    }
+
+    /// Opens a fresh, empty database without running or migrating it: for an application
+    /// whose database service does both.
+    public func open() async throws -> SQLPersistence {
+        try await SQLPersistence.open(try location(), logger: Self.logger)
+    }
+
+    /// Opens a migrated, empty database, runs `body` with it and closes it.
+    public func with<T: Sendable>(_ body: @Sendable (SQLPersistence) async throws -> T) async throws -> T {
+        let persistence = try await open()
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await persistence.run() }
             defer { group.cancelAll() }

@@ -88,7 +88,7 @@ import Testing
             let large = Data(repeating: 0x41, count: ListingAttachments.sizeLimit + 1)
             let tooLarge = try await owner.upload(listing + "/attachments", [], files: [Self.file("big.txt", large, type: "text/plain")])
             #expect(tooLarge.status == .unprocessableContent)
-            let huge = try await owner.upload(listing + "/attachments", [], files: [Self.file("huge.txt", Data(repeating: 0x41, count: CSRFMiddleware.uploadLimit + 1))])
+            let huge = try await owner.upload(listing + "/attachments", [], files: [Self.file("huge.txt", Data(repeating: 0x41, count: UploadLimits.files + 1))])
             #expect(huge.status == .contentTooLarge)
             let path = try await owner.upload(listing + "/attachments", [], files: [Self.file("../../etc/メモ.txt", Data("メモ".utf8), type: "text/plain")])
             #expect(path.status == .seeOther, "a path sent as the name is cut to its last part")

@@ -1,48 +1,109 @@
 import Foundation
+import MusubiCore
 import MusubiWeb
 import Testing
 
-/// Every string a template or the core asks for is in both languages.
+/// Every catalog key the site can ask for is in both languages. A missing one is not an error
+/// at run time: the reader sees the raw key ("role.coordinator", "audit_action.attachment_added")
+/// where a word should be, so only these tests notice.
 @Suite struct CatalogTests {
-    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources")
-
-    static func files(under folder: String, ending suffix: String) throws -> [URL] {
-        let root = sources.appendingPathComponent(folder)
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
-        return (enumerator?.allObjects as? [URL] ?? []).filter { $0.path.hasSuffix(suffix) }
+    /// Every key the code builds as prefix + value at run time, with every value it can take.
+    /// All values of each enum are checked, not only those a page shows today (the channel
+    /// form leaves out `group`; a member's status is shown unless active): a page that starts
+    /// showing one must not find it missing. A prefix found in Sources but not listed here
+    /// fails `everyKeyPrefixInTheSourcesIsListed`.
+    static func dynamic() throws -> [String: [String]] {
+        func values<T: CaseIterable & RawRepresentable>(_: T.Type) -> [String] where T.RawValue == String { T.allCases.map { $0.rawValue } }
+        let summaryRows = try CatalogKeysUsed.summaryRows()
+        let notices = try CatalogKeysUsed.notices()
+        // ManagementPages turns "group.created" into "audit_action.group_created".
+        let auditActions = AuditAction.allCases.map { $0.rawValue.replacingOccurrences(of: ".", with: "_") }
+        return [
+            "sector.": values(Sector.self),
+            "role.": values(Role.self),
+            "status.": values(AccountStatus.self),
+            "people.tab_": values(AccountStatus.self),
+            "group_kind.": values(GroupKind.self),
+            "group_role.": values(GroupRole.self),
+            "channel_kind.": values(ChannelKind.self),
+            "channel_purpose.": values(ChannelPurpose.self),
+            "notify_level.": values(NotifyLevel.self),
+            "listing_kind.": values(ListingKind.self),
+            "listing_status.": values(ListingStatus.self),
+            "listing_stage.": values(ListingStage.self),
+            "disclosure.": values(Disclosure.self),
+            "introduction_status.": values(IntroductionStatus.self),
+            "introduction_lead.": values(IntroductionStatus.self),
+            "outcome.": values(OutcomeKind.self),
+            "audit_action.": auditActions,
+            "language.": MusubiCore.Language.codes,
+            // Not enums: IntroductionPages' tabs and MigrationPages' progress phases, written out there as strings.
+            "introductions.tab_": ["queue", "all", "mine"],
+            "slack_import.phase_": ["checking", "writing"],
+            // String literals in the sources, read from there so a new one is checked too.
+            "slack_import.summary_": summaryRows,
+            "notice.": notices.sorted(),
+        ]
     }
 
-    @Test func templatesAndCoreUseOnlyKeysTheCatalogHas() throws {
+    /// Fails for each key missing in ja.json or en.json, naming where it is used. The
+    /// Japanese check goes through `Catalog`, as the site does; the English one reads en.json
+    /// because `Catalog.text` would fall back to the Japanese text.
+    static func expectInBothLanguages(_ keys: [String: String]) throws {
         let catalog = try Catalog(resources: ResourceLocator(themeDirectory: nil))
-        var used = Set<String>()
-        for url in try Self.files(under: "MusubiWeb/Resources/templates", ending: ".mustache") {
-            let text = try String(contentsOf: url, encoding: .utf8)
-            for match in text.matches(of: /\{\{[#^\/]?t\.([a-z_]+\.[a-z_]+)\}\}/) { used.insert(String(match.1)) }
+        let english = try CatalogKeysUsed.strings("en")
+        for (key, place) in keys.sorted(by: { $0.key < $1.key }) {
+            #expect(catalog.has(key), "\(key), used in \(place), is missing in ja.json")
+            #expect(english[key] != nil && catalog.text(key, .en) != key, "\(key), used in \(place), is missing in en.json")
         }
-        for url in try Self.files(under: "MusubiCore", ending: ".swift") {
-            let text = try String(contentsOf: url, encoding: .utf8)
-            for match in text.matches(of: /"(error\.[a-z_]+)"/) { used.insert(String(match.1)) }
+    }
+
+    @Test func templatesAskOnlyForKeysInBothLanguages() throws {
+        let (keys, odd) = try CatalogKeysUsed.templateKeys()
+        #expect(odd.isEmpty, "templates read the catalog in a form this test does not check: \(odd)")
+        #expect(keys.count > 300)
+        try Self.expectInBothLanguages(keys)
+    }
+
+    @Test func swiftCodeAsksOnlyForKeysInBothLanguages() throws {
+        let keys = try CatalogKeysUsed.literalKeys()
+        #expect(keys.count > 150)
+        // One key each pattern exists for, so a pattern that stops matching fails here rather than checking nothing:
+        // ErrorMiddleware's table, MusubiError.invalid in MusubiCore, site.t(…) with a literal, a ternary inside
+        // site.t(…), `titleKey:`, `all:`, and a Slack import problem.
+        for key in ["error.csrf", "error.too_many_tokens", "exchange.open_direct", "invitation.claim_title",
+                    "members.title", "listings.all_kinds", "slack_import.bad_json"] {
+            #expect(keys[key] != nil, "no longer found in the sources: \(key)")
         }
-        #expect(used.count > 100)
-        for key in used.sorted() {
-            #expect(catalog.has(key), "missing \(key)")
-            #expect(catalog.text(key, .en) != key, "missing in English: \(key)")
+        try Self.expectInBothLanguages(keys)
+    }
+
+    @Test func everyValueOfABuiltKeyIsInBothLanguages() throws {
+        var keys: [String: String] = [:]
+        for (prefix, values) in try Self.dynamic() {
+            #expect(!values.isEmpty, "no values found for \(prefix)")
+            for value in values { keys[prefix + value] = "keys built from \"\(prefix)\"" }
+        }
+        let notices = try CatalogKeysUsed.notices()
+        #expect(notices.contains("saved") && notices.contains("introduction_declined"), "the notice pattern misses a plain or a ternary notice")
+        try Self.expectInBothLanguages(keys)
+    }
+
+    @Test func everyKeyPrefixInTheSourcesIsListed() throws {
+        let found = try CatalogKeysUsed.dynamicPrefixes()
+        let listed = try Set(Self.dynamic().keys)
+        for (prefix, place) in found where !listed.contains(prefix) {
+            Issue.record("\(place) builds catalog keys from \"\(prefix)\": list its values in CatalogTests.dynamic()")
+        }
+        for prefix in listed where found[prefix] == nil {
+            Issue.record("CatalogTests.dynamic() lists \"\(prefix)\", which no source builds keys from any more")
         }
     }
 
     @Test func japaneseAndEnglishHaveTheSameKeys() throws {
-        func keys(_ language: String) throws -> Set<String> {
-            let url = Self.sources.appendingPathComponent("MusubiWeb/Resources/i18n/\(language).json")
-            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] ?? [:]
-            func flatten(_ tree: [String: Any], _ prefix: String) -> Set<String> {
-                tree.reduce(into: Set<String>()) { result, entry in
-                    let key = prefix + entry.key
-                    if let nested = entry.value as? [String: Any] { result.formUnion(flatten(nested, key + ".")) } else { result.insert(key) }
-                }
-            }
-            return flatten(object, "")
-        }
-        #expect(try keys("ja") == keys("en"))
+        let japanese = try Set(CatalogKeysUsed.strings("ja").keys)
+        let english = try Set(CatalogKeysUsed.strings("en").keys)
+        #expect(japanese.subtracting(english).isEmpty, "only in ja.json: \(japanese.subtracting(english).sorted())")
+        #expect(english.subtracting(japanese).isEmpty, "only in en.json: \(english.subtracting(japanese).sorted())")
     }
 }

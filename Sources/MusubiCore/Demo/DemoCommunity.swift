@@ -155,7 +155,7 @@ public struct DemoCommunity: Decodable, Sendable {
     /// when they type them; everyone seated starts with it all unread.
     private func loadChannels(_ repos: any Repositories, memberIDs: [String: Int64], groupIDs: [String: Int64], fieldIDs: [String: Int64], now: Date) async throws {
         for entry in channels {
-            let channel: Channel
+            let channel: ExchangeChannel
             if let group = entry.group {
                 guard let groupID = groupIDs[group], let found = try await repos.channels.channel(ofGroup: groupID) else { continue }
                 channel = found

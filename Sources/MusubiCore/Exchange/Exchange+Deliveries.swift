@@ -40,7 +40,7 @@ extension Exchange {
 
     /// What a reconnecting client missed: the events after `id` in the channels the actor sits
     /// in, and in `watching` when they may read it.
-    public func replay(_ actor: Actor, after id: Int64, watching: Int64? = nil, limit: Int = 1_000) async throws -> Replay {
+    public func replay(_ actor: Requester, after id: Int64, watching: Int64? = nil, limit: Int = 1_000) async throws -> Replay {
         guard let me = actor.memberID else { throw MusubiError.unauthenticated }
         return try await env.persistence.read { repos in
             var channels = try await repos.channels.seats(of: me).map(\.channel.id)
@@ -51,7 +51,7 @@ extension Exchange {
     }
 
     /// Whether the actor may watch a channel live without a seat (a public one they can read).
-    public func mayWatch(_ actor: Actor, channelID: Int64) async throws -> Bool {
+    public func mayWatch(_ actor: Requester, channelID: Int64) async throws -> Bool {
         try await env.persistence.read { repos in (try? await visible(channelID, to: actor, repos)) != nil }
     }
 
@@ -78,7 +78,7 @@ extension Exchange {
 extension Exchange {
     /// Who hears that the actor is typing in a channel, and under what name; nil when the
     /// actor may not write there.
-    public func typingAudience(_ actor: Actor, channelID: Int64) async throws -> (name: String, seated: Set<Int64>)? {
+    public func typingAudience(_ actor: Requester, channelID: Int64) async throws -> (name: String, seated: Set<Int64>)? {
         guard let me = actor.memberID else { return nil }
         return try await env.persistence.read { repos in
             guard let (_, access) = try? await visible(channelID, to: actor, repos), Policy.can(actor, .post, .channel(access)) else { return nil }

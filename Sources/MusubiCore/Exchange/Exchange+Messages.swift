@@ -8,7 +8,7 @@ extension Exchange {
     /// files if any (then the text may be left empty). Files are checked and kept before the
     /// message is written, and dropped again if it is not.
     public func post(
-        _ actor: Actor, channelID: Int64, body: String, threadRootID: Int64? = nil, alsoToChannel: Bool = false, files uploads: [Upload] = []
+        _ actor: Requester, channelID: Int64, body: String, threadRootID: Int64? = nil, alsoToChannel: Bool = false, files uploads: [Upload] = []
     ) async throws -> Message {
         let typed = try validBody(body, required: uploads.isEmpty)
         guard uploads.count <= Self.fileLimits.count else { throw MusubiError.invalid("files", "error.too_many_message_files") }
@@ -29,7 +29,7 @@ extension Exchange {
     }
 
     private func post(
-        _ actor: Actor, channelID: Int64, typed: String, threadRootID: Int64?, alsoToChannel: Bool, files: [StoredFile], at now: Date
+        _ actor: Requester, channelID: Int64, typed: String, threadRootID: Int64?, alsoToChannel: Bool, files: [StoredFile], at now: Date
     ) async throws -> Message {
         let (message, event) = try await env.persistence.write { repos in
             let author = try await mayPost(in: channelID, actor, repos)
@@ -51,7 +51,7 @@ extension Exchange {
 
     /// The author's new wording; the message is marked edited. Only a message with files may
     /// be left without text.
-    public func edit(_ actor: Actor, messageID: Int64, body: String) async throws -> Message {
+    public func edit(_ actor: Requester, messageID: Int64, body: String) async throws -> Message {
         let typed = try validBody(body, required: false)
         let now = env.now()
         let (message, event) = try await env.persistence.write { repos in
@@ -73,7 +73,7 @@ extension Exchange {
     /// Leaves a tombstone: "this message was deleted", its thread kept, its files gone. Gives
     /// the tombstone.
     @discardableResult
-    public func delete(_ actor: Actor, messageID: Int64) async throws -> Message {
+    public func delete(_ actor: Requester, messageID: Int64) async throws -> Message {
         let now = env.now()
         let (message, event, storedFiles) = try await env.persistence.write { repos -> (Message, ChannelEvent?, [String]) in
             var (message, access) = try await visibleMessage(messageID, to: actor, repos)
@@ -90,7 +90,7 @@ extension Exchange {
 
     /// A file of a message the actor may see, and its bytes, for downloading. A file whose
     /// message they may not see, or gone from the store, does not exist for them.
-    public func file(_ actor: Actor, id: Int64) async throws -> (MessageFile, Data) {
+    public func file(_ actor: Requester, id: Int64) async throws -> (MessageFile, Data) {
         guard actor != .anonymous else { throw MusubiError.unauthenticated }
         let file = try await env.persistence.read { repos in
             guard let file = try await repos.messages.file(id: id) else { throw MusubiError.notFound }
@@ -102,7 +102,7 @@ extension Exchange {
     }
 
     /// One message the actor may see (a tombstone included).
-    public func message(_ actor: Actor, id: Int64) async throws -> Message {
+    public func message(_ actor: Requester, id: Int64) async throws -> Message {
         try await env.persistence.read { try await visibleMessage(id, to: actor, $0).0 }
     }
 
@@ -110,7 +110,7 @@ extension Exchange {
     /// makes it so (nothing changes, and no event is stored, when it already is). True when
     /// the reaction is there afterwards.
     @discardableResult
-    public func react(_ actor: Actor, messageID: Int64, emoji: String, present: Bool? = nil) async throws -> Bool {
+    public func react(_ actor: Requester, messageID: Int64, emoji: String, present: Bool? = nil) async throws -> Bool {
         guard let emoji = Self.reactionEmoji(emoji) else { throw MusubiError.invalid("emoji", "error.emoji") }
         let now = env.now()
         let (isThere, event) = try await env.persistence.write { repos -> (Bool, ChannelEvent?) in
@@ -177,7 +177,7 @@ extension Exchange {
 
     /// The actor's id, when they may post in the channel.
     @discardableResult
-    private func mayPost(in channelID: Int64, _ actor: Actor, _ repos: any Repositories) async throws -> Int64 {
+    private func mayPost(in channelID: Int64, _ actor: Requester, _ repos: any Repositories) async throws -> Int64 {
         let (_, access) = try await visible(channelID, to: actor, repos)
         try Policy.require(actor, .post, .channel(access), hiding: false)
         guard let author = actor.memberID else { throw MusubiError.unauthenticated }
@@ -185,7 +185,7 @@ extension Exchange {
     }
 
     /// The message and how the actor stands to its channel, when they may see it.
-    func visibleMessage(_ messageID: Int64, to actor: Actor, _ repos: any Repositories) async throws -> (Message, ChannelAccess) {
+    func visibleMessage(_ messageID: Int64, to actor: Requester, _ repos: any Repositories) async throws -> (Message, ChannelAccess) {
         guard let message = try await repos.messages.find(id: messageID) else { throw MusubiError.notFound }
         let (_, access) = try await visible(message.channelID, to: actor, repos)
         return (message, access)

@@ -3,7 +3,7 @@ import Foundation
 extension Exchange {
     /// A channel in the actor's list: how it is named for them and what they have not read.
     public struct ChannelEntry: Sendable, Equatable {
-        public var channel: Channel
+        public var channel: ExchangeChannel
         public var seat: ChannelSeat
         /// The channel's name, or for a direct conversation the other people's names.
         public var title: String
@@ -12,7 +12,7 @@ extension Exchange {
 
     /// The channels the actor sits in: starred first, then by name; direct conversations last,
     /// newest first.
-    public func channels(_ actor: Actor) async throws -> [ChannelEntry] {
+    public func channels(_ actor: Requester) async throws -> [ChannelEntry] {
         guard let me = actor.memberID else { throw MusubiError.unauthenticated }
         return try await env.persistence.read { repos in
             let seats = try await repos.channels.seats(of: me)
@@ -45,7 +45,7 @@ extension Exchange {
 
     /// A page of a channel's timeline, with everything needed to show it.
     public struct ChannelView: Sendable {
-        public var channel: Channel
+        public var channel: ExchangeChannel
         public var title: String
         public var seat: ChannelSeat?
         public var access: ChannelAccess
@@ -62,7 +62,7 @@ extension Exchange {
     }
 
     /// The newest messages (or those before `before`); showing the newest marks them read.
-    public func show(_ actor: Actor, channelID: Int64, before: Int64? = nil) async throws -> ChannelView {
+    public func show(_ actor: Requester, channelID: Int64, before: Int64? = nil) async throws -> ChannelView {
         let view = try await env.persistence.read { repos -> ChannelView in
             let (channel, access) = try await visible(channelID, to: actor, repos)
             let cursor = try await repos.messages.latestEventID()
@@ -87,7 +87,7 @@ extension Exchange {
 
     /// A thread: its first message and every reply.
     public struct ThreadView: Sendable {
-        public var channel: Channel
+        public var channel: ExchangeChannel
         public var title: String
         public var access: ChannelAccess
         public var root: Message
@@ -96,7 +96,7 @@ extension Exchange {
         public var eventCursor: Int64
     }
 
-    public func thread(_ actor: Actor, rootID: Int64) async throws -> ThreadView {
+    public func thread(_ actor: Requester, rootID: Int64) async throws -> ThreadView {
         try await env.persistence.read { repos in
             let (found, access) = try await visibleMessage(rootID, to: actor, repos)
             let cursor = try await repos.messages.latestEventID()
@@ -111,7 +111,7 @@ extension Exchange {
     }
 
     /// One message the actor may see (a tombstone included), with what it is shown with.
-    public func shown(_ actor: Actor, messageID: Int64) async throws -> (message: Message, details: MessageDetails) {
+    public func shown(_ actor: Requester, messageID: Int64) async throws -> (message: Message, details: MessageDetails) {
         try await env.persistence.read { repos in
             let (message, _) = try await visibleMessage(messageID, to: actor, repos)
             return (message, try await details(of: [message], actor: actor, repos))
@@ -126,7 +126,7 @@ extension Exchange {
     }
 
     /// Messages in the actor's channels that mention them or everyone there, newest first.
-    public func mentions(_ actor: Actor, page: PageRequest) async throws -> Page<Mention> {
+    public func mentions(_ actor: Requester, page: PageRequest) async throws -> Page<Mention> {
         guard let me = actor.memberID else { throw MusubiError.unauthenticated }
         return try await env.persistence.read { repos in
             let seats = try await repos.channels.seats(of: me)
@@ -143,7 +143,7 @@ extension Exchange {
     /// "What you missed": the actor's channels with unread messages they want to hear about
     /// (muted channels and those set to nothing left out; those set to mentions only when
     /// they are mentioned), most mentioned first.
-    public func missed(_ actor: Actor, limit: Int = 8) async throws -> [ChannelEntry] {
+    public func missed(_ actor: Requester, limit: Int = 8) async throws -> [ChannelEntry] {
         try await channels(actor)
             .filter { entry in
                 guard !entry.seat.muted else { return false }
@@ -160,7 +160,7 @@ extension Exchange {
     // MARK: Helpers
 
     /// Names for direct conversations: the other people, by name.
-    func directTitles(_ channels: [Channel], me: Int64, _ repos: any Repositories) async throws -> [Int64: String] {
+    func directTitles(_ channels: [ExchangeChannel], me: Int64, _ repos: any Repositories) async throws -> [Int64: String] {
         var titles: [Int64: String] = [:]
         for channel in channels where channel.kind == .direct {
             let others = try await repos.channels.seatedMembers(of: channel.id).filter { $0 != me }
@@ -178,7 +178,7 @@ extension Exchange {
     }
 
     /// The reactions, files and names these messages are shown with.
-    private func details(of messages: [Message], actor: Actor, _ repos: any Repositories) async throws -> MessageDetails {
+    private func details(of messages: [Message], actor: Requester, _ repos: any Repositories) async throws -> MessageDetails {
         var details = MessageDetails()
         let ids = messages.map(\.id)
         let found = try await repos.messages.reactions(to: ids)

@@ -16,7 +16,7 @@ extension Exchange {
     /// for the result list.
     public struct SearchHit: Sendable {
         public var message: Message
-        public var channel: Channel
+        public var channel: ExchangeChannel
         public var channelTitle: String
         public var segments: [SearchMatches.Segment]
         public var files: [(file: MessageFile, segments: [SearchMatches.Segment])]
@@ -42,7 +42,7 @@ extension Exchange {
     }
 
     /// Messages the actor may see that match the query. Nothing else is counted or shown.
-    public func search(_ actor: Actor, query typed: String, order: MessageSearchOrder, page number: Int, timeZone: TimeZone) async throws -> SearchResults {
+    public func search(_ actor: Requester, query typed: String, order: MessageSearchOrder, page number: Int, timeZone: TimeZone) async throws -> SearchResults {
         // Anyone signed in searches, guests included: what they may see is decided per
         // channel below, by their seats and by whether the policy lets them read public ones.
         guard let me = actor.memberID else { throw MusubiError.unauthenticated }
@@ -121,7 +121,7 @@ extension Exchange {
 
     /// Ids of the channels the actor sees whose names match (normalised), and the names
     /// that matched none.
-    private func channels(named names: [String], seats: [Channel], _ readsPublic: Bool, _ repos: any Repositories) async throws -> ([Int64], [String]) {
+    private func channels(named names: [String], seats: [ExchangeChannel], _ readsPublic: Bool, _ repos: any Repositories) async throws -> ([Int64], [String]) {
         var ids: [Int64] = []
         var unknown: [String] = []
         for name in names {

@@ -5,7 +5,7 @@ extension Exchange {
     public static let webhookLimits = (name: 80, payload: 64 * 1024)
 
     /// The channel's webhooks, for those who may configure it (admins).
-    public func webhooks(_ actor: Actor, channelID: Int64) async throws -> [Webhook] {
+    public func webhooks(_ actor: Requester, channelID: Int64) async throws -> [Webhook] {
         try await env.persistence.read { repos in
             let (_, access) = try await visible(channelID, to: actor, repos)
             try Policy.require(actor, .configure, .channel(access), hiding: false)
@@ -14,7 +14,7 @@ extension Exchange {
     }
 
     /// A new webhook for the channel, and its secret: shown this once, kept only as a digest.
-    public func createWebhook(_ actor: Actor, channelID: Int64, name: String) async throws -> (Webhook, secret: String) {
+    public func createWebhook(_ actor: Requester, channelID: Int64, name: String) async throws -> (Webhook, secret: String) {
         var check = Validator()
         let name = check.text("name", name, required: true, limit: Self.webhookLimits.name)
         try check.check()
@@ -32,7 +32,7 @@ extension Exchange {
     }
 
     /// Revokes a webhook of the channel: its URL answers 404 from now on.
-    public func revokeWebhook(_ actor: Actor, channelID: Int64, webhookID: Int64) async throws {
+    public func revokeWebhook(_ actor: Requester, channelID: Int64, webhookID: Int64) async throws {
         let now = env.now()
         try await env.persistence.write { repos in
             let (_, access) = try await visible(channelID, to: actor, repos)

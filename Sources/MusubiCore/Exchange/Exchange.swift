@@ -11,7 +11,7 @@ public struct Exchange: Sendable {
 
     // MARK: Channels
 
-    public func create(_ actor: Actor, _ draft: ChannelDraft) async throws -> Channel {
+    public func create(_ actor: Requester, _ draft: ChannelDraft) async throws -> ExchangeChannel {
         try Policy.require(actor, .create, .channels, hiding: false)
         guard let creator = actor.memberID else { throw MusubiError.unauthenticated }
         let tree = try await Directory(env).fieldTree()
@@ -41,7 +41,7 @@ public struct Exchange: Sendable {
 
     /// The direct conversation of the actor and the people named (one to seven others); the
     /// same people always come back to the same conversation.
-    public func openDirect(_ actor: Actor, with others: [Int64]) async throws -> Channel {
+    public func openDirect(_ actor: Requester, with others: [Int64]) async throws -> ExchangeChannel {
         try Policy.require(actor, .create, .channels, hiding: false)
         guard let me = actor.memberID else { throw MusubiError.unauthenticated }
         let people = Set(others + [me])
@@ -62,13 +62,13 @@ public struct Exchange: Sendable {
         }
     }
 
-    public func browse(_ actor: Actor, term: String, page: PageRequest) async throws -> Page<ChannelListing> {
+    public func browse(_ actor: Requester, term: String, page: PageRequest) async throws -> Page<ChannelListing> {
         try Policy.require(actor, .list, .channels)
         let term = String(term.trimmingCharacters(in: .whitespaces).prefix(Self.limits.name))
         return try await env.persistence.read { try await $0.channels.browse(term: term, page: page) }
     }
 
-    public func describe(_ actor: Actor, channelID: Int64, topic: String, description: String) async throws {
+    public func describe(_ actor: Requester, channelID: Int64, topic: String, description: String) async throws {
         var check = Validator()
         let topic = check.text("topic", topic, limit: Self.limits.topic)
         let description = check.text("description", description, limit: Self.limits.description, multiline: true)
@@ -81,7 +81,7 @@ public struct Exchange: Sendable {
     }
 
     /// An admin's retention period in days (1 to 36,500), or nil to keep everything.
-    public func setRetention(_ actor: Actor, channelID: Int64, days: Int?) async throws {
+    public func setRetention(_ actor: Requester, channelID: Int64, days: Int?) async throws {
         if let days, !(1...36_500).contains(days) { throw MusubiError.invalid("retentionDays", "error.retention_days") }
         let now = env.now()
         try await env.persistence.write { repos in
@@ -95,7 +95,7 @@ public struct Exchange: Sendable {
 
     // MARK: Seats
 
-    public func join(_ actor: Actor, channelID: Int64) async throws {
+    public func join(_ actor: Requester, channelID: Int64) async throws {
         let now = env.now()
         try await env.persistence.write { repos in
             let (_, access) = try await visible(channelID, to: actor, repos)
@@ -106,7 +106,7 @@ public struct Exchange: Sendable {
         }
     }
 
-    public func leave(_ actor: Actor, channelID: Int64) async throws {
+    public func leave(_ actor: Requester, channelID: Int64) async throws {
         try await env.persistence.write { repos in
             let (_, access) = try await visible(channelID, to: actor, repos)
             try Policy.require(actor, .leave, .channel(access), hiding: false)
@@ -116,7 +116,7 @@ public struct Exchange: Sendable {
     }
 
     /// Seats other active people, all or none; only coordinators bring guests in.
-    public func invite(_ actor: Actor, channelID: Int64, memberIDs: [Int64]) async throws {
+    public func invite(_ actor: Requester, channelID: Int64, memberIDs: [Int64]) async throws {
         guard !memberIDs.isEmpty else { throw MusubiError.invalid("member", "error.required") }
         let now = env.now()
         try await env.persistence.write { repos in
@@ -132,7 +132,7 @@ public struct Exchange: Sendable {
     }
 
     /// Star, mute and notification level of the actor's own seat.
-    public func adjustSeat(_ actor: Actor, channelID: Int64, starred: Bool? = nil, muted: Bool? = nil, notify: NotifyLevel? = nil) async throws {
+    public func adjustSeat(_ actor: Requester, channelID: Int64, starred: Bool? = nil, muted: Bool? = nil, notify: NotifyLevel? = nil) async throws {
         try await env.persistence.write { repos in
             guard let me = actor.memberID, var seat = try await repos.channels.seat(channelID: channelID, memberID: me) else {
                 _ = try await visible(channelID, to: actor, repos)
@@ -149,7 +149,7 @@ public struct Exchange: Sendable {
 
     /// The channel and how the actor stands to it, when they may see it; else it does not
     /// exist for them.
-    func visible(_ channelID: Int64, to actor: Actor, _ repos: any Repositories) async throws -> (Channel, ChannelAccess) {
+    func visible(_ channelID: Int64, to actor: Requester, _ repos: any Repositories) async throws -> (ExchangeChannel, ChannelAccess) {
         guard actor != .anonymous else { throw MusubiError.unauthenticated }
         guard let channel = try await repos.channels.find(id: channelID) else { throw MusubiError.notFound }
         let seated = try await actor.memberID.asyncMap { try await repos.channels.seat(channelID: channelID, memberID: $0) } ?? nil

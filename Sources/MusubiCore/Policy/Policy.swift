@@ -20,7 +20,7 @@
 ///   coordinators remove them (not in direct conversations); admins set retention.
 /// - Admins bring a Slack workspace's history in.
 public enum Policy {
-    public static func can(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
+    public static func can(_ actor: Requester, _ action: Action, _ resource: Resource) -> Bool {
         switch resource {
         case .home, .organizations, .organization:
             return canSeeOrganizations(actor, action, resource)
@@ -60,7 +60,7 @@ public enum Policy {
         }
     }
 
-    private static func canUseChannel(_ actor: Actor, _ action: Action, _ access: ChannelAccess) -> Bool {
+    private static func canUseChannel(_ actor: Requester, _ action: Action, _ access: ChannelAccess) -> Bool {
         guard actor.memberID != nil else { return false }
         let readsAll = access.kind == .public && isAtLeast(actor, .member)
         switch action {
@@ -84,7 +84,7 @@ public enum Policy {
         }
     }
 
-    private static func canUseMessage(_ actor: Actor, _ action: Action, authorID: Int64?, _ access: ChannelAccess) -> Bool {
+    private static func canUseMessage(_ actor: Requester, _ action: Action, authorID: Int64?, _ access: ChannelAccess) -> Bool {
         let isAuthor = authorID != nil && actor.memberID == authorID
         switch action {
         case .view:
@@ -100,7 +100,7 @@ public enum Policy {
         }
     }
 
-    private static func canUseIntroduction(_ actor: Actor, _ action: Action, _ audience: IntroductionAudience) -> Bool {
+    private static func canUseIntroduction(_ actor: Requester, _ action: Action, _ audience: IntroductionAudience) -> Bool {
         let isRequester = actor.memberID == audience.requesterID
         let isRecipient = actor.memberID == audience.recipientID
         let isCoordinator = isAtLeast(actor, .coordinator)
@@ -119,7 +119,7 @@ public enum Policy {
         }
     }
 
-    private static func canUseListing(_ actor: Actor, _ action: Action, _ audience: ListingAudience) -> Bool {
+    private static func canUseListing(_ actor: Requester, _ action: Action, _ audience: ListingAudience) -> Bool {
         let isOwner = actor.memberID == audience.ownerID
         switch action {
         case .view:
@@ -139,7 +139,7 @@ public enum Policy {
         }
     }
 
-    private static func canSeeOrganizations(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
+    private static func canSeeOrganizations(_ actor: Requester, _ action: Action, _ resource: Resource) -> Bool {
         switch action {
         case .view, .list: return resource != .home || action == .view
         case .create, .edit: return resource != .home && isAtLeast(actor, .coordinator)
@@ -147,7 +147,7 @@ public enum Policy {
         }
     }
 
-    private static func canSeePeople(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
+    private static func canSeePeople(_ actor: Requester, _ action: Action, _ resource: Resource) -> Bool {
         switch action {
         case .view, .list:
             if case .member(let id, _) = resource, actor.memberID == id { return true }
@@ -169,18 +169,18 @@ public enum Policy {
     }
 
     /// Coordinators manage guests and members; only admins manage coordinators and admins.
-    private static func mayManage(_ actor: Actor, _ target: Role) -> Bool {
+    private static func mayManage(_ actor: Requester, _ target: Role) -> Bool {
         guard let role = actor.role, role >= .coordinator else { return false }
         return role == .admin || target < .coordinator
     }
 
     /// Coordinators may hand out guest and member roles; admins any role.
-    private static func mayGrant(_ actor: Actor, _ role: Role) -> Bool {
+    private static func mayGrant(_ actor: Requester, _ role: Role) -> Bool {
         guard let actorRole = actor.role, actorRole >= .coordinator else { return false }
         return actorRole == .admin || role < .coordinator
     }
 
-    private static func isAtLeast(_ actor: Actor, _ role: Role) -> Bool {
+    private static func isAtLeast(_ actor: Requester, _ role: Role) -> Bool {
         guard let actorRole = actor.role else { return false }
         return actorRole >= role
     }

@@ -2,10 +2,10 @@ import Foundation
 
 /// A channel as a list shows it: with how many people sit in it.
 public struct ChannelListing: Sendable, Equatable {
-    public var channel: Channel
+    public var channel: ExchangeChannel
     public var memberCount: Int
 
-    public init(channel: Channel, memberCount: Int) {
+    public init(channel: ExchangeChannel, memberCount: Int) {
         self.channel = channel
         self.memberCount = memberCount
     }
@@ -23,23 +23,23 @@ public struct UnreadCount: Sendable, Equatable {
 }
 
 public protocol ChannelRepository: Sendable {
-    func insert(_ draft: ChannelDraft, groupID: Int64?, directKey: String?, createdBy: Int64?, at: Date) async throws -> Channel
-    func find(id: Int64) async throws -> Channel?
+    func insert(_ draft: ChannelDraft, groupID: Int64?, directKey: String?, createdBy: Int64?, at: Date) async throws -> ExchangeChannel
+    func find(id: Int64) async throws -> ExchangeChannel?
     /// The public channel of that name (only public names are unique).
-    func find(name: String) async throws -> Channel?
+    func find(name: String) async throws -> ExchangeChannel?
     /// The direct conversation of exactly these people (their sorted ids, joined by commas).
-    func find(directKey: String) async throws -> Channel?
-    func channel(ofGroup groupID: Int64) async throws -> Channel?
+    func find(directKey: String) async throws -> ExchangeChannel?
+    func channel(ofGroup groupID: Int64) async throws -> ExchangeChannel?
     func update(id: Int64, topic: String, description: String) async throws
     func setRetention(id: Int64, days: Int?) async throws
     /// The channels an admin has given a retention period.
-    func withRetention() async throws -> [Channel]
+    func withRetention() async throws -> [ExchangeChannel]
     /// Public channels, optionally only those whose name holds `term`, busiest first.
     func browse(term: String, page: PageRequest) async throws -> Page<ChannelListing>
 
     func seat(channelID: Int64, memberID: Int64) async throws -> ChannelSeat?
     /// Every channel a person sits in, with their seat.
-    func seats(of memberID: Int64) async throws -> [(channel: Channel, seat: ChannelSeat)]
+    func seats(of memberID: Int64) async throws -> [(channel: ExchangeChannel, seat: ChannelSeat)]
     /// Gives the person a seat unless they have one, with what is there already read; true
     /// when one was added.
     @discardableResult

@@ -86,7 +86,7 @@ public protocol ImportRepository: Sendable {
     /// Gives the person the key unless they have one (from another workspace).
     func setImportKey(_ key: String, ofMember id: Int64) async throws
     /// The channel an earlier import made with this key.
-    func channel(importKey: String) async throws -> Channel?
+    func channel(importKey: String) async throws -> ExchangeChannel?
     /// Gives the channel the key unless it has one.
     func setImportKey(_ key: String, ofChannel id: Int64) async throws
     /// The imported messages already in these channels, with their ids.

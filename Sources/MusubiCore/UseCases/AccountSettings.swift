@@ -6,7 +6,7 @@ public struct AccountSettings: Sendable {
 
     public init(_ env: CoreEnvironment) { self.env = env }
 
-    public func updateProfile(_ actor: Actor, _ draft: ProfileDraft) async throws -> Member {
+    public func updateProfile(_ actor: Requester, _ draft: ProfileDraft) async throws -> Member {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
         try Policy.require(actor, .edit, .account(ownerID: memberID))
         let tree = try await Directory(env).fieldTree()
@@ -34,14 +34,14 @@ public struct AccountSettings: Sendable {
         return member
     }
 
-    public func tokens(_ actor: Actor) async throws -> [APIToken] {
+    public func tokens(_ actor: Requester) async throws -> [APIToken] {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
         try Policy.require(actor, .view, .account(ownerID: memberID))
         return try await env.persistence.read { try await $0.accounts.tokens(of: memberID) }
     }
 
     /// The token's secret is returned once, here, and never again.
-    public func createToken(_ actor: Actor, name rawName: String) async throws -> (token: APIToken, secret: String) {
+    public func createToken(_ actor: Requester, name rawName: String) async throws -> (token: APIToken, secret: String) {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
         try Policy.require(actor, .edit, .account(ownerID: memberID))
         var check = Validator()
@@ -58,7 +58,7 @@ public struct AccountSettings: Sendable {
         return (token, secret)
     }
 
-    public func revokeToken(_ actor: Actor, id: Int64) async throws {
+    public func revokeToken(_ actor: Requester, id: Int64) async throws {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
         try Policy.require(actor, .edit, .account(ownerID: memberID))
         let now = env.now()

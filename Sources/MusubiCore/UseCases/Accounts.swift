@@ -49,25 +49,25 @@ public struct Accounts: Sendable {
     }
 
     /// The session behind a cookie, if it is live and its person may still act.
-    public func session(cookieSecret: String) async throws -> (session: Session, actor: Actor)? {
+    public func session(cookieSecret: String) async throws -> (session: Session, actor: Requester)? {
         let digest = env.secrets.digest(cookieSecret)
         guard let found = try await env.persistence.read({ try await $0.accounts.session(digest: digest) }),
               found.session.expiresAt > env.now(),
               found.account.status == .active
         else { return nil }
-        return (found.session, Actor.from(found.account))
+        return (found.session, Requester.from(found.account))
     }
 
     /// The actor behind a personal API token; the token is marked used unless `recordingUse`
     /// is false (checking again that a connection opened with it may stay open).
-    public func actor(apiToken: String, recordingUse: Bool = true) async throws -> Actor? {
+    public func actor(apiToken: String, recordingUse: Bool = true) async throws -> Requester? {
         let digest = env.secrets.digest(apiToken)
         let account = if recordingUse {
             try await env.persistence.write { [now = env.now()] in try await $0.accounts.account(tokenDigest: digest, usedAt: now) }
         } else {
             try await env.persistence.read { try await $0.accounts.account(tokenDigest: digest, usedAt: nil) }
         }
-        return account.map(Actor.from)
+        return account.map(Requester.from)
     }
 
     /// A visitor asks to join; a coordinator approves them later.
@@ -166,7 +166,7 @@ public struct Accounts: Sendable {
     }
 
     /// Changing the password ends every other session of the person.
-    public func changePassword(_ actor: Actor, current: String, new: String) async throws -> SignedIn {
+    public func changePassword(_ actor: Requester, current: String, new: String) async throws -> SignedIn {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
         try Policy.require(actor, .edit, .account(ownerID: memberID))
         guard let account = try await env.persistence.read({ try await $0.accounts.account(memberID: memberID) }) else {

@@ -43,7 +43,7 @@ public struct CoreEnvironment: Sendable {
 extension Policy {
     /// Asks the policy and turns a "no" into the error the viewer should see: a visitor is
     /// asked to sign in, and a thing the viewer may not see does not exist for them.
-    public static func require(_ actor: Actor, _ action: Action, _ resource: Resource, hiding: Bool = true) throws {
+    public static func require(_ actor: Requester, _ action: Action, _ resource: Resource, hiding: Bool = true) throws {
         guard !can(actor, action, resource) else { return }
         if actor == .anonymous { throw MusubiError.unauthenticated }
         throw hiding && [.view, .list, .read].contains(action) ? MusubiError.notFound : MusubiError.forbidden

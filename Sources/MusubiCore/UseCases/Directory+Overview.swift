@@ -16,7 +16,7 @@ extension Directory {
         public var organizationTotal: Int { organizationsBySector.values.reduce(0, +) }
     }
 
-    public func overview(_ actor: Actor) async throws -> Overview {
+    public func overview(_ actor: Requester) async throws -> Overview {
         try Policy.require(actor, .view, .home)
         let seesPeople = Policy.can(actor, .list, .members)
         let tree = try await fieldTree()

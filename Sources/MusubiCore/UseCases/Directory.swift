@@ -30,13 +30,13 @@ public struct Directory: Sendable {
         }
     }
 
-    public func members(_ actor: Actor, _ filters: Filters) async throws -> Page<MemberSummary> {
+    public func members(_ actor: Requester, _ filters: Filters) async throws -> Page<MemberSummary> {
         try Policy.require(actor, .list, .members)
         let query = try await query(for: filters)
         return try await env.persistence.read { try await $0.members.search(query) }
     }
 
-    public func organizations(_ actor: Actor, _ filters: Filters) async throws -> Page<Organization> {
+    public func organizations(_ actor: Requester, _ filters: Filters) async throws -> Page<Organization> {
         try Policy.require(actor, .list, .organizations)
         let query = try await query(for: filters)
         return try await env.persistence.read { try await $0.organizations.search(query) }
@@ -50,7 +50,7 @@ public struct Directory: Sendable {
     }
 
     /// A profile. The e-mail is shown to coordinators and to the person themselves.
-    public func member(_ actor: Actor, id: Int64) async throws -> MemberDetail {
+    public func member(_ actor: Requester, id: Int64) async throws -> MemberDetail {
         let detail = try await env.persistence.read { repos -> MemberDetail? in
             guard let member = try await repos.members.find(id: id) else { return nil }
             let organization = try await member.organizationID.asyncMap { try await repos.organizations.find(id: $0) } ?? nil
@@ -72,7 +72,7 @@ public struct Directory: Sendable {
         public var groups: [Group]
     }
 
-    public func organization(_ actor: Actor, id: Int64) async throws -> OrganizationDetail {
+    public func organization(_ actor: Requester, id: Int64) async throws -> OrganizationDetail {
         try Policy.require(actor, .view, .organization(id: id))
         let seesPeople = Policy.can(actor, .list, .members)
         let detail = try await env.persistence.read { repos -> OrganizationDetail? in
@@ -96,7 +96,7 @@ public struct Directory: Sendable {
     }
 
     /// Top-level groups with their sub-groups.
-    public func groups(_ actor: Actor) async throws -> [GroupSummary] {
+    public func groups(_ actor: Requester) async throws -> [GroupSummary] {
         try Policy.require(actor, .list, .groups)
         let (groups, counts) = try await env.persistence.read { repos in
             (try await repos.groups.all(), try await repos.groups.memberCounts())
@@ -115,7 +115,7 @@ public struct Directory: Sendable {
         public var members: [(member: MemberSummary, role: GroupRole)]
     }
 
-    public func group(_ actor: Actor, id: Int64) async throws -> GroupDetail {
+    public func group(_ actor: Requester, id: Int64) async throws -> GroupDetail {
         try Policy.require(actor, .view, .group(id: id))
         let detail = try await env.persistence.read { repos -> GroupDetail? in
             guard let group = try await repos.groups.find(id: id) else { return nil }
@@ -147,7 +147,7 @@ public struct Directory: Sendable {
         )
     }
 
-    private func isCoordinator(_ actor: Actor) -> Bool { (actor.role ?? .guest) >= .coordinator }
+    private func isCoordinator(_ actor: Requester) -> Bool { (actor.role ?? .guest) >= .coordinator }
 }
 
 extension Optional {

@@ -16,7 +16,7 @@ public struct Introductions: Sendable {
         case member(Int64)
     }
 
-    public func request(_ actor: Actor, to target: Target, message: String) async throws -> Introduction {
+    public func request(_ actor: Requester, to target: Target, message: String) async throws -> Introduction {
         try Policy.require(actor, .create, .introductions, hiding: false)
         guard let requesterID = actor.memberID else { throw MusubiError.unauthenticated }
         var check = Validator()
@@ -36,7 +36,7 @@ public struct Introductions: Sendable {
     }
 
     /// A coordinator's decision, with a note both sides will read.
-    public func review(_ actor: Actor, id: Int64, approve: Bool, note: String) async throws {
+    public func review(_ actor: Requester, id: Int64, approve: Bool, note: String) async throws {
         var check = Validator()
         let note = check.text("note", note, limit: Self.limits.note, multiline: true)
         try check.check()
@@ -53,7 +53,7 @@ public struct Introductions: Sendable {
     }
 
     /// The other side's answer to an approved request.
-    public func answer(_ actor: Actor, id: Int64, accept: Bool) async throws {
+    public func answer(_ actor: Requester, id: Int64, accept: Bool) async throws {
         let now = env.now()
         try await env.persistence.write { repos in
             let introduction = try await visible(id, to: actor, repos)
@@ -67,7 +67,7 @@ public struct Introductions: Sendable {
     }
 
     /// What came of an accepted introduction, on the day it happened (not a day ahead).
-    public func recordOutcome(_ actor: Actor, id: Int64, kind: OutcomeKind, on day: Date, note: String) async throws -> IntroductionOutcome {
+    public func recordOutcome(_ actor: Requester, id: Int64, kind: OutcomeKind, on day: Date, note: String) async throws -> IntroductionOutcome {
         let now = env.now()
         var check = Validator()
         let note = check.text("note", note, limit: Self.limits.outcomeNote, multiline: true)
@@ -84,7 +84,7 @@ public struct Introductions: Sendable {
     }
 
     /// A message in the private thread of an accepted introduction.
-    public func post(_ actor: Actor, id: Int64, body: String) async throws -> IntroductionMessage {
+    public func post(_ actor: Requester, id: Int64, body: String) async throws -> IntroductionMessage {
         var check = Validator()
         let body = check.text("body", body, required: true, limit: Self.limits.post, multiline: true)
         try check.check()
@@ -121,7 +121,7 @@ public struct Introductions: Sendable {
         public var email: String?
     }
 
-    public func show(_ actor: Actor, id: Int64) async throws -> Detail {
+    public func show(_ actor: Requester, id: Int64) async throws -> Detail {
         try await env.persistence.read { repos in
             let introduction = try await visible(id, to: actor, repos)
             let shareContact = Policy.can(actor, .readContact, .introduction(introduction.audience))
@@ -154,7 +154,7 @@ public struct Introductions: Sendable {
 
     /// The viewer's own introductions (asked by them or of them), or, for coordinators,
     /// everyone's: the queue is those in `requested`.
-    public func list(_ actor: Actor, everyone: Bool, statuses: [IntroductionStatus], page: PageRequest) async throws -> Page<Introduction> {
+    public func list(_ actor: Requester, everyone: Bool, statuses: [IntroductionStatus], page: PageRequest) async throws -> Page<Introduction> {
         try Policy.require(actor, .list, .introductions)
         if everyone { try Policy.require(actor, .approve, .introductions, hiding: false) }
         guard let me = actor.memberID else { throw MusubiError.unauthenticated }
@@ -177,7 +177,7 @@ public struct Introductions: Sendable {
     }
 
     /// The introduction, when the actor may see it; else it does not exist for them.
-    private func visible(_ id: Int64, to actor: Actor, _ repos: any Repositories) async throws -> Introduction {
+    private func visible(_ id: Int64, to actor: Requester, _ repos: any Repositories) async throws -> Introduction {
         guard let introduction = try await repos.introductions.find(id: id),
               Policy.can(actor, .view, .introduction(introduction.audience)) else {
             if actor == .anonymous { throw MusubiError.unauthenticated }
@@ -188,7 +188,7 @@ public struct Introductions: Sendable {
 
     /// Who is asked for, and about which listing. A listing must be one the requester may
     /// see; a person must be an active member.
-    private func recipient(of target: Target, for actor: Actor, _ repos: any Repositories) async throws -> (Int64, Int64?) {
+    private func recipient(of target: Target, for actor: Requester, _ repos: any Repositories) async throws -> (Int64, Int64?) {
         switch target {
         case .listing(let id):
             guard let listing = try await repos.listings.find(id: id), Policy.can(actor, .view, .listing(listing.audience)) else { throw MusubiError.notFound }

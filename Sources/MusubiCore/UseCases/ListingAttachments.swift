@@ -11,13 +11,13 @@ public struct ListingAttachments: Sendable {
     public static let sizeLimit = 10 * 1024 * 1024
     public static let countLimit = 10
 
-    public func list(_ actor: Actor, listingID: Int64) async throws -> [Attachment] {
+    public func list(_ actor: Requester, listingID: Int64) async throws -> [Attachment] {
         let (_, attachments) = try await readable(actor, listingID: listingID)
         return attachments
     }
 
     /// The file and its bytes, for downloading.
-    public func open(_ actor: Actor, listingID: Int64, attachmentID: Int64) async throws -> (Attachment, Data) {
+    public func open(_ actor: Requester, listingID: Int64, attachmentID: Int64) async throws -> (Attachment, Data) {
         let (_, attachments) = try await readable(actor, listingID: listingID)
         guard let attachment = attachments.first(where: { $0.id == attachmentID }) else { throw MusubiError.notFound }
         // A file gone from the store (restored database, lost folder) is not there for anyone.
@@ -25,7 +25,7 @@ public struct ListingAttachments: Sendable {
         return (attachment, data)
     }
 
-    public func attach(_ actor: Actor, listingID: Int64, filename rawName: String, data: Data) async throws -> Attachment {
+    public func attach(_ actor: Requester, listingID: Int64, filename rawName: String, data: Data) async throws -> Attachment {
         let now = env.now()
         let (filename, kind) = try Upload(filename: rawName, data: data).checked(field: "file", sizeLimit: Self.sizeLimit)
         try await env.persistence.read { repos in try await Self.checkRoom(listingID, by: actor, repos) }
@@ -45,7 +45,7 @@ public struct ListingAttachments: Sendable {
         }
     }
 
-    public func remove(_ actor: Actor, listingID: Int64, attachmentID: Int64) async throws {
+    public func remove(_ actor: Requester, listingID: Int64, attachmentID: Int64) async throws {
         let now = env.now()
         let removed = try await env.persistence.write { repos in
             _ = try await Listings.editable(listingID, by: actor, repos)
@@ -61,7 +61,7 @@ public struct ListingAttachments: Sendable {
 
     /// The listing's attachments, when the actor may read its details; a listing they may
     /// see but not read has none for them, and one they may not see does not exist.
-    private func readable(_ actor: Actor, listingID: Int64) async throws -> (Listing, [Attachment]) {
+    private func readable(_ actor: Requester, listingID: Int64) async throws -> (Listing, [Attachment]) {
         try await env.persistence.read { repos in
             guard let listing = try await repos.listings.find(id: listingID) else { throw MusubiError.notFound }
             try Policy.require(actor, .view, .listing(listing.audience))
@@ -73,7 +73,7 @@ public struct ListingAttachments: Sendable {
 
     /// The actor may change the listing and it has room for one more file; checked before
     /// the file is stored and again in the transaction that records it.
-    private static func checkRoom(_ listingID: Int64, by actor: Actor, _ repos: any Repositories) async throws {
+    private static func checkRoom(_ listingID: Int64, by actor: Requester, _ repos: any Repositories) async throws {
         let listing = try await Listings.editable(listingID, by: actor, repos)
         if try await repos.attachments.of(listingID: listing.id).count >= countLimit { throw MusubiError.invalid("file", "error.too_many_files") }
     }

@@ -40,7 +40,7 @@ public struct Listings: Sendable {
         public var editable: Bool
     }
 
-    public func post(_ actor: Actor, _ draft: ListingDraft) async throws -> Listing {
+    public func post(_ actor: Requester, _ draft: ListingDraft) async throws -> Listing {
         try Policy.require(actor, .create, .listings, hiding: false)
         guard let ownerID = actor.memberID else { throw MusubiError.unauthenticated }
         let now = env.now()
@@ -57,7 +57,7 @@ public struct Listings: Sendable {
         return listing
     }
 
-    public func edit(_ actor: Actor, id: Int64, _ draft: ListingDraft) async throws {
+    public func edit(_ actor: Requester, id: Int64, _ draft: ListingDraft) async throws {
         let now = env.now()
         let clean = try await validate(draft, now: now, isNew: false)
         let listing = try await env.persistence.write { repos in
@@ -72,7 +72,7 @@ public struct Listings: Sendable {
         try await reindex(listing)
     }
 
-    public func setStatus(_ actor: Actor, id: Int64, to status: ListingStatus) async throws {
+    public func setStatus(_ actor: Requester, id: Int64, to status: ListingStatus) async throws {
         let now = env.now()
         let listing = try await env.persistence.write { repos in
             var listing = try await Self.editable(id, by: actor, repos)
@@ -85,7 +85,7 @@ public struct Listings: Sendable {
         try await reindex(listing)
     }
 
-    public func show(_ actor: Actor, id: Int64) async throws -> Shown {
+    public func show(_ actor: Requester, id: Int64) async throws -> Shown {
         let (listing, organization) = try await env.persistence.read { repos in
             (try await repos.listings.find(id: id), try await Self.viewerOrganization(actor, repos))
         }
@@ -103,7 +103,7 @@ public struct Listings: Sendable {
         public var disclosedTo: [(id: Int64, name: String)]
     }
 
-    public func detail(_ actor: Actor, id: Int64) async throws -> Detail {
+    public func detail(_ actor: Requester, id: Int64) async throws -> Detail {
         let shown = try await show(actor, id: id)
         let listing = shown.listing
         return try await env.persistence.read { repos in
@@ -119,7 +119,7 @@ public struct Listings: Sendable {
         }
     }
 
-    public func browse(_ actor: Actor, _ filters: Filters) async throws -> Page<Shown> {
+    public func browse(_ actor: Requester, _ filters: Filters) async throws -> Page<Shown> {
         try Policy.require(actor, .list, .listings)
         var fieldIDs: [Int64] = []
         if let fieldID = filters.fieldID { fieldIDs = try await Directory(env).fieldTree().filter(fieldID) }
@@ -135,11 +135,11 @@ public struct Listings: Sendable {
     }
 
     /// The disclosure levels whose listings the viewer may see listed, as the policy says.
-    static func listedDisclosures(for actor: Actor) -> [Disclosure] {
+    static func listedDisclosures(for actor: Requester) -> [Disclosure] {
         Disclosure.allCases.filter { Policy.can(actor, .view, .listing(ListingAudience(ownerID: -1, disclosure: $0))) }
     }
 
-    static func shown(_ listing: Listing, to actor: Actor, organization: Int64?) -> Shown {
+    static func shown(_ listing: Listing, to actor: Requester, organization: Int64?) -> Shown {
         var listing = listing
         let audience = listing.audience
         let detailsVisible = Policy.can(actor, .readDetails(viewerOrganization: organization), .listing(audience))
@@ -149,13 +149,13 @@ public struct Listings: Sendable {
         return Shown(listing: listing, detailsVisible: detailsVisible, editable: editable)
     }
 
-    static func viewerOrganization(_ actor: Actor, _ repos: any Repositories) async throws -> Int64? {
+    static func viewerOrganization(_ actor: Requester, _ repos: any Repositories) async throws -> Int64? {
         guard let id = actor.memberID else { return nil }
         return try await repos.members.find(id: id)?.organizationID
     }
 
     /// The listing, when the actor may see it (else it does not exist for them) and edit it.
-    static func editable(_ id: Int64, by actor: Actor, _ repos: any Repositories) async throws -> Listing {
+    static func editable(_ id: Int64, by actor: Requester, _ repos: any Repositories) async throws -> Listing {
         guard let listing = try await repos.listings.find(id: id) else { throw MusubiError.notFound }
         try Policy.require(actor, .view, .listing(listing.audience))
         try Policy.require(actor, .edit, .listing(listing.audience), hiding: false)

@@ -170,7 +170,7 @@ public final class LiveMatchIndex: Sendable {
     /// it seeks or seek what it offers), among those `viewer` may see, scored on the
     /// versions they may read. Its owner is never their own candidate.
     public func candidates(
-        for listing: Listing, viewer: Actor, organization: Int64?, fields: FieldTree, subjects: Subjects = .listings, limit: Int, now: Date
+        for listing: Listing, viewer: Requester, organization: Int64?, fields: FieldTree, subjects: Subjects = .listings, limit: Int, now: Date
     ) -> [Found] {
         let read = Self.reader(viewer, organization)
         let versions = Self.documents(of: listing, fields: fields)
@@ -186,7 +186,7 @@ public final class LiveMatchIndex: Sendable {
     /// people offering what they seek, best first. Never the person or their own listings,
     /// nor `excluding`.
     public func candidates(
-        for person: Person, viewer: Actor, organization: Int64?, fields: FieldTree, subjects: Subjects = .all,
+        for person: Person, viewer: Requester, organization: Int64?, fields: FieldTree, subjects: Subjects = .all,
         excluding: Set<MatchSubject> = [], limit: Int, now: Date
     ) -> [Found] {
         let queries = Self.documents(of: person, fields: fields).map { ($0, $0.kind == .seed ? MatchDocument.Kind.need : .seed) }
@@ -198,19 +198,19 @@ public final class LiveMatchIndex: Sendable {
 
     /// The best seeds (for a need) or needs (for a seed) among the listings `viewer` may
     /// see, for a document that is not in the index: a row of a coordinator's upload.
-    public func candidates(for document: MatchDocument, viewer: Actor, organization: Int64?, limit: Int, now: Date) -> [Found] {
+    public func candidates(for document: MatchDocument, viewer: Requester, organization: Int64?, limit: Int, now: Date) -> [Found] {
         let kind: MatchDocument.Kind = document.kind == .need ? .seed : .need
         return search([(document, kind)], subjects: .listings, excluding: [], viewer: viewer, read: Self.reader(viewer, organization), limit: limit, now: now)
     }
 
-    private static func reader(_ viewer: Actor, _ organization: Int64?) -> (ListingAudience) -> Bool {
+    private static func reader(_ viewer: Requester, _ organization: Int64?) -> (ListingAudience) -> Bool {
         { Policy.can(viewer, .readDetails(viewerOrganization: organization), .listing($0)) }
     }
 
     /// Runs each query for its kind and keeps each subject's best score.
     private func search(
         _ queries: [(MatchDocument, MatchDocument.Kind)], subjects: Subjects, excluding: Set<MatchSubject>, excludingListingsOf owner: Int64? = nil,
-        viewer: Actor,
+        viewer: Requester,
         read: (ListingAudience) -> Bool, limit: Int, now: Date
     ) -> [Found] {
         let seesPeople = Policy.can(viewer, .list, .members)

@@ -15,7 +15,7 @@ public struct MatchingDictionary: Sendable {
         public var added: [Concept]
     }
 
-    public func entries(_ actor: Actor) async throws -> Entries {
+    public func entries(_ actor: Requester) async throws -> Entries {
         try Policy.require(actor, .view, .conceptDictionary)
         let added = try await env.persistence.read { try await $0.concepts.all() }
         return Entries(bundled: ConceptDictionary.standard.concepts, added: added)
@@ -23,7 +23,7 @@ public struct MatchingDictionary: Sendable {
 
     /// Adds a concept or replaces an added one. Under a bundled concept's key, the terms and
     /// related concepts extend it and its labels stay.
-    public func save(_ actor: Actor, _ concept: Concept) async throws {
+    public func save(_ actor: Requester, _ concept: Concept) async throws {
         try Policy.require(actor, .edit, .conceptDictionary)
         let added = try await env.persistence.read { try await $0.concepts.all() }
         let clean = try validate(concept, known: Set(ConceptDictionary.standard.concepts.map(\.key) + added.map(\.key)))
@@ -35,7 +35,7 @@ public struct MatchingDictionary: Sendable {
         try await Matchmaking(env).rebuildIndex()
     }
 
-    public func remove(_ actor: Actor, key: String) async throws {
+    public func remove(_ actor: Requester, key: String) async throws {
         try Policy.require(actor, .edit, .conceptDictionary)
         let now = env.now()
         try await env.persistence.write { repos in

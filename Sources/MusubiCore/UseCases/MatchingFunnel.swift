@@ -37,7 +37,7 @@ public struct MatchingFunnel: Sendable {
         public var outcomes: [OutcomeKind: Int]
     }
 
-    public func report(_ actor: Actor) async throws -> Report {
+    public func report(_ actor: Requester) async throws -> Report {
         try Policy.require(actor, .view, .matchingTools)
         let (listings, introductions, outcomes, views, members, organizations) = try await env.persistence.read { repos in
             (try await repos.listings.all(), try await repos.introductions.all(), try await repos.introductions.allOutcomes(),

@@ -54,7 +54,7 @@ public struct Matchmaking: Sendable {
 
     /// A listing's candidates among the listings. A signed-in person's look is counted for
     /// the coordinators' funnel, once a day per listing.
-    public func candidates(_ actor: Actor, listingID: Int64, limit: Int = 10) async throws -> [Candidate] {
+    public func candidates(_ actor: Requester, listingID: Int64, limit: Int = 10) async throws -> [Candidate] {
         let found = try await candidates(actor, listingID: listingID, subjects: .listings, limit: limit).listings
         if let viewerID = actor.memberID {
             let now = env.now()
@@ -67,14 +67,14 @@ public struct Matchmaking: Sendable {
 
     /// People whose profile answers the listing: who offer what it seeks, or seek what it
     /// offers. Only for those who may see people.
-    public func people(_ actor: Actor, listingID: Int64, limit: Int = 5) async throws -> [PersonCandidate] {
+    public func people(_ actor: Requester, listingID: Int64, limit: Int = 5) async throws -> [PersonCandidate] {
         guard Policy.can(actor, .list, .members) else { return [] }
         return try await candidates(actor, listingID: listingID, subjects: .people, limit: limit).people
     }
 
     /// Listings and people for a person: needs and people seeking what they offer, seeds and
     /// people offering what they seek.
-    public func candidates(_ actor: Actor, memberID: Int64, limit: Int = 10) async throws -> Matches {
+    public func candidates(_ actor: Requester, memberID: Int64, limit: Int = 10) async throws -> Matches {
         let (person, organization) = try await env.persistence.read { repos in
             (try await Self.person(memberID, repos), try await Listings.viewerOrganization(actor, repos))
         }
@@ -93,7 +93,7 @@ public struct Matchmaking: Sendable {
     /// The best seeds for each of a batch of needs written outside Musubi (a survey of
     /// local companies), among the listings the viewer may see: a coordinator's bulk
     /// matching. In the order of the needs.
-    public func bestSeeds(_ actor: Actor, for needs: [MatchDocument], top: Int) async throws -> [(need: MatchDocument, seeds: [Candidate])] {
+    public func bestSeeds(_ actor: Requester, for needs: [MatchDocument], top: Int) async throws -> [(need: MatchDocument, seeds: [Candidate])] {
         try Policy.require(actor, .view, .matchingTools)
         guard !needs.isEmpty else { throw MusubiError.invalid("needs", "error.bulk_empty") }
         guard needs.count <= Self.bulkLimit else { throw MusubiError.invalid("needs", "error.bulk_too_many") }
@@ -113,7 +113,7 @@ public struct Matchmaking: Sendable {
         return results
     }
 
-    func candidates(_ actor: Actor, listingID: Int64, subjects: LiveMatchIndex.Subjects, limit: Int) async throws -> Matches {
+    func candidates(_ actor: Requester, listingID: Int64, subjects: LiveMatchIndex.Subjects, limit: Int) async throws -> Matches {
         let (listing, organization) = try await env.persistence.read { repos in
             (try await repos.listings.find(id: listingID), try await Listings.viewerOrganization(actor, repos))
         }
@@ -132,7 +132,7 @@ public struct Matchmaking: Sendable {
     }
 
     /// Reads what the index found, as the viewer may see it, in the index's order.
-    func resolve(_ found: [LiveMatchIndex.Found], for actor: Actor, organization: Int64?) async throws -> Matches {
+    func resolve(_ found: [LiveMatchIndex.Found], for actor: Requester, organization: Int64?) async throws -> Matches {
         try await env.persistence.read { repos in
             var matches = Matches(listings: [], people: [])
             for candidate in found {

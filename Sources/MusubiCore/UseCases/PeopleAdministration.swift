@@ -7,25 +7,25 @@ public struct PeopleAdministration: Sendable {
 
     public init(_ env: CoreEnvironment) { self.env = env }
 
-    public func applications(_ actor: Actor, page: PageRequest = .init()) async throws -> Page<MemberSummary> {
+    public func applications(_ actor: Requester, page: PageRequest = .init()) async throws -> Page<MemberSummary> {
         try Policy.require(actor, .list, .applications)
         return try await env.persistence.read { try await $0.members.withStatus(.pending, page: page) }
     }
 
-    public func people(_ actor: Actor, status: AccountStatus, page: PageRequest = .init()) async throws -> Page<MemberSummary> {
+    public func people(_ actor: Requester, status: AccountStatus, page: PageRequest = .init()) async throws -> Page<MemberSummary> {
         try Policy.require(actor, .list, .applications)
         return try await env.persistence.read { try await $0.members.withStatus(status, page: page) }
     }
 
-    public func approve(_ actor: Actor, memberID: Int64) async throws {
+    public func approve(_ actor: Requester, memberID: Int64) async throws {
         try await decideApplication(actor, memberID: memberID, to: .active, audit: .applicationApproved)
     }
 
-    public func reject(_ actor: Actor, memberID: Int64) async throws {
+    public func reject(_ actor: Requester, memberID: Int64) async throws {
         try await decideApplication(actor, memberID: memberID, to: .deactivated, audit: .applicationRejected)
     }
 
-    public func changeRole(_ actor: Actor, memberID: Int64, to role: Role) async throws {
+    public func changeRole(_ actor: Requester, memberID: Int64, to role: Role) async throws {
         try await change(actor, memberID: memberID, action: .assignRole(role)) { repos, member in
             guard member.role != role else { return nil }
             try await repos.members.setRole(id: memberID, to: role)
@@ -35,7 +35,7 @@ public struct PeopleAdministration: Sendable {
     }
 
     /// Deactivation ends every session of the person at once.
-    public func deactivate(_ actor: Actor, memberID: Int64) async throws {
+    public func deactivate(_ actor: Requester, memberID: Int64) async throws {
         try await change(actor, memberID: memberID, action: .deactivate) { repos, member in
             guard member.status != .deactivated else { return nil }
             try await repos.members.setStatus(id: memberID, to: .deactivated)
@@ -45,7 +45,7 @@ public struct PeopleAdministration: Sendable {
         await env.exchangeEvents.signInChanged(memberID: memberID)
     }
 
-    public func reactivate(_ actor: Actor, memberID: Int64) async throws {
+    public func reactivate(_ actor: Requester, memberID: Int64) async throws {
         try await change(actor, memberID: memberID, action: .reactivate) { repos, member in
             guard member.status == .deactivated else { return nil }
             try await repos.members.setStatus(id: memberID, to: .active)
@@ -59,7 +59,7 @@ public struct PeopleAdministration: Sendable {
         public var secret: String
     }
 
-    public func invite(_ actor: Actor, email rawEmail: String, role: Role, organizationID: Int64?) async throws -> IssuedInvitation {
+    public func invite(_ actor: Requester, email rawEmail: String, role: Role, organizationID: Int64?) async throws -> IssuedInvitation {
         guard let inviter = actor.memberID else { throw MusubiError.unauthenticated }
         try Policy.require(actor, .invite(role), .members, hiding: false)
         var check = Validator()
@@ -83,7 +83,7 @@ public struct PeopleAdministration: Sendable {
 
     /// A one-time link with which an existing, active person sets a new password and signs
     /// in. Using it ends the person's other sessions.
-    public func issueSignInLink(_ actor: Actor, memberID: Int64) async throws -> IssuedInvitation {
+    public func issueSignInLink(_ actor: Requester, memberID: Int64) async throws -> IssuedInvitation {
         guard let issuer = actor.memberID else { throw MusubiError.unauthenticated }
         let secret = env.secrets.newSecret()
         let digest = env.secrets.digest(secret)
@@ -104,12 +104,12 @@ public struct PeopleAdministration: Sendable {
         return IssuedInvitation(invitation: invitation, secret: secret)
     }
 
-    public func auditLog(_ actor: Actor, _ query: AuditQuery) async throws -> Page<AuditEntry> {
+    public func auditLog(_ actor: Requester, _ query: AuditQuery) async throws -> Page<AuditEntry> {
         try Policy.require(actor, .read, .auditLog)
         return try await env.persistence.read { try await $0.audit.search(query) }
     }
 
-    private func decideApplication(_ actor: Actor, memberID: Int64, to status: AccountStatus, audit: AuditAction) async throws {
+    private func decideApplication(_ actor: Requester, memberID: Int64, to status: AccountStatus, audit: AuditAction) async throws {
         try Policy.require(actor, .approve, .applications)
         let now = env.now()
         try await env.persistence.write { repos in
@@ -125,7 +125,7 @@ public struct PeopleAdministration: Sendable {
     /// Loads the person, asks the policy about them, applies the change and audits it, all
     /// in one transaction. The change returns nil when there was nothing to do.
     private func change(
-        _ actor: Actor, memberID: Int64, action: Action,
+        _ actor: Requester, memberID: Int64, action: Action,
         _ apply: @escaping @Sendable (any Repositories, Member) async throws -> (AuditAction, String)?
     ) async throws {
         let now = env.now()

@@ -6,7 +6,7 @@ public struct Stewardship: Sendable {
 
     public init(_ env: CoreEnvironment) { self.env = env }
 
-    public func createOrganization(_ actor: Actor, _ draft: OrganizationDraft) async throws -> Organization {
+    public func createOrganization(_ actor: Requester, _ draft: OrganizationDraft) async throws -> Organization {
         try Policy.require(actor, .create, .organizations, hiding: false)
         let clean = try await validate(draft)
         let now = env.now()
@@ -17,7 +17,7 @@ public struct Stewardship: Sendable {
         }
     }
 
-    public func updateOrganization(_ actor: Actor, id: Int64, _ draft: OrganizationDraft) async throws {
+    public func updateOrganization(_ actor: Requester, id: Int64, _ draft: OrganizationDraft) async throws {
         try Policy.require(actor, .edit, .organization(id: id), hiding: false)
         let clean = try await validate(draft)
         let now = env.now()
@@ -28,7 +28,7 @@ public struct Stewardship: Sendable {
         }
     }
 
-    public func createGroup(_ actor: Actor, _ draft: GroupDraft) async throws -> Group {
+    public func createGroup(_ actor: Requester, _ draft: GroupDraft) async throws -> Group {
         try Policy.require(actor, .create, .groups, hiding: false)
         let clean = try await validate(draft, id: nil)
         let now = env.now()
@@ -41,7 +41,7 @@ public struct Stewardship: Sendable {
         }
     }
 
-    public func updateGroup(_ actor: Actor, id: Int64, _ draft: GroupDraft) async throws {
+    public func updateGroup(_ actor: Requester, id: Int64, _ draft: GroupDraft) async throws {
         try Policy.require(actor, .edit, .group(id: id), hiding: false)
         let clean = try await validate(draft, id: id)
         let now = env.now()
@@ -53,7 +53,7 @@ public struct Stewardship: Sendable {
         }
     }
 
-    public func setGroupMember(_ actor: Actor, groupID: Int64, memberID: Int64, role: GroupRole) async throws {
+    public func setGroupMember(_ actor: Requester, groupID: Int64, memberID: Int64, role: GroupRole) async throws {
         try Policy.require(actor, .edit, .group(id: groupID), hiding: false)
         let now = env.now()
         try await env.persistence.write { repos in
@@ -67,7 +67,7 @@ public struct Stewardship: Sendable {
         }
     }
 
-    public func removeGroupMember(_ actor: Actor, groupID: Int64, memberID: Int64) async throws {
+    public func removeGroupMember(_ actor: Requester, groupID: Int64, memberID: Int64) async throws {
         try Policy.require(actor, .edit, .group(id: groupID), hiding: false)
         let now = env.now()
         try await env.persistence.write { repos in

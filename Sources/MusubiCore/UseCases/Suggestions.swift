@@ -35,7 +35,7 @@ public struct Suggestions: Sendable {
 
     /// The member's own suggestions: what coordinators pinned for them, then up to `limit`
     /// of the engine's.
-    public func mine(_ actor: Actor, limit: Int = 3) async throws -> [Suggestion] {
+    public func mine(_ actor: Requester, limit: Int = 3) async throws -> [Suggestion] {
         try Policy.require(actor, .list, .suggestions)
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
         let (found, pins) = try await env.persistence.read { repos in
@@ -55,7 +55,7 @@ public struct Suggestions: Sendable {
     }
 
     /// Each active member's best suggestion, best first: the coordinators' view.
-    public func community(_ actor: Actor, limit: Int = 30) async throws -> [ForMember] {
+    public func community(_ actor: Requester, limit: Int = 30) async throws -> [ForMember] {
         try Policy.require(actor, .view, .suggestions)
         let (members, listings, pins) = try await env.persistence.read { repos in
             (try await repos.members.all(), try await repos.listings.all(), try await repos.suggestionPins.all())
@@ -78,7 +78,7 @@ public struct Suggestions: Sendable {
 
     /// Every pin coordinators set, newest first, as its member sees it (a pin on something
     /// they may no longer see is left out: it is not shown to them either).
-    public func pinned(_ actor: Actor) async throws -> [ForMember] {
+    public func pinned(_ actor: Requester) async throws -> [ForMember] {
         try Policy.require(actor, .view, .suggestions)
         let pins = try await env.persistence.read { try await $0.suggestionPins.all() }
         var result: [ForMember] = []
@@ -91,7 +91,7 @@ public struct Suggestions: Sendable {
         return result
     }
 
-    public func pin(_ actor: Actor, memberID: Int64, subject: MatchSubject, note rawNote: String) async throws -> SuggestionPin {
+    public func pin(_ actor: Requester, memberID: Int64, subject: MatchSubject, note rawNote: String) async throws -> SuggestionPin {
         try Policy.require(actor, .edit, .suggestions, hiding: false)
         var check = Validator()
         let note = check.text("note", rawNote, limit: 500, multiline: true)
@@ -110,7 +110,7 @@ public struct Suggestions: Sendable {
         }
     }
 
-    public func unpin(_ actor: Actor, pinID: Int64) async throws {
+    public func unpin(_ actor: Requester, pinID: Int64) async throws {
         try Policy.require(actor, .edit, .suggestions, hiding: false)
         let now = env.now()
         try await env.persistence.write { repos in
@@ -126,7 +126,7 @@ public struct Suggestions: Sendable {
     /// A pin must name something its member may see: an active person other than
     /// themselves, or a listing shown to them.
     private static func checkVisible(_ subject: MatchSubject, to member: Member, _ repos: any Repositories) async throws {
-        let actor = Actor.member(id: member.id, role: member.role)
+        let actor = Requester.member(id: member.id, role: member.role)
         switch subject {
         case .person(let id):
             guard id != member.id, Policy.can(actor, .list, .members), let person = try await repos.members.find(id: id), person.status == .active else {
@@ -144,7 +144,7 @@ public struct Suggestions: Sendable {
     func compute(for member: Member, limit: Int) async throws -> [Suggestion] {
         guard member.status == .active else { return [] }
         let now = env.now()
-        let viewer = Actor.member(id: member.id, role: member.role)
+        let viewer = Requester.member(id: member.id, role: member.role)
         let query = ListingQuery(ownerID: member.id, current: now, page: PageRequest(number: 1, size: 10))
         let (person, own, partners) = try await env.persistence.read { repos in
             (try await Matchmaking.person(member.id, repos), try await repos.listings.search(query).items, try await repos.introductions.partners(of: member.id))
@@ -183,7 +183,7 @@ public struct Suggestions: Sendable {
 
     /// Reads the subject as the member may see it; nil when they may not (any more).
     private func resolve(_ subject: MatchSubject, for member: Member, score: Double?, reasons: [MatchIndex.Reason]) async throws -> Suggestion? {
-        let viewer = Actor.member(id: member.id, role: member.role)
+        let viewer = Requester.member(id: member.id, role: member.role)
         return try await env.persistence.read { repos in
             switch subject {
             case .listing(let id):

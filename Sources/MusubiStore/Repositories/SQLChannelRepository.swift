@@ -5,29 +5,29 @@ import SQLKit
 struct SQLChannelRepository: ChannelRepository {
     let db: any SQLDatabase
 
-    func insert(_ draft: ChannelDraft, groupID: Int64?, directKey: String?, createdBy: Int64?, at: Date) async throws -> Channel {
+    func insert(_ draft: ChannelDraft, groupID: Int64?, directKey: String?, createdBy: Int64?, at: Date) async throws -> ExchangeChannel {
         let id = try await db.insertReturningID("""
             INSERT INTO channels (kind, purpose, name, topic, description, field_id, group_id, direct_key, created_by, created_at)
             VALUES (\(bind: draft.kind.rawValue), \(bind: draft.purpose.rawValue), \(bind: draft.name), \(bind: draft.topic),
               \(bind: draft.description), \(bind: draft.fieldID), \(bind: groupID), \(bind: directKey), \(bind: createdBy), \(bind: at.epochMilliseconds))
             """)
-        return Channel(id: id, kind: draft.kind, purpose: draft.purpose, name: draft.name, topic: draft.topic, description: draft.description,
+        return ExchangeChannel(id: id, kind: draft.kind, purpose: draft.purpose, name: draft.name, topic: draft.topic, description: draft.description,
                        fieldID: draft.fieldID, groupID: groupID, createdBy: createdBy, createdAt: at)
     }
 
-    func find(id: Int64) async throws -> Channel? {
+    func find(id: Int64) async throws -> ExchangeChannel? {
         try await db.raw("SELECT * FROM channels WHERE id = \(bind: id)").first().map(Self.channel)
     }
 
-    func find(name: String) async throws -> Channel? {
+    func find(name: String) async throws -> ExchangeChannel? {
         try await db.raw("SELECT * FROM channels WHERE name = \(bind: name) AND kind = 'public'").first().map(Self.channel)
     }
 
-    func find(directKey: String) async throws -> Channel? {
+    func find(directKey: String) async throws -> ExchangeChannel? {
         try await db.raw("SELECT * FROM channels WHERE direct_key = \(bind: directKey)").first().map(Self.channel)
     }
 
-    func channel(ofGroup groupID: Int64) async throws -> Channel? {
+    func channel(ofGroup groupID: Int64) async throws -> ExchangeChannel? {
         try await db.raw("SELECT * FROM channels WHERE group_id = \(bind: groupID)").first().map(Self.channel)
     }
 
@@ -39,7 +39,7 @@ struct SQLChannelRepository: ChannelRepository {
         try await db.raw("UPDATE channels SET retention_days = \(bind: days) WHERE id = \(bind: id)").run()
     }
 
-    func withRetention() async throws -> [Channel] {
+    func withRetention() async throws -> [ExchangeChannel] {
         try await db.raw("SELECT * FROM channels WHERE retention_days IS NOT NULL ORDER BY id").all().map(Self.channel)
     }
 
@@ -58,7 +58,7 @@ struct SQLChannelRepository: ChannelRepository {
         try await db.raw("SELECT * FROM channel_members WHERE channel_id = \(bind: channelID) AND member_id = \(bind: memberID)").first().map(Self.seat)
     }
 
-    func seats(of memberID: Int64) async throws -> [(channel: Channel, seat: ChannelSeat)] {
+    func seats(of memberID: Int64) async throws -> [(channel: ExchangeChannel, seat: ChannelSeat)] {
         let rows = try await db.raw("""
             SELECT c.*, s.channel_id, s.member_id, s.joined_at, s.last_read_id, s.starred, s.muted, s.notify
             FROM channel_members s JOIN channels c ON c.id = s.channel_id WHERE s.member_id = \(bind: memberID) ORDER BY c.id
@@ -119,8 +119,8 @@ struct SQLChannelRepository: ChannelRepository {
         return result
     }
 
-    static func channel(_ row: any SQLRow) throws -> Channel {
-        Channel(
+    static func channel(_ row: any SQLRow) throws -> ExchangeChannel {
+        ExchangeChannel(
             id: try row.int64("id"), kind: try row.enumValue("kind", as: ChannelKind.self), purpose: try row.enumValue("purpose", as: ChannelPurpose.self),
             name: try row.string("name"), topic: try row.string("topic"), description: try row.string("description"),
             fieldID: try row.optionalInt64("field_id"), groupID: try row.optionalInt64("group_id"),

@@ -20,7 +20,7 @@ struct SQLImportRepository: ImportRepository {
         try await db.raw("UPDATE members SET import_key = \(bind: key) WHERE id = \(bind: id) AND import_key IS NULL").run()
     }
 
-    func channel(importKey: String) async throws -> Channel? {
+    func channel(importKey: String) async throws -> ExchangeChannel? {
         try await db.raw("SELECT * FROM channels WHERE import_key = \(bind: importKey)").first().map(SQLChannelRepository.channel)
     }
 

@@ -42,13 +42,16 @@ extension APIHandlers {
         if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) {
             // Files only from someone signed in: nobody else's upload is read.
             guard context.actor.memberID != nil else { throw MusubiError.unauthenticated }
-            let form = try await MultipartForm.body(of: request, boundary: boundary, limit: CSRFMiddleware.uploadLimit)
-            if let unexpected = form.files.keys.first(where: { $0 != "files" }) {
-                throw MusubiError.invalid(unexpected, "error.unexpected_file_field")
+            let read = try await UploadFolder.with { folder in
+                let form = try await MultipartForm.read(request, boundary: boundary, limit: UploadLimits.files, into: folder)
+                if let unexpected = form.files.keys.first(where: { $0 != "files" }) {
+                    throw MusubiError.invalid(unexpected, "error.unexpected_file_field")
+                }
+                let alsoToChannel = ["1", "true", "on"].contains(form.fields["alsoToChannel"])
+                let input = PostInput(body: form.fields["body"], threadRootId: try Self.integer(form.fields, "threadRootId"), alsoToChannel: alsoToChannel)
+                return (input, try (form.files["files"] ?? []).map { try $0.upload() })
             }
-            let alsoToChannel = ["1", "true", "on"].contains(form.fields["alsoToChannel"])
-            input = PostInput(body: form.fields["body"], threadRootId: try Self.integer(form.fields, "threadRootId"), alsoToChannel: alsoToChannel)
-            uploads = (form.files["files"] ?? []).map(\.upload)
+            (input, uploads) = (read.0, read.1)
         } else {
             input = try await JSON.decode(PostInput.self, from: request)
         }

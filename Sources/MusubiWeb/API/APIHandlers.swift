@@ -171,7 +171,7 @@ struct APIHandlers {
     }
 
     /// Applies a people-administration step to the member in the path; 204 when done.
-    private func onMember(_ context: Context, _ step: (Actor, Int64) async throws -> Void) async throws -> Response {
+    private func onMember(_ context: Context, _ step: (Requester, Int64) async throws -> Void) async throws -> Response {
         try await step(context.actor, try context.parameters.require("id", as: Int64.self))
         return Response(status: .noContent)
     }

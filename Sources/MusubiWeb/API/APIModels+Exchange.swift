@@ -28,7 +28,7 @@ struct ChannelDTO: Encodable {
     var seat: SeatDTO?
     var unread: UnreadDTO?
 
-    init(_ channel: Channel, title: String? = nil, memberCount: Int? = nil, seat: ChannelSeat? = nil, unread: UnreadCount? = nil) {
+    init(_ channel: ExchangeChannel, title: String? = nil, memberCount: Int? = nil, seat: ChannelSeat? = nil, unread: UnreadCount? = nil) {
         (id, kind, purpose, name, self.title) = (channel.id, channel.kind, channel.purpose, channel.name, title ?? channel.name)
         (topic, description, fieldId, groupId) = (channel.topic, channel.description, channel.fieldID, channel.groupID)
         (retentionDays, createdAt, lastMessageAt, self.memberCount) = (channel.retentionDays, channel.createdAt, channel.lastMessageAt, memberCount)

@@ -61,7 +61,8 @@ extension OpenAPISchemas {
             ], required: ["id", "channelId", "name", "createdAt"]),
             "WebhookList": list(of: "Webhook"),
             "ChannelInput": object([
-                "kind": enumeration(["public", "private"]), "purpose": enumeration(["general", "field", "project", "event"]), "name": string,
+                // Direct conversations are opened with the people, and group channels with their group.
+                "kind": values(ChannelKind.self, except: [.direct]), "purpose": values(ChannelPurpose.self, except: [.group]), "name": string,
                 "topic": string, "description": string, "fieldId": nullableID,
             ], required: ["kind", "name"]),
             "PeopleInput": object(["memberIds": ids], required: ["memberIds"]),

@@ -1,4 +1,7 @@
-/// JSON Schemas of the API's bodies, for the OpenAPI document.
+import MusubiCore
+
+/// JSON Schemas of the API's bodies, for the OpenAPI document. An enumeration lists the
+/// raw values of its Swift enum's cases (`values`), never its own copy of them.
 enum OpenAPISchemas {
     static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
         ["type": "object", "properties": properties, "required": required]
@@ -20,11 +23,15 @@ enum OpenAPISchemas {
     static func values<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> [String: Any] where T.RawValue == String {
         enumeration(T.allCases.map(\.rawValue))
     }
+    /// The cases but those a caller may not choose (the use case refuses them).
+    static func values<T: RawRepresentable & CaseIterable & Equatable>(_ type: T.Type, except excluded: [T]) -> [String: Any] where T.RawValue == String {
+        enumeration(T.allCases.filter { !excluded.contains($0) }.map(\.rawValue))
+    }
     static var count: [String: Any] { ["type": "integer", "minimum": 0] }
     static var boolean: [String: Any] { ["type": "boolean"] }
 
-    static var sector: [String: Any] { enumeration(["industry", "academia", "government", "finance", "support"]) }
-    static var role: [String: Any] { enumeration(["guest", "member", "coordinator", "admin"]) }
+    static var sector: [String: Any] { values(Sector.self) }
+    static var role: [String: Any] { values(Role.self) }
 
     static var all: [String: Any] {
         directory.merging(matching) { first, _ in first }.merging(exchange) { first, _ in first }
@@ -39,7 +46,7 @@ enum OpenAPISchemas {
             "Member": object([
                 "id": id, "name": string, "nameKana": string, "title": string, "role": role, "organizationId": nullableID,
                 "organizationName": string, "sector": sector, "keywords": strings, "fieldIds": ids, "offer": string,
-                "seeking": string, "languages": strings, "email": string, "status": enumeration(["pending", "active", "deactivated"]),
+                "seeking": string, "languages": strings, "email": string, "status": values(AccountStatus.self),
             ], required: ["id", "name", "role"]),
             "MemberPage": page(of: "Member"),
             "Organization": object([
@@ -50,10 +57,10 @@ enum OpenAPISchemas {
             "Field": object(["id": id, "parentID": nullableID, "key": string, "name": string, "nameEn": string], required: ["id", "key", "name"]),
             "FieldList": list(of: "Field"),
             "Group": object([
-                "id": id, "kind": enumeration(["studyGroup", "subcommittee", "taskForce", "roundtable"]), "name": string,
+                "id": id, "kind": values(GroupKind.self), "name": string,
                 "description": string, "parentId": nullableID, "hostOrganizationId": nullableID, "fieldIds": ids,
                 "memberCount": ["type": "integer"],
-                "members": ["type": "array", "items": object(["memberId": id, "name": string, "role": enumeration(["lead", "member"])])],
+                "members": ["type": "array", "items": object(["memberId": id, "name": string, "role": values(GroupRole.self)])],
             ], required: ["id", "kind", "name"]),
             "GroupList": list(of: "Group"),
             "AuditEntry": object(["id": id, "at": date, "actorID": nullableID, "action": string, "subjectType": string, "subjectID": nullableID, "detail": string]),
@@ -70,11 +77,11 @@ enum OpenAPISchemas {
                 "website": string, "summary": string, "fieldIds": ids,
             ], required: ["name", "sector", "prefectureCode"]),
             "GroupInput": object([
-                "kind": enumeration(["studyGroup", "subcommittee", "taskForce", "roundtable"]), "name": string, "description": string,
+                "kind": values(GroupKind.self), "name": string, "description": string,
                 "parentId": nullableID, "hostOrganizationId": nullableID, "fieldIds": ids,
             ], required: ["kind", "name"]),
             "InvitationInput": object(["email": string, "role": role, "organizationId": nullableID], required: ["email", "role"]),
-            "MembershipInput": object(["memberId": id, "role": enumeration(["lead", "member"])], required: ["memberId"]),
+            "MembershipInput": object(["memberId": id, "role": values(GroupRole.self)], required: ["memberId"]),
             "RoleInput": object(["role": role], required: ["role"]),
             "TokenInput": object(["name": string], required: ["name"]),
         ]

@@ -240,7 +240,7 @@ struct DirectoryPages {
     /// The people and organisation directories share their filters, pager and layout.
     private func directoryPage<Item: Sendable>(
         _ path: PathTemplate, template: String, titleKey: String, _ request: Request, _ context: Context,
-        search: (Actor, Directory.Filters) async throws -> Page<Item>,
+        search: (Requester, Directory.Filters) async throws -> Page<Item>,
         cards: (Views, Page<Item>) -> (members: [String], organizations: [String])
     ) async throws -> Response {
         let query = try FormData.query(of: request)

@@ -52,7 +52,7 @@ extension ExchangePages {
         let form = context.form
         let root = form.int64("thread")
         do {
-            let files = (context.files["files"] ?? []).map(\.upload)
+            let files = try (context.files["files"] ?? []).map { try $0.upload() }
             let message = try await site.exchange.post(
                 context.actor, channelID: id, body: form["body"], threadRootID: root, alsoToChannel: form["alsoToChannel"] == "1", files: files
             )

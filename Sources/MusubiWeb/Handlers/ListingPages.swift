@@ -137,7 +137,7 @@ struct ListingPages {
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             guard let file = context.files["file"]?.first else { throw MusubiError.invalid("file", "error.required") }
-            _ = try await site.attachments.attach(context.actor, listingID: id, filename: file.filename, data: file.data)
+            _ = try await site.attachments.attach(context.actor, listingID: id, filename: file.filename, data: try file.contents())
             return site.redirect(Paths.listing.href(id), notice: "saved")
         } catch let error as MusubiError where error.belongsOnTheForm {
             return try await page(id, attachmentError: site.problems(error, context).values.first, request, context, status: .unprocessableContent)

@@ -71,7 +71,7 @@ struct MatchingToolPages {
         let form = context.form
         let top = form.int("top") ?? 5
         var model = BulkModel(top: top, errors: [:], problems: [])
-        let data = context.files["needs"]?.first?.data ?? Data(form["pasted"].utf8)
+        let data = try context.files["needs"]?.first?.contents() ?? Data(form["pasted"].utf8)
         do {
             guard !data.isEmpty else { throw MusubiError.invalid("needs", "error.bulk_empty") }
             let needs = try MatchDocumentFile.read(data, kind: .need)

@@ -39,7 +39,7 @@ struct MigrationPages {
     func start(_ request: Request, _ context: Context) async throws -> Response {
         try site.slackImports.authorize(context.actor)
         do {
-            guard let upload = context.files["export"]?.first, !upload.data.isEmpty else { throw MusubiError.invalid("export", "error.slack_export_missing") }
+            guard let upload = context.files["export"]?.first, upload.size > 0 else { throw MusubiError.invalid("export", "error.slack_export_missing") }
             let id = try site.slackImports.start(upload, by: context.actor)
             return site.redirect(Paths.slackImportJob.href(id))
         } catch let error as MusubiError where error.belongsOnTheForm {
@@ -82,7 +82,7 @@ struct MigrationPages {
     private func formPage(errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) -> Response {
         site.page(
             "slack-import", title: site.t("slack_import.title", context),
-            FormModel(errors: errors, limitMB: CSRFMiddleware.exportUploadLimit / 1024 / 1024), request, context, status: status
+            FormModel(errors: errors, limitMB: UploadLimits.export(context.actor) / 1024 / 1024), request, context, status: status
         )
     }
 }

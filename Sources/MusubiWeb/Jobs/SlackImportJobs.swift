@@ -1,13 +1,17 @@
 import Foundation
 import Logging
 import MusubiCore
+import ServiceLifecycle
 import Synchronization
 
 /// Slack imports started from the admin page. Each runs in the background from a copy of the
 /// upload (readable by this process only, removed at the end); its page shows how far it got
 /// and then its report. The last few are kept in memory: an import itself is one transaction,
 /// so a restart loses the page, never half an import.
-public final class SlackImportJobs: Sendable {
+///
+/// The imports run inside this service: shutting it down cancels a running import, which then
+/// rolls back, and waits for it before the database closes.
+public final class SlackImportJobs: Service {
     public struct Job: Sendable {
         public var id: String
         public var filename: String
@@ -26,34 +30,49 @@ public final class SlackImportJobs: Sendable {
     private let now: @Sendable () -> Date
     private let logger: Logger
     private let jobs = Mutex<[Job]>([])
+    private let queue: AsyncStream<@Sendable () async -> Void>
+    private let enqueue: AsyncStream<@Sendable () async -> Void>.Continuation
     static let kept = 20
 
-    init(_ environment: CoreEnvironment, archives: any ExportArchiveOpener, logger: Logger = Logger(label: "musubi.import")) {
+    init(_ environment: CoreEnvironment, archives: any ExportArchiveOpener, logger: Logger) {
         self.importer = SlackImport(environment)
         self.archives = archives
         self.secrets = environment.secrets
         self.now = environment.now
         self.logger = logger
+        (queue, enqueue) = AsyncStream.makeStream()
+    }
+
+    public func run() async throws {
+        await withDiscardingTaskGroup { group in
+            for await work in queue.cancelOnGracefulShutdown() {
+                group.addTask { await work() }
+            }
+            // Shutting down: imports under way are cancelled, roll back, and are waited for.
+            group.cancelAll()
+        }
+        enqueue.finish()
     }
 
     public func job(_ id: String) -> Job? {
         jobs.withLock { list in list.first { $0.id == id } }
     }
 
-    public func authorize(_ actor: Actor) throws {
+    public func authorize(_ actor: Requester) throws {
         try importer.authorize(actor)
     }
 
     /// Starts importing an uploaded export; gives the job's id. An upload that is not a zip
     /// file is refused at once.
-    public func start(_ upload: MultipartForm.File, by actor: Actor) throws -> String {
+    public func start(_ upload: MultipartForm.File, by actor: Requester) throws -> String {
         try importer.authorize(actor)
         // A folder only this process may enter: the export holds private conversations.
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("musubi-slack-\(UUID().uuidString)")
         let file = folder.appendingPathComponent("export.zip")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-            try upload.data.write(to: file)
+            // Moved out of the request's upload folder, which goes when the request ends.
+            try FileManager.default.moveItem(at: upload.location, to: file)
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw MusubiError.invalid("export", "error.slack_export_unsaved")
@@ -72,15 +91,22 @@ public final class SlackImportJobs: Sendable {
             if list.count > Self.kept { list.removeLast(list.count - Self.kept) }
         }
         let (importer, logger) = (importer, logger)
-        Task.detached {
+        let queued = enqueue.yield {
             defer { try? FileManager.default.removeItem(at: folder) }
             do {
                 let report = try await importer.run(archive, by: actor) { progress in self.update(id) { $0.progress = progress } }
                 self.update(id) { $0.report = report }
+            } catch is CancellationError {
+                logger.notice("Slack import stopped by shutdown; nothing was imported")
+                self.update(id) { $0.failed = true }
             } catch {
                 logger.error("Slack import failed; nothing was imported", metadata: ["error": "\(String(reflecting: error))"])
                 self.update(id) { $0.failed = true }
             }
+        }
+        if case .terminated = queued {
+            try? FileManager.default.removeItem(at: folder)
+            update(id) { $0.failed = true }
         }
         return id
     }

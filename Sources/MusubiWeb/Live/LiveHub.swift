@@ -16,7 +16,7 @@ import ServiceLifecycle
 /// longer lets in is closed.
 public actor LiveHub: Service {
     struct Connection {
-        var actor: Actor
+        var actor: Requester
         var credential: LiveCredential
         var memberID: Int64
         var watching: Int64?
@@ -92,7 +92,7 @@ public actor LiveHub: Service {
         let chosen = connections.filter { memberID == nil || $0.value.memberID == memberID }
         // Each credential once, however many connections it holds open.
         for (credential, held) in Dictionary(grouping: chosen, by: \.value.credential) {
-            let checked: Actor?
+            let checked: Requester?
             do {
                 checked = try await credential.actor(accounts, opening: false)
             } catch {
@@ -160,7 +160,7 @@ public actor LiveHub: Service {
     /// replay), then lets live events through.
     /// `checkedAt` is when the credential was read.
     func connect(
-        _ actor: Actor, credential: LiveCredential, checkedAt: ContinuousClock.Instant, after: Int64?, watching: Int64?,
+        _ actor: Requester, credential: LiveCredential, checkedAt: ContinuousClock.Instant, after: Int64?, watching: Int64?,
         outbox: AsyncStream<String>.Continuation
     ) async throws -> UUID {
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
@@ -181,7 +181,7 @@ public actor LiveHub: Service {
         }
     }
 
-    private func replay(_ id: UUID, _ actor: Actor, after: Int64?, watching watched: Int64?) async throws -> UUID {
+    private func replay(_ id: UUID, _ actor: Requester, after: Int64?, watching watched: Int64?) async throws -> UUID {
         var floor = after ?? 0
         if after != nil {
             // Everything stored up to the replay's last event is in it: ids follow commit order.

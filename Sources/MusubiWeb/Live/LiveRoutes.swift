@@ -8,7 +8,7 @@ import MusubiCore
 public struct LiveRequestContext: RequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let webSocket: WebSocketHandlerReference<Self>
-    var actor: Actor = .anonymous
+    var actor: Requester = .anonymous
     var credential: LiveCredential?
     /// When the credential was read.
     var checkedAt = ContinuousClock.now
@@ -21,10 +21,10 @@ public struct LiveRequestContext: RequestContext, WebSocketRequestContext {
 
 /// `GET /live?after=<event id>&watch=<channel id>`: the exchange's events as they happen.
 /// The client sends `{"type":"typing","channel":<id>}` while someone writes.
-enum LiveRoutes {
+public enum LiveRoutes {
     static let inboundLimit = 4_096
 
-    static func router(for site: Site) -> Router<LiveRequestContext> {
+    public static func router(for site: Site) -> Router<LiveRequestContext> {
         let router = Router(context: LiveRequestContext.self)
         router.add(middleware: LiveSession(site: site))
         router.ws(Paths.live.routerPath) { request, context in
@@ -75,7 +75,7 @@ enum LiveCredential: Sendable, Hashable, CustomStringConvertible {
 
     /// Who it lets in now; nil once it is revoked, signed out or expired, or its person
     /// deactivated. Checking again (`opening` false) does not mark a token used.
-    func actor(_ accounts: Accounts, opening: Bool) async throws -> Actor? {
+    func actor(_ accounts: Accounts, opening: Bool) async throws -> Requester? {
         switch self {
         case .apiToken(let token): try await accounts.actor(apiToken: token, recordingUse: opening)
         case .session(let secret): try await accounts.session(cookieSecret: secret)?.actor

@@ -5,7 +5,10 @@ import MusubiCore
 
 /// Turns what went wrong into the answer a person or a program should get: a page or a JSON
 /// error with a clear message and a 4xx status. Anything unexpected is logged and becomes a
-/// plain 500 that reveals nothing.
+/// plain 500 that reveals nothing. Each route group has one inside its authentication, so
+/// error pages know who is reading; the router has one outside everything, for an address
+/// no route answers ("no such page", told apart from a thing that is not found) and for
+/// failures before a group's own.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = MusubiRequestContext
     let site: Site
@@ -29,7 +32,7 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as MalformedJSON {
             return respond(status: .badRequest, message: site.t("error.bad_request", context), code: "error.bad_request", problems: error.problems, request, context)
         } catch let error as HTTPError {
-            let key = Self.key(for: error)
+            let key = error.status == .notFound && context.endpointPath == Self.unrouted ? "error.no_such_page" : Self.key(for: error)
             return respond(status: error.status, message: site.t(key, context), code: key, problems: nil, request, context)
         } catch {
             // A webhook's path is its secret.
@@ -61,8 +64,14 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
+    /// What the router calls the endpoint of a request no route answers.
+    static let unrouted = "NotFound"
+    /// Where the programs' addresses are (the API, its document, webhooks).
+    static let apiPrefix = "/api/"
+
     private func respond(status: HTTPResponse.Status, message: String, code: String, problems: MusubiError?, _ request: Request, _ context: Context) -> Response {
-        if context.isAPI {
+        // An address under the API that no route answers is still answered in JSON.
+        if context.isAPI || (context.endpointPath == Self.unrouted && request.uri.path.hasPrefix(Self.apiPrefix)) {
             return APIError(status: status, code: code, message: message, problems: problems.map { site.apiProblems($0, context) } ?? []).response()
         }
         let model = ["status": String(status.code), "message": message]

@@ -1,22 +1,34 @@
 import Foundation
 import Hummingbird
+import MultipartKit
 import MusubiCore
 
-/// A posted `multipart/form-data` body: its text fields as a `FormData`, and its files.
-/// Strict, like `FormData`: a body that does not follow the format is a 400.
+/// A posted `multipart/form-data` body: its text fields as a `FormData`, and its files, which
+/// were streamed to disk as they arrived (multipart-kit's parser) rather than held in memory.
+/// Strict, like `FormData`: a body that does not follow the format is a 400, one past its
+/// limit a 413.
 public struct MultipartForm: Sendable {
     public struct File: Sendable, Equatable {
         public var filename: String
         public var contentType: String
-        public var data: Data
+        /// Where it was written, inside the request's `UploadFolder` (gone when the request ends).
+        public var location: URL
+        public var size: Int
+
+        public func contents() throws -> Data {
+            try Data(contentsOf: location)
+        }
 
         /// The file as the core takes it (which checks its type by its content).
-        var upload: Upload { Upload(filename: filename, data: data) }
+        func upload() throws -> Upload { Upload(filename: filename, data: try contents()) }
     }
 
     public var fields: FormData
     /// Files by field name, in the order they came (a field may carry several).
     public var files: [String: [File]]
+
+    /// Text fields of a form with files are small; together at most this many bytes.
+    static let fieldLimit = 1024 * 1024
 
     /// The boundary of a `multipart/form-data` content type, or nil for any other type.
     public static func boundary(of contentType: String) -> String? {
@@ -29,71 +41,42 @@ public struct MultipartForm: Sendable {
         return nil
     }
 
-    public init(body: [UInt8], boundary: String) throws {
-        let delimiter = Array(("\r\n--" + boundary).utf8)
-        let bytes = Array("\r\n".utf8) + body
-        var values: [String: [String]] = [:]
-        var files: [String: [File]] = [:]
-        guard var start = Self.find(delimiter, in: bytes, from: 0) else { throw Self.malformed }
-        while true {
-            var position = start + delimiter.count
-            if bytes[position...].starts(with: Array("--".utf8)) { break }
-            guard bytes[position...].starts(with: Array("\r\n".utf8)) else { throw Self.malformed }
-            position += 2
-            guard let next = Self.find(delimiter, in: bytes, from: position),
-                  let headerEnd = Self.find(Array("\r\n\r\n".utf8), in: bytes, from: position, before: next) else { throw Self.malformed }
-            guard let head = String(validating: bytes[position..<headerEnd], as: UTF8.self) else { throw Self.malformed }
-            let content = bytes[(headerEnd + 4)..<next]
-            let part = try Self.headers(head)
-            if let filename = part.filename {
-                if !filename.isEmpty { files[part.name, default: []].append(File(filename: filename, contentType: part.contentType, data: Data(content))) }
-            } else {
-                guard let text = String(validating: content, as: UTF8.self) else {
-                    throw HTTPError(.badRequest, message: "The request is not valid UTF-8.")
-                }
-                values[part.name, default: []].append(text)
-            }
-            start = next
+    /// Reads a posted multipart body of at most `limit` bytes, writing its files into `folder`.
+    public static func read(_ request: Request, boundary: String, limit: Int, into folder: UploadFolder) async throws -> MultipartForm {
+        let reader = PartReader(folder: folder)
+        let parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { name, value in reader.header(name, value) }
+        parser.onBody = { buffer in reader.body(&buffer) }
+        parser.onPartComplete = { reader.complete() }
+        var received = 0
+        for try await buffer in request.body {
+            received += buffer.readableBytes
+            guard received <= limit else { throw HTTPError(.contentTooLarge, message: "The request body is too large.") }
+            do { try parser.execute(buffer) } catch { throw malformed }
+            if let failure = reader.failure { throw failure }
         }
-        self.fields = FormData(values)
-        self.files = files
+        guard reader.parts > 0 else { throw malformed }
+        return MultipartForm(fields: FormData(reader.values), files: reader.files)
     }
 
-    /// Reads a posted multipart body of at most `limit` bytes.
-    public static func body(of request: Request, boundary: String, limit: Int) async throws -> MultipartForm {
-        try MultipartForm(body: Array(try await request.collectBody(upTo: limit).readableBytesView), boundary: boundary)
-    }
+    static let malformed = HTTPError(.badRequest, message: "The form is not valid multipart/form-data.")
 
-    private static let malformed = HTTPError(.badRequest, message: "The form is not valid multipart/form-data.")
-
-    private static func headers(_ text: String) throws -> (name: String, filename: String?, contentType: String) {
+    /// The name and file name of a part's `Content-Disposition`.
+    static func disposition(_ value: String) -> (name: String?, filename: String?) {
         var name: String?
         var filename: String?
-        var contentType = "text/plain"
-        for line in text.components(separatedBy: "\r\n") {
-            let pair = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pair.count == 2 else { throw malformed }
-            switch pair[0].lowercased() {
-            case "content-disposition":
-                for parameter in Self.parameters(pair[1]).dropFirst() {
-                    let assignment = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                    guard assignment.count == 2 else { continue }
-                    let value = assignment[1].count >= 2 && assignment[1].hasPrefix("\"") && assignment[1].hasSuffix("\"")
-                        ? String(assignment[1].dropFirst().dropLast()) : assignment[1]
-                    switch assignment[0].lowercased() {
-                    case "name": name = value
-                    case "filename": filename = value
-                    default: break
-                    }
-                }
-            case "content-type":
-                contentType = pair[1]
-            default:
-                break
+        for parameter in parameters(value).dropFirst() {
+            let assignment = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard assignment.count == 2 else { continue }
+            let value = assignment[1].count >= 2 && assignment[1].hasPrefix("\"") && assignment[1].hasSuffix("\"")
+                ? String(assignment[1].dropFirst().dropLast()) : assignment[1]
+            switch assignment[0].lowercased() {
+            case "name": name = value
+            case "filename": filename = value
+            default: break
             }
         }
-        guard let name, !name.isEmpty else { throw malformed }
-        return (name, filename, contentType)
+        return (name, filename)
     }
 
     /// A header value's parts, split on `;` outside quoted strings (a file may be called
@@ -114,22 +97,86 @@ public struct MultipartForm: Sendable {
         parts.append(current)
         return parts
     }
+}
 
-    /// Where `needle` first starts in `bytes[start..<end]`.
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, before end: Int? = nil) -> Int? {
-        let end = end ?? bytes.count
-        var index = start
-        while index + needle.count <= end {
-            if bytes[index] == needle[0] {
-                var matched = true
-                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
-            }
-            index += 1
+/// Gathers the parts the parser reports: text in memory (up to `MultipartForm.fieldLimit`),
+/// files straight to disk. Used by one request's task only.
+private final class PartReader {
+    let folder: UploadFolder
+    var values: [String: [String]] = [:]
+    var files: [String: [MultipartForm.File]] = [:]
+    var parts = 0
+    var failure: (any Error)?
+    private var name: String?
+    private var filename: String?
+    private var contentType = "text/plain"
+    private var text: [UInt8] = []
+    private var textTotal = 0
+    private var file: (handle: FileHandle, location: URL, size: Int)?
+
+    init(folder: UploadFolder) {
+        self.folder = folder
+    }
+
+    func header(_ name: String, _ value: String) {
+        switch name.lowercased() {
+        case "content-disposition": (self.name, filename) = MultipartForm.disposition(value)
+        case "content-type": contentType = value
+        default: break
         }
-        return nil
+    }
+
+    func body(_ buffer: inout ByteBuffer) {
+        guard failure == nil else { return }
+        if let filename, !filename.isEmpty {
+            do {
+                if file == nil {
+                    let location = folder.newFile()
+                    guard FileManager.default.createFile(atPath: location.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                        throw CocoaError(.fileWriteUnknown)
+                    }
+                    file = (try FileHandle(forWritingTo: location), location, 0)
+                }
+                let bytes = buffer.readableBytesView
+                try file?.handle.write(contentsOf: Data(bytes))
+                file?.size += bytes.count
+            } catch {
+                failure = error
+            }
+        } else {
+            textTotal += buffer.readableBytes
+            guard textTotal <= MultipartForm.fieldLimit else {
+                failure = HTTPError(.contentTooLarge, message: "The request body is too large.")
+                return
+            }
+            text.append(contentsOf: buffer.readableBytesView)
+        }
+    }
+
+    func complete() {
+        defer { (name, filename, contentType, text, file) = (nil, nil, "text/plain", [], nil) }
+        guard failure == nil else { return }
+        guard let name, !name.isEmpty else {
+            failure = MultipartForm.malformed
+            return
+        }
+        parts += 1
+        if let filename {
+            // A file input left empty sends a part with an empty file name: no file.
+            guard !filename.isEmpty else { return }
+            let written = file ?? {
+                let location = folder.newFile()
+                FileManager.default.createFile(atPath: location.path, contents: nil, attributes: [.posixPermissions: 0o600])
+                return (FileHandle(forWritingAtPath: location.path) ?? .nullDevice, location, 0)
+            }()
+            try? written.handle.close()
+            files[name, default: []].append(.init(filename: filename, contentType: contentType, location: written.location, size: written.size))
+        } else {
+            guard let value = String(validating: text, as: UTF8.self) else {
+                failure = HTTPError(.badRequest, message: "The request is not valid UTF-8.")
+                return
+            }
+            values[name, default: []].append(value)
+        }
     }
 }

@@ -6,7 +6,7 @@ import NIOCore
 /// in which language, and the CSRF token their forms must carry.
 public struct MusubiRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    public var actor: Actor = .anonymous
+    public var actor: Requester = .anonymous
     public var session: Session?
     public var language: UILanguage = .ja
     /// The token forms must echo: the session's, or for visitors a cookie of their own.
@@ -14,13 +14,13 @@ public struct MusubiRequestContext: RequestContext {
     /// Set when a visitor got a new CSRF cookie with this response.
     var newVisitorCSRF: String?
     /// The client's address, for rate limiting sign-ins: the peer, or behind a trusted
-    /// proxy the address it forwarded for (SessionMiddleware, ClientAddress).
+    /// proxy the address it forwarded for (ClientMiddleware, ClientAddress).
     public var remoteAddress: String
-    /// Whether the request came through the JSON API.
+    /// Whether the request came through the JSON API's route group.
     public var isAPI = false
     /// A posted page form, already checked for its CSRF token.
     public var form = FormData()
-    /// The files of a posted `multipart/form-data` form, by field name.
+    /// The files of a posted `multipart/form-data` form, by field name (upload groups only).
     public var files: [String: [MultipartForm.File]] = [:]
 
     public init(source: ApplicationRequestContextSource) {

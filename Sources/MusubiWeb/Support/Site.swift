@@ -32,12 +32,13 @@ public struct Site: Sendable {
     let memberCards = FragmentCache<CardKey<MemberRow>>(limit: 10_000)
     let organizationCards = FragmentCache<CardKey<OrganizationRow>>(limit: 2_000)
 
-    /// Without a `live` hub, WebSocket clients still connect and replay, but nothing wakes the
-    /// hub for new events: for tools and tests that do not serve live updates. `archives`
-    /// opens uploaded exports.
+    let logger: Logger
+
+    /// `live` is the hub the WebSocket connections register with; `archives` opens uploaded
+    /// exports. Built by the composition root (`MusubiApplication`).
     public init(
         environment: CoreEnvironment, configuration: WebConfiguration, archives: any ExportArchiveOpener, throttle: SignInThrottle = SignInThrottle(),
-        live: LiveHub? = nil
+        live: LiveHub, logger: Logger
     ) throws {
         let resources = ResourceLocator(themeDirectory: configuration.themeDirectory)
         self.configuration = configuration
@@ -59,8 +60,9 @@ public struct Site: Sendable {
         self.funnel = MatchingFunnel(environment)
         self.attachments = ListingAttachments(environment)
         self.exchange = Exchange(environment)
-        self.slackImports = SlackImportJobs(environment, archives: archives)
-        self.live = live ?? LiveHub(signal: LiveSignal(), exchange: exchange, accounts: accounts, timeZone: configuration.timeZone)
+        self.slackImports = SlackImportJobs(environment, archives: archives, logger: logger)
+        self.live = live
+        self.logger = logger
     }
 
     func t(_ key: String, _ context: MusubiRequestContext) -> String {

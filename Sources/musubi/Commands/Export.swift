@@ -10,8 +10,8 @@ struct Export: AsyncParsableCommand {
 
     func run() async throws {
         let output = output
-        try await Runtime.with(try await options.settings()) { runtime in
-            let export = try await Operations(runtime.environment).export()
+        try await options.settings().withInstallation { installation in
+            let export = try await Operations(installation.environment).export()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601

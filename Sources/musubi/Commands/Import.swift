@@ -26,8 +26,8 @@ struct Import: AsyncParsableCommand {
             } catch {
                 throw ValidationError("Cannot read \(file): \(error.localizedDescription)")
             }
-            try await Runtime.with(try await options.settings()) { runtime in
-                let report = try await MemberImport(runtime.environment).run(table, dryRun: dryRun)
+            try await options.settings().withInstallation { installation in
+                let report = try await MemberImport(installation.environment).run(table, dryRun: dryRun)
                 for problem in report.problems {
                     say("line \(problem.line): \(problem.column): \(CommandLineMessages.text(problem.key))")
                 }
@@ -60,9 +60,9 @@ struct Import: AsyncParsableCommand {
             } catch {
                 throw ValidationError("\(file) is not a zip file that can be read (a Slack export is one).")
             }
-            try await Runtime.with(try await options.settings()) { runtime in
+            try await options.settings().withInstallation { installation in
                 let bar = ProgressBar()
-                let report = try await SlackImport(runtime.environment).run(archive, by: nil) { progress in
+                let report = try await SlackImport(installation.environment).run(archive, by: nil) { progress in
                     switch progress {
                     case .checking(let done, let total): bar.show("checking", done: done, total: total)
                     case .writing(let done, let total): bar.show("importing", done: done, total: total)

@@ -7,8 +7,8 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var options: SettingsOptions
 
     func run() async throws {
-        try await Runtime.with(try await options.settings()) { runtime in
-            say("The \(runtime.persistence.engine.rawValue) database is up to date.")
+        try await options.settings().withInstallation { installation in
+            say("The \(installation.persistence.engine.rawValue) database is up to date.")
         }
     }
 }
@@ -19,8 +19,8 @@ struct Demo: AsyncParsableCommand {
     @OptionGroup var options: SettingsOptions
 
     func run() async throws {
-        try await Runtime.with(try await options.settings()) { runtime in
-            guard let demo = try await runtime.loadDemoIfEmpty() else {
+        try await options.settings().withInstallation { installation in
+            guard let demo = try await installation.loadDemoIfEmpty() else {
                 throw ValidationError("The database already holds people or organisations; the demo loads only into an empty one.")
             }
             say("Loaded the demo: \(demo.organizationCount) organisations, \(demo.memberCount) members, \(demo.listingCount) seeds and needs. Password for every demo account: \(DemoCommunity.password)")

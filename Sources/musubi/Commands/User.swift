@@ -14,9 +14,9 @@ struct User: AsyncParsableCommand {
 
         func run() async throws {
             let (email, password, name) = (email, password, name)
-            try await Runtime.with(try await options.settings()) { runtime in
+            try await options.settings().withInstallation { installation in
                 do {
-                    let member = try await Operations(runtime.environment).createAdmin(email: email, password: password, name: name)
+                    let member = try await Operations(installation.environment).createAdmin(email: email, password: password, name: name)
                     say("Created administrator #\(member.id) <\(email)>.")
                 } catch let error as MusubiError {
                     throw ValidationError(CommandLineMessages.describe(error))

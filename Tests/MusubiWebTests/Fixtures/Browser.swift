@@ -3,10 +3,12 @@ import Logging
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import MusubiApp
 import MusubiCore
 import MusubiStore
 import MusubiTestSupport
 import MusubiWeb
+import Synchronization
 import Testing
 
 /// A person at a browser: keeps cookies, fills in the CSRF token from the last page it saw,
@@ -138,29 +140,31 @@ struct TestSite {
 
     func browser() -> Browser { Browser(client) }
 
-    /// With `live`, the site runs on a real socket with its realtime hub, for WebSocket tests.
+    /// The application as `musubi serve` builds it (`MusubiApplication`), over a fresh test
+    /// database seeded with the community while it prepares. With `live`, it runs on a real
+    /// socket, for WebSocket tests; otherwise requests go straight to its router.
     static func run(
         _ database: TestDatabase, throttle: SignInThrottle = SignInThrottle(), trustedProxies: Set<String> = [], live: Bool = false,
         _ body: @escaping @Sendable (TestSite) async throws -> Void
     ) async throws {
-        try await database.with { persistence in
-            let signal = LiveSignal()
-            let env = CoreEnvironment.testing(persistence, events: signal)
-            let community = try await Community.seed(env)
-            let configuration = WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies)
-            let hub = LiveHub(signal: signal, exchange: Exchange(env), accounts: Accounts(env, throttle: SignInThrottle()), timeZone: configuration.timeZone)
-            let site = try Site(environment: env, configuration: configuration, archives: ZipArchives(), throttle: throttle, live: hub)
-            if live {
-                let app = MusubiWeb.application(site: site, host: "127.0.0.1", port: 0, logger: Logger(label: "musubi.test"), services: [hub])
-                try await app.test(.live) { client in
-                    try await body(TestSite(community: community, client: client))
-                }
-            } else {
-                let app = Application(router: SiteMap.router(for: site))
-                try await app.test(.router) { client in
-                    try await body(TestSite(community: community, client: client))
-                }
+        let persistence = try await database.open()
+        let signal = LiveSignal()
+        let installation = Installation(
+            persistence: persistence, environment: .testing(persistence, events: signal), live: signal, logger: TestDatabase.logger
+        )
+        let seeded = Mutex<Community?>(nil)
+        let options = MusubiApplication.Options(
+            host: "127.0.0.1", port: 0,
+            web: WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies),
+            throttle: throttle,
+            prepare: { installation in
+                let community = try await Community.seed(installation.environment)
+                seeded.withLock { $0 = community }
             }
+        )
+        let app = try MusubiApplication.build(installation, options)
+        try await app.test(live ? .live : .router) { client in
+            try await body(TestSite(community: seeded.withLock { $0! }, client: client))
         }
     }
 }
@@ -169,6 +173,9 @@ struct TestSite {
 struct APIClient {
     let client: any TestClientProtocol
     let token: String?
+    /// Checks every answer against the OpenAPI document the site serves, and records an issue
+    /// where they differ (`OpenAPIConformance`).
+    let conformance = OpenAPIConformanceHook()
 
     struct Reply {
         var status: HTTPResponse.Status
@@ -180,23 +187,30 @@ struct APIClient {
         var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
     }
 
-    func call(_ method: HTTPRequest.Method, _ path: String, json: Any? = nil, raw: String? = nil) async throws -> Reply {
+    func call(
+        _ method: HTTPRequest.Method, _ path: String, json: Any? = nil, raw: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Reply {
         var body: ByteBuffer?
         if let json { body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json)) }
         if let raw { body = ByteBuffer(string: raw) }
-        return try await send(method, path, contentType: "application/json", body: body)
+        return try await send(method, path, contentType: "application/json", body: body, sourceLocation: sourceLocation)
     }
 
     /// Posts `multipart/form-data`, as a program sends files.
-    func upload(_ path: String, _ fields: [(String, String)], files: [Browser.FilePart]) async throws -> Reply {
+    func upload(
+        _ path: String, _ fields: [(String, String)], files: [Browser.FilePart], sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Reply {
         let (contentType, body) = Browser.multipart(fields, files: files)
-        return try await send(.post, path, contentType: contentType, body: ByteBuffer(bytes: body))
+        return try await send(.post, path, contentType: contentType, body: ByteBuffer(bytes: body), sourceLocation: sourceLocation)
     }
 
-    private func send(_ method: HTTPRequest.Method, _ path: String, contentType: String, body: ByteBuffer?) async throws -> Reply {
+    private func send(
+        _ method: HTTPRequest.Method, _ path: String, contentType: String, body: ByteBuffer?, sourceLocation: SourceLocation
+    ) async throws -> Reply {
         var headers: HTTPFields = [.contentType: contentType]
         if let token { headers[.authorization] = "Bearer \(token)" }
         let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body)
+        await conformance.verify(method, path, response, client: client, sourceLocation: sourceLocation)
         let text = String(buffer: response.body)
         return Reply(status: response.status, headers: response.headers, json: try? JSONSerialization.jsonObject(with: Data(text.utf8)), body: text)
     }

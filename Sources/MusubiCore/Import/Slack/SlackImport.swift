@@ -71,14 +71,14 @@ public struct SlackImport: Sendable {
     }
 
     /// Whether the person may import (the operator at the command line is nobody: nil).
-    public func authorize(_ actor: Actor) throws {
+    public func authorize(_ actor: Requester) throws {
         try Policy.require(actor, .create, .migration)
     }
 
     /// Checks the export and, if nothing is wrong, imports it, for `actor` (nil: the operator
     /// at the command line).
     public func run(
-        _ archive: any ExportArchive, by actor: Actor?, progress: @escaping @Sendable (Progress) -> Void = { _ in }
+        _ archive: any ExportArchive, by actor: Requester?, progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws -> Report {
         if let actor { try authorize(actor) }
         let actorID = actor?.memberID

@@ -130,7 +130,7 @@ struct SlackImportWriter {
     }
 
     /// The channel for the conversation, and whether it was made now; nil when it is skipped.
-    private mutating func channel(for conversation: SlackExport.Conversation, members: [Int64], createdBy actorID: Int64?) async throws -> (Channel, Bool)? {
+    private mutating func channel(for conversation: SlackExport.Conversation, members: [Int64], createdBy actorID: Int64?) async throws -> (ExchangeChannel, Bool)? {
         let info = conversation.info
         if let found = try await repos.imports.channel(importKey: key(info.id)) {
             summary.channelsFound += 1
@@ -185,6 +185,8 @@ struct SlackImportWriter {
         var days = try await reader.days(from: 0, atLeast: Self.batchSize)
         while let current = days {
             async let following = try await reader.days(from: current.end, atLeast: Self.batchSize)
+            // A server shutting down cancels the import: the transaction rolls back.
+            try Task.checkCancellation()
             try await write(current)
             done += current.count
             progress(.writing(done: done, total: export.messageCount))

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import MusubiApp
 import MusubiCore
-import MusubiStore
 import MusubiWeb
 import ServiceLifecycle
 import Synchronization
@@ -33,24 +33,22 @@ struct BenchFanout: AsyncParsableCommand {
 
     func run() async throws {
         let load = FanoutLoad(clients: clients, inChannel: inChannel, rate: rate, seconds: seconds)
-        try await Runtime.with(try await options.settings()) { runtime in
-            guard try await runtime.persistence.isEmpty() else {
-                throw ValidationError("The database is not empty: the benchmark makes its own people and channels (give a fresh --data-dir).")
-            }
-            let community = try await FanoutCommunity.make(load, in: runtime.environment)
-            say("\(load.clients) clients, \(load.inChannel) in the channel, \(load.rate) messages/s for \(load.seconds) s (\(load.messages) messages)")
-            let musubi = try await load.measureMusubi(runtime, community)
-            let bare = try await load.measureBare()
-            say("| server | posted/s | deliveries | p50 | p99 | max | missing | doubled | to others |")
-            say("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-            for (name, result) in [("Musubi (SQLite)", musubi), ("bare broadcast", bare)] {
-                let ms = BenchSearch.milliseconds
-                say("| \(name) | \(String(format: "%.1f", result.postedPerSecond)) | \(result.latencies.count) of \(result.expected) | \(ms(result.percentile(0.5))) | \(ms(result.percentile(0.99))) | \(ms(result.latencies.last ?? .zero)) | \(result.missing) | \(result.duplicates) | \(result.misdelivered) |")
-            }
-            let ratio = { (p: Double) in Self.seconds(musubi.percentile(p)) / max(Self.seconds(bare.percentile(p)), 1e-9) }
-            say(String(format: "Musubi / bare: p50 %.1f×, p99 %.1f×", ratio(0.5), ratio(0.99)))
-            say("peak memory \(BenchImport.peakMemoryMB()) MB")
+        let settings = try await options.settings()
+        var quiet = settings.logger
+        quiet.logLevel = .warning
+        let installation = try await Installation.open(try settings.location, logger: quiet)
+        say("\(load.clients) clients, \(load.inChannel) in the channel, \(load.rate) messages/s for \(load.seconds) s (\(load.messages) messages)")
+        let musubi = try await load.measureMusubi(installation)
+        let bare = try await load.measureBare()
+        say("| server | posted/s | deliveries | p50 | p99 | max | missing | doubled | to others |")
+        say("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for (name, result) in [("Musubi (SQLite)", musubi), ("bare broadcast", bare)] {
+            let ms = BenchSearch.milliseconds
+            say("| \(name) | \(String(format: "%.1f", result.postedPerSecond)) | \(result.latencies.count) of \(result.expected) | \(ms(result.percentile(0.5))) | \(ms(result.percentile(0.99))) | \(ms(result.latencies.last ?? .zero)) | \(result.missing) | \(result.duplicates) | \(result.misdelivered) |")
         }
+        let ratio = { (p: Double) in Self.seconds(musubi.percentile(p)) / max(Self.seconds(bare.percentile(p)), 1e-9) }
+        say(String(format: "Musubi / bare: p50 %.1f×, p99 %.1f×", ratio(0.5), ratio(0.99)))
+        say("peak memory \(BenchImport.peakMemoryMB()) MB")
     }
 
     static func seconds(_ duration: Duration) -> Double {
@@ -60,17 +58,19 @@ struct BenchFanout: AsyncParsableCommand {
 
 /// The benchmark's people: one token each, the first `inChannel` seated in the channel
 /// posted to, the rest in other channels, and everyone in a channel for the last word.
-struct FanoutCommunity {
-    var actors: [Actor]
+struct FanoutCommunity: Sendable {
+    var actors: [Requester]
     var tokens: [String]
     var channelID: Int64
     var everyoneID: Int64
+    /// The newest event before the benchmark: the clients replay nothing older.
+    var cursor: Int64 = 0
 
     static func make(_ load: FanoutLoad, in env: CoreEnvironment) async throws -> FanoutCommunity {
         let now = env.now()
         let secrets = (0..<load.clients).map { _ in "msb_" + env.secrets.newSecret() }
         return try await env.persistence.write { repos in
-            var actors: [Actor] = []
+            var actors: [Requester] = []
             for index in 0..<load.clients {
                 let member = try await repos.members.insert(NewMember(
                     email: "fanout-\(index)@example.jp", passwordHash: "!", role: .member, status: .active, organizationID: nil,
@@ -86,7 +86,7 @@ struct FanoutCommunity {
             }
             let channel = try await open("水素サプライチェーン検討会")
             let everyone = try await open("全員")
-            var others: [Channel] = []
+            var others: [ExchangeChannel] = []
             for number in 1...10 { others.append(try await open("分科会 \(number)")) }
             for (index, actor) in actors.enumerated() {
                 let seatedIn = index < load.inChannel ? channel.id : others[index % others.count].id
@@ -108,27 +108,36 @@ struct FanoutLoad: Sendable {
     var messages: Int { rate * seconds }
     static let sentence = "の件、来週の実証では水素の純度を 99.97% まで上げて燃料電池フォークリフトで試します。港の冷凍倉庫でも使えるか、ご意見をください。"
 
-    func measureMusubi(_ runtime: Runtime, _ community: FanoutCommunity) async throws -> FanoutResult {
-        let env = runtime.environment
-        var quiet = runtime.logger
-        quiet.logLevel = .warning
-        let configuration = WebConfiguration(installationName: "ベンチ", installationNameEn: "Bench")
-        let exchange = Exchange(env)
-        let hub = LiveHub(signal: runtime.live, exchange: exchange, accounts: Accounts(runtime.environment, throttle: SignInThrottle()), timeZone: configuration.timeZone, logger: quiet)
-        let site = try Site(environment: env, configuration: configuration, archives: ZipArchives(), live: hub)
-        let cursor = try await exchange.latestEventID()
+    /// Musubi as `musubi serve` builds it; its people and channels are made while it prepares,
+    /// before the server starts.
+    func measureMusubi(_ installation: Installation) async throws -> FanoutResult {
+        let exchange = Exchange(installation.environment)
+        let made = Mutex<FanoutCommunity?>(nil)
         let (running, started) = AsyncStream<Int>.makeStream()
-        let app = MusubiWeb.application(site: site, host: "127.0.0.1", port: 0, logger: quiet, services: [hub]) { channel in
-            started.yield(channel.localAddress?.port ?? 0)
-        }
-        let posters = Array(community.actors.prefix(min(inChannel, 10)))
+        let load = self
+        let options = MusubiApplication.Options(
+            host: "127.0.0.1", port: 0, web: WebConfiguration(installationName: "ベンチ", installationNameEn: "Bench"),
+            prepare: { installation in
+                guard try await installation.persistence.isEmpty() else {
+                    throw ValidationError("The database is not empty: the benchmark makes its own people and channels (give a fresh --data-dir).")
+                }
+                var community = try await FanoutCommunity.make(load, in: installation.environment)
+                community.cursor = try await exchange.latestEventID()
+                made.withLock { $0 = community }
+            },
+            onServerRunning: { channel in started.yield(channel.localAddress?.port ?? 0) }
+        )
+        let app = try MusubiApplication.build(installation, options)
+        let community: @Sendable () -> FanoutCommunity = { made.withLock { $0! } }
         return try await run(app, started: running, stopped: { started.finish() }) { index, port in
-            let url = "ws://127.0.0.1:\(port)\(Paths.live.href())?after=\(cursor)"
-            return (url, community.tokens[index])
+            let url = "ws://127.0.0.1:\(port)\(Paths.live.href())?after=\(community().cursor)"
+            return (url, community().tokens[index])
         } post: { number in
+            let community = community()
+            let posters = Array(community.actors.prefix(min(load.inChannel, 10)))
             _ = try await exchange.post(posters[number % posters.count], channelID: community.channelID, body: FanoutFleet.marker(number) + Self.sentence)
         } end: {
-            _ = try await exchange.post(community.actors[0], channelID: community.everyoneID, body: FanoutFleet.endMarker)
+            _ = try await exchange.post(community().actors[0], channelID: community().everyoneID, body: FanoutFleet.endMarker)
         }
     }
 

@@ -36,14 +36,14 @@ struct BenchImport: AsyncParsableCommand {
             say("wrote \(file.path): \(messages) messages, \(size / 1_000_000) MB zipped (\(took))")
         }
         let archive = try ZipExportArchive(url: file)
-        try await Runtime.with(try await options.settings()) { runtime in
-            guard try await runtime.persistence.isEmpty() else {
+        try await options.settings().withInstallation { installation in
+            guard try await installation.persistence.isEmpty() else {
                 throw ValidationError("The database is not empty: the benchmark imports into an empty one (a fresh --data-dir).")
             }
             let started = clock.now
             let checked = Mutex<ContinuousClock.Instant?>(nil)
             let bar = ProgressBar()
-            let report = try await SlackImport(runtime.environment).run(archive, by: nil) { progress in
+            let report = try await SlackImport(installation.environment).run(archive, by: nil) { progress in
                 switch progress {
                 case .checking(let done, let total): bar.show("checking", done: done, total: total)
                 case .writing(let done, let total):

@@ -17,8 +17,8 @@ struct BenchRebuild: AsyncParsableCommand {
     func run() async throws {
         let set = try DevelopmentSet.read(Data(contentsOf: URL(fileURLWithPath: self.set)))
         let wanted = listings
-        try await Runtime.with(try await options.settings()) { runtime in
-            let env = runtime.environment
+        try await options.settings().withInstallation { installation in
+            let env = installation.environment
             let stored = try await env.persistence.read { try await $0.listings.search(ListingQuery(page: PageRequest(size: 1))).total }
             if stored < wanted { try await Self.store(wanted - stored, from: set, in: env) }
             let clock = ContinuousClock()

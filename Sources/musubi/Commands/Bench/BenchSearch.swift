@@ -25,8 +25,8 @@ struct BenchSearch: AsyncParsableCommand {
     func run() async throws {
         let set = try DevelopmentSet.read(Data(contentsOf: URL(fileURLWithPath: self.set)))
         let (wanted, runs) = (messages, self.runs)
-        try await Runtime.with(try await options.settings()) { runtime in
-            let env = runtime.environment
+        try await options.settings().withInstallation { installation in
+            let env = installation.environment
             let corpus = try await SearchCorpus.prepare(wanted, from: set, in: env)
             let exchange = Exchange(env)
             let zone = TimeZone(identifier: "Asia/Tokyo")!

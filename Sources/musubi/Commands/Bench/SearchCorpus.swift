@@ -6,7 +6,7 @@ import MusubiCore
 /// stored in batches through the repositories, so through the same path (search index
 /// included) as a posted message. A tenth are replies in a thread.
 struct SearchCorpus {
-    var reader: Actor
+    var reader: Requester
     var publicChannels: Int
     var privateChannels: Int
     var seatedPrivate: Int
@@ -52,7 +52,7 @@ struct SearchCorpus {
     }
 
     /// The reader, the authors' ids, and the public and private channels' ids.
-    private static func community(in env: CoreEnvironment, at now: Date) async throws -> (Actor, [Int64], (public: [Int64], private: [Int64])) {
+    private static func community(in env: CoreEnvironment, at now: Date) async throws -> (Requester, [Int64], (public: [Int64], private: [Int64])) {
         try await env.persistence.write { repos in
             if let account = try await repos.accounts.account(email: readerEmail) {
                 var authors: [Int64] = []

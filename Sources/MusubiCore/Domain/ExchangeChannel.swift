@@ -20,7 +20,7 @@ public enum NotifyLevel: String, Codable, Sendable, CaseIterable {
 }
 
 /// A place for cross-field conversation, with its full history.
-public struct Channel: Codable, Sendable, Equatable, Identifiable {
+public struct ExchangeChannel: Codable, Sendable, Equatable, Identifiable {
     public var id: Int64
     public var kind: ChannelKind
     public var purpose: ChannelPurpose

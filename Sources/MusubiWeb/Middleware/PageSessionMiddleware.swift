@@ -1,30 +1,14 @@
 import Hummingbird
 import MusubiCore
 
-/// Works out who is asking and in which language. Pages read the session cookie; the API
-/// reads a personal token (`Authorization: Bearer …`) and never the cookie, so a page on
-/// another site cannot make the API act for a signed-in person.
-struct SessionMiddleware: RouterMiddleware {
+/// For the pages: who is signed in, from the session cookie, and the CSRF token their forms
+/// must carry (a visitor gets a cookie of their own). The API never reads the cookie.
+struct PageSessionMiddleware: RouterMiddleware {
     typealias Context = MusubiRequestContext
     let site: Site
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if request.uri.path.hasPrefix(Paths.assets.template + "/") { return try await next(request, context) }
         var context = context
-        context.remoteAddress = ClientAddress.resolve(
-            peer: context.remoteAddress, forwardedFor: request.headers[ClientAddress.forwardedForHeader], trustedProxies: site.configuration.trustedProxies
-        )
-        context.isAPI = request.uri.path.hasPrefix("/api/")
-        context.language = UILanguage(rawValue: request.cookies[Cookies.language]?.value ?? "") ?? site.configuration.defaultLanguage
-        if context.isAPI {
-            if let token = request.bearerToken {
-                guard let actor = try await site.accounts.actor(apiToken: token), actor != .anonymous else {
-                    return APIError(status: .unauthorized, code: "error.unauthenticated", message: site.t("error.unauthenticated", context), problems: []).response()
-                }
-                context.actor = actor
-            }
-            return try await next(request, context)
-        }
         if let secret = request.cookies[Cookies.session]?.value, !secret.isEmpty,
            let found = try await site.accounts.session(cookieSecret: secret) {
             context.session = found.session

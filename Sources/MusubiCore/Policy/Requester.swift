@@ -1,6 +1,6 @@
 /// Who is asking. Only an active account acts as a member; an applicant still waiting
 /// for approval, or a deactivated person, is treated as anonymous.
-public enum Actor: Sendable, Equatable {
+public enum Requester: Sendable, Equatable {
     case anonymous
     case member(id: Int64, role: Role)
 
@@ -14,7 +14,7 @@ public enum Actor: Sendable, Equatable {
         return nil
     }
 
-    public static func from(_ account: Account) -> Actor {
+    public static func from(_ account: Account) -> Requester {
         account.status == .active ? .member(id: account.memberID, role: account.role) : .anonymous
     }
 }

@@ -1,0 +1,92 @@
+import Foundation
+import Logging
+import MusubiCore
+import MusubiStore
+import MusubiWeb
+
+/// An installation's data, opened: the database, the files, and the core wired to them. The
+/// one place (with `MusubiApplication`) that knows every concrete type; the command, the
+/// command-line tests and the web tests all open installations here.
+public struct Installation: Sendable {
+    /// Where an installation keeps its data.
+    public struct Location: Sendable {
+        public var database: DatabaseLocation
+        /// The folder for stored files and the generated session secret.
+        public var dataDirectory: String
+        /// The key under which digests of secrets are stored; generated into the data folder when nil.
+        public var sessionSecret: String?
+
+        public init(database: DatabaseLocation, dataDirectory: String, sessionSecret: String?) {
+            self.database = database
+            self.dataDirectory = dataDirectory
+            self.sessionSecret = sessionSecret
+        }
+    }
+
+    public let persistence: SQLPersistence
+    public let environment: CoreEnvironment
+    /// Wakes the realtime hub when the exchange stores an event.
+    public let live: LiveSignal
+    public let logger: Logger
+
+    /// An installation over a database that is open but not yet running: `MusubiApplication`
+    /// runs and migrates it as the first of its services, `run(_:)` for a command.
+    public init(persistence: SQLPersistence, environment: CoreEnvironment, live: LiveSignal, logger: Logger) {
+        self.persistence = persistence
+        self.environment = environment
+        self.live = live
+        self.logger = logger
+    }
+
+    /// Opens the installation's database and wires the core to it.
+    public static func open(_ location: Location, logger: Logger) async throws -> Installation {
+        let persistence = try await SQLPersistence.open(location.database, logger: logger)
+        let secret = try location.sessionSecret ?? generatedSecret(in: location.dataDirectory)
+        let files = DiskFileStore(directory: URL(fileURLWithPath: location.dataDirectory).appendingPathComponent("attachments").path)
+        let live = LiveSignal()
+        let environment = CoreEnvironment(
+            persistence: persistence, files: files, passwords: BcryptPasswords(), secrets: RandomSecrets(key: secret), exchangeEvents: live
+        )
+        return Installation(persistence: persistence, environment: environment, live: live, logger: logger)
+    }
+
+    /// For a command: runs the database, brings its schema up to date, hands the installation
+    /// to `body` and closes the database, also when `body` throws.
+    public func run<T: Sendable>(_ body: @Sendable (Installation) async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await persistence.run() }
+            defer { group.cancelAll() }
+            do {
+                try await persistence.migrate()
+                let result = try await body(self)
+                try await persistence.close()
+                return result
+            } catch {
+                try? await persistence.close()
+                throw error
+            }
+        }
+    }
+
+    /// Loads the demo community when the database holds nobody; returns it if it did.
+    public func loadDemoIfEmpty() async throws -> DemoCommunity? {
+        guard try await persistence.isEmpty() else { return nil }
+        let demo = try DemoCommunity.bundled()
+        try await demo.load(into: environment)
+        return demo
+    }
+
+    /// A random key kept in the data folder (readable by the owner only), made on first use.
+    static func generatedSecret(in directory: String) throws -> String {
+        let url = URL(fileURLWithPath: directory).appendingPathComponent("session-secret")
+        if let existing = try? String(contentsOf: url, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), existing.count >= 32 {
+            return existing
+        }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let secret = RandomSecrets(key: "").newSecret()
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        return secret
+    }
+}
