@@ -46,32 +46,37 @@ let package = Package(
             dependencies: [
                 "MusubiCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources")]
         ),
+        // The composition root: the one place that knows every concrete type, and the
+        // settings an installation is opened with.
         .target(
             name: "MusubiApp",
             dependencies: [
                 "MusubiCore", "MusubiStore", "MusubiWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .executableTarget(
-            name: "musubi",
+        // `musubi bench`: the benchmarks and the matching evaluation; nothing of it ships in
+        // the other targets.
+        .target(
+            name: "MusubiBench",
             dependencies: [
                 "MusubiCore", "MusubiStore", "MusubiWeb", "MusubiApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
@@ -79,10 +84,18 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .executableTarget(
+            name: "musubi",
+            dependencies: [
+                "MusubiCore", "MusubiStore", "MusubiWeb", "MusubiApp", "MusubiBench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "MusubiTestSupport",
             dependencies: [
-                "MusubiCore", "MusubiStore", "MusubiWeb", .product(name: "Logging", package: "swift-log"),
+                "MusubiCore", "MusubiStore", "MusubiWeb", "MusubiApp", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Tests/MusubiTestSupport"
@@ -97,6 +110,7 @@ let package = Package(
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ]
         ),
+        .testTarget(name: "MusubiBenchTests", dependencies: ["MusubiCore", "MusubiBench"]),
         .testTarget(name: "musubiTests", dependencies: ["musubi", "MusubiTestSupport"]),
     ]
 )

@@ -24,12 +24,15 @@ public enum MusubiApplication {
         /// a test's fixtures); the matching index is rebuilt after it.
         public var prepare: @Sendable (Installation) async throws -> Void
         public var onServerRunning: @Sendable (any NIOCore.Channel) async -> Void
+        /// Told of every page rendered (`Site.observeRendering`), for tests.
+        public var observeRendering: (@Sendable (String, [String: Any]) -> Void)?
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, web: WebConfiguration = WebConfiguration(), throttle: SignInThrottle = SignInThrottle(),
             upkeepInterval: Duration = .seconds(3_600),
             prepare: @escaping @Sendable (Installation) async throws -> Void = { _ in },
-            onServerRunning: @escaping @Sendable (any NIOCore.Channel) async -> Void = { _ in }
+            onServerRunning: @escaping @Sendable (any NIOCore.Channel) async -> Void = { _ in },
+            observeRendering: (@Sendable (String, [String: Any]) -> Void)? = nil
         ) {
             self.host = host
             self.port = port
@@ -38,6 +41,7 @@ public enum MusubiApplication {
             self.upkeepInterval = upkeepInterval
             self.prepare = prepare
             self.onServerRunning = onServerRunning
+            self.observeRendering = observeRendering
         }
     }
 
@@ -48,13 +52,16 @@ public enum MusubiApplication {
             signal: installation.live, exchange: Exchange(environment), accounts: Accounts(environment, throttle: SignInThrottle()),
             timeZone: options.web.timeZone, logger: logger
         )
-        let site = try Site(environment: environment, configuration: options.web, archives: ZipArchives(), throttle: options.throttle, live: hub, logger: logger)
+        let site = try Site(environment: environment, configuration: options.web, archives: ZipArchives(), throttle: options.throttle, live: hub, logger: logger,
+            observeRendering: options.observeRendering
+        )
         let readiness = Readiness()
         let prepare = options.prepare
         let database = DatabaseService(installation: installation, prepare: { installation in
             try await prepare(installation)
             let indexing = try await ContinuousClock().measure { try await Matchmaking(installation.environment).rebuildIndex() }
             logger.info("matching index built", metadata: ["listings": "\(installation.environment.matchIndex.count)", "duration": "\(indexing)"])
+            try await hub.startAtLatestEvent()
         }, readiness: readiness)
         let upkeep = HourlyUpkeep(environment, interval: options.upkeepInterval, logger: logger)
         var application = Application(

@@ -1,3 +1,4 @@
+import MusubiApp
 import Foundation
 import MusubiCore
 import MusubiWeb

@@ -1,5 +1,6 @@
+import MusubiApp
 import ArgumentParser
-import Foundation
+import MusubiBench
 
 @main
 struct Musubi: AsyncParsableCommand {
@@ -9,9 +10,4 @@ struct Musubi: AsyncParsableCommand {
         subcommands: [Serve.self, Migrate.self, Demo.self, User.self, Export.self, Import.self, Match.self, Bench.self],
         defaultSubcommand: Serve.self
     )
-}
-
-/// Writes a line to standard output at once (print buffers when output is not a terminal).
-func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MusubiApp
 import MusubiCore
 import MusubiStore
 import MusubiWeb
@@ -28,7 +29,9 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
         case .postgres:
             guard let url = Self.postgresURL else { throw TestDatabaseError.postgresNotConfigured }
             let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            return try DatabaseLocation.parse(url + (url.contains("?") ? "&" : "?") + "schema=\(schema)")
+            // Every test has a pool of its own and many run at once: a small pool each keeps
+            // them within the server's max_connections.
+            return try DatabaseLocation.parse(url + (url.contains("?") ? "&" : "?") + "schema=\(schema)&pool=2")
         }
     }
 

@@ -81,7 +81,7 @@ enum CatalogKeysUsed {
     /// The Slack import page's summary rows, `("people_created", s.peopleCreated)`, each shown
     /// as `slack_import.summary_<name>`.
     static func summaryRows() throws -> [String] {
-        let text = try String(contentsOf: sources.appendingPathComponent("MusubiWeb/Handlers/MigrationPages.swift"), encoding: .utf8)
+        let text = try String(contentsOf: sources.appendingPathComponent("MusubiWeb/Migration/MigrationHandlers.swift"), encoding: .utf8)
         return text.matches(of: /\("([a-z_]+)", s\.[A-Za-z]+\)/).map { String($0.1) }
     }
 

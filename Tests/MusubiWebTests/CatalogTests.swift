@@ -16,7 +16,7 @@ import Testing
         func values<T: CaseIterable & RawRepresentable>(_: T.Type) -> [String] where T.RawValue == String { T.allCases.map { $0.rawValue } }
         let summaryRows = try CatalogKeysUsed.summaryRows()
         let notices = try CatalogKeysUsed.notices()
-        // ManagementPages turns "group.created" into "audit_action.group_created".
+        // ManagementHandlers turns "group.created" into "audit_action.group_created".
         let auditActions = AuditAction.allCases.map { $0.rawValue.replacingOccurrences(of: ".", with: "_") }
         return [
             "sector.": values(Sector.self),
@@ -37,7 +37,7 @@ import Testing
             "outcome.": values(OutcomeKind.self),
             "audit_action.": auditActions,
             "language.": MusubiCore.Language.codes,
-            // Not enums: IntroductionPages' tabs and MigrationPages' progress phases, written out there as strings.
+            // Not enums: IntroductionHandlers' tabs and MigrationHandlers' progress phases, written out there as strings.
             "introductions.tab_": ["queue", "all", "mine"],
             "slack_import.phase_": ["checking", "writing"],
             // String literals in the sources, read from there so a new one is checked too.

@@ -9,7 +9,7 @@ import Testing
 /// answers says so ("no such page"), apart from a thing that is not there.
 @Suite struct SiteMapTests {
     static let pathsFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/MusubiWeb/Routing/Paths.swift")
+        .appendingPathComponent("Sources/MusubiWeb/Site/Paths.swift")
 
     /// Served elsewhere: the WebSocket (its own router, LiveExchangeTests) and the assets'
     /// folder (a file under it is asked for instead).

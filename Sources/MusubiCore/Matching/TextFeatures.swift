@@ -80,7 +80,7 @@ enum GramKey {
 extension Unicode.Scalar {
     /// Hiragana, which katakana has become after normalisation: mostly particles and endings
     /// when it stands alone.
-    var isHiragana: Bool { (0x3041...0x309F).contains(value) }
+    public var isHiragana: Bool { (0x3041...0x309F).contains(value) }
 
     /// A latin letter or a digit: the characters whole words are made of.
     var isWordCharacter: Bool {

@@ -16,6 +16,9 @@ public enum DatabaseLocation: Sendable, Equatable {
         public var tlsMode: String
         /// A schema of its own inside a shared database (`?schema=name`); created if missing.
         public var schema: String?
+        /// The most connections the pool opens (`?pool=N`, 16 unless given): the server's
+        /// `max_connections` is shared by every instance, tool and test run that uses it.
+        public var poolSize: Int = 16
     }
 
     public enum ParseError: Error, Equatable, CustomStringConvertible {
@@ -29,7 +32,7 @@ public enum DatabaseLocation: Sendable, Equatable {
     }
 
     /// Reads `sqlite:///abs/path.sqlite`, `sqlite::memory:`, or
-    /// `postgres://user:password@host:port/database?sslmode=disable|prefer|require&schema=name`.
+    /// `postgres://user:password@host:port/database?sslmode=disable|prefer|require&schema=name&pool=N`.
     public static func parse(_ url: String) throws -> DatabaseLocation {
         if url == "sqlite::memory:" { return .sqliteMemory }
         if url.hasPrefix("sqlite://") {
@@ -48,6 +51,8 @@ public enum DatabaseLocation: Sendable, Equatable {
         if let schema, schema.isEmpty || !schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
             throw ParseError.unsupported("a schema name is made of letters, digits and _")
         }
+        let pool = components.queryItems?.first { $0.name == "pool" }?.value ?? "16"
+        guard let poolSize = Int(pool), (1...1_000).contains(poolSize) else { throw ParseError.unsupported("pool must be a number from 1 to 1000") }
         return .postgres(PostgresAddress(
             host: components.host ?? "localhost",
             port: components.port ?? 5432,
@@ -55,7 +60,8 @@ public enum DatabaseLocation: Sendable, Equatable {
             password: components.password.map { $0.removingPercentEncoding ?? $0 },
             database: database.isEmpty ? user : database,
             tlsMode: mode,
-            schema: schema
+            schema: schema,
+            poolSize: poolSize
         ))
     }
 

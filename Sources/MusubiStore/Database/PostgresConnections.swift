@@ -20,7 +20,7 @@ final class PostgresConnections: DatabaseConnections {
             host: address.host, port: address.port, username: address.username,
             password: address.password, database: address.database, tls: tls
         )
-        configuration.options.maximumConnections = 16
+        configuration.options.maximumConnections = address.poolSize
         if let schema = address.schema {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }

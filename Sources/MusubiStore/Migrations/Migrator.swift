@@ -14,19 +14,19 @@ struct Migrator {
     }
 
     static let migrations: [Migration] = [
-        Migration(version: 1, name: "directory and accounts", statements: Schema001.statements),
-        Migration(version: 2, name: "sign-in links for existing accounts", statements: Schema002.statements),
-        Migration(version: 3, name: "seeds and needs", statements: Schema003.statements),
-        Migration(version: 4, name: "introductions", statements: Schema004.statements),
-        Migration(version: 5, name: "coordinators' concepts", statements: Schema005.statements),
-        Migration(version: 6, name: "suggestion pins and candidate views", statements: Schema006.statements),
-        Migration(version: 7, name: "listing attachments", statements: Schema007.statements),
-        Migration(version: 8, name: "the exchange", statements: Schema008.statements),
-        Migration(version: 9, name: "message search", statements: Schema009.statements, backfill: Schema009.indexMessages),
-        Migration(version: 10, name: "message files", statements: Schema010.statements),
-        Migration(version: 11, name: "incoming webhooks", statements: Schema011.statements),
-        Migration(version: 12, name: "import keys", statements: Schema012.statements),
-        Migration(version: 13, name: "search index memory", statements: Schema013.statements),
+        Migration(version: 1, name: "directory and accounts", statements: CreateDirectoryAndAccounts.statements),
+        Migration(version: 2, name: "sign-in links for existing accounts", statements: AddSignInLinks.statements),
+        Migration(version: 3, name: "seeds and needs", statements: CreateListings.statements),
+        Migration(version: 4, name: "introductions", statements: CreateIntroductions.statements),
+        Migration(version: 5, name: "coordinators' concepts", statements: CreateConcepts.statements),
+        Migration(version: 6, name: "suggestion pins and candidate views", statements: CreateSuggestionPinsAndCandidateViews.statements),
+        Migration(version: 7, name: "listing attachments", statements: CreateListingAttachments.statements),
+        Migration(version: 8, name: "the exchange", statements: CreateExchange.statements),
+        Migration(version: 9, name: "message search", statements: CreateMessageSearch.statements, backfill: CreateMessageSearch.indexMessages),
+        Migration(version: 10, name: "message files", statements: CreateMessageFiles.statements),
+        Migration(version: 11, name: "incoming webhooks", statements: CreateWebhooks.statements),
+        Migration(version: 12, name: "import keys", statements: AddImportKeys.statements),
+        Migration(version: 13, name: "search index memory", statements: EnlargeSearchIndexBuffer.statements),
     ]
 
     let connections: any DatabaseConnections

@@ -178,7 +178,7 @@ struct APIHandlers {
 
     static func filters(_ request: Request) throws -> Directory.Filters {
         let query = try FormData.query(of: request)
-        var filters = DirectoryPages.filters(query)
+        var filters = DirectoryHandlers.filters(query)
         filters.page = pageRequest(query, size: 30)
         return filters
     }

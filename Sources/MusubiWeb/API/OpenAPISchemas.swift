@@ -10,6 +10,8 @@ enum OpenAPISchemas {
     static var id: [String: Any] { ["type": "integer", "format": "int64"] }
     static var nullableID: [String: Any] { ["type": ["integer", "null"], "format": "int64"] }
     static var date: [String: Any] { ["type": "string", "format": "date-time"] }
+    /// A calendar day, as 2026-12-31.
+    static var day: [String: Any] { ["type": "string", "format": "date"] }
     static var strings: [String: Any] { ["type": "array", "items": string] }
     static var ids: [String: Any] { ["type": "array", "items": id] }
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
@@ -34,7 +36,7 @@ enum OpenAPISchemas {
     static var role: [String: Any] { values(Role.self) }
 
     static var all: [String: Any] {
-        directory.merging(matching) { first, _ in first }.merging(exchange) { first, _ in first }
+        [directory, listings, matching, introductions, exchange].reduce([:]) { $0.merging($1) { first, _ in first } }
     }
 
     private static var directory: [String: Any] {

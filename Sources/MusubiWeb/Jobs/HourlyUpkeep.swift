@@ -29,18 +29,19 @@ public struct HourlyUpkeep: Service {
         }
     }
 
+    /// A sweep that a shutdown cancels is not a failure: it is tried again at the next start.
     func sweep() async {
         do {
             let removed = try await exchange.applyRetention()
             if removed > 0 { logger.info("messages past their channel's retention removed", metadata: ["messages": "\(removed)"]) }
-        } catch {
+        } catch where !Task.isCancelled {
             logger.error("retention sweep failed", metadata: ["error": "\(error)"])
-        }
+        } catch {}
         do {
             let deleted = try await strayFiles.delete()
             if deleted > 0 { logger.notice("stored files no record names deleted", metadata: ["files": "\(deleted)"]) }
-        } catch {
+        } catch where !Task.isCancelled {
             logger.error("stray file sweep failed", metadata: ["error": "\(error)"])
-        }
+        } catch {}
     }
 }

@@ -74,8 +74,7 @@ struct ErrorMiddleware: RouterMiddleware {
         if context.isAPI || (context.endpointPath == Self.unrouted && request.uri.path.hasPrefix(Self.apiPrefix)) {
             return APIError(status: status, code: code, message: message, problems: problems.map { site.apiProblems($0, context) } ?? []).response()
         }
-        let model = ["status": String(status.code), "message": message]
-        return site.page("error", title: message, model, request, context, status: status)
+        return site.render(ErrorPage(status: String(status.code), message: message), title: message, request, context, status: status)
     }
 }
 

@@ -1,3 +1,4 @@
+import MusubiApp
 import ArgumentParser
 import MusubiCore
 

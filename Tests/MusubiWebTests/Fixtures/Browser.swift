@@ -145,6 +145,7 @@ struct TestSite {
     /// socket, for WebSocket tests; otherwise requests go straight to its router.
     static func run(
         _ database: TestDatabase, throttle: SignInThrottle = SignInThrottle(), trustedProxies: Set<String> = [], live: Bool = false,
+        observeRendering: (@Sendable (String, [String: Any]) -> Void)? = nil,
         _ body: @escaping @Sendable (TestSite) async throws -> Void
     ) async throws {
         let persistence = try await database.open()
@@ -160,7 +161,8 @@ struct TestSite {
             prepare: { installation in
                 let community = try await Community.seed(installation.environment)
                 seeded.withLock { $0 = community }
-            }
+            },
+            observeRendering: observeRendering
         )
         let app = try MusubiApplication.build(installation, options)
         try await app.test(live ? .live : .router) { client in

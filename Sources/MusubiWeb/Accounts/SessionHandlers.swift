@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import MusubiCore
+
+/// Signing in and out, applying to join, accepting an invitation, choosing a language.
+struct SessionHandlers {
+    typealias Context = MusubiRequestContext
+    let site: Site
+
+    func signInForm(_ request: Request, _ context: Context) async throws -> Response {
+        let query = try FormData.query(of: request)
+        let model = SignInPage(email: "", next: Self.safeNext(query["next"]), error: nil, applyHref: Paths.apply.href())
+        return site.render(model, title: site.t("signin.title", context), request, context)
+    }
+
+    func signIn(_ request: Request, _ context: Context) async throws -> Response {
+        let form = context.form
+        do {
+            let signedIn = try await site.accounts.signIn(email: form["email"], password: form["password"], address: context.remoteAddress)
+            var response = site.redirect(Self.safeNext(form["next"]))
+            response.setCookie(site.cookie(Cookies.session, signedIn.cookieSecret, maxAge: Int(signedIn.session.expiresAt.timeIntervalSinceNow)))
+            return response
+        } catch let error as MusubiError {
+            let status: HTTPResponse.Status
+            let message: String
+            switch error {
+            case .rateLimited: (status, message) = (.tooManyRequests, site.t("error.rate_limited", context))
+            case .invalid(let problems): (status, message) = (.unauthorized, site.t(problems.first?.key ?? "error.sign_in_failed", context))
+            default: throw error
+            }
+            let model = SignInPage(email: String(form["email"].prefix(254)), next: Self.safeNext(form["next"]), error: message, applyHref: Paths.apply.href())
+            var response = site.render(model, title: site.t("signin.title", context), request, context, status: status)
+            if case .rateLimited(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
+            return response
+        }
+    }
+
+    func signOut(_ request: Request, _ context: Context) async throws -> Response {
+        if let secret = request.cookies[Cookies.session]?.value {
+            try await site.accounts.signOut(cookieSecret: secret)
+        }
+        var response = site.redirect(Paths.home.href(), notice: "signed_out")
+        response.setCookie(site.cookie(Cookies.session, "", maxAge: 0))
+        return response
+    }
+
+    func applyForm(_ request: Request, _ context: Context) async throws -> Response {
+        try await applyPage(FormData(), errors: [:], done: false, request, context)
+    }
+
+    func apply(_ request: Request, _ context: Context) async throws -> Response {
+        let form = context.form
+        do {
+            try await site.accounts.apply(.init(
+                email: form["email"], password: form["password"], name: form["name"], nameKana: form["nameKana"],
+                organizationID: form.int64("organizationID"), title: form["title"], message: form["message"]
+            ))
+            return try await applyPage(FormData(), errors: [:], done: true, request, context)
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            return try await applyPage(form, errors: site.problems(error, context), done: false, request, context, status: ErrorMiddleware.describe(error).0)
+        }
+    }
+
+    private func applyPage(_ form: FormData, errors: [String: String], done: Bool, _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let selected = form["organizationID"]
+        let organizations = try await site.directory.organizationNames().map { Option(value: String($0.id), label: $0.name, selected: String($0.id) == selected) }
+        let values = ["email", "name", "nameKana", "title", "message"].reduce(into: [String: String]()) { $0[$1] = String(form[$1].prefix(2000)) }
+        let model = ApplyPage(values: values, errors: errors, organizations: organizations, done: done)
+        return site.render(model, title: site.t("apply.title", context), request, context, status: status)
+    }
+
+    func invitationForm(_ request: Request, _ context: Context) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let invitation = try await site.accounts.invitation(secret: token)
+        return invitationPage(invitation, token: token, form: FormData(), errors: [:], request, context)
+    }
+
+    func acceptInvitation(_ request: Request, _ context: Context) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let invitation = try await site.accounts.invitation(secret: token)
+        let form = context.form
+        do {
+            let signedIn = try await site.accounts.acceptInvitation(secret: token, name: form["name"], nameKana: form["nameKana"], password: form["password"])
+            var response = site.redirect(Paths.editProfile.href(), notice: "welcome")
+            response.setCookie(site.cookie(Cookies.session, signedIn.cookieSecret, maxAge: Int(signedIn.session.expiresAt.timeIntervalSinceNow)))
+            return response
+        } catch let error as MusubiError {
+            guard case .invalid = error else { throw error }
+            return invitationPage(invitation, token: token, form: form, errors: site.problems(error, context), request, context, status: .unprocessableContent)
+        }
+    }
+
+    private func invitationPage(_ invitation: Invitation, token: String, form: FormData, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) -> Response {
+        let claims = invitation.claimsExistingAccount
+        let model = InvitationPage(
+            lead: site.t(claims ? "invitation.claim_lead" : "invitation.lead", context)
+                .replacingOccurrences(of: "{email}", with: invitation.email)
+                .replacingOccurrences(of: "{role}", with: site.t("role." + invitation.role.rawValue, context)),
+            claimsExistingAccount: claims,
+            action: Paths.invitation.href(token),
+            values: ["name": String(form["name"].prefix(200)), "nameKana": String(form["nameKana"].prefix(200))], errors: errors
+        )
+        return site.render(model, title: site.t(claims ? "invitation.claim_title" : "invitation.title", context), request, context, status: status)
+    }
+
+    /// Sets the language cookie and goes back to the page the person was on.
+    func switchLanguage(_ request: Request, _ context: Context) async throws -> Response {
+        guard let language = UILanguage(rawValue: try context.parameters.require("code")) else { throw MusubiError.notFound }
+        var response = site.redirect(Self.safeNext(try FormData.query(of: request)["back"]))
+        response.setCookie(site.cookie(Cookies.language, language.rawValue, maxAge: 365 * 24 * 3600))
+        return response
+    }
+
+    /// Only a path on this site: never `//evil.example` or `https://…`.
+    static func safeNext(_ next: String) -> String {
+        guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), !next.contains(where: { $0.isNewline }) else {
+            return Paths.home.href()
+        }
+        return next
+    }
+}

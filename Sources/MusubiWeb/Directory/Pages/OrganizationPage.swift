@@ -1,0 +1,14 @@
+import Foundation
+
+/// One organisation's page: what it is, its people and its groups.
+struct OrganizationPage: PageModel {
+    var organization: OrganizationRow
+    var nameKana: String
+    var website: String
+    /// Rendered cards (Views.cards).
+    var members: [String]
+    var groups: [GroupRow]
+    var seesPeople: Bool
+    var canEdit: Bool
+    var editHref: String
+}

@@ -1,0 +1,8 @@
+import Foundation
+
+/// The public channels one may join, searched by name.
+struct ChannelBrowserPage: PageModel {
+    var term: String
+    var rows: [ChannelRow]
+    var pager: Pager
+}

@@ -1,0 +1,13 @@
+import Foundation
+
+/// One's channels: the starred ones, the others, and direct conversations.
+struct ExchangePage: PageModel {
+    var starred: [ChannelRow]
+    var channels: [ChannelRow]
+    var direct: [ChannelRow]
+    var mayCreate: Bool
+    var browseHref: String
+    var newChannelHref: String
+    var directHref: String
+    var mentionsHref: String
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// A message and its replies, with the form to reply.
+struct ThreadPage: PageModel {
+    var channelTitle: String
+    var channelHref: String
+    var root: [MessageRow]
+    var replies: [MessageRow]
+    var postAction: String?
+    var rootID: Int64
+    var body: String
+    var errors: [String: String]
+    var live: LiveFeed
+}

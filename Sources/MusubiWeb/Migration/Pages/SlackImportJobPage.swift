@@ -1,0 +1,20 @@
+import Foundation
+
+/// A Slack import's progress, then its report or its summary.
+struct SlackImportJobPage: PageModel {
+    var filename: String
+    var running: Bool
+    var phase: String
+    var done: Int
+    var total: Int
+    var percent: Int
+    var problems: [ProblemRow]
+    var moreProblems: Int?
+    var summary: [SummaryRow]
+    var ignoredFolders: String?
+    var failed: Bool
+    var refused: Bool
+
+    struct ProblemRow { var path: String; var text: String; var detail: String }
+    struct SummaryRow { var label: String; var value: Int; var testID: String }
+}

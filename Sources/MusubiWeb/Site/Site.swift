@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import Logging
+import MusubiCore
+
+/// Everything a handler needs: the use cases, the templates, the catalog and the settings.
+public struct Site: Sendable {
+    public let configuration: WebConfiguration
+    public let directory: Directory
+    public let accounts: Accounts
+    public let settings: AccountSettings
+    public let people: PeopleAdministration
+    public let stewardship: Stewardship
+    public let listings: Listings
+    public let matchmaking: Matchmaking
+    public let introductions: Introductions
+    public let dictionary: MatchingDictionary
+    public let suggestions: Suggestions
+    public let funnel: MatchingFunnel
+    public let attachments: ListingAttachments
+    public let exchange: Exchange
+    /// The realtime hub that the WebSocket connections register with.
+    public let live: LiveHub
+    public let slackImports: SlackImportJobs
+    let templates: Templates
+    let catalog: Catalog
+    let resources: ResourceLocator
+    let secrets: any SecretGenerator
+    /// The community's clock (fixed in tests).
+    let now: @Sendable () -> Date
+    let optionLists = FragmentCache<String>(limit: 2_000)
+    let memberCards = FragmentCache<CardKey<MemberRow>>(limit: 10_000)
+    let organizationCards = FragmentCache<CardKey<OrganizationRow>>(limit: 2_000)
+
+    let logger: Logger
+    /// Told of every page rendered, with its template and everything the template sees: how
+    /// the tests check that every name a template uses resolves.
+    let observeRendering: (@Sendable (String, [String: Any]) -> Void)?
+
+    /// `live` is the hub the WebSocket connections register with; `archives` opens uploaded
+    /// exports. Built by the composition root (`MusubiApplication`).
+    public init(
+        environment: CoreEnvironment, configuration: WebConfiguration, archives: any ExportArchiveOpener, throttle: SignInThrottle = SignInThrottle(),
+        live: LiveHub, logger: Logger, observeRendering: (@Sendable (String, [String: Any]) -> Void)? = nil
+    ) throws {
+        let resources = ResourceLocator(themeDirectory: configuration.themeDirectory)
+        self.configuration = configuration
+        self.resources = resources
+        self.templates = try Templates(resources: resources)
+        self.catalog = try Catalog(resources: resources)
+        self.secrets = environment.secrets
+        self.now = environment.now
+        self.directory = Directory(environment)
+        self.accounts = Accounts(environment, throttle: throttle)
+        self.settings = AccountSettings(environment)
+        self.people = PeopleAdministration(environment)
+        self.stewardship = Stewardship(environment)
+        self.listings = Listings(environment)
+        self.matchmaking = Matchmaking(environment)
+        self.introductions = Introductions(environment)
+        self.dictionary = MatchingDictionary(environment)
+        self.suggestions = Suggestions(environment)
+        self.funnel = MatchingFunnel(environment)
+        self.attachments = ListingAttachments(environment)
+        self.exchange = Exchange(environment)
+        self.slackImports = SlackImportJobs(environment, archives: archives, logger: logger)
+        self.live = live
+        self.logger = logger
+        self.observeRendering = observeRendering
+    }
+
+    func t(_ key: String, _ context: MusubiRequestContext) -> String {
+        catalog.text(key, context.language)
+    }
+}
+
+enum Cookies {
+    static let session = "musubi_session"
+    static let visitorCSRF = "musubi_csrf"
+    static let language = "musubi_lang"
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Hummingbird
+import MusubiCore
+
+/// The whole site, one line a route. Read it as a site map. Routes live in groups that say
+/// how a request is let in:
+/// - `pages`: the session cookie, a CSRF token on every posted form, error pages;
+/// - `uploads`: the same, and forms with files streamed to disk up to a limit of their own;
+/// - `api`: a personal token, JSON errors, no cookie and so no CSRF;
+/// - `open`: nothing (the health check, and incoming webhooks, whose secret is their path).
+public enum SiteMap {
+    public static func router(for site: Site) -> Router<MusubiRequestContext> {
+        let router = Router(context: MusubiRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ClientMiddleware(site: site))
+        router.add(middleware: ErrorMiddleware(site: site))
+        // Assets: the theme's first, then the bundled ones; only where no route answers.
+        if let theme = site.resources.themeRoot {
+            router.add(middleware: FileMiddleware(theme.appendingPathComponent("public").path, urlBasePath: Paths.assets.template, cacheControl: assetCaching))
+        }
+        router.add(middleware: FileMiddleware(site.resources.bundleRoot.appendingPathComponent("public").path, urlBasePath: Paths.assets.template, cacheControl: assetCaching))
+
+        let open = router.group()
+        let pages = router.group()
+            .add(middleware: PageSessionMiddleware(site: site)).add(middleware: ErrorMiddleware(site: site)).add(middleware: PageFormMiddleware())
+        let uploads = router.group()
+            .add(middleware: PageSessionMiddleware(site: site)).add(middleware: ErrorMiddleware(site: site))
+            .add(middleware: PageFormMiddleware(uploadLimit: { _ in UploadLimits.files }))
+        let exportUploads = router.group()
+            .add(middleware: PageSessionMiddleware(site: site)).add(middleware: ErrorMiddleware(site: site))
+            .add(middleware: PageFormMiddleware(uploadLimit: UploadLimits.export))
+        let api = router.group().add(middleware: APITokenMiddleware(site: site)).add(middleware: ErrorMiddleware(site: site))
+
+        open.get(Paths.health.routerPath) { _, _ in "ok" }
+        open.post(Paths.incomingWebhook.routerPath, use: IncomingWebhooks(site: site).receive)
+
+        let directory = DirectoryHandlers(site: site)
+        pages.get(Paths.home.routerPath, use: directory.home)
+        pages.get(Paths.members.routerPath, use: directory.members)
+        pages.get(Paths.member.routerPath, use: directory.member)
+        pages.get(Paths.organizations.routerPath, use: directory.organizations)
+        pages.get(Paths.organization.routerPath, use: directory.organization)
+        pages.get(Paths.groups.routerPath, use: directory.groups)
+        pages.get(Paths.group.routerPath, use: directory.group)
+
+        let session = SessionHandlers(site: site)
+        pages.get(Paths.language.routerPath, use: session.switchLanguage)
+        pages.get(Paths.signIn.routerPath, use: session.signInForm)
+        pages.post(Paths.signIn.routerPath, use: session.signIn)
+        pages.post(Paths.signOut.routerPath, use: session.signOut)
+        pages.get(Paths.apply.routerPath, use: session.applyForm)
+        pages.post(Paths.apply.routerPath, use: session.apply)
+        pages.get(Paths.invitation.routerPath, use: session.invitationForm)
+        pages.post(Paths.invitation.routerPath, use: session.acceptInvitation)
+
+        let profile = ProfileHandlers(site: site)
+        pages.get(Paths.editProfile.routerPath, use: profile.editForm)
+        pages.post(Paths.editProfile.routerPath, use: profile.update)
+        pages.get(Paths.account.routerPath, use: profile.account)
+        pages.post(Paths.password.routerPath, use: profile.changePassword)
+        pages.post(Paths.tokens.routerPath, use: profile.createToken)
+        pages.post(Paths.tokenRevocation.routerPath, use: profile.revokeToken)
+
+        let stewardship = StewardshipHandlers(site: site)
+        pages.get(Paths.newOrganization.routerPath, use: stewardship.newOrganizationForm)
+        pages.post(Paths.organizations.routerPath, use: stewardship.createOrganization)
+        pages.get(Paths.editOrganization.routerPath, use: stewardship.editOrganizationForm)
+        pages.post(Paths.organization.routerPath, use: stewardship.updateOrganization)
+        pages.get(Paths.newGroup.routerPath, use: stewardship.newGroupForm)
+        pages.post(Paths.groups.routerPath, use: stewardship.createGroup)
+        pages.get(Paths.editGroup.routerPath, use: stewardship.editGroupForm)
+        pages.post(Paths.group.routerPath, use: stewardship.updateGroup)
+        pages.post(Paths.groupMembers.routerPath, use: stewardship.addGroupMember)
+        pages.post(Paths.groupMemberRemoval.routerPath, use: stewardship.removeGroupMember)
+
+        let listings = ListingHandlers(site: site)
+        pages.get(Paths.listings.routerPath, use: listings.browse)
+        pages.get(Paths.newListing.routerPath, use: listings.newForm)
+        pages.post(Paths.listings.routerPath, use: listings.post)
+        pages.get(Paths.listing.routerPath, use: listings.show)
+        pages.get(Paths.editListing.routerPath, use: listings.editForm)
+        pages.post(Paths.listing.routerPath, use: listings.update)
+        pages.post(Paths.listingStatus.routerPath, use: listings.setStatus)
+        uploads.post(Paths.listingAttachments.routerPath, use: listings.attach)
+        pages.get(Paths.listingAttachment.routerPath, use: listings.download)
+        pages.post(Paths.listingAttachmentRemoval.routerPath, use: listings.removeAttachment)
+
+        let introductions = IntroductionHandlers(site: site)
+        pages.get(Paths.introductions.routerPath, use: introductions.list)
+        pages.get(Paths.newIntroduction.routerPath, use: introductions.requestForm)
+        pages.post(Paths.introductions.routerPath, use: introductions.request)
+        pages.get(Paths.introduction.routerPath, use: introductions.show)
+        pages.post(Paths.introductionReview.routerPath, use: introductions.review)
+        pages.post(Paths.introductionAnswer.routerPath, use: introductions.answer)
+        pages.post(Paths.introductionOutcomes.routerPath, use: introductions.recordOutcome)
+        pages.post(Paths.introductionMessages.routerPath, use: introductions.post)
+
+        let exchange = ExchangeHandlers(site: site)
+        pages.get(Paths.exchange.routerPath, use: exchange.list)
+        pages.get(Paths.channelBrowser.routerPath, use: exchange.browse)
+        pages.get(Paths.newChannel.routerPath, use: exchange.newChannelForm)
+        pages.post(Paths.channels.routerPath, use: exchange.create)
+        pages.get(Paths.directConversation.routerPath, use: exchange.directForm)
+        pages.post(Paths.directConversation.routerPath, use: exchange.openDirect)
+        pages.get(Paths.mentions.routerPath, use: exchange.mentions)
+        pages.get(Paths.exchangeSearch.routerPath, use: exchange.search)
+        pages.get(Paths.channel.routerPath, use: exchange.show)
+        uploads.post(Paths.channelMessages.routerPath, use: exchange.post)
+        pages.post(Paths.channelJoin.routerPath, use: exchange.join)
+        pages.post(Paths.channelLeave.routerPath, use: exchange.leave)
+        pages.post(Paths.channelSeat.routerPath, use: exchange.adjustSeat)
+        pages.post(Paths.channelAbout.routerPath, use: exchange.describe)
+        pages.get(Paths.channelInvite.routerPath, use: exchange.inviteForm)
+        pages.post(Paths.channelInvite.routerPath, use: exchange.invite)
+        pages.post(Paths.channelRetention.routerPath, use: exchange.setRetention)
+        pages.post(Paths.channelWebhooks.routerPath, use: exchange.createWebhook)
+        pages.post(Paths.webhookRevocation.routerPath, use: exchange.revokeWebhook)
+        pages.get(Paths.message.routerPath, use: exchange.thread)
+        pages.get(Paths.editMessage.routerPath, use: exchange.editForm)
+        pages.post(Paths.editMessage.routerPath, use: exchange.edit)
+        pages.post(Paths.messageRemoval.routerPath, use: exchange.delete)
+        pages.post(Paths.messageReactions.routerPath, use: exchange.react)
+        pages.get(Paths.messageFile.routerPath, use: exchange.download)
+
+        let management = ManagementHandlers(site: site)
+        pages.get(Paths.people.routerPath, use: management.people)
+        pages.post(Paths.approval.routerPath, use: management.approve)
+        pages.post(Paths.rejection.routerPath, use: management.reject)
+        pages.post(Paths.roleChange.routerPath, use: management.changeRole)
+        pages.post(Paths.deactivation.routerPath, use: management.deactivate)
+        pages.post(Paths.reactivation.routerPath, use: management.reactivate)
+        pages.post(Paths.signInLink.routerPath, use: management.issueSignInLink)
+        pages.get(Paths.invitations.routerPath, use: management.invitationForm)
+        pages.post(Paths.invitations.routerPath, use: management.invite)
+        pages.get(Paths.audit.routerPath, use: management.audit)
+
+        let suggestions = SuggestionHandlers(site: site)
+        pages.get(Paths.suggestions.routerPath, use: suggestions.digest)
+        pages.post(Paths.suggestionPins.routerPath, use: suggestions.pin)
+        pages.post(Paths.suggestionPinRemoval.routerPath, use: suggestions.unpin)
+
+        let tools = MatchingToolHandlers(site: site)
+        pages.get(Paths.funnel.routerPath, use: tools.funnel)
+        pages.get(Paths.bulkMatching.routerPath, use: tools.bulkForm)
+        uploads.post(Paths.bulkMatching.routerPath, use: tools.bulkMatch)
+
+        let migration = MigrationHandlers(site: site)
+        pages.get(Paths.slackImport.routerPath, use: migration.form)
+        exportUploads.post(Paths.slackImport.routerPath, use: migration.start)
+        pages.get(Paths.slackImportJob.routerPath, use: migration.job)
+
+        let dictionary = DictionaryHandlers(site: site)
+        pages.get(Paths.concepts.routerPath, use: dictionary.list)
+        pages.post(Paths.concepts.routerPath, use: dictionary.save)
+        pages.post(Paths.conceptRemoval.routerPath, use: dictionary.remove)
+
+        let operations = APIHandlers(site: site).operations
+        for operation in operations {
+            api.on(operation.path.routerPath, method: operation.method, use: operation.handler)
+        }
+        let document = OpenAPIDocument.json(for: operations, serverURL: site.configuration.publicBaseURL)
+        api.get(Paths.openAPI.routerPath) { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: document)))
+        }
+        return router
+    }
+
+    static let assetCaching = CacheControl([(MediaType(type: .any), [.public, .maxAge(3600)])])
+}

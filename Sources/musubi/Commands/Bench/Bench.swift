@@ -1,9 +1,0 @@
-import ArgumentParser
-
-/// Benchmarks that reproduce the numbers in docs/benchmarks.md.
-struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Measure Musubi: matching quality on the development set, the matching index's speed, synthetic listings for musubi match, searching the exchange, importing a Slack export, live delivery to many clients.",
-        subcommands: [BenchMatch.self, BenchIndex.self, BenchRebuild.self, BenchCorpus.self, BenchSearch.self, BenchImport.self, BenchFanout.self]
-    )
-}
