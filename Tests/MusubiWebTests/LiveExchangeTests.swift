@@ -43,7 +43,8 @@ import WSClient
         _ site: TestSite, headers: HTTPFields, query: String, typingIn channel: Int64? = nil, until done: @escaping @Sendable ([Frame]) -> Bool
     ) async throws -> [Frame] {
         let received = Received()
-        // A frame that never comes fails the test instead of hanging it.
+        // A frame that never comes fails the test instead of hanging it. The limit is generous:
+        // the whole suite runs at once, on both databases, on two cores.
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await site.client.ws("/live?" + query, configuration: .init(additionalHeaders: headers)) { inbound, outbound, _ in
@@ -59,8 +60,8 @@ import WSClient
                 }
             }
             group.addTask {
-                try await Task.sleep(for: .seconds(20))
-                throw Timeout()
+                try await Task.sleep(for: .seconds(60))
+                throw Timeout(query: query, received: await received.frames.map { "\($0.type)/\($0.kind)/\($0.channel)/\($0.html.prefix(12))" })
             }
             defer { group.cancelAll() }
             try await group.next()
@@ -68,7 +69,11 @@ import WSClient
         return await received.frames
     }
 
-    struct Timeout: Error {}
+    /// A client that did not get what it waited for within the time: what it got.
+    struct Timeout: Error {
+        var query = ""
+        var received: [String] = []
+    }
 
     actor Received {
         var frames: [Frame] = []
@@ -107,7 +112,7 @@ import WSClient
                 group.addTask { ("admin", try await client("admin@example.jp", c.lobby.id, nil)) }
                 group.addTask { ("guest", try await client("guest@example.jp", c.lobby.id, nil)) }
                 group.addTask { ("other", try await client("other@example.jp", c.room.id, nil)) }
-                for _ in 0..<500 where await ready.frames.count < 5 { try await Task.sleep(for: .milliseconds(20)) }
+                for _ in 0..<3_000 where await ready.frames.count < 5 { try await Task.sleep(for: .milliseconds(20)) }
                 try #require(await ready.frames.count == 5, "every client connected")
 
                 // Five messages in the public channel, one in the private room, then a
