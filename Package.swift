@@ -5,7 +5,7 @@ let package = Package(
     name: "Musubi",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "musubi", targets: ["musubi"]),
+        .executable(name: "musubi", targets: ["musubi"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

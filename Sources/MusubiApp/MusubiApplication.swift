@@ -52,24 +52,31 @@ public enum MusubiApplication {
             signal: installation.live, exchange: Exchange(environment), accounts: Accounts(environment, throttle: SignInThrottle()),
             timeZone: options.web.timeZone, logger: logger
         )
-        let site = try Site(environment: environment, configuration: options.web, archives: ZipArchives(), throttle: options.throttle, live: hub, logger: logger,
+        let site = try Site(
+            environment: environment, configuration: options.web, archives: ZipArchives(), throttle: options.throttle, live: hub, logger: logger,
             observeRendering: options.observeRendering
         )
         let readiness = Readiness()
         let prepare = options.prepare
-        let database = DatabaseService(installation: installation, prepare: { installation in
-            try await prepare(installation)
-            let indexing = try await ContinuousClock().measure { try await Matchmaking(installation.environment).rebuildIndex() }
-            logger.info("matching index built", metadata: ["listings": "\(installation.environment.matchIndex.count)", "duration": "\(indexing)"])
-            try await hub.startAtLatestEvent()
-        }, readiness: readiness)
+        let database = DatabaseService(
+            installation: installation,
+            prepare: { installation in
+                try await prepare(installation)
+                let indexing = try await ContinuousClock().measure { try await Matchmaking(installation.environment).rebuildIndex() }
+                logger.info(
+                    "matching index built", metadata: ["listings": "\(installation.environment.matchIndex.count)", "duration": "\(indexing)"])
+                try await hub.startAtLatestEvent()
+            }, readiness: readiness)
         let upkeep = HourlyUpkeep(environment, interval: options.upkeepInterval, logger: logger)
         var application = Application(
             router: SiteMap.router(for: site),
             server: .http1WebSocketUpgrade(webSocketRouter: LiveRoutes.router(for: site)),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "Musubi"),
             // Shut down in the reverse order, after the server.
-            services: [database, AfterReadiness(readiness: readiness, service: hub), AfterReadiness(readiness: readiness, service: upkeep), site.slackImports],
+            services: [
+                database, AfterReadiness(readiness: readiness, service: hub), AfterReadiness(readiness: readiness, service: upkeep),
+                site.slackImports,
+            ],
             onServerRunning: options.onServerRunning,
             logger: logger
         )

@@ -1,8 +1,8 @@
-import MusubiApp
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
+import MusubiApp
 import NIOCore
 
 /// The ceiling for the fan-out benchmark: a WebSocket server that keeps nothing and checks
@@ -29,9 +29,12 @@ actor BareBroadcast {
     }
 
     /// `GET /bare?channel=<n>` upgrades to a WebSocket that receives that channel's frames.
-    func application(port: Int, logger: Logger, onServerRunning: @escaping @Sendable (any NIOCore.Channel) async -> Void) -> some ApplicationProtocol {
+    func application(port: Int, logger: Logger, onServerRunning: @escaping @Sendable (any NIOCore.Channel) async -> Void) -> some ApplicationProtocol
+    {
         let router = Router(context: BasicWebSocketRequestContext.self)
-        router.ws("/bare") { _, _ in .upgrade([:]) } onUpgrade: { inbound, outbound, context in
+        router.ws("/bare") { _, _ in
+            .upgrade([:])
+        } onUpgrade: { inbound, outbound, context in
             let channel = context.request.uri.queryParameters["channel"].flatMap { Int(String($0)) } ?? 0
             let (frames, outbox) = AsyncStream<String>.makeStream()
             let id = UUID()

@@ -1,6 +1,6 @@
-import MusubiApp
 import ArgumentParser
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// Synthetic needs and seeds as files, for timing `musubi match`.
@@ -19,9 +19,14 @@ struct BenchCorpus: ParsableCommand {
         var synthetic = SyntheticListings(try DevelopmentSet.read(Data(contentsOf: URL(fileURLWithPath: set))))
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, documents) in [("needs", synthetic.documents(needs, kind: .need, prefix: "n")), ("seeds", synthetic.documents(seeds, kind: .seed, prefix: "s"))] {
+        for (name, documents) in [
+            ("needs", synthetic.documents(needs, kind: .need, prefix: "n")), ("seeds", synthetic.documents(seeds, kind: .seed, prefix: "s")),
+        ] {
             let objects = documents.map { document -> [String: Any] in
-                ["id": document.id, "title": document.title, "body": document.body, "fields": document.fields, "sector": document.sector?.rawValue ?? ""]
+                [
+                    "id": document.id, "title": document.title, "body": document.body, "fields": document.fields,
+                    "sector": document.sector?.rawValue ?? "",
+                ]
             }
             try JSONSerialization.data(withJSONObject: objects).write(to: folder.appendingPathComponent("\(name).json"))
         }

@@ -16,7 +16,8 @@ import Synchronization
 struct BenchFanout: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fanout",
-        abstract: "Connect WebSocket clients to Musubi and to a bare broadcast server, post into one channel at a steady rate, and time each message from posting to its arrival at every client."
+        abstract:
+            "Connect WebSocket clients to Musubi and to a bare broadcast server, post into one channel at a steady rate, and time each message from posting to its arrival at every client."
     )
 
     @OptionGroup var options: SettingsOptions
@@ -44,7 +45,9 @@ struct BenchFanout: AsyncParsableCommand {
         say("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for (name, result) in [("Musubi (SQLite)", musubi), ("bare broadcast", bare)] {
             let ms = BenchSearch.milliseconds
-            say("| \(name) | \(String(format: "%.1f", result.postedPerSecond)) | \(result.latencies.count) of \(result.expected) | \(ms(result.percentile(0.5))) | \(ms(result.percentile(0.99))) | \(ms(result.latencies.last ?? .zero)) | \(result.missing) | \(result.duplicates) | \(result.misdelivered) |")
+            say(
+                "| \(name) | \(String(format: "%.1f", result.postedPerSecond)) | \(result.latencies.count) of \(result.expected) | \(ms(result.percentile(0.5))) | \(ms(result.percentile(0.99))) | \(ms(result.latencies.last ?? .zero)) | \(result.missing) | \(result.duplicates) | \(result.misdelivered) |"
+            )
         }
         let ratio = { (p: Double) in Self.seconds(musubi.percentile(p)) / max(Self.seconds(bare.percentile(p)), 1e-9) }
         say(String(format: "Musubi / bare: p50 %.1f×, p99 %.1f×", ratio(0.5), ratio(0.99)))
@@ -72,17 +75,20 @@ struct FanoutCommunity: Sendable {
         return try await env.persistence.write { repos in
             var actors: [Requester] = []
             for index in 0..<load.clients {
-                let member = try await repos.members.insert(NewMember(
-                    email: "fanout-\(index)@example.jp", passwordHash: "!", role: .member, status: .active, organizationID: nil,
-                    draft: ProfileDraft(name: "参加者 \(index)", nameKana: "", profile: Profile(), fieldIDs: [])
-                ), at: now)
+                let member = try await repos.members.insert(
+                    NewMember(
+                        email: "fanout-\(index)@example.jp", passwordHash: "!", role: .member, status: .active, organizationID: nil,
+                        draft: ProfileDraft(name: "参加者 \(index)", nameKana: "", profile: Profile(), fieldIDs: [])
+                    ), at: now)
                 _ = try await repos.accounts.insertToken(
-                    digest: env.secrets.digest(secrets[index]), memberID: member.id, name: "fanout", prefix: String(secrets[index].prefix(10)), at: now
+                    digest: env.secrets.digest(secrets[index]), memberID: member.id, name: "fanout", prefix: String(secrets[index].prefix(10)),
+                    at: now
                 )
                 actors.append(.member(id: member.id, role: .member))
             }
             let open = { (name: String) in
-                try await repos.channels.insert(ChannelDraft(kind: .public, name: name), groupID: nil, directKey: nil, createdBy: actors[0].memberID, at: now)
+                try await repos.channels.insert(
+                    ChannelDraft(kind: .public, name: name), groupID: nil, directKey: nil, createdBy: actors[0].memberID, at: now)
             }
             let channel = try await open("水素サプライチェーン検討会")
             let everyone = try await open("全員")
@@ -135,7 +141,8 @@ struct FanoutLoad: Sendable {
         } post: { number in
             let community = community()
             let posters = Array(community.actors.prefix(min(load.inChannel, 10)))
-            _ = try await exchange.post(posters[number % posters.count], channelID: community.channelID, body: FanoutFleet.marker(number) + Self.sentence)
+            _ = try await exchange.post(
+                posters[number % posters.count], channelID: community.channelID, body: FanoutFleet.marker(number) + Self.sentence)
         } end: {
             _ = try await exchange.post(community().actors[0], channelID: community().everyoneID, body: FanoutFleet.endMarker)
         }

@@ -1,6 +1,6 @@
-import MusubiApp
 import ArgumentParser
 import Foundation
+import MusubiApp
 import MusubiCore
 import MusubiStore
 import Synchronization
@@ -57,8 +57,12 @@ struct BenchImport: AsyncParsableCommand {
             guard let summary = report.summary else { throw ValidationError("The export was refused: \(report.problems.prefix(5))") }
             let checkedAt = checked.withLock { $0 } ?? ended
             let seconds = Double((ended - started).components.seconds) + Double((ended - started).components.attoseconds) / 1e18
-            say("imported \(summary.messagesImported) messages, \(summary.reactions) reactions, \(summary.channelsCreated) channels, \(summary.peopleCreated) people")
-            say("total \(ended - started): checking \(checkedAt - started), writing \(ended - checkedAt); \(Int(Double(summary.messagesImported) / seconds)) messages/s")
+            say(
+                "imported \(summary.messagesImported) messages, \(summary.reactions) reactions, \(summary.channelsCreated) channels, \(summary.peopleCreated) people"
+            )
+            say(
+                "total \(ended - started): checking \(checkedAt - started), writing \(ended - checkedAt); \(Int(Double(summary.messagesImported) / seconds)) messages/s"
+            )
             say("peak memory \(Self.peakMemoryMB()) MB")
         }
     }
@@ -66,8 +70,8 @@ struct BenchImport: AsyncParsableCommand {
     /// The process's peak resident memory (Linux), in MB.
     static func peakMemoryMB() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
         else { return 0 }
         return kilobytes / 1024
     }

@@ -1,6 +1,6 @@
-import MusubiApp
 import ArgumentParser
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// The matching index's speed: building it for many listings, its memory, and candidates
@@ -18,7 +18,8 @@ struct BenchIndex: ParsableCommand {
     func run() throws {
         let set = try DevelopmentSet.read(Data(contentsOf: URL(fileURLWithPath: self.set)))
         var synthetic = SyntheticListings(set)
-        let documents = synthetic.documents(listings / 2, kind: .seed, prefix: "s") + synthetic.documents(listings - listings / 2, kind: .need, prefix: "n")
+        let documents =
+            synthetic.documents(listings / 2, kind: .seed, prefix: "s") + synthetic.documents(listings - listings / 2, kind: .need, prefix: "n")
         let dictionary = try ConceptDictionary.bundled()
         let fields = try DemoCommunity.bundled().fieldHierarchy
 
@@ -38,7 +39,9 @@ struct BenchIndex: ParsableCommand {
         }
         latencies.sort()
         let percentile = { (p: Double) in latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-        say("candidates with reasons for \(queries) listings (\(found) found): p50 \(percentile(0.5)), p99 \(percentile(0.99)), max \(latencies.last!)")
+        say(
+            "candidates with reasons for \(queries) listings (\(found) found): p50 \(percentile(0.5)), p99 \(percentile(0.99)), max \(latencies.last!)"
+        )
     }
 }
 

@@ -1,6 +1,6 @@
-import MusubiApp
 import ArgumentParser
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// Matching quality on the development set, for Musubi's engine and the plain baseline.
@@ -35,7 +35,9 @@ struct BenchMatch: ParsableCommand {
         for (name, pick) in [("all", \MatchEvaluation.overall), ("cross-field", \.crossField), ("low-overlap", \.lowOverlap)] {
             for (ranker, evaluation) in [("Musubi", engine), ("baseline", plain)] {
                 let scores = evaluation[keyPath: pick]
-                say("| \(name) | \(scores.needs) | \(ranker) | \(Self.format(scores.mrr)) | \(Self.format(scores.ndcg)) | \(Self.format(scores.recall)) |")
+                say(
+                    "| \(name) | \(scores.needs) | \(ranker) | \(Self.format(scores.mrr)) | \(Self.format(scores.ndcg)) | \(Self.format(scores.recall)) |"
+                )
             }
         }
     }
@@ -49,9 +51,13 @@ struct BenchMatch: ParsableCommand {
             let firstRelevant = { (ranking: [String]) in
                 (ranking.firstIndex { (judged[$0] ?? 0) >= RankingMetrics.relevantFrom }).map { String($0 + 1) } ?? "-"
             }
-            say("\(need.id) \(need.title): Musubi \(firstRelevant(found.map(\.id))), baseline \(firstRelevant(baseline.ranking(for: need, limit: set.seeds.count)))")
+            say(
+                "\(need.id) \(need.title): Musubi \(firstRelevant(found.map(\.id))), baseline \(firstRelevant(baseline.ranking(for: need, limit: set.seeds.count)))"
+            )
             for candidate in found.prefix(3) {
-                say("    \(candidate.id) [\(judged[candidate.id] ?? 0)] \(format(candidate.score)) \(titles[candidate.id] ?? "") \(candidate.reasons)")
+                say(
+                    "    \(candidate.id) [\(judged[candidate.id] ?? 0)] \(format(candidate.score)) \(titles[candidate.id] ?? "") \(candidate.reasons)"
+                )
             }
         }
     }

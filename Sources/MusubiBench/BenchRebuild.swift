@@ -1,6 +1,6 @@
-import MusubiApp
 import ArgumentParser
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// The matching index rebuilt from the database, as the server does at start: synthetic
@@ -26,7 +26,9 @@ struct BenchRebuild: AsyncParsableCommand {
             let before = ProcessMemory.residentBytes()
             let elapsed = try await clock.measure { try await Matchmaking(env).rebuildIndex() }
             let after = ProcessMemory.residentBytes()
-            say("rebuilt the index of \(env.matchIndex.count) listings from the database in \(elapsed), resident memory +\((after - before) / 1_048_576) MiB")
+            say(
+                "rebuilt the index of \(env.matchIndex.count) listings from the database in \(elapsed), resident memory +\((after - before) / 1_048_576) MiB"
+            )
             // The same two steps apart: reading the rows, and indexing them.
             var read: [Listing] = []
             let reading = try await clock.measure { read = try await env.persistence.read { try await $0.listings.all() } }
@@ -42,8 +44,9 @@ struct BenchRebuild: AsyncParsableCommand {
         let now = env.now()
         let owner = try await env.persistence.write { repos in
             try await repos.members.insert(
-                NewMember(email: "bench-\(UUID().uuidString.prefix(8))@example.jp", passwordHash: "", role: .member, status: .active,
-                          organizationID: nil, draft: ProfileDraft(name: "ベンチ", nameKana: "べんち", profile: Profile(), fieldIDs: [])),
+                NewMember(
+                    email: "bench-\(UUID().uuidString.prefix(8))@example.jp", passwordHash: "", role: .member, status: .active,
+                    organizationID: nil, draft: ProfileDraft(name: "ベンチ", nameKana: "べんち", profile: Profile(), fieldIDs: [])),
                 at: now
             )
         }

@@ -1,6 +1,6 @@
-import MusubiApp
 import ArgumentParser
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// Searching the exchange as a member does, through the use case (policy, query, index,
@@ -32,7 +32,9 @@ struct BenchSearch: AsyncParsableCommand {
             let exchange = Exchange(env)
             let zone = TimeZone(identifier: "Asia/Tokyo")!
             let clock = ContinuousClock()
-            say("searching as a member who reads \(corpus.publicChannels) public channels and sits in \(corpus.seatedPrivate) of \(corpus.privateChannels) private ones")
+            say(
+                "searching as a member who reads \(corpus.publicChannels) public channels and sits in \(corpus.seatedPrivate) of \(corpus.privateChannels) private ones"
+            )
             say("| queries | order | p50 | p99 | max | matches (per query) |")
             say("| --- | --- | ---: | ---: | ---: | --- |")
             for (kind, words) in Self.queries {
@@ -42,15 +44,18 @@ struct BenchSearch: AsyncParsableCommand {
                     for word in words {
                         var results = try await exchange.search(corpus.reader, query: word, order: order, page: 1, timeZone: zone)
                         for _ in 0..<runs {
-                            latencies.append(try await clock.measure {
-                                results = try await exchange.search(corpus.reader, query: word, order: order, page: 1, timeZone: zone)
-                            })
+                            latencies.append(
+                                try await clock.measure {
+                                    results = try await exchange.search(corpus.reader, query: word, order: order, page: 1, timeZone: zone)
+                                })
                         }
                         totals.append("\(word) \(results.total)\(results.totalIsCapped ? "+" : "")")
                     }
                     latencies.sort()
                     let at = { (p: Double) in Self.milliseconds(latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]) }
-                    say("| \(kind) | \(order.rawValue) | \(at(0.5)) | \(at(0.99)) | \(Self.milliseconds(latencies.last!)) | \(totals.joined(separator: ", ")) |")
+                    say(
+                        "| \(kind) | \(order.rawValue) | \(at(0.5)) | \(at(0.99)) | \(Self.milliseconds(latencies.last!)) | \(totals.joined(separator: ", ")) |"
+                    )
                 }
             }
         }

@@ -1,8 +1,8 @@
-import MusubiApp
 import Foundation
 import HTTPTypes
 import HummingbirdWSClient
 import Logging
+import MusubiApp
 import Synchronization
 
 /// The fan-out benchmark's clients: WebSocket connections that note when each numbered
@@ -50,7 +50,8 @@ final class FanoutFleet: Sendable {
         let clock = ContinuousClock()
         var headers = HTTPFields()
         if let token { headers[.authorization] = "Bearer \(token)" }
-        try await WebSocketClient.connect(url: url, configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), logger: logger) { inbound, _, _ in
+        try await WebSocketClient.connect(url: url, configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), logger: logger) {
+            inbound, _, _ in
             for try await message in inbound.messages(maxSize: 1 << 20) {
                 let at = clock.now
                 guard case .text(let text) = message else { continue }
@@ -97,7 +98,10 @@ struct FanoutResult {
             }
             var seen = Set<Int>()
             for receipt in receipts {
-                if !seen.insert(receipt.number).inserted { duplicates += 1; continue }
+                if !seen.insert(receipt.number).inserted {
+                    duplicates += 1
+                    continue
+                }
                 if receipt.number < sentAt.count, let sent = sentAt[receipt.number] { latencies.append(receipt.at - sent) }
             }
             missing += sentAt.count - seen.intersection(0..<sentAt.count).count

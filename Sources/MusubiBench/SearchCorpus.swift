@@ -1,5 +1,5 @@
-import MusubiApp
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// The search benchmark's community, made once and found again by its reader's address:
@@ -22,7 +22,8 @@ struct SearchCorpus {
         let (reader, authors, channels) = try await community(in: env, at: start)
         let allChannels = channels.public + channels.private
         let stored = try await env.persistence.read { repos in
-            try await repos.messageSearch.countMatches(MessageSearchFilter(phrases: [], includePublic: true, seatedChannelIDs: channels.private), cap: wanted)
+            try await repos.messageSearch.countMatches(
+                MessageSearchFilter(phrases: [], includePublic: true, seatedChannelIDs: channels.private), cap: wanted)
         }
         if stored < wanted {
             var synthetic = SyntheticMessages(set, seed: UInt64(stored) + 7)
@@ -33,15 +34,20 @@ struct SearchCorpus {
             for first in stride(from: stored, to: wanted, by: layout.batch) {
                 let last = min(first + layout.batch, wanted)
                 let batch = (first..<last).map { number in
-                    (number, synthetic.next(), allChannels[synthetic.pick(allChannels.count)], authors[synthetic.pick(authors.count)], synthetic.pick(10) == 0)
+                    (
+                        number, synthetic.next(), allChannels[synthetic.pick(allChannels.count)], authors[synthetic.pick(authors.count)],
+                        synthetic.pick(10) == 0
+                    )
                 }
                 roots = try await env.persistence.write { [roots] repos in
                     var roots = roots
                     for (number, body, channel, author, isReply) in batch {
                         let root = isReply ? roots[channel] : nil
-                        let message = try await repos.messages.insert(NewMessage(
-                            channelID: channel, authorID: author, body: body, threadRootID: root, at: start.addingTimeInterval(span * Double(number) / Double(wanted))
-                        ))
+                        let message = try await repos.messages.insert(
+                            NewMessage(
+                                channelID: channel, authorID: author, body: body, threadRootID: root,
+                                at: start.addingTimeInterval(span * Double(number) / Double(wanted))
+                            ))
                         if root == nil { roots[channel] = message.id }
                     }
                     return roots
@@ -49,7 +55,8 @@ struct SearchCorpus {
                 say("stored \(last) of \(wanted) messages (\(clock.now - began))")
             }
         }
-        return SearchCorpus(reader: reader, publicChannels: channels.public.count, privateChannels: channels.private.count, seatedPrivate: layout.readerPrivate)
+        return SearchCorpus(
+            reader: reader, publicChannels: channels.public.count, privateChannels: channels.private.count, seatedPrivate: layout.readerPrivate)
     }
 
     /// The reader, the authors' ids, and the public and private channels' ids.
@@ -62,13 +69,16 @@ struct SearchCorpus {
                 }
                 // The first author sits in every channel.
                 let channels = try await repos.channels.seats(of: authors[0]).map(\.channel)
-                return (.member(id: account.memberID, role: account.role), authors,
-                        (channels.filter { $0.kind == .public }.map(\.id), channels.filter { $0.kind == .private }.map(\.id)))
+                return (
+                    .member(id: account.memberID, role: account.role), authors,
+                    (channels.filter { $0.kind == .public }.map(\.id), channels.filter { $0.kind == .private }.map(\.id))
+                )
             }
             func person(_ email: String, _ name: String) async throws -> Int64 {
                 try await repos.members.insert(
-                    NewMember(email: email, passwordHash: "", role: .member, status: .active, organizationID: nil,
-                              draft: ProfileDraft(name: name, nameKana: "", profile: Profile(), fieldIDs: [])),
+                    NewMember(
+                        email: email, passwordHash: "", role: .member, status: .active, organizationID: nil,
+                        draft: ProfileDraft(name: name, nameKana: "", profile: Profile(), fieldIDs: [])),
                     at: now
                 ).id
             }
@@ -80,8 +90,9 @@ struct SearchCorpus {
             var channels: (public: [Int64], private: [Int64]) = ([], [])
             for number in 0..<(layout.publicChannels + layout.privateChannels) {
                 let isPublic = number < layout.publicChannels
-                let channel = try await repos.channels.insert(ChannelDraft(kind: isPublic ? .public : .private, name: channelName(number)),
-                                                              groupID: nil, directKey: nil, createdBy: authors[0], at: now)
+                let channel = try await repos.channels.insert(
+                    ChannelDraft(kind: isPublic ? .public : .private, name: channelName(number)),
+                    groupID: nil, directKey: nil, createdBy: authors[0], at: now)
                 let seated = isPublic ? number < layout.readerPublic : number - layout.publicChannels < layout.readerPrivate
                 if seated { try await repos.channels.addSeat(channelID: channel.id, memberID: reader, at: now) }
                 try await repos.channels.addSeat(channelID: channel.id, memberID: authors[0], at: now)

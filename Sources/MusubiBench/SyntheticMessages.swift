@@ -1,5 +1,5 @@
-import MusubiApp
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// Chat messages made from the development set's sentences: their clauses recombined with

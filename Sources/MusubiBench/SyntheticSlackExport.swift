@@ -1,5 +1,5 @@
-import MusubiApp
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// The Slack export the import benchmark reads, shaped like a busy regional workspace's:
@@ -14,17 +14,24 @@ enum SyntheticSlackExport {
         let writer = FolderWriter(root: directory)
         var synthetic = SyntheticMessages(set, seed: 11)
         let people = (0..<layout.people).map { String(format: "U%05d", $0) }
-        try writer.add("users.json", try json(people.enumerated().map { number, id in
-            ["id": id, "team_id": "TBENCH", "name": "user\(number)", "real_name": SearchCorpus.authorName(number), "deleted": false,
-             "profile": ["real_name": SearchCorpus.authorName(number), "email": "slack-\(number)@bench.example.jp"]]
-        }))
+        try writer.add(
+            "users.json",
+            try json(
+                people.enumerated().map { number, id in
+                    [
+                        "id": id, "team_id": "TBENCH", "name": "user\(number)", "real_name": SearchCorpus.authorName(number), "deleted": false,
+                        "profile": ["real_name": SearchCorpus.authorName(number), "email": "slack-\(number)@bench.example.jp"],
+                    ]
+                }))
         let channelCount = layout.publicChannels + layout.privateChannels
         var seats: [[Int]] = []
         func conversation(_ number: Int) -> [String: Any] {
             let seated = (0..<(number < layout.publicChannels ? layout.publicSeats : layout.privateSeats)).map { _ in synthetic.pick(layout.people) }
             seats.append(seated)
-            return ["id": String(format: "C%05d", number), "name": folder(number), "created": 1_680_000_000, "creator": people[0],
-                    "members": Array(Set(seated.map { people[$0] })).sorted(), "topic": ["value": ""], "purpose": ["value": "ベンチマーク"]]
+            return [
+                "id": String(format: "C%05d", number), "name": folder(number), "created": 1_680_000_000, "creator": people[0],
+                "members": Array(Set(seated.map { people[$0] })).sorted(), "topic": ["value": ""], "purpose": ["value": "ベンチマーク"],
+            ]
         }
         try writer.add("channels.json", try json((0..<layout.publicChannels).map(conversation)))
         try writer.add("groups.json", try json((layout.publicChannels..<channelCount).map(conversation)))
@@ -37,7 +44,8 @@ enum SyntheticSlackExport {
             for sequence in 0..<count {
                 byChannel[synthetic.pick(channelCount), default: []].append((synthetic.pick(86_400), sequence))
             }
-            let date = ISO8601DateFormatter.string(from: Date(timeIntervalSince1970: Double(start + day * 86_400)), timeZone: .gmt, formatOptions: [.withFullDate])
+            let date = ISO8601DateFormatter.string(
+                from: Date(timeIntervalSince1970: Double(start + day * 86_400)), timeZone: .gmt, formatOptions: [.withFullDate])
             for (channel, moments) in byChannel.sorted(by: { $0.key < $1.key }) {
                 let messages = moments.sorted { ($0.second, $0.sequence) < ($1.second, $1.sequence) }.map { moment -> [String: Any] in
                     let ts = String(format: "%d.%06d", start + day * 86_400 + moment.second, moment.sequence)

@@ -1,5 +1,5 @@
-import MusubiApp
 import Foundation
+import MusubiApp
 import MusubiCore
 import MusubiWeb
 
@@ -24,7 +24,7 @@ enum CommandLineMessages {
             "People: \(summary.peopleCreated) new (they sign in once invited), \(summary.peopleFound) already here.",
             "Channels: \(summary.channelsCreated) new, \(summary.channelsFound) already here"
                 + (summary.conversationsSkipped > 0 ? ", \(summary.conversationsSkipped) conversations with apps only skipped." : "."),
-"Messages: \(summary.messagesImported) imported, \(summary.messagesAlreadyThere) already here, \(summary.messagesSkipped) notices skipped"
+            "Messages: \(summary.messagesImported) imported, \(summary.messagesAlreadyThere) already here, \(summary.messagesSkipped) notices skipped"
                 + (summary.messagesShortened > 0 ? ", \(summary.messagesShortened) shortened to Musubi's length." : "."),
             "Reactions: \(summary.reactions); files: \(summary.files) kept, \(summary.fileLinks) linked to Slack.",
         ] + (summary.ignoredFolders.isEmpty ? [] : ["Folders no conversation names (left alone): " + summary.ignoredFolders.joined(separator: ", ")])

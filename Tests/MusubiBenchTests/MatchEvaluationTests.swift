@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import MusubiCore
+import Testing
+
 @testable import MusubiBench
 
 /// The measures `musubi bench match` reports, against values worked out by hand.
@@ -18,13 +19,15 @@ import MusubiCore
         #expect(RankingMetrics.ndcg(["x"], grades: [:], at: 10) == 0)
     }
 
-    static let set = try! DevelopmentSet.read(Data("""
-    {"needs": [{"id": "n1", "title": "冬にヒラメが弱る", "body": "生け簀の酸素が足りない", "fields": ["aquaculture"], "sector": "industry"}],
-     "seeds": [{"id": "s1", "title": "微細気泡の発生装置", "body": "溶存酸素を高める", "fields": ["fine-bubble"], "sector": "academia"},
-               {"id": "s2", "title": "ヒラメ養殖の水温管理", "body": "生け簀の酸素と水温", "fields": ["aquaculture"], "sector": "support"},
-               {"id": "s3", "title": "ヒラメの販路開拓", "body": "冬の出荷", "fields": ["tourism"], "sector": "finance"}],
-     "judgments": [{"need": "n1", "seed": "s1", "grade": 3}, {"need": "n1", "seed": "s2", "grade": 2}, {"need": "n1", "seed": "s3", "grade": 0}]}
-    """.utf8))
+    static let set = try! DevelopmentSet.read(
+        Data(
+            """
+            {"needs": [{"id": "n1", "title": "冬にヒラメが弱る", "body": "生け簀の酸素が足りない", "fields": ["aquaculture"], "sector": "industry"}],
+             "seeds": [{"id": "s1", "title": "微細気泡の発生装置", "body": "溶存酸素を高める", "fields": ["fine-bubble"], "sector": "academia"},
+                       {"id": "s2", "title": "ヒラメ養殖の水温管理", "body": "生け簀の酸素と水温", "fields": ["aquaculture"], "sector": "support"},
+                       {"id": "s3", "title": "ヒラメの販路開拓", "body": "冬の出荷", "fields": ["tourism"], "sector": "finance"}],
+             "judgments": [{"need": "n1", "seed": "s1", "grade": 3}, {"need": "n1", "seed": "s2", "grade": 2}, {"need": "n1", "seed": "s3", "grade": 0}]}
+            """.utf8))
 
     @Test func aSubsetIsMeasuredOnItsOwnPairs() {
         let fields = FieldHierarchy(parents: [:])

@@ -9,10 +9,11 @@ import Testing
         for data in [Data(text.utf8), Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)] {
             let table = try CSVTable(data: data)
             #expect(table.header == ["メールアドレス", "氏名", "キーワード"])
-            #expect(table.rows.map(\.values) == [
-                ["taro@example.jp", "山田 太郎", "養殖、水素"],
-                ["hana@example.jp", "佐藤 \"花\"", "複数行\nの値"],
-            ])
+            #expect(
+                table.rows.map(\.values) == [
+                    ["taro@example.jp", "山田 太郎", "養殖、水素"],
+                    ["hana@example.jp", "佐藤 \"花\"", "複数行\nの値"],
+                ])
             #expect(table.rows.map(\.line) == [2, 3])
         }
     }

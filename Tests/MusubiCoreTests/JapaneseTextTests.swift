@@ -1,6 +1,7 @@
 import Foundation
-@testable import MusubiCore
 import Testing
+
+@testable import MusubiCore
 
 @Suite struct JapaneseTextTests {
     @Test(arguments: [

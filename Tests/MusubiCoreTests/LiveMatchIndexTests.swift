@@ -8,19 +8,23 @@ import Testing
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
     static let member = Requester.member(id: 20, role: .member)
 
-    static func listing(_ id: Int64, _ kind: ListingKind, _ title: String, summary: String, details: String = "", disclosure: Disclosure = .members) -> Listing {
-        Listing(id: id, ownerID: 90 + id, organizationID: nil, sector: nil,
-                content: ListingDraft(kind: kind, title: title, summary: summary, details: details, disclosure: disclosure),
-                status: .open, createdAt: now, updatedAt: now)
+    static func listing(_ id: Int64, _ kind: ListingKind, _ title: String, summary: String, details: String = "", disclosure: Disclosure = .members)
+        -> Listing
+    {
+        Listing(
+            id: id, ownerID: 90 + id, organizationID: nil, sector: nil,
+            content: ListingDraft(kind: kind, title: title, summary: summary, details: details, disclosure: disclosure),
+            status: .open, createdAt: now, updatedAt: now)
     }
 
     static let seed = listing(1, .seed, "設備の貸し出し", summary: "会員向けのご案内", details: "液体窒素の噴霧条件と急速凍結の手順")
     static let need = listing(2, .need, "液体窒素の噴霧条件を知りたい", summary: "噴霧の条件")
 
     func found(_ index: LiveMatchIndex) -> [Int64] {
-        index.candidates(for: Self.need, viewer: Self.member, organization: nil, fields: FieldTree([]), limit: 10, now: Self.now).map(\.subject).compactMap { subject -> Int64? in
-            if case .listing(let id) = subject { id } else { nil }
-        }
+        index.candidates(for: Self.need, viewer: Self.member, organization: nil, fields: FieldTree([]), limit: 10, now: Self.now).map(\.subject)
+            .compactMap { subject -> Int64? in
+                if case .listing(let id) = subject { id } else { nil }
+            }
     }
 
     @Test func aChangeDuringARebuildIsNotUndoneByIt() {
@@ -56,8 +60,9 @@ import Testing
 
     static func person(_ id: Int64, offer: String, seeking: String = "", status: AccountStatus = .active) -> LiveMatchIndex.Person {
         LiveMatchIndex.Person(
-            Member(id: id, name: "人\(id)", nameKana: "", organizationID: nil, role: .member, status: status,
-                   profile: Profile(offer: offer, seeking: seeking), fieldIDs: [], createdAt: now),
+            Member(
+                id: id, name: "人\(id)", nameKana: "", organizationID: nil, role: .member, status: status,
+                profile: Profile(offer: offer, seeking: seeking), fieldIDs: [], createdAt: now),
             sector: .academia
         )
     }
@@ -65,7 +70,8 @@ import Testing
     static let need = LiveMatchIndexTests.listing(2, .need, "養殖網の汚れを落としたい", summary: "マイクロバブルで網を洗えないか")
 
     func people(_ index: LiveMatchIndex, viewer: Requester) -> [MatchSubject] {
-        index.candidates(for: Self.need, viewer: viewer, organization: nil, fields: FieldTree([]), subjects: .people, limit: 5, now: Self.now).map(\.subject)
+        index.candidates(for: Self.need, viewer: viewer, organization: nil, fields: FieldTree([]), subjects: .people, limit: 5, now: Self.now).map(
+            \.subject)
     }
 
     @Test func aPersonWhoOffersWhatANeedSeeksIsItsCandidate() {
@@ -88,7 +94,8 @@ import Testing
         own.ownerID = 40
         let person = Self.person(40, offer: "養殖網の洗浄サービス", seeking: "マイクロバブルの装置を探しています")
         index.load([seed, own, Self.need], people: [person], fields: FieldTree([]), dictionary: .standard)
-        let found = index.candidates(for: person, viewer: .member(id: 40, role: .member), organization: nil, fields: FieldTree([]), limit: 5, now: Self.now)
+        let found = index.candidates(
+            for: person, viewer: .member(id: 40, role: .member), organization: nil, fields: FieldTree([]), limit: 5, now: Self.now)
         #expect(found.map(\.subject).contains(.listing(1)), "what they seek finds the seed")
         #expect(found.map(\.subject).contains(.listing(2)), "what they offer finds the need")
         #expect(!found.map(\.subject).contains(.person(40)), "never themselves")

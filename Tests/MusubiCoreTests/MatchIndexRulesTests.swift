@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MusubiCore
 
 /// The index's rules beyond scoring: expiry, what a viewer may see, and that bulk loading,
@@ -26,8 +27,9 @@ import Testing
 
     @Test func bulkLoadingRanksAsAddingOneByOne() {
         let documents = (0..<300).map { number in
-            Cases.seed("s\(number)", ["ファインバブル洗浄", "チタンの精密加工", "陸上養殖の水質", "画像認識による外観検査", "急速冷凍"][number % 5],
-                       "試験番号\(number) " + String(repeating: "評価", count: number % 7), sector: number % 2 == 0 ? .academia : .industry)
+            Cases.seed(
+                "s\(number)", ["ファインバブル洗浄", "チタンの精密加工", "陸上養殖の水質", "画像認識による外観検査", "急速冷凍"][number % 5],
+                "試験番号\(number) " + String(repeating: "評価", count: number % 7), sector: number % 2 == 0 ? .academia : .industry)
         }
         var bulk = MatchIndex(dictionary: Cases.dictionary)
         bulk.add(contentsOf: documents)
@@ -63,9 +65,10 @@ import Testing
     @Test func aShortListIsTheHeadOfTheLongOneEvenWhenTheViewerMaySeeLittle() {
         let topics = ["ファインバブル洗浄", "チタンの精密加工", "陸上養殖の水質", "画像認識による外観検査", "急速冷凍", "水素の貯蔵"]
         let documents = (0..<400).map { number in
-            Cases.seed("s\(number)", topics[number % topics.count] + " " + topics[(number / 7) % topics.count],
-                       String(repeating: "評価試験", count: number % 5), sector: [Sector.academia, .industry, .finance][number % 3],
-                       fields: [["aquaculture"], ["fine-bubble"], []][number % 3])
+            Cases.seed(
+                "s\(number)", topics[number % topics.count] + " " + topics[(number / 7) % topics.count],
+                String(repeating: "評価試験", count: number % 5), sector: [Sector.academia, .industry, .finance][number % 3],
+                fields: [["aquaculture"], ["fine-bubble"], []][number % 3])
         }
         var index = MatchIndex(dictionary: Cases.dictionary)
         index.add(contentsOf: documents)
@@ -75,8 +78,9 @@ import Testing
             Self.expectSame(index.candidates(for: query, kinds: [.seed], limit: 5, now: Cases.now, explain: false), Array(long.prefix(5)))
             // Hiding nine in ten of the best forces the engine past its first batch.
             let visible = { (id: String) in Int(id.dropFirst())! % 10 == 0 }
-            Self.expectSame(index.candidates(for: query, kinds: [.seed], limit: 5, now: Cases.now, explain: false, where: visible),
-                            Array(long.filter { visible($0.id) }.prefix(5)))
+            Self.expectSame(
+                index.candidates(for: query, kinds: [.seed], limit: 5, now: Cases.now, explain: false, where: visible),
+                Array(long.filter { visible($0.id) }.prefix(5)))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MusubiCore
 
 /// The matching engine on small hand-made cases: each signal works, each rule holds.
@@ -13,8 +14,10 @@ import Testing
         return index
     }
 
-    static func seed(_ id: String, _ title: String, _ body: String = "", sector: Sector? = .academia, fields: [String] = [],
-                     status: MatchDocument.Status = .open, updatedAt: Date? = nil) -> MatchDocument {
+    static func seed(
+        _ id: String, _ title: String, _ body: String = "", sector: Sector? = .academia, fields: [String] = [],
+        status: MatchDocument.Status = .open, updatedAt: Date? = nil
+    ) -> MatchDocument {
         MatchDocument(id: id, kind: .seed, title: title, body: body, fields: fields, sector: sector, status: status, updatedAt: updatedAt)
     }
 

@@ -24,22 +24,29 @@ import Testing
         #expect(!selection.admits(Self.option(5, owner: 7, roots: ["decarbon"], score: 0.9)), "already introduced")
         #expect(!selection.admits(Self.option(6, owner: 1, roots: ["decarbon"], score: 0.9)), "their own listing")
         #expect(!selection.admits(Self.option(7, owner: 3, organization: 10, roots: ["decarbon"], score: 0.9)), "a colleague")
-        #expect(!selection.admits(Self.option(8, owner: 2, roots: ["decarbon"], score: 0.9, reasons: [.sharedTerms(["洗浄"])])),
-                "a shared word alone is a coincidence, not a bridge")
-        #expect(!selection.admits(Self.option(9, owner: 2, roots: ["decarbon"], score: 0.9,
-                                              reasons: [.relatedConcepts([Self.bubbles]), .sharedTerms(["洗浄"])])), "a related concept is a loose association")
-        #expect(selection.admits(Self.option(10, owner: 2, roots: ["decarbon"], score: 0.2,
-                                             reasons: [.sharedConcepts([Self.bubbles]), .sharedTerms(["洗浄"])])))
+        #expect(
+            !selection.admits(Self.option(8, owner: 2, roots: ["decarbon"], score: 0.9, reasons: [.sharedTerms(["洗浄"])])),
+            "a shared word alone is a coincidence, not a bridge")
+        #expect(
+            !selection.admits(
+                Self.option(
+                    9, owner: 2, roots: ["decarbon"], score: 0.9,
+                    reasons: [.relatedConcepts([Self.bubbles]), .sharedTerms(["洗浄"])])), "a related concept is a loose association")
+        #expect(
+            selection.admits(
+                Self.option(
+                    10, owner: 2, roots: ["decarbon"], score: 0.2,
+                    reasons: [.sharedConcepts([Self.bubbles]), .sharedTerms(["洗浄"])])))
     }
 
     @Test func suggestionsSpreadOverFieldsAndPeople() {
         let options = [
             Self.option(1, owner: 2, roots: ["decarbon"], score: 0.9),
-            Self.option(2, owner: 2, roots: ["energy"], score: 0.85),  // same person again
-            Self.option(3, owner: 3, roots: ["decarbon"], score: 0.8),  // same field again
+            Self.option(2, owner: 2, roots: ["energy"], score: 0.85), // same person again
+            Self.option(3, owner: 3, roots: ["decarbon"], score: 0.8), // same field again
             Self.option(4, owner: 4, roots: ["food"], score: 0.5),
             Self.option(5, owner: 5, roots: ["tourism"], score: 0.3),
-            Self.option(6, owner: 6, roots: ["aquaculture"], score: 0.95),  // not admitted at all
+            Self.option(6, owner: 6, roots: ["aquaculture"], score: 0.95), // not admitted at all
         ]
         let picked = MixSelection(for: Self.recipient).pick(from: options, limit: 3)
         #expect(picked.map(\.subject) == [.listing(1), .listing(4), .listing(5)])

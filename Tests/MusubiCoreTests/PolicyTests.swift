@@ -43,14 +43,26 @@ import Testing
         Row(action: .view, resource: .listing(.init(ownerID: 99, disclosure: .public)), allowed: [yes, yes, yes, yes, yes]),
         Row(action: .view, resource: .listing(.init(ownerID: 99, disclosure: .members)), allowed: [no, no, yes, yes, yes]),
         Row(action: .view, resource: .listing(.init(ownerID: 99, disclosure: .coordinators)), allowed: [no, no, yes, yes, yes]),
-        Row(action: .readDetails(viewerOrganization: nil), resource: .listing(.init(ownerID: 99, disclosure: .public)), allowed: [yes, yes, yes, yes, yes]),
-        Row(action: .readDetails(viewerOrganization: nil), resource: .listing(.init(ownerID: 99, disclosure: .members)), allowed: [no, no, yes, yes, yes]),
-        Row(action: .readDetails(viewerOrganization: nil), resource: .listing(.init(ownerID: 99, disclosure: .coordinators)), allowed: [no, no, no, yes, yes]),
-        Row(action: .readDetails(viewerOrganization: 7), resource: .listing(.init(ownerID: 99, disclosure: .organizations, organizationIDs: [7])), allowed: [no, no, yes, yes, yes]),
-        Row(action: .readDetails(viewerOrganization: 8), resource: .listing(.init(ownerID: 99, disclosure: .organizations, organizationIDs: [7])), allowed: [no, no, no, yes, yes]),
+        Row(
+            action: .readDetails(viewerOrganization: nil), resource: .listing(.init(ownerID: 99, disclosure: .public)),
+            allowed: [yes, yes, yes, yes, yes]),
+        Row(
+            action: .readDetails(viewerOrganization: nil), resource: .listing(.init(ownerID: 99, disclosure: .members)),
+            allowed: [no, no, yes, yes, yes]),
+        Row(
+            action: .readDetails(viewerOrganization: nil), resource: .listing(.init(ownerID: 99, disclosure: .coordinators)),
+            allowed: [no, no, no, yes, yes]),
+        Row(
+            action: .readDetails(viewerOrganization: 7), resource: .listing(.init(ownerID: 99, disclosure: .organizations, organizationIDs: [7])),
+            allowed: [no, no, yes, yes, yes]),
+        Row(
+            action: .readDetails(viewerOrganization: 8), resource: .listing(.init(ownerID: 99, disclosure: .organizations, organizationIDs: [7])),
+            allowed: [no, no, no, yes, yes]),
         Row(action: .edit, resource: .listing(.init(ownerID: 99, disclosure: .public)), allowed: [no, no, no, yes, yes]),
         // Owners (the member is 20) read and edit their own, whatever the level.
-        Row(action: .readDetails(viewerOrganization: nil), resource: .listing(.init(ownerID: 20, disclosure: .coordinators)), allowed: [no, no, yes, yes, yes]),
+        Row(
+            action: .readDetails(viewerOrganization: nil), resource: .listing(.init(ownerID: 20, disclosure: .coordinators)),
+            allowed: [no, no, yes, yes, yes]),
         Row(action: .edit, resource: .listing(.init(ownerID: 20, disclosure: .coordinators)), allowed: [no, no, yes, yes, yes]),
         // Introductions: the member (20) asks person 99; a coordinator reviews; 99 answers.
         Row(action: .create, resource: .introductions, allowed: [no, no, yes, yes, yes]),
@@ -62,8 +74,11 @@ import Testing
         Row(action: .view, resource: .introduction(.init(requesterID: 99, recipientID: 20, status: .requested)), allowed: [no, no, no, yes, yes]),
         Row(action: .view, resource: .introduction(.init(requesterID: 99, recipientID: 20, status: .approved)), allowed: [no, no, yes, yes, yes]),
         Row(action: .respond, resource: .introduction(.init(requesterID: 99, recipientID: 20, status: .approved)), allowed: [no, no, yes, no, no]),
-        Row(action: .readContact, resource: .introduction(.init(requesterID: 99, recipientID: 20, status: .approved)), allowed: [no, no, no, no, no]),
-        Row(action: .readContact, resource: .introduction(.init(requesterID: 99, recipientID: 20, status: .accepted)), allowed: [no, no, yes, yes, yes]),
+        Row(
+            action: .readContact, resource: .introduction(.init(requesterID: 99, recipientID: 20, status: .approved)), allowed: [no, no, no, no, no]),
+        Row(
+            action: .readContact, resource: .introduction(.init(requesterID: 99, recipientID: 20, status: .accepted)),
+            allowed: [no, no, yes, yes, yes]),
         Row(action: .edit, resource: .introduction(.init(requesterID: 99, recipientID: 98, status: .accepted)), allowed: [no, no, no, yes, yes]),
         Row(action: .view, resource: .conceptDictionary, allowed: [no, no, no, yes, yes]),
         Row(action: .edit, resource: .conceptDictionary, allowed: [no, no, no, yes, yes]),
@@ -111,6 +126,8 @@ import Testing
     @Test func onlyActiveAccountsAct() {
         #expect(Requester.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .pending)) == .anonymous)
         #expect(Requester.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .deactivated)) == .anonymous)
-        #expect(Requester.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .active)) == .member(id: 1, role: .admin))
+        #expect(
+            Requester.from(Account(memberID: 1, email: "a@example.jp", passwordHash: "", role: .admin, status: .active))
+                == .member(id: 1, role: .admin))
     }
 }

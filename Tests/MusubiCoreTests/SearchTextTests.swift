@@ -1,6 +1,7 @@
 import Foundation
-@testable import MusubiCore
 import Testing
+
+@testable import MusubiCore
 
 /// How text is cut for the search index, how a typed query is read, and how results are
 /// highlighted.
@@ -16,7 +17,9 @@ import Testing
         let normalized = JapaneseText.normalize(text)
         #expect(normalized.unicodeScalars.allSatisfy(SearchGrams.standsAlone), "the quick way is taken: \(normalized)")
         #expect(SearchGrams.indexed(normalized: normalized) == SearchGrams.tokensByCharacter(normalized).joined(separator: " "))
-        #expect(SearchGrams.indexed(normalized: text) == SearchGrams.tokensByCharacter(text).joined(separator: " ") || !text.unicodeScalars.allSatisfy(SearchGrams.standsAlone))
+        #expect(
+            SearchGrams.indexed(normalized: text) == SearchGrams.tokensByCharacter(text).joined(separator: " ")
+                || !text.unicodeScalars.allSatisfy(SearchGrams.standsAlone))
     }
 
     @Test func textWithCombiningMarksOrEmojiIsCutByCharacters() {
@@ -63,7 +66,9 @@ import Testing
 
         #expect(throws: MusubiError.invalid("q", "error.search_date")) { try MessageQuery.parse("before:2026-02-30", timeZone: tokyo) }
         #expect(throws: MusubiError.invalid("q", "error.search_date")) { try MessageQuery.parse("after:昨日", timeZone: tokyo) }
-        #expect(throws: MusubiError.invalid("q", "error.search_too_long")) { try MessageQuery.parse(String(repeating: "水", count: 501), timeZone: tokyo) }
+        #expect(throws: MusubiError.invalid("q", "error.search_too_long")) {
+            try MessageQuery.parse(String(repeating: "水", count: 501), timeZone: tokyo)
+        }
     }
 
     @Test func highlightsMarkTheOriginalTextWhateverItsWidthAndWholeEnglishWords() {

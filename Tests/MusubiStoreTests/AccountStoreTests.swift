@@ -11,7 +11,12 @@ import Testing
             let community = try await Community.seed(.testing(persistence))
             let now = Date(timeIntervalSince1970: 1_800_000_000)
             for digest in ["a", "b"] {
-                try await persistence.write { try await $0.accounts.insertSession(Session(digest: digest, memberID: community.member.id, csrfToken: "t-\(digest)", createdAt: now, expiresAt: now.addingTimeInterval(60))) }
+                try await persistence.write {
+                    try await $0.accounts.insertSession(
+                        Session(
+                            digest: digest, memberID: community.member.id, csrfToken: "t-\(digest)", createdAt: now,
+                            expiresAt: now.addingTimeInterval(60)))
+                }
             }
             let found = try #require(try await persistence.read { try await $0.accounts.session(digest: "a") })
             #expect(found.session.csrfToken == "t-a")
@@ -28,18 +33,25 @@ import Testing
             let community = try await Community.seed(.testing(persistence))
             let now = Date(timeIntervalSince1970: 1_800_000_000)
             let invitation = try await persistence.write {
-                try await $0.accounts.insertInvitation(digest: "inv", email: "new@example.jp", role: .guest, organizationID: nil, memberID: nil, invitedBy: community.coordinator.id, at: now, expiresAt: now.addingTimeInterval(3600))
+                try await $0.accounts.insertInvitation(
+                    digest: "inv", email: "new@example.jp", role: .guest, organizationID: nil, memberID: nil, invitedBy: community.coordinator.id,
+                    at: now, expiresAt: now.addingTimeInterval(3600))
             }
             #expect(try await persistence.read { try await $0.accounts.invitation(digest: "inv") } == invitation)
             try await persistence.write { try await $0.accounts.markInvitationAccepted(id: invitation.id, at: now) }
             #expect(try await persistence.read { try await $0.accounts.invitation(digest: "inv") }?.isUsable(at: now) == false)
 
-            let token = try await persistence.write { try await $0.accounts.insertToken(digest: "tok", memberID: community.member.id, name: "bot", prefix: "msb_abc", at: now) }
+            let token = try await persistence.write {
+                try await $0.accounts.insertToken(digest: "tok", memberID: community.member.id, name: "bot", prefix: "msb_abc", at: now)
+            }
             let owner = try await persistence.write { try await $0.accounts.account(tokenDigest: "tok", usedAt: now.addingTimeInterval(5)) }
             #expect(owner?.memberID == community.member.id)
-            #expect(try await persistence.read { try await $0.accounts.tokens(of: community.member.id) }.first?.lastUsedAt == now.addingTimeInterval(5))
+            #expect(
+                try await persistence.read { try await $0.accounts.tokens(of: community.member.id) }.first?.lastUsedAt == now.addingTimeInterval(5))
             #expect(try await persistence.read { try await $0.accounts.account(tokenDigest: "tok", usedAt: nil) }?.memberID == community.member.id)
-            #expect(try await persistence.read { try await $0.accounts.tokens(of: community.member.id) }.first?.lastUsedAt == now.addingTimeInterval(5), "only looked at")
+            #expect(
+                try await persistence.read { try await $0.accounts.tokens(of: community.member.id) }.first?.lastUsedAt == now.addingTimeInterval(5),
+                "only looked at")
             #expect(try await persistence.write { try await $0.accounts.revokeToken(id: token.id, of: community.coordinator.id, at: now) } == false)
             #expect(try await persistence.write { try await $0.accounts.revokeToken(id: token.id, of: community.member.id, at: now) } == true)
             #expect(try await persistence.write { try await $0.accounts.account(tokenDigest: "tok", usedAt: now) } == nil)
@@ -52,8 +64,12 @@ import Testing
             let community = try await Community.seed(.testing(persistence))
             let start = Date(timeIntervalSince1970: 1_800_000_000)
             try await persistence.write { repos in
-                try await repos.audit.append(actorID: community.admin.id, action: .roleChanged, subjectType: "member", subjectID: community.member.id, detail: "member → coordinator", at: start)
-                try await repos.audit.append(actorID: community.coordinator.id, action: .applicationApproved, subjectType: "member", subjectID: community.applicant.id, detail: "新井", at: start.addingTimeInterval(3600))
+                try await repos.audit.append(
+                    actorID: community.admin.id, action: .roleChanged, subjectType: "member", subjectID: community.member.id,
+                    detail: "member → coordinator", at: start)
+                try await repos.audit.append(
+                    actorID: community.coordinator.id, action: .applicationApproved, subjectType: "member", subjectID: community.applicant.id,
+                    detail: "新井", at: start.addingTimeInterval(3600))
             }
             let byActor = try await persistence.read { try await $0.audit.search(AuditQuery(actorID: community.coordinator.id)) }
             #expect(byActor.items.map(\.action) == [.applicationApproved])

@@ -17,8 +17,10 @@ import Testing
                 let account = try #require(try await env.persistence.read { try await $0.accounts.account(email: email) })
                 return .member(id: account.memberID, role: account.role)
             }
-            let (admin, matsumoto, tokuda) = (try await actor("admin@example.jp"), try await actor("kyohei.matsumoto@sanin-kosen.example.jp"),
-                                              try await actor("seiji.tokuda@iwami-aqua.example.jp"))
+            let (admin, matsumoto, tokuda) = (
+                try await actor("admin@example.jp"), try await actor("kyohei.matsumoto@sanin-kosen.example.jp"),
+                try await actor("seiji.tokuda@iwami-aqua.example.jp")
+            )
 
             let mine = try await exchange.channels(matsumoto)
             #expect(Set(mine.map(\.title)).isSuperset(of: ["事務局からのお知らせ", "水産・陸上養殖", "ファインバブル研究会"]))
@@ -28,8 +30,9 @@ import Testing
             #expect(view.messages.count == 3)
             let first = try #require(view.messages.first)
             #expect(first.replyCount == 2 && view.details.reactions[first.id]?.first?.memberIDs.count == 3)
-            #expect(try await exchange.mentions(matsumoto, page: .init()).items.contains { $0.message.body.contains("2ブース確保できます") },
-                    "@松本恭平 in the admin's reply is a mention")
+            #expect(
+                try await exchange.mentions(matsumoto, page: .init()).items.contains { $0.message.body.contains("2ブース確保できます") },
+                "@松本恭平 in the admin's reply is a mention")
             let group = try #require(mine.first { $0.title == "ファインバブル研究会" })
             #expect(try await exchange.show(matsumoto, channelID: group.channel.id).messages.count == 2)
             let zone = TimeZone(identifier: "Asia/Tokyo")!

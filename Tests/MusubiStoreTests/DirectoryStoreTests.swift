@@ -55,8 +55,9 @@ import Testing
             await #expect(throws: MusubiError.conflict("error.email_taken")) {
                 try await persistence.write { repos in
                     try await repos.members.insert(
-                        NewMember(email: "member@example.jp", passwordHash: "", role: .member, status: .active, organizationID: nil,
-                                  draft: ProfileDraft(name: "x", nameKana: "", profile: Profile(), fieldIDs: [])),
+                        NewMember(
+                            email: "member@example.jp", passwordHash: "", role: .member, status: .active, organizationID: nil,
+                            draft: ProfileDraft(name: "x", nameKana: "", profile: Profile(), fieldIDs: [])),
                         at: Date()
                     )
                 }
@@ -85,10 +86,12 @@ import Testing
             let community = try await Community.seed(.testing(persistence))
             let academia = community.organizations[.academia]!
             try await persistence.write { repos in
-                try await repos.organizations.update(id: academia.id, with: OrganizationDraft(
-                    name: "米子ﾃｸﾉ大学", nameKana: "よなごてくのだいがく", sector: .academia, prefectureCode: "31",
-                    municipality: "米子市", website: "https://techno.example.jp", summary: "新しい概要", fieldIDs: [community.aquaculture.id]
-                ))
+                try await repos.organizations.update(
+                    id: academia.id,
+                    with: OrganizationDraft(
+                        name: "米子ﾃｸﾉ大学", nameKana: "よなごてくのだいがく", sector: .academia, prefectureCode: "31",
+                        municipality: "米子市", website: "https://techno.example.jp", summary: "新しい概要", fieldIDs: [community.aquaculture.id]
+                    ))
             }
             let updated = try #require(try await persistence.read { try await $0.organizations.find(id: academia.id) })
             #expect(updated.name == "米子ﾃｸﾉ大学")

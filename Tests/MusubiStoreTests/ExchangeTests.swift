@@ -99,7 +99,9 @@ import Testing
             #expect(probe.body == "@\(c.applicant.id) <@\(other.id)>")
             // Whoever joins later starts with the history read.
             try await exchange.join(c.actor(c.coordinator), channelID: quiet.id)
-            #expect(try await exchange.channels(c.actor(c.coordinator)).first { $0.channel.id == quiet.id }?.unread == UnreadCount(messages: 0, mentions: 0))
+            #expect(
+                try await exchange.channels(c.actor(c.coordinator)).first { $0.channel.id == quiet.id }?.unread
+                    == UnreadCount(messages: 0, mentions: 0))
 
             let entries = Dictionary(uniqueKeysWithValues: try await exchange.channels(c.actor(other)).map { ($0.channel.name, $0.unread) })
             #expect(entries["技術の話題"] == UnreadCount(messages: 2, mentions: 1))
@@ -147,19 +149,25 @@ import Testing
             #expect(try await exchange.react(c.actor(c.coordinator), messageID: root.id, emoji: "🎉"))
             #expect(try await exchange.react(c.actor(c.member), messageID: root.id, emoji: ":tada:"))
             #expect(try await !exchange.react(c.actor(c.member), messageID: root.id, emoji: ":tada:"))
-            await #expect(throws: MusubiError.invalid("emoji", "error.emoji")) { try await exchange.react(c.actor(c.member), messageID: root.id, emoji: "<b>") }
+            await #expect(throws: MusubiError.invalid("emoji", "error.emoji")) {
+                try await exchange.react(c.actor(c.member), messageID: root.id, emoji: "<b>")
+            }
             #expect(try await exchange.thread(c.actor(c.member), rootID: root.id).details.reactions[root.id]?.map(\.emoji) == ["🎉"])
 
             try await exchange.delete(c.actor(c.coordinator), messageID: root.id)
             let after = try await exchange.thread(c.actor(c.member), rootID: root.id)
             #expect(after.root.isDeleted && after.root.body.isEmpty && after.replies.count == 2)
-            await #expect(throws: MusubiError.conflict("error.message_deleted")) { try await exchange.edit(c.actor(c.member), messageID: root.id, body: "復活") }
+            await #expect(throws: MusubiError.conflict("error.message_deleted")) {
+                try await exchange.edit(c.actor(c.member), messageID: root.id, body: "復活")
+            }
             await #expect(throws: MusubiError.invalid("threadRootID", "error.thread_deleted")) {
                 try await exchange.post(c.actor(c.member), channelID: lobby.id, body: "まだ返信", threadRootID: root.id)
             }
 
             // Bad bodies are refused whole.
-            await #expect(throws: MusubiError.invalid("body", "error.required")) { try await exchange.post(c.actor(c.member), channelID: lobby.id, body: "  \n ") }
+            await #expect(throws: MusubiError.invalid("body", "error.required")) {
+                try await exchange.post(c.actor(c.member), channelID: lobby.id, body: "  \n ")
+            }
             await #expect(throws: MusubiError.invalid("body", "error.too_long")) {
                 try await exchange.post(c.actor(c.member), channelID: lobby.id, body: String(repeating: "あ", count: MessageText.limit + 1))
             }
@@ -186,7 +194,9 @@ import Testing
             await #expect(throws: MusubiError.invalid("members", "error.direct_too_many")) {
                 try await exchange.openDirect(c.actor(c.member), with: Array(1...9).map(Int64.init))
             }
-            await #expect(throws: MusubiError.invalid("members", "error.member_unknown")) { try await exchange.openDirect(c.actor(c.member), with: [c.applicant.id]) }
+            await #expect(throws: MusubiError.invalid("members", "error.member_unknown")) {
+                try await exchange.openDirect(c.actor(c.member), with: [c.applicant.id])
+            }
 
             // A group's channel is opened with it and follows its membership.
             let stewardship = Stewardship(c.env)

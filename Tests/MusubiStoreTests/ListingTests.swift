@@ -7,10 +7,13 @@ import Testing
 /// Seeds and needs through the core on a real database: who sees what, search, filters,
 /// bad input, and candidates that never leak details a viewer may not read.
 @Suite struct ListingTests {
-    static func draft(_ kind: ListingKind, _ title: String, summary: String, details: String = "", disclosure: Disclosure = .members,
-                      disclosedTo: [Int64] = [], fields: [Int64] = [], expiresOn: Date? = nil) -> ListingDraft {
-        ListingDraft(kind: kind, title: title, summary: summary, details: details, fieldIDs: fields, keywords: [],
-                     partnerSectors: [.academia], stage: .research, expiresOn: expiresOn, disclosure: disclosure, disclosedTo: disclosedTo)
+    static func draft(
+        _ kind: ListingKind, _ title: String, summary: String, details: String = "", disclosure: Disclosure = .members,
+        disclosedTo: [Int64] = [], fields: [Int64] = [], expiresOn: Date? = nil
+    ) -> ListingDraft {
+        ListingDraft(
+            kind: kind, title: title, summary: summary, details: details, fieldIDs: fields, keywords: [],
+            partnerSectors: [.academia], stage: .research, expiresOn: expiresOn, disclosure: disclosure, disclosedTo: disclosedTo)
     }
 
     @Test(arguments: TestDatabase.available)
@@ -19,9 +22,13 @@ import Testing
             let c = try await Community.seed(.testing(persistence))
             let listings = Listings(c.env)
             let industry = c.organizations[.industry]!.id
-            let secret = try await listings.post(c.actor(c.member), Self.draft(.seed, "養殖向けの新技術", summary: "水産向け", details: "微細気泡の発生条件", disclosure: .coordinators))
-            let named = try await listings.post(c.actor(c.member), Self.draft(.seed, "共同研究の提案", summary: "概要", details: "企業名入りの計画", disclosure: .organizations, disclosedTo: [industry]))
-            let open = try await listings.post(c.actor(c.member), Self.draft(.need, "公開ニーズ", summary: "誰でも読める", details: "詳細も公開", disclosure: .public))
+            let secret = try await listings.post(
+                c.actor(c.member), Self.draft(.seed, "養殖向けの新技術", summary: "水産向け", details: "微細気泡の発生条件", disclosure: .coordinators))
+            let named = try await listings.post(
+                c.actor(c.member),
+                Self.draft(.seed, "共同研究の提案", summary: "概要", details: "企業名入りの計画", disclosure: .organizations, disclosedTo: [industry]))
+            let open = try await listings.post(
+                c.actor(c.member), Self.draft(.need, "公開ニーズ", summary: "誰でも読める", details: "詳細も公開", disclosure: .public))
 
             let asCoordinator = try await listings.show(c.actor(c.coordinator), id: secret.id)
             #expect(asCoordinator.listing.content.details == "微細気泡の発生条件")
@@ -44,7 +51,9 @@ import Testing
             let c = try await Community.seed(.testing(persistence))
             let listings = Listings(c.env)
             let academia = c.organizations[.academia]!.id
-            let listing = try await listings.post(c.actor(c.coordinator), Self.draft(.need, "配管の洗浄", summary: "工場の配管", details: "社外秘の図面", disclosure: .organizations, disclosedTo: [academia]))
+            let listing = try await listings.post(
+                c.actor(c.coordinator),
+                Self.draft(.need, "配管の洗浄", summary: "工場の配管", details: "社外秘の図面", disclosure: .organizations, disclosedTo: [academia]))
             let named = try await listings.show(c.actor(c.member), id: listing.id) // the member works at the college
             #expect(named.detailsVisible)
             #expect(named.listing.content.details == "社外秘の図面")
@@ -60,9 +69,13 @@ import Testing
             let clock = TestClock()
             let c = try await Community.seed(.testing(persistence, clock: clock))
             let listings = Listings(c.env)
-            _ = try await listings.post(c.actor(c.member), Self.draft(.seed, "ﾏｲｸﾛﾊﾞﾌﾞﾙ発生装置", summary: "泡で洗う", details: "チタン製ノズル", disclosure: .public, fields: [c.hydrogen.id]))
-            _ = try await listings.post(c.actor(c.member), Self.draft(.need, "陸上養殖の水質", summary: "ヒラメの飼育", disclosure: .members, fields: [c.aquaculture.id]))
-            _ = try await listings.post(c.actor(c.member), Self.draft(.need, "期限付き", summary: "まもなく終わる", expiresOn: c.env.now().addingTimeInterval(3_600)))
+            _ = try await listings.post(
+                c.actor(c.member), Self.draft(.seed, "ﾏｲｸﾛﾊﾞﾌﾞﾙ発生装置", summary: "泡で洗う", details: "チタン製ノズル", disclosure: .public, fields: [c.hydrogen.id])
+            )
+            _ = try await listings.post(
+                c.actor(c.member), Self.draft(.need, "陸上養殖の水質", summary: "ヒラメの飼育", disclosure: .members, fields: [c.aquaculture.id]))
+            _ = try await listings.post(
+                c.actor(c.member), Self.draft(.need, "期限付き", summary: "まもなく終わる", expiresOn: c.env.now().addingTimeInterval(3_600)))
             let closed = try await listings.post(c.actor(c.member), Self.draft(.seed, "終了した", summary: "募集終了"))
             try await listings.setStatus(c.actor(c.member), id: closed.id, to: .closed)
 
@@ -90,7 +103,8 @@ import Testing
         try await database.with { persistence in
             let c = try await Community.seed(.testing(persistence))
             let listings = Listings(c.env)
-            var draft = Self.draft(.seed, "", summary: String(repeating: "長", count: 1_001), disclosure: .organizations, expiresOn: c.env.now().addingTimeInterval(-1))
+            var draft = Self.draft(
+                .seed, "", summary: String(repeating: "長", count: 1_001), disclosure: .organizations, expiresOn: c.env.now().addingTimeInterval(-1))
             draft.fieldIDs = [99_999]
             do {
                 _ = try await listings.post(c.actor(c.member), draft)
@@ -99,7 +113,8 @@ import Testing
                 #expect(Set(problems.map(\.field)) == ["title", "summary", "fieldIDs", "expiresOn", "disclosedTo"])
             }
             await #expect(throws: MusubiError.invalid("disclosedTo", "error.organization_unknown")) {
-                _ = try await listings.post(c.actor(c.member), Self.draft(.seed, "t", summary: "s", disclosure: .organizations, disclosedTo: [99_999]))
+                _ = try await listings.post(
+                    c.actor(c.member), Self.draft(.seed, "t", summary: "s", disclosure: .organizations, disclosedTo: [99_999]))
             }
             await #expect(throws: MusubiError.unauthenticated) { _ = try await listings.post(.anonymous, Self.draft(.seed, "t", summary: "s")) }
             await #expect(throws: MusubiError.forbidden) { _ = try await listings.post(c.actor(c.guest), Self.draft(.seed, "t", summary: "s")) }
@@ -132,7 +147,9 @@ import Testing
             let c = try await Community.seed(.testing(persistence))
             let listings = Listings(c.env)
             // A seed whose summary says nothing of bubbles; only its confidential details do.
-            let secret = try await listings.post(c.actor(c.coordinator), Self.draft(.seed, "水産向けの新しい取り組み", summary: "漁協と進める計画", details: "微細気泡の発生装置で生け簀の酸素を増やす", disclosure: .coordinators))
+            let secret = try await listings.post(
+                c.actor(c.coordinator),
+                Self.draft(.seed, "水産向けの新しい取り組み", summary: "漁協と進める計画", details: "微細気泡の発生装置で生け簀の酸素を増やす", disclosure: .coordinators))
             let open = try await listings.post(c.actor(c.coordinator), Self.draft(.seed, "ナノバブル水の洗浄", summary: "ファインバブルで配管を洗う", disclosure: .members))
             let need = try await listings.post(c.actor(c.member), Self.draft(.need, "マイクロバブルを養殖に使いたい", summary: "ヒラメの生け簀で試したい"))
 
@@ -167,7 +184,8 @@ import Testing
     func theExportCarriesEveryListingInFull(_ database: TestDatabase) async throws {
         try await database.with { persistence in
             let c = try await Community.seed(.testing(persistence))
-            let posted = try await Listings(c.env).post(c.actor(c.member), Self.draft(.seed, "題", summary: "概要", details: "秘密の詳細", disclosure: .coordinators))
+            let posted = try await Listings(c.env).post(
+                c.actor(c.member), Self.draft(.seed, "題", summary: "概要", details: "秘密の詳細", disclosure: .coordinators))
             let exported = try await Operations(c.env).export().listings
             #expect(exported == [posted])
         }

@@ -50,10 +50,12 @@ import Testing
             let seeded = files.count
 
             // A file with text, and a file alone, in the private room; a file in the lobby.
-            let report = try await exchange.post(member, channelID: c.room.id, body: "試験の報告です",
-                                                 files: [Upload(filename: "C:\\書類\\養殖試験 報告書.pdf", data: Self.pdf)])
+            let report = try await exchange.post(
+                member, channelID: c.room.id, body: "試験の報告です",
+                files: [Upload(filename: "C:\\書類\\養殖試験 報告書.pdf", data: Self.pdf)])
             let alone = try await exchange.post(member, channelID: c.room.id, body: "  ", files: [Upload(filename: "水槽の写真.png", data: Self.png)])
-            let open = try await exchange.post(coordinator, channelID: c.lobby.id, body: "公開の資料", files: [Upload(filename: "公開資料.pdf", data: Self.pdf)])
+            let open = try await exchange.post(
+                coordinator, channelID: c.lobby.id, body: "公開の資料", files: [Upload(filename: "公開資料.pdf", data: Self.pdf)])
             #expect(files.count == seeded + 3)
             let view = try await exchange.show(member, channelID: c.room.id)
             let reportFiles = try #require(view.details.files[report.id])
@@ -112,7 +114,8 @@ import Testing
         try await database.with { persistence in
             let (files, clock) = (KeptFiles(), TestClock())
             let c = try await Community.seed(Self.environment(persistence, files, clock: clock))
-            let exchange = Exchange(c.env), member = c.actor(c.member)
+            let exchange = Exchange(c.env)
+            let member = c.actor(c.member)
             let posted = try await exchange.post(member, channelID: c.room.id, body: "資料", files: [Upload(filename: "資料.pdf", data: Self.pdf)])
             let kept = files.count
             // A file saved by a server that stopped before writing its record.
@@ -148,7 +151,9 @@ import Testing
                 ([Upload(filename: "/", data: Self.pdf)], "error.required"),
             ]
             for (uploads, key) in refusals {
-                await #expect(throws: MusubiError.invalid("files", key)) { try await exchange.post(member, channelID: c.room.id, body: "添付", files: uploads) }
+                await #expect(throws: MusubiError.invalid("files", key)) {
+                    try await exchange.post(member, channelID: c.room.id, body: "添付", files: uploads)
+                }
             }
             // No text and no file; someone who may not post; a thread that is not there.
             await #expect(throws: MusubiError.invalid("body", "error.required")) { try await exchange.post(member, channelID: c.room.id, body: " ") }
@@ -156,11 +161,13 @@ import Testing
                 try await exchange.post(c.actor(c.coordinator), channelID: c.room.id, body: "", files: [Upload(filename: "a.pdf", data: Self.pdf)])
             }
             await #expect(throws: MusubiError.invalid("threadRootID", "error.thread_unknown")) {
-                try await exchange.post(member, channelID: c.room.id, body: "", threadRootID: 999_999, files: [Upload(filename: "a.pdf", data: Self.pdf)])
+                try await exchange.post(
+                    member, channelID: c.room.id, body: "", threadRootID: 999_999, files: [Upload(filename: "a.pdf", data: Self.pdf)])
             }
             #expect(files.count == seeded, "a refused post leaves no file in the store")
             #expect(try await messages() == before)
-            #expect(try await exchange.search(member, query: "has:file", order: .newest, page: 1, timeZone: Self.zone).total == 1, "only the seeded plan")
+            #expect(
+                try await exchange.search(member, query: "has:file", order: .newest, page: 1, timeZone: Self.zone).total == 1, "only the seeded plan")
         }
     }
 
@@ -173,7 +180,8 @@ import Testing
             let exchange = Exchange(c.env)
             let member = c.actor(c.member)
             let root = try await exchange.post(member, channelID: c.lobby.id, body: "古い資料", files: [Upload(filename: "古い.pdf", data: Self.pdf)])
-            let reply = try await exchange.post(member, channelID: c.lobby.id, body: "補足", threadRootID: root.id, files: [Upload(filename: "補足.txt", data: Data("メモ".utf8))])
+            let reply = try await exchange.post(
+                member, channelID: c.lobby.id, body: "補足", threadRootID: root.id, files: [Upload(filename: "補足.txt", data: Data("メモ".utf8))])
             let replyFile = try #require(try await exchange.thread(member, rootID: root.id).details.files[reply.id]?.first)
             clock.advance(by: 40 * 86_400)
             _ = try await exchange.post(member, channelID: c.lobby.id, body: "新しい話題", files: [Upload(filename: "新しい.pdf", data: Self.pdf)])
@@ -182,7 +190,9 @@ import Testing
             #expect(try await exchange.applyRetention() == 2)
             #expect(files.count == kept - 2)
             await #expect(throws: MusubiError.notFound) { try await exchange.file(member, id: replyFile.id) }
-            #expect(try await exchange.search(member, query: "has:file in:雑談", order: .newest, page: 1, timeZone: TimeZone(identifier: "Asia/Tokyo")!).total == 1)
+            #expect(
+                try await exchange.search(member, query: "has:file in:雑談", order: .newest, page: 1, timeZone: TimeZone(identifier: "Asia/Tokyo")!)
+                    .total == 1)
         }
     }
 }

@@ -52,8 +52,9 @@ import Testing
             let c = try await Community.seed(.testing(persistence))
             let exchange = Exchange(c.env)
             // The seeded private room holds "@channel 社外秘の計画", the member's alone.
-            let secretReply = try await exchange.post(c.actor(c.member), channelID: c.room.id, body: "社外秘の追記",
-                                                      threadRootID: try await exchange.show(c.actor(c.member), channelID: c.room.id).messages[0].id)
+            let secretReply = try await exchange.post(
+                c.actor(c.member), channelID: c.room.id, body: "社外秘の追記",
+                threadRootID: try await exchange.show(c.actor(c.member), channelID: c.room.id).messages[0].id)
             let direct = try await exchange.openDirect(c.actor(c.member), with: [c.coordinator.id])
             _ = try await exchange.post(c.actor(c.member), channelID: direct.id, body: "社外秘の話は直接")
             _ = try await exchange.post(c.actor(c.coordinator), channelID: c.lobby.id, body: "社外秘ではない告知")
@@ -71,7 +72,9 @@ import Testing
             #expect(try await search(c.admin, "社外秘 in:共同研究の相談").unknownChannels == ["共同研究の相談"])
             #expect(try await search(c.admin, "in:共同研究の相談").total == 0)
             #expect(try await search(c.admin, "from:松本").hits.isEmpty)
-            await #expect(throws: MusubiError.unauthenticated) { try await exchange.search(.anonymous, query: "社外秘", order: .newest, page: 1, timeZone: Self.tokyo) }
+            await #expect(throws: MusubiError.unauthenticated) {
+                try await exchange.search(.anonymous, query: "社外秘", order: .newest, page: 1, timeZone: Self.tokyo)
+            }
 
             // A guest finds what is said where they are invited, and only there; `from:` looks
             // only among the people seated with them.
@@ -81,7 +84,6 @@ import Testing
             #expect(try await search(c.guest, "from:西村").hits.map(\.message.body) == ["社外秘ではない告知"])
             #expect(try await search(c.guest, "from:岡田").unknownPeople == ["岡田"], "the admin is not seated in the lobby")
             #expect(try await search(c.coordinator, "from:岡田").unknownPeople.isEmpty, "members may list the directory")
-
 
             // A deleted message is neither found nor counted.
             try await exchange.delete(c.actor(c.member), messageID: secretReply.id)

@@ -1,9 +1,10 @@
 import Foundation
-@testable import MusubiCore
 import MusubiStore
 import MusubiTestSupport
 import Synchronization
 import Testing
+
+@testable import MusubiCore
 
 /// Importing a Slack workspace export: what arrives is what members then see (people,
 /// channels, messages with their times, threads, reactions, markup, files kept or linked); the same
@@ -49,14 +50,17 @@ import Testing
             #expect(!people.contains { $0.name == "勤怠ボット" || $0.name == "Slackbot" }, "apps get no account")
 
             // The matched member sees the channels, the group's and the direct conversations.
-            let member = c.actor(c.member), exchange = Exchange(c.env)
+            let member = c.actor(c.member)
+            let exchange = Exchange(c.env)
             let mine = try await Self.channels(of: member, c)
             let general = try #require(mine["general"])
             #expect(general.kind == .public && general.topic == "全体の連絡 @田中 健司" && general.description == "全員が参加するチャンネル")
             #expect(try #require(mine["secret-plan"]).kind == .private)
             #expect(mine.values.filter { $0.kind == .direct }.count == 2)
             let imported = Set(mine.values.map(\.id)).subtracting([c.lobby.id, c.room.id])
-            #expect(try await exchange.channels(member).filter { imported.contains($0.channel.id) }.allSatisfy { $0.unread.messages == 0 }, "imported history is read")
+            #expect(
+                try await exchange.channels(member).filter { imported.contains($0.channel.id) }.allSatisfy { $0.unread.messages == 0 },
+                "imported history is read")
 
             // The timeline: original times and authors, markup, reactions, the edit mark, apps, files.
             let view = try await exchange.show(member, channelID: general.id)
@@ -118,12 +122,16 @@ import Testing
 
             // A later export: one more reply in the old thread, a message longer than Musubi
             // keeps (with a file), one new message.
-            export.set("general/2024-01-13.json", json: [
-                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4320), "text": "追加の返信", "thread_ts": SlackExportFile.ts(5)],
-                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4321), "text": String(repeating: "長文", count: 5_000),
-                 "files": [["name": "長文.txt", "permalink": "https://sample.slack.com/files/U02/F09/long.txt"]]],
-                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4322), "text": "新しい話題"],
-            ])
+            export.set(
+                "general/2024-01-13.json",
+                json: [
+                    ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4320), "text": "追加の返信", "thread_ts": SlackExportFile.ts(5)],
+                    [
+                        "type": "message", "user": "U02", "ts": SlackExportFile.ts(4321), "text": String(repeating: "長文", count: 5_000),
+                        "files": [["name": "長文.txt", "permalink": "https://sample.slack.com/files/U02/F09/long.txt"]],
+                    ],
+                    ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4322), "text": "新しい話題"],
+                ])
             let later = try #require(try await Self.run(export, c.env).summary)
             #expect(later.messagesImported == 3 && later.messagesAlreadyThere == 13 && later.messagesShortened == 1)
             let general = try #require(try await Self.channels(of: c.actor(c.member), c)["general"])
@@ -146,16 +154,27 @@ import Testing
         export.set("__uploads/F06/大きい.txt", data: Data(repeating: UInt8(ascii: "a"), count: Exchange.fileLimits.size + 1))
         export.set("__uploads/F07/極秘資料.pdf", data: MessageFileTests.pdf)
         for n in 1...5 { export.set("__uploads/F1\(n)/写真\(n).png", data: MessageFileTests.png) }
-        func file(_ id: String, _ name: String) -> [String: Any] { ["id": id, "name": name, "permalink": "https://sample.slack.com/files/U02/\(id)/x"] }
-        export.set("水素/2024-01-13.json", json: [
-            ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4320), "text": "  ", "files": [file("F03", "タンク図面.png")]],
-            ["type": "message", "user": "U03", "ts": SlackExportFile.ts(4323), "text": "写真を5枚", "files": (1...5).map { file("F1\($0)", "写真\($0).png") }],
-            ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4321), "text": "動画と資料",
-             "files": [file("F04", "demo.mp4"), file("F05", "偽装.pdf"), file("F06", "大きい.txt")]],
-        ])
-        export.set("secret-plan/2024-01-13.json", json: [
-            ["type": "message", "user": "U01", "ts": SlackExportFile.ts(4322), "text": "計画の詳細", "files": [file("F07", "極秘資料.pdf")]],
-        ])
+        func file(_ id: String, _ name: String) -> [String: Any] {
+            ["id": id, "name": name, "permalink": "https://sample.slack.com/files/U02/\(id)/x"]
+        }
+        export.set(
+            "水素/2024-01-13.json",
+            json: [
+                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(4320), "text": "  ", "files": [file("F03", "タンク図面.png")]],
+                [
+                    "type": "message", "user": "U03", "ts": SlackExportFile.ts(4323), "text": "写真を5枚",
+                    "files": (1...5).map { file("F1\($0)", "写真\($0).png") },
+                ],
+                [
+                    "type": "message", "user": "U02", "ts": SlackExportFile.ts(4321), "text": "動画と資料",
+                    "files": [file("F04", "demo.mp4"), file("F05", "偽装.pdf"), file("F06", "大きい.txt")],
+                ],
+            ])
+        export.set(
+            "secret-plan/2024-01-13.json",
+            json: [
+                ["type": "message", "user": "U01", "ts": SlackExportFile.ts(4322), "text": "計画の詳細", "files": [file("F07", "極秘資料.pdf")]]
+            ])
         return export
     }
 
@@ -169,8 +188,10 @@ import Testing
             #expect(summary.files == 3 + 4 && summary.fileLinks == 3 + 1, "\(summary)")
             #expect(files.count == seeded + 7)
 
-            let member = c.actor(c.member), li = try #require(try await persistence.read { try await $0.members.all() }.first { $0.name == "Li Wei" })
-            let exchange = Exchange(c.env), mine = try await Self.channels(of: member, c)
+            let member = c.actor(c.member)
+            let li = try #require(try await persistence.read { try await $0.members.all() }.first { $0.name == "Li Wei" })
+            let exchange = Exchange(c.env)
+            let mine = try await Self.channels(of: member, c)
             // Kept: the file is the message's, the link to Slack is gone; a file alone needs no text.
             let general = try await exchange.show(member, channelID: try #require(mine["general"]).id)
             let plan = try #require(general.messages.first { $0.body == "資料です" })
@@ -215,7 +236,12 @@ import Testing
         init(failingFrom: Int) { self.failingFrom = failingFrom }
 
         func save(_ data: Data) async throws -> String {
-            guard saves.withLock({ $0 += 1; return $0 < failingFrom }) else { throw CocoaError(.fileWriteOutOfSpace) }
+            guard
+                saves.withLock({
+                    $0 += 1
+                    return $0 < failingFrom
+                })
+            else { throw CocoaError(.fileWriteOutOfSpace) }
             return try await kept.save(data)
         }
 
@@ -244,9 +270,11 @@ import Testing
             // The same message twice (as an export joined from two can have it): one file kept.
             var export = SlackExportFile.sample()
             export.set("__uploads/F01/計画書.pdf", data: MessageFileTests.pdf)
-            export.set("general/2024-01-12.json", json: [
-                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(1442), "text": "資料です", "files": [["id": "F01", "name": "計画書.pdf"]]],
-            ])
+            export.set(
+                "general/2024-01-12.json",
+                json: [
+                    ["type": "message", "user": "U02", "ts": SlackExportFile.ts(1442), "text": "資料です", "files": [["id": "F01", "name": "計画書.pdf"]]]
+                ])
             let summary = try #require(try await Self.run(export, c.env).summary)
             #expect(summary.files == 1 && summary.messagesAlreadyThere == 1)
             #expect(files.kept.count == seeded + 1)
@@ -262,12 +290,19 @@ import Testing
             // sent to the channel too.
             let busy = SlackImportWriter.batchSize + 100
             let root = SlackExportFile.ts(50_000)
-            export.set("general/2024-02-10.json", json: (0..<busy).map { index in
-                ["type": "message", "user": "U01", "ts": SlackExportFile.ts(50_000, index), "text": index == 0 ? "大きなスレッドの始まり" : "発言 \(index)"]
-            })
-            export.set("general/2024-02-11.json", json: [
-                ["type": "message", "subtype": "thread_broadcast", "user": "U02", "ts": SlackExportFile.ts(51_500), "text": "翌日の返信", "thread_ts": root],
-            ])
+            export.set(
+                "general/2024-02-10.json",
+                json: (0..<busy).map { index in
+                    ["type": "message", "user": "U01", "ts": SlackExportFile.ts(50_000, index), "text": index == 0 ? "大きなスレッドの始まり" : "発言 \(index)"]
+                })
+            export.set(
+                "general/2024-02-11.json",
+                json: [
+                    [
+                        "type": "message", "subtype": "thread_broadcast", "user": "U02", "ts": SlackExportFile.ts(51_500), "text": "翌日の返信",
+                        "thread_ts": root,
+                    ]
+                ])
             let summary = try #require(try await Self.run(export, c.env).summary)
             #expect(summary.messagesImported == 13 + busy + 1)
             let general = try #require(try await Self.channels(of: c.actor(c.member), c)["general"])
@@ -290,14 +325,18 @@ import Testing
             export.set("__uploads/F32/二日目.pdf", data: MessageFileTests.pdf)
             // The first batch ends with a busy day whose first message has a file; the second
             // batch's file is the one the store refuses, after the first batch is written.
-            export.set("general/2024-02-10.json", json: (0..<SlackImportWriter.batchSize).map { index in
-                var message: [String: Any] = ["type": "message", "user": "U01", "ts": SlackExportFile.ts(50_000, index), "text": "発言 \(index)"]
-                if index == 0 { message["files"] = [["id": "F31", "name": "一日目.pdf"]] }
-                return message
-            })
-            export.set("general/2024-02-11.json", json: [
-                ["type": "message", "user": "U02", "ts": SlackExportFile.ts(51_500), "text": "翌日", "files": [["id": "F32", "name": "二日目.pdf"]]],
-            ])
+            export.set(
+                "general/2024-02-10.json",
+                json: (0..<SlackImportWriter.batchSize).map { index in
+                    var message: [String: Any] = ["type": "message", "user": "U01", "ts": SlackExportFile.ts(50_000, index), "text": "発言 \(index)"]
+                    if index == 0 { message["files"] = [["id": "F31", "name": "一日目.pdf"]] }
+                    return message
+                })
+            export.set(
+                "general/2024-02-11.json",
+                json: [
+                    ["type": "message", "user": "U02", "ts": SlackExportFile.ts(51_500), "text": "翌日", "files": [["id": "F32", "name": "二日目.pdf"]]]
+                ])
             let (before, seeded) = (try await persistence.rowCounts(), files.kept.count)
             await #expect(throws: CocoaError.self) { try await Self.run(export, env) }
             #expect(try await persistence.rowCounts() == before, "nothing written")
@@ -322,10 +361,16 @@ import Testing
             cases.append(("no users.json", export, SlackImport.Problem(path: "users.json", key: "slack_import.missing_file")))
             export = SlackExportFile.sample()
             export.set("secret-plan/2024-01-13.json", json: [["type": "message", "user": "U99", "ts": SlackExportFile.ts(9), "text": "誰?"]])
-            cases.append(("an unknown author", export, SlackImport.Problem(path: "secret-plan/2024-01-13.json", key: "slack_import.unknown_user", detail: "U99 (ts \(SlackExportFile.ts(9)))")))
+            cases.append(
+                (
+                    "an unknown author", export,
+                    SlackImport.Problem(
+                        path: "secret-plan/2024-01-13.json", key: "slack_import.unknown_user", detail: "U99 (ts \(SlackExportFile.ts(9)))")
+                ))
             export = SlackExportFile.sample()
             export.set("groups.json", json: [["id": "G01", "name": "secret-plan", "members": ["U01", "U77"]]])
-            cases.append(("an unknown channel member", export, SlackImport.Problem(path: "groups.json", key: "slack_import.unknown_user", detail: "U77")))
+            cases.append(
+                ("an unknown channel member", export, SlackImport.Problem(path: "groups.json", key: "slack_import.unknown_user", detail: "U77")))
             export = SlackExportFile.sample()
             export.set("../../etc/cron.d/evil.json", json: [])
             cases.append(("a zip-slip path", export, SlackImport.Problem(path: "../../etc/cron.d/evil.json", key: "slack_import.unsafe_path")))
@@ -337,7 +382,11 @@ import Testing
             cases.append(("a path twice", export, SlackImport.Problem(path: "channels.json", key: "slack_import.repeated_path")))
             export = SlackExportFile.sample()
             export.set("general/2024-01-14.json", json: [["type": "message", "user": "U01", "ts": "yesterday", "text": "いつ?"]])
-            cases.append(("a wrong timestamp", export, SlackImport.Problem(path: "general/2024-01-14.json", key: "slack_import.bad_timestamp", detail: "yesterday")))
+            cases.append(
+                (
+                    "a wrong timestamp", export,
+                    SlackImport.Problem(path: "general/2024-01-14.json", key: "slack_import.bad_timestamp", detail: "yesterday")
+                ))
 
             for (name, export, expected) in cases {
                 let report = try await Self.run(export, c.env)

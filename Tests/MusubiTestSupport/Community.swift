@@ -44,33 +44,46 @@ public struct Community: Sendable {
             for sector in Sector.allCases {
                 let (name, kana) = names[sector]!
                 organizations[sector] = try await repos.organizations.insert(
-                    OrganizationDraft(name: name, nameKana: kana, sector: sector, prefectureCode: "31", municipality: sector == .industry ? "境港市" : "鳥取市",
-                                      summary: "\(name)の概要", fieldIDs: sector == .industry ? [aquaculture.id] : [hydrogen.id]),
+                    OrganizationDraft(
+                        name: name, nameKana: kana, sector: sector, prefectureCode: "31", municipality: sector == .industry ? "境港市" : "鳥取市",
+                        summary: "\(name)の概要", fieldIDs: sector == .industry ? [aquaculture.id] : [hydrogen.id]),
                     at: now
                 )
             }
-            func person(_ email: String, _ name: String, _ kana: String, _ role: Role, _ status: AccountStatus, _ sector: Sector, keywords: [String], fields: [Int64]) async throws -> Member {
+            func person(
+                _ email: String, _ name: String, _ kana: String, _ role: Role, _ status: AccountStatus, _ sector: Sector, keywords: [String],
+                fields: [Int64]
+            ) async throws -> Member {
                 try await repos.members.insert(
-                    NewMember(email: email, passwordHash: hash, role: role, status: status, organizationID: organizations[sector]!.id,
-                              draft: ProfileDraft(name: name, nameKana: kana, profile: Profile(title: "担当", keywords: keywords, offer: "\(name)の提供", seeking: "\(name)の希望"), fieldIDs: fields)),
+                    NewMember(
+                        email: email, passwordHash: hash, role: role, status: status, organizationID: organizations[sector]!.id,
+                        draft: ProfileDraft(
+                            name: name, nameKana: kana, profile: Profile(title: "担当", keywords: keywords, offer: "\(name)の提供", seeking: "\(name)の希望"),
+                            fieldIDs: fields)),
                     at: now
                 )
             }
             let admin = try await person("admin@example.jp", "岡田 美咲", "おかだ みさき", .admin, .active, .government, keywords: ["事務局"], fields: [])
-            let coordinator = try await person("coord@example.jp", "西村 健", "にしむら けん", .coordinator, .active, .support, keywords: ["技術相談"], fields: [hydrogen.id])
-            let member = try await person("member@example.jp", "松本 恭平", "まつもと きょうへい", .member, .active, .academia, keywords: ["マイクロバブル", "微細気泡"], fields: [hydrogen.id])
+            let coordinator = try await person(
+                "coord@example.jp", "西村 健", "にしむら けん", .coordinator, .active, .support, keywords: ["技術相談"], fields: [hydrogen.id])
+            let member = try await person(
+                "member@example.jp", "松本 恭平", "まつもと きょうへい", .member, .active, .academia, keywords: ["マイクロバブル", "微細気泡"], fields: [hydrogen.id])
             let guest = try await person("guest@example.jp", "陳 怡婷", "ちん いてい", .guest, .active, .industry, keywords: ["養殖"], fields: [aquaculture.id])
             let applicant = try await person("applicant@example.jp", "新井 一郎", "あらい いちろう", .member, .pending, .finance, keywords: [], fields: [])
-            let group = try await repos.groups.insert(GroupDraft(kind: .studyGroup, name: "ファインバブル研究会", description: "微細気泡の研究", hostOrganizationID: organizations[.academia]!.id), at: now)
+            let group = try await repos.groups.insert(
+                GroupDraft(kind: .studyGroup, name: "ファインバブル研究会", description: "微細気泡の研究", hostOrganizationID: organizations[.academia]!.id), at: now)
             try await repos.groups.setMembership(GroupMembership(groupID: group.id, memberID: member.id, role: .lead))
-            let lobby = try await repos.channels.insert(ChannelDraft(kind: .public, name: "雑談", topic: "気軽な話題"), groupID: nil, directKey: nil, createdBy: coordinator.id, at: now)
+            let lobby = try await repos.channels.insert(
+                ChannelDraft(kind: .public, name: "雑談", topic: "気軽な話題"), groupID: nil, directKey: nil, createdBy: coordinator.id, at: now)
             try await repos.channels.addSeat(channelID: lobby.id, memberID: coordinator.id, at: now)
             try await repos.channels.addSeat(channelID: lobby.id, memberID: member.id, at: now)
-            let room = try await repos.channels.insert(ChannelDraft(kind: .private, name: "共同研究の相談"), groupID: nil, directKey: nil, createdBy: member.id, at: now)
+            let room = try await repos.channels.insert(
+                ChannelDraft(kind: .private, name: "共同研究の相談"), groupID: nil, directKey: nil, createdBy: member.id, at: now)
             try await repos.channels.addSeat(channelID: room.id, memberID: member.id, at: now)
-            let secret = try await repos.messages.insert(NewMessage(
-                channelID: room.id, authorID: member.id, body: "<!channel> 社外秘の計画", mentionsChannel: true, files: [planFile], at: now
-            ))
+            let secret = try await repos.messages.insert(
+                NewMessage(
+                    channelID: room.id, authorID: member.id, body: "<!channel> 社外秘の計画", mentionsChannel: true, files: [planFile], at: now
+                ))
             return Community(
                 env: env, decarbonisation: decarbonisation, hydrogen: hydrogen, aquaculture: aquaculture, organizations: organizations,
                 admin: admin, coordinator: coordinator, member: member, guest: guest, applicant: applicant, group: group, lobby: lobby, room: room,
@@ -90,8 +103,9 @@ public struct Community: Sendable {
         let now = env.now()
         return try await env.persistence.write { repos in
             try await repos.members.insert(
-                NewMember(email: email, passwordHash: hash, role: role, status: .active, organizationID: organizationID,
-                          draft: ProfileDraft(name: name, nameKana: "", profile: Profile(title: "", keywords: [], offer: "", seeking: ""), fieldIDs: [])),
+                NewMember(
+                    email: email, passwordHash: hash, role: role, status: .active, organizationID: organizationID,
+                    draft: ProfileDraft(name: name, nameKana: "", profile: Profile(title: "", keywords: [], offer: "", seeking: ""), fieldIDs: [])),
                 at: now
             )
         }

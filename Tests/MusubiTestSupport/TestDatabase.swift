@@ -89,7 +89,9 @@ public final class TestClock: @unchecked Sendable {
 
 extension CoreEnvironment {
     /// The real components, with bcrypt at its lowest cost so tests stay fast.
-    public static func testing(_ persistence: any Persistence, clock: TestClock = TestClock(), events: any ExchangeEventPublisher = SilentExchangeEvents()) -> CoreEnvironment {
+    public static func testing(
+        _ persistence: any Persistence, clock: TestClock = TestClock(), events: any ExchangeEventPublisher = SilentExchangeEvents()
+    ) -> CoreEnvironment {
         CoreEnvironment(
             persistence: persistence, files: DiskFileStore(directory: TestFolders.new("files").path),
             passwords: BcryptPasswords(cost: 4), secrets: RandomSecrets(key: "test-key"),

@@ -4,7 +4,8 @@ import Foundation
 /// one folder per test run, removed when the run ends.
 public enum TestFolders {
     public static let root: URL = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("musubi-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "musubi-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         atexit { try? FileManager.default.removeItem(at: TestFolders.root) }
         return root
     }()

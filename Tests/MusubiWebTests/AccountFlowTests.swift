@@ -3,6 +3,7 @@ import HTTPTypes
 import MusubiCore
 import MusubiTestSupport
 import Testing
+
 @testable import MusubiWeb
 
 @Suite struct AccountFlowTests {
@@ -11,10 +12,12 @@ import Testing
         try await TestSite.run(database) { site in
             let visitor = site.browser()
             try await visitor.get("/apply")
-            let applied = try await visitor.post("/apply", [
-                ("email", "Sakura@Example.jp"), ("password", "a long enough password"), ("name", "春野 さくら"),
-                ("organizationID", String(site.community.organizations[.finance]!.id)), ("message", "養殖の資金調達に関心があります"),
-            ])
+            let applied = try await visitor.post(
+                "/apply",
+                [
+                    ("email", "Sakura@Example.jp"), ("password", "a long enough password"), ("name", "春野 さくら"),
+                    ("organizationID", String(site.community.organizations[.finance]!.id)), ("message", "養殖の資金調達に関心があります"),
+                ])
             #expect(applied.status == .ok)
             #expect(applied.contains("data-testid=\"apply-done\""))
 
@@ -77,10 +80,11 @@ import Testing
     func aSignInLinkLetsAnExistingPersonSetAPassword(_ database: TestDatabase) async throws {
         try await TestSite.run(database) { site in
             let imported = try await site.community.env.persistence.write { repos in
-                try await repos.members.insert(NewMember(
-                    email: "imported@example.jp", passwordHash: "", role: .member, status: .active, organizationID: nil,
-                    draft: ProfileDraft(name: "取込 花子", nameKana: "とりこみ はなこ", profile: Profile(), fieldIDs: [])
-                ), at: Date())
+                try await repos.members.insert(
+                    NewMember(
+                        email: "imported@example.jp", passwordHash: "", role: .member, status: .active, organizationID: nil,
+                        draft: ProfileDraft(name: "取込 花子", nameKana: "とりこみ はなこ", profile: Profile(), fieldIDs: [])
+                    ), at: Date())
             }
             let newcomer = site.browser()
             try await newcomer.get("/signin")
@@ -187,8 +191,9 @@ import Testing
             try await browser.get("/signin")
             var codes: [Int] = []
             for index in 0..<3 {
-                let page = try await browser.post("/signin", [("email", "nobody\(index)@example.jp"), ("password", "wrong password!")],
-                                                  headers: [ClientAddress.forwardedForHeader: client])
+                let page = try await browser.post(
+                    "/signin", [("email", "nobody\(index)@example.jp"), ("password", "wrong password!")],
+                    headers: [ClientAddress.forwardedForHeader: client])
                 codes.append(Int(page.status.code))
             }
             return codes
@@ -251,7 +256,8 @@ import Testing
             // next= only ever leads to this site
             try await browser.post("/signout")
             try await browser.get("/signin")
-            let offsite = try await browser.post("/signin", [("email", "member@example.jp"), ("password", Community.password), ("next", "//evil.example/")])
+            let offsite = try await browser.post(
+                "/signin", [("email", "member@example.jp"), ("password", Community.password), ("next", "//evil.example/")])
             #expect(offsite.location == "/")
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
 import MusubiCore
 import MusubiTestSupport
-@testable import MusubiWeb
 import Testing
+
+@testable import MusubiWeb
 
 /// Files on a listing follow its disclosure level, as its details do.
 @Suite struct AttachmentTests {
@@ -17,8 +18,10 @@ import Testing
         try await TestSite.run(database) { site in
             let owner = site.browser()
             try await owner.signIn("member@example.jp")
-            let open = try await ListingPageTests.post(owner, [("kind", "seed"), ("title", "微細気泡の発生装置"), ("summary", "泡を作る"), ("disclosure", "public")])
-            let secret = try await ListingPageTests.post(owner, [("kind", "seed"), ("title", "非公開の装置"), ("summary", "概要"), ("disclosure", "coordinators")])
+            let open = try await ListingPageTests.post(
+                owner, [("kind", "seed"), ("title", "微細気泡の発生装置"), ("summary", "泡を作る"), ("disclosure", "public")])
+            let secret = try await ListingPageTests.post(
+                owner, [("kind", "seed"), ("title", "非公開の装置"), ("summary", "概要"), ("disclosure", "coordinators")])
 
             try await owner.get(open)
             let uploaded = try await owner.upload(open + "/attachments", [], files: [Self.file("試験結果 2026.pdf", Self.pdf)])
@@ -47,7 +50,8 @@ import Testing
             // Coordinators only: a member sees neither the list nor the file; a coordinator does.
             try await owner.get(secret)
             #expect(try await owner.upload(secret + "/attachments", [], files: [Self.file("条件.pdf", Self.pdf)]).status == .seeOther)
-            let secretHref = try #require(try await owner.get(secret).cards("attachment", in: "attachments").first?.split(separator: "\"").dropFirst().first.map(String.init))
+            let secretHref = try #require(
+                try await owner.get(secret).cards("attachment", in: "attachments").first?.split(separator: "\"").dropFirst().first.map(String.init))
             let member = site.browser()
             try await site.community.addMember("maker@example.jp", "山本 工業", sector: .industry)
             try await member.signIn("maker@example.jp")
@@ -79,20 +83,26 @@ import Testing
             try await owner.signIn("member@example.jp")
             let listing = try await ListingPageTests.post(owner, [("kind", "seed"), ("title", "装置"), ("summary", "概要")])
             try await owner.get(listing)
-            let disguised = try await owner.upload(listing + "/attachments", [], files: [Self.file("report.pdf", Data("<html><script>alert(1)</script>".utf8))])
+            let disguised = try await owner.upload(
+                listing + "/attachments", [], files: [Self.file("report.pdf", Data("<html><script>alert(1)</script>".utf8))])
             #expect(disguised.status == .unprocessableContent)
             #expect(disguised.contains("この種類のファイルは添付できません"))
-            #expect(try await owner.upload(listing + "/attachments", [], files: [Self.file("run.exe", Data("MZ".utf8))]).status == .unprocessableContent)
+            #expect(
+                try await owner.upload(listing + "/attachments", [], files: [Self.file("run.exe", Data("MZ".utf8))]).status == .unprocessableContent)
             #expect(try await owner.upload(listing + "/attachments", [], files: [Self.file("empty.txt", Data())]).status == .unprocessableContent)
             #expect(try await owner.upload(listing + "/attachments", [], files: []).status == .unprocessableContent)
             let large = Data(repeating: 0x41, count: ListingAttachments.sizeLimit + 1)
             let tooLarge = try await owner.upload(listing + "/attachments", [], files: [Self.file("big.txt", large, type: "text/plain")])
             #expect(tooLarge.status == .unprocessableContent)
-            let huge = try await owner.upload(listing + "/attachments", [], files: [Self.file("huge.txt", Data(repeating: 0x41, count: UploadLimits.files + 1))])
+            let huge = try await owner.upload(
+                listing + "/attachments", [], files: [Self.file("huge.txt", Data(repeating: 0x41, count: UploadLimits.files + 1))])
             #expect(huge.status == .contentTooLarge)
-            let path = try await owner.upload(listing + "/attachments", [], files: [Self.file("../../etc/メモ.txt", Data("メモ".utf8), type: "text/plain")])
+            let path = try await owner.upload(
+                listing + "/attachments", [], files: [Self.file("../../etc/メモ.txt", Data("メモ".utf8), type: "text/plain")])
             #expect(path.status == .seeOther, "a path sent as the name is cut to its last part")
-            let attachments = try await site.community.env.persistence.read { repos in try await repos.attachments.of(listingID: Int64(IntroductionFlowTests.id(of: listing))!) }
+            let attachments = try await site.community.env.persistence.read { repos in
+                try await repos.attachments.of(listingID: Int64(IntroductionFlowTests.id(of: listing))!)
+            }
             #expect(attachments.map(\.filename) == ["メモ.txt"], "only the good file was kept")
         }
     }

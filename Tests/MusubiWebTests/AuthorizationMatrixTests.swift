@@ -68,11 +68,17 @@ import Testing
         Row(method: .post, path: { "/manage/people/\($0.guest.id)/role" }, form: [("role", "member")], expected: [401, 403, 403, 303, 303]),
         Row(method: .post, path: { "/manage/people/\($0.coordinator.id)/deactivate" }, expected: [401, 403, 403, 403, 303]),
         Row(method: .post, path: { "/manage/people/\($0.guest.id)/sign-in-link" }, expected: [401, 403, 403, 201, 201]),
-        Row(method: .post, path: { _ in "/organizations" }, form: [("name", "新しい組織"), ("sector", "industry"), ("prefectureCode", "31")], expected: [401, 403, 403, 303, 303]),
-        Row(method: .post, path: { _ in "/listings" }, form: [("kind", "need"), ("stage", "idea"), ("disclosure", "members"), ("title", "課題"), ("summary", "概要")],
+        Row(
+            method: .post, path: { _ in "/organizations" }, form: [("name", "新しい組織"), ("sector", "industry"), ("prefectureCode", "31")],
+            expected: [401, 403, 403, 303, 303]),
+        Row(
+            method: .post, path: { _ in "/listings" },
+            form: [("kind", "need"), ("stage", "idea"), ("disclosure", "members"), ("title", "課題"), ("summary", "概要")],
             expected: [401, 403, 303, 303, 303]),
         Row(method: .post, path: { _ in "/introductions" }, form: [("member", "0"), ("message", "よろしく")], expected: [401, 403, 404, 404, 404]),
-        Row(method: .post, path: { _ in "/exchange/channels" }, form: [("name", "新しい部屋"), ("kind", "public"), ("purpose", "general")], expected: [401, 403, 303, 303, 303]),
+        Row(
+            method: .post, path: { _ in "/exchange/channels" }, form: [("name", "新しい部屋"), ("kind", "public"), ("purpose", "general")],
+            expected: [401, 403, 303, 303, 303]),
         Row(method: .post, path: { "/exchange/channels/\($0.lobby.id)/messages" }, form: [("body", "こんにちは")], expected: [401, 404, 303, 303, 403]),
         Row(method: .post, path: { "/exchange/channels/\($0.room.id)/messages" }, form: [("body", "こんにちは")], expected: [401, 404, 303, 404, 404]),
         Row(method: .post, path: { "/exchange/channels/\($0.room.id)/webhooks" }, form: [("name", "通知")], expected: [401, 404, 403, 404, 404]),
@@ -81,13 +87,19 @@ import Testing
         Row(method: .post, path: { "/exchange/channels/\($0.lobby.id)/retention" }, form: [("days", "30")], expected: [401, 404, 403, 403, 303]),
         Row(method: .post, path: { "/exchange/channels/\($0.lobby.id)/webhooks" }, form: [("name", "通知")], expected: [401, 404, 403, 403, 201]),
         Row(method: .post, path: { "/exchange/channels/\($0.lobby.id)/webhooks/999999/revoke" }, expected: [401, 404, 403, 403, 404]),
-        Row(method: .post, path: { "/groups/\($0.group.id)/members" }, form: [("memberID", "0"), ("role", "member")], expected: [401, 403, 403, 422, 422]),
+        Row(
+            method: .post, path: { "/groups/\($0.group.id)/members" }, form: [("memberID", "0"), ("role", "member")],
+            expected: [401, 403, 403, 422, 422]),
         Row(method: .post, path: { _ in "/me/edit" }, form: [("name", "新しい名前")], expected: [401, 303, 303, 303, 303]),
-        Row(method: .post, path: { _ in "/suggestions/pins" }, form: [("member", "0"), ("kind", "person"), ("subject", "0")], expected: [401, 403, 403, 422, 422]),
+        Row(
+            method: .post, path: { _ in "/suggestions/pins" }, form: [("member", "0"), ("kind", "person"), ("subject", "0")],
+            expected: [401, 403, 403, 422, 422]),
         Row(method: .post, path: { _ in "/suggestions/pins/999999/remove" }, expected: [401, 403, 403, 404, 404]),
         Row(method: .post, path: { _ in "/manage/matching" }, form: [("pasted", "")], expected: [401, 404, 404, 422, 422]),
         Row(method: .post, path: { _ in "/manage/slack-import" }, form: [("export", "")], expected: [401, 403, 403, 403, 422]),
-        Row(method: .post, path: { _ in "/manage/invitations" }, form: [("email", "someone@example.jp"), ("role", "member")], expected: [401, 403, 403, 201, 201]),
+        Row(
+            method: .post, path: { _ in "/manage/invitations" }, form: [("email", "someone@example.jp"), ("role", "member")],
+            expected: [401, 403, 403, 201, 201]),
     ]
 
     static let api: [Row] = [
@@ -124,7 +136,9 @@ import Testing
         Row(method: .post, path: { _ in "/api/v1/channels" }, form: [("name", "新しい部屋"), ("kind", "public")], expected: [401, 403, 201, 201, 201]),
         Row(method: .post, path: { "/api/v1/channels/\($0.lobby.id)/messages" }, form: [("body", "こんにちは")], expected: [401, 404, 201, 201, 403]),
         Row(method: .post, path: { "/api/v1/channels/\($0.room.id)/messages" }, form: [("body", "こんにちは")], expected: [401, 404, 201, 404, 404]),
-        Row(method: .post, path: { "/api/v1/messages/\($0.roomFile.messageID)/reactions" }, form: [("emoji", "👍")], expected: [401, 404, 204, 404, 404]),
+        Row(
+            method: .post, path: { "/api/v1/messages/\($0.roomFile.messageID)/reactions" }, form: [("emoji", "👍")],
+            expected: [401, 404, 204, 404, 404]),
         Row(method: .post, path: { "/api/v1/channels/\($0.lobby.id)/join" }, expected: [401, 404, 204, 204, 204]),
         Row(method: .get, path: { "/api/v1/channels/\($0.lobby.id)/webhooks" }, expected: [401, 404, 403, 403, 200]),
         Row(method: .post, path: { "/api/v1/channels/\($0.lobby.id)/webhooks" }, form: [("name", "通知")], expected: [401, 404, 403, 403, 201]),

@@ -71,8 +71,10 @@ import Testing
         // One key each pattern exists for, so a pattern that stops matching fails here rather than checking nothing:
         // ErrorMiddleware's table, MusubiError.invalid in MusubiCore, site.t(…) with a literal, a ternary inside
         // site.t(…), `titleKey:`, `all:`, and a Slack import problem.
-        for key in ["error.csrf", "error.too_many_tokens", "exchange.open_direct", "invitation.claim_title",
-                    "members.title", "listings.all_kinds", "slack_import.bad_json"] {
+        for key in [
+            "error.csrf", "error.too_many_tokens", "exchange.open_direct", "invitation.claim_title",
+            "members.title", "listings.all_kinds", "slack_import.bad_json",
+        ] {
             #expect(keys[key] != nil, "no longer found in the sources: \(key)")
         }
         try Self.expectInBothLanguages(keys)

@@ -26,9 +26,11 @@ import Testing
             let page = try await coordinator.get("/manage/concepts")
             #expect(page.status == .ok)
             #expect(page.contains("fine-bubble"), "the bundled concepts are listed")
-            let saved = try await coordinator.post("/manage/concepts", [
-                ("key", "indigo"), ("label", "藍染め"), ("labelEn", "Indigo"), ("terms", "藍、インディゴ、藍染"), ("related", "materials"),
-            ])
+            let saved = try await coordinator.post(
+                "/manage/concepts",
+                [
+                    ("key", "indigo"), ("label", "藍染め"), ("labelEn", "Indigo"), ("terms", "藍、インディゴ、藍染"), ("related", "materials"),
+                ])
             #expect(saved.status == .seeOther)
             let after = try await member.get(need)
             #expect(after.contains("href=\"\(seed)\""))
@@ -51,15 +53,19 @@ import Testing
             let coordinator = site.browser()
             try await coordinator.signIn("coord@example.jp")
             try await coordinator.get("/manage/concepts")
-            let bad = try await coordinator.post("/manage/concepts", [("key", "麹 koji"), ("label", ""), ("terms", ""), ("related", "no-such-concept")])
+            let bad = try await coordinator.post(
+                "/manage/concepts", [("key", "麹 koji"), ("label", ""), ("terms", ""), ("related", "no-such-concept")])
             #expect(bad.status == .unprocessableContent)
             #expect(bad.contains("キーは英小文字・数字・ハイフンで2〜40文字にしてください。"))
             #expect(bad.contains("関連する概念のキーに、辞書にないものがあります。"))
             #expect(bad.contains("value=\"麹 koji\""))
-            let long = try await coordinator.post("/manage/concepts", [("key", "long"), ("label", "長い"), ("terms", String(repeating: "長", count: 41))])
+            let long = try await coordinator.post(
+                "/manage/concepts", [("key", "long"), ("label", "長い"), ("terms", String(repeating: "長", count: 41))])
             #expect(long.status == .unprocessableContent)
             #expect(!(try await coordinator.get("/manage/concepts").contains("data-testid=\"added-concept\"")))
-            #expect(try await coordinator.post("/manage/concepts", [("key", "ok"), ("label", "良い"), ("terms", "良"), ("_csrf", "wrong")]).status == .forbidden)
+            #expect(
+                try await coordinator.post("/manage/concepts", [("key", "ok"), ("label", "良い"), ("terms", "良"), ("_csrf", "wrong")]).status
+                    == .forbidden)
         }
     }
 }

@@ -34,10 +34,12 @@ import Testing
             try await browser.signIn("member@example.jp")
             #expect(try await browser.get("/members").contains("松本 恭平"))
             try await browser.get("/me/edit")
-            let edited = try await browser.post("/me/edit", [
-                ("name", "松本 恭平"), ("nameKana", "まつもと きょうへい"), ("title", "主任研究員"), ("keywords", "陸上養殖, 閉鎖循環"),
-                ("offer", ""), ("seeking", ""), ("fields", String(site.community.aquaculture.id)),
-            ])
+            let edited = try await browser.post(
+                "/me/edit",
+                [
+                    ("name", "松本 恭平"), ("nameKana", "まつもと きょうへい"), ("title", "主任研究員"), ("keywords", "陸上養殖, 閉鎖循環"),
+                    ("offer", ""), ("seeking", ""), ("fields", String(site.community.aquaculture.id)),
+                ])
             #expect(edited.status == .seeOther)
             let after = try await browser.get("/members")
             #expect(after.contains("主任研究員"))
@@ -105,7 +107,9 @@ import Testing
             try await browser.signIn("coord@example.jp")
             let group = site.community.group
             try await browser.get("/groups/\(group.id)")
-            #expect(try await browser.post("/groups/\(group.id)/members", [("memberID", String(site.community.admin.id)), ("role", "lead")]).status == .seeOther)
+            #expect(
+                try await browser.post("/groups/\(group.id)/members", [("memberID", String(site.community.admin.id)), ("role", "lead")]).status
+                    == .seeOther)
             let page = try await browser.get("/groups/\(group.id)")
             #expect(page.contains("岡田 美咲"))
             let subgroup = try await browser.post("/groups", [("kind", "subcommittee"), ("name", "水産分科会"), ("parentID", String(group.id))])

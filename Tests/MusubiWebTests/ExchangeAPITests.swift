@@ -49,13 +49,16 @@ import Testing
             #expect((read?["unread"] as? [String: Any])?["messages"] as? Int == 0)
 
             // A reply, also sent to the channel, and the thread it is in.
-            let reply = try await coordinator.call(.post, "/api/v1/channels/\(lobby)/messages", json: ["body": "水素なら喜んで", "threadRootId": rootID, "alsoToChannel": true])
+            let reply = try await coordinator.call(
+                .post, "/api/v1/channels/\(lobby)/messages", json: ["body": "水素なら喜んで", "threadRootId": rootID, "alsoToChannel": true])
             #expect(reply.status == .created)
             #expect(reply.object["threadRootId"] as? Int == rootID && reply.object["inTimeline"] as? Bool == true)
             let thread = try await member.call(.get, "/api/v1/messages/\(rootID)/thread")
             #expect((thread.object["root"] as? [String: Any])?["replyCount"] as? Int == 1)
             #expect(Self.ids(thread.object["replies"] as? [[String: Any]] ?? []) == [try #require(reply.object["id"] as? Int)])
-            #expect(try await coordinator.call(.post, "/api/v1/channels/\(lobby)/messages", json: ["body": "x", "threadRootId": 999_999]).status == .unprocessableContent)
+            #expect(
+                try await coordinator.call(.post, "/api/v1/channels/\(lobby)/messages", json: ["body": "x", "threadRootId": 999_999]).status
+                    == .unprocessableContent)
 
             // Only the author edits.
             let edited = try await member.call(.patch, "/api/v1/messages/\(rootID)", json: ["body": "水素の件で相談です（直しました）"])
@@ -89,9 +92,11 @@ import Testing
             #expect(try await member.call(.get, "/api/v1/search?q=x&order=loudest").status == .unprocessableContent)
 
             // A file, through multipart, only for those who may see the private room.
-            let withFile = try await member.upload("/api/v1/channels/\(room)/messages", [("body", "議事録です")], files: [
-                (name: "files", filename: "議事録.txt", type: "text/plain", data: Data("第一回 議事録\n".utf8)),
-            ])
+            let withFile = try await member.upload(
+                "/api/v1/channels/\(room)/messages", [("body", "議事録です")],
+                files: [
+                    (name: "files", filename: "議事録.txt", type: "text/plain", data: Data("第一回 議事録\n".utf8))
+                ])
             #expect(withFile.status == .created, "\(withFile.body)")
             let file = try #require((withFile.object["files"] as? [[String: Any]])?.first)
             let url = try #require(file["url"] as? String)
@@ -100,15 +105,19 @@ import Testing
             #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
             #expect(try await coordinator.call(.get, url).status == .notFound)
             #expect(try await visitor.call(.get, url).status == .unauthorized)
-            let refused = try await member.upload("/api/v1/channels/\(room)/messages", [("body", "")], files: [
-                (name: "files", filename: "tool.exe", type: "application/octet-stream", data: Data([0x4D, 0x5A, 0x90, 0x00])),
-            ])
+            let refused = try await member.upload(
+                "/api/v1/channels/\(room)/messages", [("body", "")],
+                files: [
+                    (name: "files", filename: "tool.exe", type: "application/octet-stream", data: Data([0x4D, 0x5A, 0x90, 0x00]))
+                ])
             #expect(refused.status == .unprocessableContent)
             let notAThread = try await member.upload("/api/v1/channels/\(room)/messages", [("body", "返信"), ("threadRootId", "abc")], files: [])
             #expect(notAThread.status == .unprocessableContent)
-            let misnamed = try await member.upload("/api/v1/channels/\(room)/messages", [("body", "添付")], files: [
-                (name: "file", filename: "メモ.txt", type: "text/plain", data: Data("メモ\n".utf8)),
-            ])
+            let misnamed = try await member.upload(
+                "/api/v1/channels/\(room)/messages", [("body", "添付")],
+                files: [
+                    (name: "file", filename: "メモ.txt", type: "text/plain", data: Data("メモ\n".utf8))
+                ])
             #expect(misnamed.status == .unprocessableContent)
             #expect(try await visitor.upload("/api/v1/channels/\(lobby)/messages", [("body", "誰?")], files: []).status == .unauthorized)
 
@@ -128,7 +137,8 @@ import Testing
 
             // The events since the cursor, in order, each in a channel the caller sits in.
             let events = try await coordinator.call(.get, "/api/v1/events?after=\(cursor)")
-            #expect(events.items.map { $0["kind"] as? String } == ["posted", "posted", "edited", "reacted", "reacted", "reacted", "reacted", "deleted"])
+            #expect(
+                events.items.map { $0["kind"] as? String } == ["posted", "posted", "edited", "reacted", "reacted", "reacted", "reacted", "deleted"])
             #expect(events.object["complete"] as? Bool == true)
             #expect(events.items.allSatisfy { $0["channelId"] as? Int == lobby })
             #expect(Self.ids(events.items) == Self.ids(events.items).sorted())
@@ -146,9 +156,12 @@ import Testing
             let wrongType = try await member.call(.post, "/api/v1/channels/\(lobby)/messages", json: ["body": 5])
             let problems = (wrongType.object["error"] as? [String: Any])?["problems"] as? [[String: Any]]
             #expect(wrongType.status == .badRequest && wrongType.errorCode == "error.bad_request")
-            #expect(problems?.first?["field"] as? String == "body" && (problems?.first?["message"] as? String)?.isEmpty == false, "the field is named")
+            #expect(
+                problems?.first?["field"] as? String == "body" && (problems?.first?["message"] as? String)?.isEmpty == false, "the field is named")
             #expect(try await member.call(.post, "/api/v1/channels/\(lobby)/messages", json: ["body": "  "]).status == .unprocessableContent)
-            #expect(try await member.call(.post, "/api/v1/channels/\(lobby)/messages", json: ["body": String(repeating: "あ", count: 8_001)]).status == .unprocessableContent)
+            #expect(
+                try await member.call(.post, "/api/v1/channels/\(lobby)/messages", json: ["body": String(repeating: "あ", count: 8_001)]).status
+                    == .unprocessableContent)
             #expect(try await member.call(.get, "/api/v1/channels/999999/messages").status == .notFound)
             #expect(try await member.call(.get, "/api/v1/messages/999999").status == .notFound)
         }
@@ -177,7 +190,8 @@ import Testing
             let browsed = try await coordinator.call(.get, "/api/v1/public-channels?q=%E6%B0%B4%E7%B4%A0")
             #expect(Self.ids(browsed.items) == [id] && browsed.object["total"] as? Int == 1)
             #expect(try await coordinator.call(.post, "/api/v1/channels/\(id)/join").status == .noContent)
-            #expect(try await coordinator.call(.patch, "/api/v1/channels/\(id)/seat", json: ["starred": true, "notify": "mentions"]).status == .noContent)
+            #expect(
+                try await coordinator.call(.patch, "/api/v1/channels/\(id)/seat", json: ["starred": true, "notify": "mentions"]).status == .noContent)
             let seat = try await coordinator.call(.get, "/api/v1/channels").items.first { $0["id"] as? Int == id }?["seat"] as? [String: Any]
             #expect(seat?["starred"] as? Bool == true && seat?["notify"] as? String == "mentions" && seat?["muted"] as? Bool == false)
             #expect(try await coordinator.call(.patch, "/api/v1/channels/\(id)/seat", json: ["notify": "loud"]).status == .badRequest)
@@ -185,7 +199,8 @@ import Testing
             #expect(!Self.ids(try await coordinator.call(.get, "/api/v1/channels").items).contains(id))
 
             // Its topic, and a guest invited in (only coordinators bring guests).
-            #expect(try await member.call(.put, "/api/v1/channels/\(id)/about", json: ["topic": "毎月第二火曜", "description": "水素の基礎から"]).status == .noContent)
+            #expect(
+                try await member.call(.put, "/api/v1/channels/\(id)/about", json: ["topic": "毎月第二火曜", "description": "水素の基礎から"]).status == .noContent)
             #expect(try await member.call(.get, "/api/v1/public-channels").items.first { $0["id"] as? Int == id }?["topic"] as? String == "毎月第二火曜")
             #expect(try await member.call(.post, "/api/v1/channels/\(id)/members", json: ["memberIds": [c.guest.id]]).status == .forbidden)
             #expect(try await member.call(.post, "/api/v1/channels/\(id)/members", json: ["memberIds": [999_999]]).status == .unprocessableContent)
@@ -195,14 +210,18 @@ import Testing
             // A direct conversation is the same one when opened again.
             let direct = try await member.call(.post, "/api/v1/direct-conversations", json: ["memberIds": [c.coordinator.id]])
             #expect(direct.status == .ok && direct.object["kind"] as? String == "direct" && direct.object["title"] as? String == "西村 健")
-            #expect(try await member.call(.post, "/api/v1/direct-conversations", json: ["memberIds": [c.coordinator.id]]).object["id"] as? Int == direct.object["id"] as? Int)
+            #expect(
+                try await member.call(.post, "/api/v1/direct-conversations", json: ["memberIds": [c.coordinator.id]]).object["id"] as? Int
+                    == direct.object["id"] as? Int)
             #expect(try await member.call(.post, "/api/v1/direct-conversations", json: ["memberIds": [Int]()]).status == .unprocessableContent)
 
             // Retention and webhooks are the admins'.
             #expect(try await member.call(.put, "/api/v1/channels/\(id)/retention", json: ["days": 30]).status == .forbidden)
             #expect(try await admin.call(.put, "/api/v1/channels/\(id)/retention", json: ["days": 30]).status == .noContent)
             #expect(try await admin.call(.put, "/api/v1/channels/\(id)/retention", json: ["days": 0]).status == .unprocessableContent)
-            #expect(try await admin.call(.put, "/api/v1/channels/\(id)/retention", json: ["day": 30]).status == .badRequest, "a misspelt key does not switch retention off")
+            #expect(
+                try await admin.call(.put, "/api/v1/channels/\(id)/retention", json: ["day": 30]).status == .badRequest,
+                "a misspelt key does not switch retention off")
             #expect(try await member.call(.get, "/api/v1/public-channels").items.first { $0["id"] as? Int == id }?["retentionDays"] as? Int == 30)
             let hook = try await admin.call(.post, "/api/v1/channels/\(id)/webhooks", json: ["name": "設備予約"])
             #expect(hook.status == .created)

@@ -17,11 +17,13 @@ import Testing
             let member = site.browser()
             try await member.signIn("member@example.jp")
             try await member.get("/exchange/new")
-            let created = try await member.post("/exchange/channels", [("name", "水素の広場"), ("kind", "public"), ("purpose", "general"), ("topic", "水素の話題")])
+            let created = try await member.post(
+                "/exchange/channels", [("name", "水素の広場"), ("kind", "public"), ("purpose", "general"), ("topic", "水素の話題")])
             #expect(created.status == .seeOther)
             let channel = "/exchange/channels/" + Self.channelID(from: created.location)
 
-            let posted = try await member.post(channel + "/messages", [("body", "*試作機* ができました <script>alert(1)</script> https://example.jp/a?b=1&c=2")])
+            let posted = try await member.post(
+                channel + "/messages", [("body", "*試作機* ができました <script>alert(1)</script> https://example.jp/a?b=1&c=2")])
             #expect(posted.status == .seeOther)
             let page = try await member.get(channel)
             let body = page.section("timeline")

@@ -40,7 +40,8 @@ import Testing
                 #expect(page.status == .ok)
                 #expect(!page.contains("社外秘の計画"))
                 #expect(page.contains("data-testid=\"search-count\">0 件<"))
-                let narrowed = try await other.get("/exchange/search?q=in%3A%E5%85%B1%E5%90%8C%E7%A0%94%E7%A9%B6%E3%81%AE%E7%9B%B8%E8%AB%87") // in:共同研究の相談
+                // in:共同研究の相談
+                let narrowed = try await other.get("/exchange/search?q=in%3A%E5%85%B1%E5%90%8C%E7%A0%94%E7%A9%B6%E3%81%AE%E7%9B%B8%E8%AB%87")
                 #expect(narrowed.section("search-notice").contains("あなたが読めるチャンネルはありません"))
             }
 

@@ -9,7 +9,9 @@ import Testing
 /// URL once; Slack's JSON posted there appears in the channel under the webhook's name,
 /// marked as an app; wrong or revoked secrets get 404, bad bodies 400, and nothing is posted.
 @Suite struct IncomingWebhookTests {
-    static func hook(_ site: TestSite, _ path: String, _ body: String, type: String = "application/json") async throws -> (HTTPResponse.Status, String) {
+    static func hook(_ site: TestSite, _ path: String, _ body: String, type: String = "application/json") async throws -> (
+        HTTPResponse.Status, String
+    ) {
         let response = try await site.client.executeRequest(uri: path, method: .post, headers: [.contentType: type], body: ByteBuffer(string: body))
         return (response.status, String(buffer: response.body))
     }
@@ -31,7 +33,9 @@ import Testing
             let path = try #require(Self.webhookPath(in: created))
             #expect(!(try await admin.get(lobby).contains(path)), "the URL is shown once")
 
-            let (status, answer) = try await Self.hook(site, path, #"""
+            let (status, answer) = try await Self.hook(
+                site, path,
+                #"""
                 {"text": "明日の *予約* は <https://example.jp/r?a=1&amp;b=2|こちら> &amp; <!channel> へ <@U024BE7LH>", "username": "予約ボット", "icon_emoji": ":robot_face:"}
                 """#)
             #expect(status == .ok && answer == "ok")
@@ -42,7 +46,9 @@ import Testing
             #expect(timeline.contains("<strong>予約ボット</strong> <span class=\"badge\" data-testid=\"app-badge\">連携</span>"))
             #expect(timeline.contains("🤖"))
             #expect(timeline.contains("<strong>予約</strong>"))
-            #expect(timeline.contains("<a href=\"https://example.jp/r?a=1&amp;b=2\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">こちら</a> &amp; "))
+            #expect(
+                timeline.contains(
+                    "<a href=\"https://example.jp/r?a=1&amp;b=2\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">こちら</a> &amp; "))
             #expect(timeline.contains("@U024BE7LH"), "a Slack person unknown here stays text")
 
             // A stored mention of someone outside the channel, spelled out, stays text; a
@@ -63,7 +69,8 @@ import Testing
             #expect(try await Self.hook(site, path, "payload=" + Browser.encode(blocks), type: "application/x-www-form-urlencoded").0 == .ok)
             let page = try await member.get(lobby).section("timeline")
             #expect(page.contains("<strong>週報</strong>") && page.contains("<strong>件数</strong><br>12") && !page.contains("fallback"))
-            #expect(page.contains("<blockquote><a href=\"https://example.jp/t\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">水素タンク</a><br>"))
+            #expect(
+                page.contains("<blockquote><a href=\"https://example.jp/t\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">水素タンク</a><br>"))
             #expect(page.contains("圧力 <strong>正常</strong><br><strong>温度</strong>: 20℃<br>監視</blockquote>"))
             #expect(page.contains("<strong>設備予約システム</strong>"), "without a username, the webhook's name")
 
@@ -94,7 +101,10 @@ import Testing
             #expect(try await Self.hook(site, path, #"{"text": "x"}"#) == (.notFound, "no_service"))
             #expect(!(try await admin.get(lobby).section("webhooks").contains("data-testid=\"revoke-webhook\"")))
             let audit = try await site.community.env.persistence.read { repos in
-                (try await repos.audit.search(AuditQuery(action: .webhookCreated)).total, try await repos.audit.search(AuditQuery(action: .webhookRevoked)).total)
+                (
+                    try await repos.audit.search(AuditQuery(action: .webhookCreated)).total,
+                    try await repos.audit.search(AuditQuery(action: .webhookRevoked)).total
+                )
             }
             #expect(audit == (1, 1))
         }

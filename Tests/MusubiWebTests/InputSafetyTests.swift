@@ -28,10 +28,12 @@ import Testing
             let browser = site.browser()
             try await browser.signIn("member@example.jp")
             let attack = "<script>alert('x')</script>'; DROP TABLE members; --"
-            let saved = try await browser.post("/me/edit", [
-                ("name", "松本 \(attack)"), ("nameKana", attack), ("title", attack), ("keywords", "<b>太字</b>, 二つ目"),
-                ("offer", attack), ("seeking", attack), ("languages", "ja"),
-            ])
+            let saved = try await browser.post(
+                "/me/edit",
+                [
+                    ("name", "松本 \(attack)"), ("nameKana", attack), ("title", attack), ("keywords", "<b>太字</b>, 二つ目"),
+                    ("offer", attack), ("seeking", attack), ("languages", "ja"),
+                ])
             #expect(saved.status == .seeOther)
             let profile = try await browser.get("/members/\(site.community.member.id)")
             #expect(!profile.contains("<script>alert"))
@@ -53,7 +55,10 @@ import Testing
                 ([("name", ""), ("sector", "industry"), ("prefectureCode", "31")], .unprocessableContent, "入力してください"),
                 ([("name", String(repeating: "長", count: 121)), ("sector", "industry"), ("prefectureCode", "31")], .unprocessableContent, "長すぎます"),
                 ([("name", "組織"), ("sector", "industry"), ("prefectureCode", "99")], .unprocessableContent, "都道府県を選んでください"),
-                ([("name", "組織"), ("sector", "industry"), ("prefectureCode", "31"), ("website", "javascript:alert(1)")], .unprocessableContent, "https://"),
+                (
+                    [("name", "組織"), ("sector", "industry"), ("prefectureCode", "31"), ("website", "javascript:alert(1)")], .unprocessableContent,
+                    "https://"
+                ),
                 ([("name", "組織"), ("sector", "industry"), ("prefectureCode", "31"), ("fields", "abc")], .unprocessableContent, "存在しない分野"),
                 ([("name", "組織"), ("sector", "industry"), ("prefectureCode", "31"), ("fields", "999999")], .unprocessableContent, "存在しない分野"),
                 ([("name", "組織"), ("sector", "bank"), ("prefectureCode", "31")], .unprocessableContent, "セクターを選んでください"),

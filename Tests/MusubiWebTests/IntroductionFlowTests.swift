@@ -10,9 +10,11 @@ import Testing
         let owner = site.browser()
         try await owner.signIn("member@example.jp")
         try await owner.get("/listings/new")
-        let posted = try await owner.post("/listings", [
-            ("kind", "seed"), ("stage", "prototype"), ("disclosure", "members"), ("title", "微細気泡の発生装置"), ("summary", "直径50µmの泡を安定して作る"),
-        ])
+        let posted = try await owner.post(
+            "/listings",
+            [
+                ("kind", "seed"), ("stage", "prototype"), ("disclosure", "members"), ("title", "微細気泡の発生装置"), ("summary", "直径50µmの泡を安定して作る"),
+            ])
         return (owner, String(posted.location?.split(separator: "?").first ?? ""))
     }
 
@@ -139,7 +141,9 @@ import Testing
             #expect(blank.contains("data-testid=\"introduction-request-form\""))
             #expect(try await Self.ask(requester, listingID: "999999", message: "存在しない").status == .notFound)
             #expect(try await requester.post("/introductions", [("message", "宛先なし")]).status == .unprocessableContent)
-            #expect(try await requester.post("/introductions", [("member", String(site.community.applicant.id)), ("message", "申請中の人へ")]).status == .notFound)
+            #expect(
+                try await requester.post("/introductions", [("member", String(site.community.applicant.id)), ("message", "申請中の人へ")]).status
+                    == .notFound)
 
             let guest = site.browser()
             try await guest.signIn("guest@example.jp")

@@ -7,7 +7,8 @@ import Testing
     /// Posts a listing through the form and returns its page's path.
     static func post(_ browser: Browser, _ fields: [(String, String)]) async throws -> String {
         try await browser.get("/listings/new")
-        let posted = try await browser.post("/listings", [("stage", "research"), ("disclosure", "members")].filter { key, _ in !fields.contains { $0.0 == key } } + fields)
+        let posted = try await browser.post(
+            "/listings", [("stage", "research"), ("disclosure", "members")].filter { key, _ in !fields.contains { $0.0 == key } } + fields)
         #expect(posted.status == .seeOther, "\(posted)")
         return String(posted.location?.split(separator: "?").first ?? "")
     }
@@ -21,18 +22,22 @@ import Testing
         try await TestSite.run(database) { site in
             let coordinator = site.browser()
             try await coordinator.signIn("coord@example.jp")
-            let seed = try await Self.post(coordinator, [
-                ("kind", "seed"), ("title", "微細気泡の発生装置"), ("summary", "気液せん断方式で直径50µmの泡を安定して作る"),
-                ("keywords", "マイクロバブル、洗浄"), ("fields", String(site.community.aquaculture.id)),
-            ])
+            let seed = try await Self.post(
+                coordinator,
+                [
+                    ("kind", "seed"), ("title", "微細気泡の発生装置"), ("summary", "気液せん断方式で直径50µmの泡を安定して作る"),
+                    ("keywords", "マイクロバブル、洗浄"), ("fields", String(site.community.aquaculture.id)),
+                ])
             _ = try await Self.post(coordinator, [("kind", "seed"), ("title", "チタンの精密切削"), ("summary", "難削材を高精度に削る")])
 
             let member = site.browser()
             try await member.signIn("member@example.jp")
-            let need = try await Self.post(member, [
-                ("kind", "need"), ("title", "カキの養殖網の汚れを落としたい"), ("summary", "ﾅﾉﾊﾞﾌﾞﾙで網を洗えないか試したい"),
-                ("fields", String(site.community.aquaculture.id)), ("partnerSectors", "academia"), ("partnerSectors", "support"),
-            ])
+            let need = try await Self.post(
+                member,
+                [
+                    ("kind", "need"), ("title", "カキの養殖網の汚れを落としたい"), ("summary", "ﾅﾉﾊﾞﾌﾞﾙで網を洗えないか試したい"),
+                    ("fields", String(site.community.aquaculture.id)), ("partnerSectors", "academia"), ("partnerSectors", "support"),
+                ])
             let page = try await member.get(need)
             #expect(page.status == .ok)
             #expect(page.contains("このニーズに合うシーズ"))
@@ -60,13 +65,17 @@ import Testing
         try await TestSite.run(database) { site in
             let coordinator = site.browser()
             try await coordinator.signIn("coord@example.jp")
-            let open = try await Self.post(coordinator, [
-                ("kind", "seed"), ("title", "公開の急速冷凍技術"), ("summary", "細胞を壊さずに凍らせる"), ("details", "公開の詳細"), ("disclosure", "public"),
-            ])
+            let open = try await Self.post(
+                coordinator,
+                [
+                    ("kind", "seed"), ("title", "公開の急速冷凍技術"), ("summary", "細胞を壊さずに凍らせる"), ("details", "公開の詳細"), ("disclosure", "public"),
+                ])
             let members = try await Self.post(coordinator, [("kind", "seed"), ("title", "会員向けの冷凍技術"), ("summary", "会員だけが見る"), ("details", "会員の詳細")])
-            let secret = try await Self.post(coordinator, [
-                ("kind", "seed"), ("title", "非公開の凍結装置"), ("summary", "概要だけは会員に"), ("details", "極秘の液体窒素条件"), ("disclosure", "coordinators"),
-            ])
+            let secret = try await Self.post(
+                coordinator,
+                [
+                    ("kind", "seed"), ("title", "非公開の凍結装置"), ("summary", "概要だけは会員に"), ("details", "極秘の液体窒素条件"), ("disclosure", "coordinators"),
+                ])
 
             let visitor = site.browser()
             let list = try await visitor.get("/listings")
@@ -111,17 +120,22 @@ import Testing
             let member = site.browser()
             try await member.signIn("member@example.jp")
             try await member.get("/listings/new")
-            let bad = try await member.post("/listings", [
-                ("kind", "offer"), ("stage", "research"), ("title", ""), ("summary", "概要"), ("expiresOn", "31/12/2026"),
-                ("disclosure", "organizations"), ("fields", "x"),
-            ])
+            let bad = try await member.post(
+                "/listings",
+                [
+                    ("kind", "offer"), ("stage", "research"), ("title", ""), ("summary", "概要"), ("expiresOn", "31/12/2026"),
+                    ("disclosure", "organizations"), ("fields", "x"),
+                ])
             #expect(bad.status == .unprocessableContent)
             #expect(bad.contains("シーズかニーズかを選んでください。"))
             #expect(bad.contains("日付は 2026-12-31 の形で入力してください。"))
             #expect(bad.contains("data-testid=\"listing-form\""))
-            let past = try await member.post("/listings", [
-                ("kind", "need"), ("stage", "research"), ("title", "期限切れ"), ("summary", "概要"), ("expiresOn", "2001-01-01"), ("disclosure", "organizations"),
-            ])
+            let past = try await member.post(
+                "/listings",
+                [
+                    ("kind", "need"), ("stage", "research"), ("title", "期限切れ"), ("summary", "概要"), ("expiresOn", "2001-01-01"),
+                    ("disclosure", "organizations"),
+                ])
             #expect(past.status == .unprocessableContent)
             #expect(past.contains("期限は今より後の日付にしてください。"))
             #expect(past.contains("開示先の組織を選んでください。"))

@@ -77,7 +77,10 @@ import WSClient
 
     actor Received {
         var frames: [Frame] = []
-        func add(_ frame: Frame) -> [Frame] { frames.append(frame); return frames }
+        func add(_ frame: Frame) -> [Frame] {
+            frames.append(frame)
+            return frames
+        }
     }
 
     static func latestEvent(_ site: TestSite) async throws -> Int64 {
@@ -101,7 +104,8 @@ import WSClient
             let start = try await Self.latestEvent(site)
             let ready = Received()
             let client: @Sendable (String, Int64?, Int64?) async throws -> [Frame] = { email, watch, typingIn in
-                try await Self.listen(site, as: browsers[email]!, query: "after=\(start)" + (watch.map { "&watch=\($0)" } ?? ""), typingIn: typingIn) { frames in
+                try await Self.listen(site, as: browsers[email]!, query: "after=\(start)" + (watch.map { "&watch=\($0)" } ?? ""), typingIn: typingIn)
+                { frames in
                     if frames.count == 1 { Task { _ = await ready.add(frames[0]) } }
                     return Self.ended(frames)
                 }
@@ -121,7 +125,8 @@ import WSClient
                 try await member.get("/exchange/channels/\(c.lobby.id)")
                 for n in 1...5 { _ = try await member.post("/exchange/channels/\(c.lobby.id)/messages", [("body", "公開 \(n)")]) }
                 _ = try await member.post("/exchange/channels/\(c.room.id)/messages", [("body", "非公開の話")])
-                let everyone = [c.coordinator.id, c.admin.id, c.guest.id].map { ("member", String($0)) }
+                let everyone =
+                    [c.coordinator.id, c.admin.id, c.guest.id].map { ("member", String($0)) }
                     + [("member", String(try await c.env.persistence.read { try await $0.members.all() }.first { $0.name == "田中 一郎" }!.id))]
                 let direct = try await member.post("/exchange/direct", everyone)
                 _ = try await member.post(direct.location! + "/messages", [("body", "おわり")])

@@ -18,14 +18,17 @@ import Testing
             let maker = try await Self.client(site, "maker@example.jp")
             let coordinator = try await Self.client(site, "coord@example.jp")
 
-            let seed = try await owner.call(.post, "/api/v1/listings", json: [
-                "kind": "seed", "title": "微細気泡の発生装置", "summary": "直径50µmの泡を安定して作る", "details": "試作機あり",
-                "disclosure": "members", "expiresOn": "2999-12-31", "partnerSectors": ["industry"],
-            ])
+            let seed = try await owner.call(
+                .post, "/api/v1/listings",
+                json: [
+                    "kind": "seed", "title": "微細気泡の発生装置", "summary": "直径50µmの泡を安定して作る", "details": "試作機あり",
+                    "disclosure": "members", "expiresOn": "2999-12-31", "partnerSectors": ["industry"],
+                ])
             #expect(seed.status == .created, "\(seed.body)")
             let seedID = try #require(seed.object["id"] as? Int)
             #expect(seed.object["details"] as? String == "試作機あり")
-            let need = try await maker.call(.post, "/api/v1/listings", json: ["kind": "need", "title": "網の汚れ", "summary": "ﾏｲｸﾛﾊﾞﾌﾞﾙで養殖網を洗いたい", "disclosure": "public"])
+            let need = try await maker.call(
+                .post, "/api/v1/listings", json: ["kind": "need", "title": "網の汚れ", "summary": "ﾏｲｸﾛﾊﾞﾌﾞﾙで養殖網を洗いたい", "disclosure": "public"])
             let needID = try #require(need.object["id"] as? Int)
 
             let candidates = try await maker.call(.get, "/api/v1/listings/\(needID)/candidates")
@@ -50,14 +53,17 @@ import Testing
             let queue = try await coordinator.call(.get, "/api/v1/introductions?box=queue")
             #expect(queue.items.map { $0["id"] as? Int } == [introductionID])
             #expect(try await maker.call(.get, "/api/v1/introductions?box=queue").status == .forbidden)
-            #expect(try await coordinator.call(.post, "/api/v1/introductions/\(introductionID)/review", json: ["decision": "approve"]).status == .noContent)
+            #expect(
+                try await coordinator.call(.post, "/api/v1/introductions/\(introductionID)/review", json: ["decision": "approve"]).status
+                    == .noContent)
             #expect(try await owner.call(.post, "/api/v1/introductions/\(introductionID)/answer", json: ["answer": "accept"]).status == .noContent)
             let connected = try await maker.call(.get, "/api/v1/introductions/\(introductionID)")
             #expect(connected.object["status"] as? String == "accepted")
             #expect((connected.object["recipient"] as? [String: Any])?["email"] as? String == "member@example.jp")
             let posted = try await owner.call(.post, "/api/v1/introductions/\(introductionID)/messages", json: ["body": "よろしくお願いします"])
             #expect(posted.status == .created)
-            let outcome = try await maker.call(.post, "/api/v1/introductions/\(introductionID)/outcomes", json: ["kind": "meeting_held", "on": "2026-01-15"])
+            let outcome = try await maker.call(
+                .post, "/api/v1/introductions/\(introductionID)/outcomes", json: ["kind": "meeting_held", "on": "2026-01-15"])
             #expect(outcome.status == .created, "\(outcome.body)")
             let after = try await owner.call(.get, "/api/v1/introductions/\(introductionID)")
             #expect((after.object["messages"] as? [[String: Any]])?.count == 1)
@@ -73,16 +79,20 @@ import Testing
     func badInputIsRefusedWithTheProblemsAndNothingIsWritten(_ database: TestDatabase) async throws {
         try await TestSite.run(database) { site in
             let member = try await Self.client(site, "member@example.jp")
-            let missing = try await member.call(.post, "/api/v1/listings", json: ["kind": "seed", "title": "", "summary": "s", "expiresOn": "31/12/2026"])
+            let missing = try await member.call(
+                .post, "/api/v1/listings", json: ["kind": "seed", "title": "", "summary": "s", "expiresOn": "31/12/2026"])
             #expect(missing.status == .unprocessableContent)
             #expect(missing.errorCode == "error.invalid")
             let unknownKind = try await member.call(.post, "/api/v1/listings", json: ["kind": "offer", "title": "t", "summary": "s"])
             #expect(unknownKind.status == .badRequest)
             #expect(try await member.call(.post, "/api/v1/listings", raw: "{not json").status == .badRequest)
-            let past = try await member.call(.post, "/api/v1/listings", json: ["kind": "seed", "title": "t", "summary": "s", "expiresOn": "2001-01-01"])
+            let past = try await member.call(
+                .post, "/api/v1/listings", json: ["kind": "seed", "title": "t", "summary": "s", "expiresOn": "2001-01-01"])
             #expect(past.status == .unprocessableContent)
             #expect(try await member.call(.get, "/api/v1/listings?mine=1").object["total"] as? Int == 0)
-            #expect(try await member.call(.post, "/api/v1/introductions", json: ["listingId": 1, "memberId": 2, "message": "m"]).status == .unprocessableContent)
+            #expect(
+                try await member.call(.post, "/api/v1/introductions", json: ["listingId": 1, "memberId": 2, "message": "m"]).status
+                    == .unprocessableContent)
             #expect(try await member.call(.get, "/api/v1/introductions?box=everything").status == .unprocessableContent)
             #expect(try await member.call(.get, "/api/v1/introductions").object["total"] as? Int == 0)
         }

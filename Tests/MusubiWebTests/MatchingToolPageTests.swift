@@ -17,7 +17,7 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func theFunnelCountsLooksIntroductionsOutcomesAndCrossings(_ database: TestDatabase) async throws {
         try await TestSite.run(database) { site in
-            let (owner, seed) = try await IntroductionFlowTests.seedPage(site)  // the researcher's seed (no field)
+            let (owner, seed) = try await IntroductionFlowTests.seedPage(site) // the researcher's seed (no field)
             let coordinator = site.browser()
             try await coordinator.signIn("coord@example.jp")
             #expect(try await owner.get("/manage/funnel").status == .notFound, "the funnel is the coordinators'")
@@ -25,9 +25,11 @@ import Testing
             // A company in aquaculture looks at the seed twice and asks to meet its owner (hydrogen).
             let maker = try await site.community.addMember("maker@example.jp", "山本 水産", sector: .industry)
             _ = try await site.community.env.persistence.write { repos in
-                try await repos.members.updateProfile(id: maker.id, with: ProfileDraft(
-                    name: maker.name, nameKana: "", profile: maker.profile, fieldIDs: [site.community.aquaculture.id]
-                ))
+                try await repos.members.updateProfile(
+                    id: maker.id,
+                    with: ProfileDraft(
+                        name: maker.name, nameKana: "", profile: maker.profile, fieldIDs: [site.community.aquaculture.id]
+                    ))
             }
             let requester = site.browser()
             try await requester.signIn("maker@example.jp")
@@ -61,14 +63,18 @@ import Testing
             // The researcher (hydrogen) posts an aquaculture-free seed in hydrogen; a guest-free company in aquaculture asks.
             let owner = site.browser()
             try await owner.signIn("member@example.jp")
-            let seed = try await ListingPageTests.post(owner, [
-                ("kind", "seed"), ("title", "微細気泡の発生装置"), ("summary", "泡を安定して作る"), ("fields", String(site.community.hydrogen.id)),
-            ])
+            let seed = try await ListingPageTests.post(
+                owner,
+                [
+                    ("kind", "seed"), ("title", "微細気泡の発生装置"), ("summary", "泡を安定して作る"), ("fields", String(site.community.hydrogen.id)),
+                ])
             let maker = try await site.community.addMember("maker@example.jp", "山本 水産", sector: .industry)
             _ = try await site.community.env.persistence.write { repos in
-                try await repos.members.updateProfile(id: maker.id, with: ProfileDraft(
-                    name: maker.name, nameKana: "", profile: maker.profile, fieldIDs: [site.community.aquaculture.id]
-                ))
+                try await repos.members.updateProfile(
+                    id: maker.id,
+                    with: ProfileDraft(
+                        name: maker.name, nameKana: "", profile: maker.profile, fieldIDs: [site.community.aquaculture.id]
+                    ))
             }
             let requester = site.browser()
             try await requester.signIn("maker@example.jp")
@@ -112,15 +118,18 @@ import Testing
             // A need whose id happens to be the seed's listing id still meets it.
             let sameID = IntroductionFlowTests.id(of: seed)
             let clash = Data("[{\"id\": \"\(sameID)\", \"title\": \"養殖網の洗浄\", \"body\": \"マイクロバブルで\"}]".utf8)
-            let clashed = try await coordinator.upload("/manage/matching", [("format", "json")], files: [(name: "needs", filename: "n.json", type: "application/json", data: clash)])
+            let clashed = try await coordinator.upload(
+                "/manage/matching", [("format", "json")], files: [(name: "needs", filename: "n.json", type: "application/json", data: clash)])
             #expect((try JSONSerialization.jsonObject(with: Data(clashed.body.utf8)) as? [String: [Int]])?[sameID] == [Int(sameID)!])
 
             // Pasted CSV works too; a bad file is refused with its problems and nothing matched.
-            let csv = try await coordinator.upload("/manage/matching", [("pasted", "id,title,body\nq1,養殖網の洗浄,マイクロバブルで\n"), ("format", "page")], files: [])
+            let csv = try await coordinator.upload(
+                "/manage/matching", [("pasted", "id,title,body\nq1,養殖網の洗浄,マイクロバブルで\n"), ("format", "page")], files: [])
             #expect(csv.status == .ok)
             #expect(csv.contains("href=\"\(seed)\""))
             let bad = Data(#"[{"id": "a", "title": "ok"}, {"title": "no id"}, {"id": "c", "title": "x", "sector": "space"}]"#.utf8)
-            let refused = try await coordinator.upload("/manage/matching", [("format", "page")], files: [(name: "needs", filename: "bad.json", type: "application/json", data: bad)])
+            let refused = try await coordinator.upload(
+                "/manage/matching", [("format", "page")], files: [(name: "needs", filename: "bad.json", type: "application/json", data: bad)])
             #expect(refused.status == .unprocessableContent)
             #expect(refused.contains("entry 2: id is missing"))
             #expect(refused.contains("unknown sector"))

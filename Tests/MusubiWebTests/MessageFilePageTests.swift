@@ -24,9 +24,11 @@ import Testing
             try await member.signIn("member@example.jp")
             let room = "/exchange/channels/\(site.community.room.id)"
             try await member.get(room)
-            let posted = try await member.upload(room + "/messages", [("body", "議事録です")], files: [
-                Self.file("議事録 <第1回>.txt", Data("議事録\n".utf8)), Self.file("図.png", Self.png),
-            ])
+            let posted = try await member.upload(
+                room + "/messages", [("body", "議事録です")],
+                files: [
+                    Self.file("議事録 <第1回>.txt", Data("議事録\n".utf8)), Self.file("図.png", Self.png),
+                ])
             #expect(posted.status == .seeOther, "\(posted)")
             let links = Self.fileLinks(try await member.get(room).section("timeline"))
             #expect(links.map(\.name) == ["計画書.txt", "議事録 &lt;第1回&gt;.txt", "図.png"], "the seeded plan and the two posted, names escaped")
@@ -36,8 +38,9 @@ import Testing
             let download = try await member.get(href)
             #expect(download.status == .ok && download.body == "議事録\n")
             #expect(download.headers[.contentType] == "text/plain; charset=utf-8")
-            #expect(download.headers[.contentDisposition] == "attachment; filename=\"___ <_1_>.txt\"; filename*=UTF-8''"
-                + "%E8%AD%B0%E4%BA%8B%E9%8C%B2%20%3C%E7%AC%AC1%E5%9B%9E%3E%2Etxt")
+            #expect(
+                download.headers[.contentDisposition] == "attachment; filename=\"___ <_1_>.txt\"; filename*=UTF-8''"
+                    + "%E8%AD%B0%E4%BA%8B%E9%8C%B2%20%3C%E7%AC%AC1%E5%9B%9E%3E%2Etxt")
             #expect(download.headers[.cacheControl] == "private, no-store")
 
             // Nobody else sees the private room's files; a visitor is asked to sign in.
@@ -65,15 +68,18 @@ import Testing
             #expect(wrong.status == .unprocessableContent)
             #expect(wrong.section("compose").contains("data-testid=\"files-error\""))
             #expect(wrong.section("compose").contains("写真です"), "the text is kept")
-            let many = try await member.upload(lobby + "/messages", [("body", "")], files: Array(repeating: Self.file("a.pdf", AttachmentTests.pdf), count: 5))
-            let heavy = try await member.upload(lobby + "/messages", [("body", "")], files: Array(repeating: Self.file("a.txt", Data(repeating: 0x41, count: 2_650_000)), count: 4))
+            let many = try await member.upload(
+                lobby + "/messages", [("body", "")], files: Array(repeating: Self.file("a.pdf", AttachmentTests.pdf), count: 5))
+            let heavy = try await member.upload(
+                lobby + "/messages", [("body", "")], files: Array(repeating: Self.file("a.txt", Data(repeating: 0x41, count: 2_650_000)), count: 4))
             #expect(heavy.status == .unprocessableContent, "four files of 2.65 MB are more than 10 MB in all")
             #expect(many.status == .unprocessableContent && many.contains("4件まで"))
             let empty = try await member.upload(lobby + "/messages", [("body", " ")], files: [])
             #expect(empty.status == .unprocessableContent)
             #expect(try await member.get(lobby).cards("message", in: "timeline").isEmpty)
             // A file alone is a message.
-            #expect(try await member.upload(lobby + "/messages", [("body", "")], files: [Self.file("a.pdf", AttachmentTests.pdf)]).status == .seeOther)
+            #expect(
+                try await member.upload(lobby + "/messages", [("body", "")], files: [Self.file("a.pdf", AttachmentTests.pdf)]).status == .seeOther)
             #expect(Self.fileLinks(try await member.get(lobby).section("timeline")).map(\.name) == ["a.pdf"])
         }
     }

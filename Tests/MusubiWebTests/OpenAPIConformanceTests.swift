@@ -8,46 +8,47 @@ import Testing
 /// The checker that every `APIClient` call goes through: it must find what is wrong, and name
 /// where, or a field added to an answer without the document would pass unnoticed.
 @Suite struct OpenAPIConformanceTests {
-    static let document = Data(##"""
-    {
-      "openapi": "3.1.0",
-      "paths": {
-        "/api/v1/things/{id}": {"get": {"responses": {
-          "200": {"description": "One", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
-          "204": {"description": "Done"},
-          "4XX": {"description": "Refused", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-        }}},
-        "/api/v1/things/special": {"get": {"responses": {
-          "200": {"description": "Ids", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "integer"}}}}}
-        }}},
-        "/api/v1/both": {"get": {"responses": {
-          "200": {"description": "Both", "content": {"application/json": {"schema": {"allOf": [
-            {"$ref": "#/components/schemas/Thing"},
-            {"type": "object", "properties": {"more": {"type": "integer"}}}
-          ]}}}}
-        }}},
-        "/api/v1/patterned": {"get": {"responses": {
-          "200": {"description": "Coded", "content": {"application/json": {"schema": {"type": "object", "properties": {"code": {"type": "string", "pattern": "^a"}}}}}}
-        }}},
-        "/api/v1/files/{id}": {"get": {"responses": {
-          "200": {"description": "A file", "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}}},
-          "default": {"description": "Refused", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-        }}}
-      },
-      "components": {"schemas": {
-        "Thing": {"type": "object", "properties": {
-          "id": {"type": "integer", "format": "int64"},
-          "name": {"type": ["string", "null"]},
-          "kind": {"type": "string", "enum": ["a", "b"]},
-          "at": {"type": "string", "format": "date-time"},
-          "tags": {"type": "array", "items": {"type": "string"}},
-          "counts": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
-          "owner": {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]}
-        }, "required": ["id", "kind"]},
-        "Error": {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}
-      }}
-    }
-    """##.utf8)
+    static let document = Data(
+        ##"""
+        {
+          "openapi": "3.1.0",
+          "paths": {
+            "/api/v1/things/{id}": {"get": {"responses": {
+              "200": {"description": "One", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
+              "204": {"description": "Done"},
+              "4XX": {"description": "Refused", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+            }}},
+            "/api/v1/things/special": {"get": {"responses": {
+              "200": {"description": "Ids", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "integer"}}}}}
+            }}},
+            "/api/v1/both": {"get": {"responses": {
+              "200": {"description": "Both", "content": {"application/json": {"schema": {"allOf": [
+                {"$ref": "#/components/schemas/Thing"},
+                {"type": "object", "properties": {"more": {"type": "integer"}}}
+              ]}}}}
+            }}},
+            "/api/v1/patterned": {"get": {"responses": {
+              "200": {"description": "Coded", "content": {"application/json": {"schema": {"type": "object", "properties": {"code": {"type": "string", "pattern": "^a"}}}}}}
+            }}},
+            "/api/v1/files/{id}": {"get": {"responses": {
+              "200": {"description": "A file", "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}}},
+              "default": {"description": "Refused", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+            }}}
+          },
+          "components": {"schemas": {
+            "Thing": {"type": "object", "properties": {
+              "id": {"type": "integer", "format": "int64"},
+              "name": {"type": ["string", "null"]},
+              "kind": {"type": "string", "enum": ["a", "b"]},
+              "at": {"type": "string", "format": "date-time"},
+              "tags": {"type": "array", "items": {"type": "string"}},
+              "counts": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+              "owner": {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]}
+            }, "required": ["id", "kind"]},
+            "Error": {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}
+          }}
+        }
+        """##.utf8)
 
     func problems(
         _ path: String, _ status: Int, _ body: String, method: HTTPRequest.Method = .get, contentType: String? = "application/json; charset=utf-8"
@@ -69,7 +70,9 @@ import Testing
     }
 
     @Test func everyDepartureFromTheSchemaIsNamedWithItsPath() throws {
-        let found = try problems("/api/v1/things/1", 200, #"{"id": true, "kind": "c", "at": "yesterday", "tags": [1], "counts": {"x": -1}, "owner": {"avatar": "a.png"}, "extra": 1.5}"#)
+        let found = try problems(
+            "/api/v1/things/1", 200,
+            #"{"id": true, "kind": "c", "at": "yesterday", "tags": [1], "counts": {"x": -1}, "owner": {"avatar": "a.png"}, "extra": 1.5}"#)
         let expected = [
             "$.id: expected integer, found true",
             "$.kind: \"c\" is not one of \"a\", \"b\"",
@@ -84,7 +87,10 @@ import Testing
             #expect(found.contains(where: { $0.hasPrefix(prefix) }), "\(prefix) in \(found)")
         }
         #expect(found.count == expected.count, "\(found)")
-        #expect(try problems("/api/v1/both", 200, #"{"id": 1, "kind": "b", "zzz": 2}"#).contains(where: { $0.hasPrefix("$: property \"zzz\" is not in the schema") }))
+        #expect(
+            try problems("/api/v1/both", 200, #"{"id": 1, "kind": "b", "zzz": 2}"#).contains(where: {
+                $0.hasPrefix("$: property \"zzz\" is not in the schema")
+            }))
         #expect(try problems("/api/v1/things/1", 200, #"{"id": 1.5, "kind": "a"}"#).contains(where: { $0.hasPrefix("$.id: expected integer") }))
     }
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import Testing
+
 @testable import MusubiWeb
 
 @Suite struct PathTemplateTests {

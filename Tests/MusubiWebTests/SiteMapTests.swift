@@ -41,11 +41,13 @@ import Testing
                 #expect(answered, "no route answers \(template)")
             }
             let document = try await admin.get("/api/openapi.json")
-            let paths = try #require((try JSONSerialization.jsonObject(with: Data(document.body.utf8)) as? [String: Any])?["paths"] as? [String: [String: Any]])
+            let paths = try #require(
+                (try JSONSerialization.jsonObject(with: Data(document.body.utf8)) as? [String: Any])?["paths"] as? [String: [String: Any]])
             #expect(paths.count > 20)
             for (template, operations) in paths {
                 for method in operations.keys {
-                    let page = try await admin.send(Self.concrete(template), method: HTTPRequest.Method(rawValue: method.uppercased())!, headers: [:], body: nil)
+                    let page = try await admin.send(
+                        Self.concrete(template), method: HTTPRequest.Method(rawValue: method.uppercased())!, headers: [:], body: nil)
                     #expect(!Self.unrouted(page), "no route answers \(method.uppercased()) \(template)")
                 }
             }

@@ -9,7 +9,8 @@ import Testing
     static func upload(_ browser: Browser, _ export: SlackExportFile) async throws -> Browser.Page {
         let data = try Data(contentsOf: try export.zipped())
         try await browser.get("/manage/slack-import")
-        return try await browser.upload("/manage/slack-import", [], files: [(name: "export", filename: "Sample Slack export.zip", type: "application/zip", data: data)])
+        return try await browser.upload(
+            "/manage/slack-import", [], files: [(name: "export", filename: "Sample Slack export.zip", type: "application/zip", data: data)])
     }
 
     /// The job page once the import has ended (it reloads itself until then).
@@ -66,7 +67,9 @@ import Testing
             let admin = site.browser()
             try await admin.signIn("admin@example.jp")
             var export = SlackExportFile.sample()
-            export.set("general/2024-01-14.json", json: [["type": "message", "user": "U42", "ts": SlackExportFile.ts(9), "text": "<script>alert(1)</script>"]])
+            export.set(
+                "general/2024-01-14.json",
+                json: [["type": "message", "user": "U42", "ts": SlackExportFile.ts(9), "text": "<script>alert(1)</script>"]])
             export.set("../escape/<b>x</b>.json", json: [])
             let started = try await Self.upload(admin, export)
             let report = try await Self.finished(admin, try #require(started.location))
@@ -93,7 +96,8 @@ import Testing
             let admin = site.browser()
             try await admin.signIn("admin@example.jp")
             try await admin.get("/manage/slack-import")
-            let notZip = try await admin.upload("/manage/slack-import", [], files: [(name: "export", filename: "export.zip", type: "application/zip", data: Data("PK but not".utf8))])
+            let notZip = try await admin.upload(
+                "/manage/slack-import", [], files: [(name: "export", filename: "export.zip", type: "application/zip", data: Data("PK but not".utf8))])
             #expect(notZip.status == .unprocessableContent && notZip.contains("zip ファイルとして読めません"))
             let nothing = try await admin.upload("/manage/slack-import", [], files: [])
             #expect(nothing.status == .unprocessableContent && nothing.contains("エクスポート(zip ファイル)を選んでください"))
@@ -107,7 +111,10 @@ import Testing
             #expect(try await coordinator.get(started).status == .forbidden)
             try await coordinator.get("/")
             let data = try Data(contentsOf: try SlackExportFile.sample().zipped())
-            #expect(try await coordinator.upload("/manage/slack-import", [], files: [(name: "export", filename: "e.zip", type: "application/zip", data: data)]).status == .forbidden)
+            #expect(
+                try await coordinator.upload(
+                    "/manage/slack-import", [], files: [(name: "export", filename: "e.zip", type: "application/zip", data: data)]
+                ).status == .forbidden)
             _ = try await Self.finished(admin, started)
         }
     }

@@ -26,15 +26,25 @@ import Testing
             #expect(community.items.contains { $0["memberId"] as? Int == Int(site.community.member.id) })
 
             // A coordinator pins a person for the researcher; it comes first, with its note.
-            let pin = try await coordinator.call(.post, "/api/v1/suggestions/pins", json: [
-                "memberId": site.community.member.id, "personId": site.community.guest.id, "note": "養殖の現場を知る人です",
-            ])
+            let pin = try await coordinator.call(
+                .post, "/api/v1/suggestions/pins",
+                json: [
+                    "memberId": site.community.member.id, "personId": site.community.guest.id, "note": "養殖の現場を知る人です",
+                ])
             #expect(pin.status == .created, "\(pin.body)")
-            #expect(try await researcher.call(.post, "/api/v1/suggestions/pins", json: ["memberId": site.community.member.id, "listingId": needID]).status == .forbidden)
-            #expect(try await coordinator.call(.post, "/api/v1/suggestions/pins", json: ["memberId": site.community.member.id]).status == .unprocessableContent)
-            #expect(try await coordinator.call(.post, "/api/v1/suggestions/pins", json: [
-                "memberId": site.community.member.id, "personId": site.community.member.id,
-            ]).status == .unprocessableContent, "nobody is suggested to themselves")
+            #expect(
+                try await researcher.call(.post, "/api/v1/suggestions/pins", json: ["memberId": site.community.member.id, "listingId": needID]).status
+                    == .forbidden)
+            #expect(
+                try await coordinator.call(.post, "/api/v1/suggestions/pins", json: ["memberId": site.community.member.id]).status
+                    == .unprocessableContent)
+            #expect(
+                try await coordinator.call(
+                    .post, "/api/v1/suggestions/pins",
+                    json: [
+                        "memberId": site.community.member.id, "personId": site.community.member.id,
+                    ]
+                ).status == .unprocessableContent, "nobody is suggested to themselves")
             let pinned = try await researcher.call(.get, "/api/v1/suggestions")
             #expect((pinned.items.first?["person"] as? [String: Any])?["id"] as? Int == Int(site.community.guest.id))
             #expect((pinned.items.first?["pin"] as? [String: Any])?["note"] as? String == "養殖の現場を知る人です")
@@ -45,8 +55,9 @@ import Testing
             // People for a listing, and a person's candidates.
             let people = try await coordinator.call(.get, "/api/v1/listings/\(needID)/people")
             #expect(people.status == .ok)
-            #expect(people.items.contains { ($0["person"] as? [String: Any])?["id"] as? Int == Int(site.community.member.id) },
-                    "the researcher's keywords offer fine bubbles: \(people.body)")
+            #expect(
+                people.items.contains { ($0["person"] as? [String: Any])?["id"] as? Int == Int(site.community.member.id) },
+                "the researcher's keywords offer fine bubbles: \(people.body)")
             #expect(try await visitor.call(.get, "/api/v1/listings/\(needID)/people").items.isEmpty)
             let matches = try await coordinator.call(.get, "/api/v1/members/\(site.community.member.id)/candidates")
             #expect((matches.object["listings"] as? [[String: Any]])?.contains { ($0["listing"] as? [String: Any])?["id"] as? Int == needID } == true)
@@ -56,13 +67,16 @@ import Testing
             let funnel = try await coordinator.call(.get, "/api/v1/funnel")
             #expect((funnel.object["total"] as? [String: Any])?["needs"] as? Int == 2)
             #expect(try await researcher.call(.get, "/api/v1/funnel").status == .notFound)
-            let bulk = try await coordinator.call(.post, "/api/v1/matching/bulk?top=3", raw: #"[{"id": "q1", "title": "水素の電解", "body": "マイクロバブルで効率を上げたい"}]"#)
+            let bulk = try await coordinator.call(
+                .post, "/api/v1/matching/bulk?top=3", raw: #"[{"id": "q1", "title": "水素の電解", "body": "マイクロバブルで効率を上げたい"}]"#)
             #expect(bulk.status == .ok, "\(bulk.body)")
             #expect(bulk.items.first?["needId"] as? String == "q1")
             let malformed = try await coordinator.call(.post, "/api/v1/matching/bulk", raw: #"[{"title": "no id"}]"#)
             #expect(malformed.status == .badRequest)
             #expect(malformed.body.contains("id is missing"))
-            #expect(try await coordinator.call(.post, "/api/v1/matching/bulk?top=0", raw: #"[{"id": "a", "title": "t"}]"#).status == .unprocessableContent)
+            #expect(
+                try await coordinator.call(.post, "/api/v1/matching/bulk?top=0", raw: #"[{"id": "a", "title": "t"}]"#).status == .unprocessableContent
+            )
             #expect(try await researcher.call(.post, "/api/v1/matching/bulk", raw: #"[{"id": "a", "title": "t"}]"#).status == .notFound)
         }
     }

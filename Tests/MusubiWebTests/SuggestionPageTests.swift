@@ -11,16 +11,20 @@ import Testing
         try await site.community.addMember("maker@example.jp", "山本 水産", sector: .industry)
         let maker = site.browser()
         try await maker.signIn("maker@example.jp")
-        let need = try await ListingPageTests.post(maker, [
-            ("kind", "need"), ("title", "カキの養殖網の汚れを落としたい"), ("summary", "ﾅﾉﾊﾞﾌﾞﾙで網を洗えないか試したい"),
-            ("fields", String(site.community.aquaculture.id)),
-        ])
+        let need = try await ListingPageTests.post(
+            maker,
+            [
+                ("kind", "need"), ("title", "カキの養殖網の汚れを落としたい"), ("summary", "ﾅﾉﾊﾞﾌﾞﾙで網を洗えないか試したい"),
+                ("fields", String(site.community.aquaculture.id)),
+            ])
         let coordinator = site.browser()
         try await coordinator.signIn("coord@example.jp")
-        let sameField = try await ListingPageTests.post(coordinator, [
-            ("kind", "need"), ("title", "水素製造装置の気泡を細かくしたい"), ("summary", "マイクロバブルで電解の効率を上げたい"),
-            ("fields", String(site.community.hydrogen.id)),
-        ])
+        let sameField = try await ListingPageTests.post(
+            coordinator,
+            [
+                ("kind", "need"), ("title", "水素製造装置の気泡を細かくしたい"), ("summary", "マイクロバブルで電解の効率を上げたい"),
+                ("fields", String(site.community.hydrogen.id)),
+            ])
         return (maker, need, sameField)
     }
 
@@ -74,9 +78,15 @@ import Testing
             #expect(try await maker.post("/suggestions/pins", pin).status == .forbidden, "members do not pin")
             #expect(try await coordinator.post("/suggestions/pins", pin).status == .seeOther)
             #expect(try await coordinator.post("/suggestions/pins", pin).status == .conflict, "pinned once")
-            #expect(try await coordinator.post("/suggestions/pins", [("member", memberID), ("kind", "listing"), ("subject", "999999")]).status == .unprocessableContent)
-            #expect(try await coordinator.post("/suggestions/pins", [("member", memberID), ("kind", "planet"), ("subject", needID)]).status == .unprocessableContent)
-            #expect(try await coordinator.post("/suggestions/pins", [("member", "999999"), ("kind", "listing"), ("subject", needID)]).status == .unprocessableContent)
+            #expect(
+                try await coordinator.post("/suggestions/pins", [("member", memberID), ("kind", "listing"), ("subject", "999999")]).status
+                    == .unprocessableContent)
+            #expect(
+                try await coordinator.post("/suggestions/pins", [("member", memberID), ("kind", "planet"), ("subject", needID)]).status
+                    == .unprocessableContent)
+            #expect(
+                try await coordinator.post("/suggestions/pins", [("member", "999999"), ("kind", "listing"), ("subject", needID)]).status
+                    == .unprocessableContent)
 
             let researcher = site.browser()
             try await researcher.signIn("member@example.jp")

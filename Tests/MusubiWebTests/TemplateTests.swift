@@ -40,7 +40,11 @@ import Testing
 
     /// The check finds what it is for: a name the model does not have.
     @Test func aNameTheModelDoesNotHaveIsFound() throws {
-        struct Model { var title: String; var items: [String]; var note: String? }
+        struct Model {
+            var title: String
+            var items: [String]
+            var note: String?
+        }
         let check = try TemplateCheck()
         let scope: [String: Any] = ["page": Model(title: "x", items: ["a"], note: nil), "t": ["nav": ["home": "ホーム"]]]
         #expect(check.problems(template: "error", scope: scope).contains { $0.contains("\"status\"") })
@@ -74,7 +78,8 @@ import Testing
         let room = "/exchange/channels/\(c.room.id)"
         for path in [
             "/", "/members", "/members/\(c.member.id)", "/groups", "/groups/\(c.group.id)", "/listings", seed, seed + "/edit", "/listings/new",
-            "/introductions", introduction, "/suggestions", "/exchange", "/exchange/browse", "/exchange/new", "/exchange/direct", "/exchange/mentions",
+            "/introductions", introduction, "/suggestions", "/exchange", "/exchange/browse", "/exchange/new", "/exchange/direct",
+            "/exchange/mentions",
             "/exchange/search?q=計画", lobby, room, lobby + "/invite", "/me/edit", "/me/account",
         ] + (message.map { [$0, $0 + "/edit"] } ?? []) {
             try await owner.get(path)
@@ -87,7 +92,8 @@ import Testing
         try await admin.post("/manage/concepts", [("key", "oyster"), ("label", "牡蠣"), ("labelEn", "Oyster"), ("terms", "カキ、牡蠣")])
         try await admin.post("/suggestions/pins", [("member", "\(c.member.id)"), ("listing", seedID), ("note", "ぜひ")])
         for path in [
-            "/", "/members", "/organizations/new", "/organizations/\(c.organizations[.academia]!.id)/edit", "/groups/new", "/groups/\(c.group.id)/edit",
+            "/", "/members", "/organizations/new", "/organizations/\(c.organizations[.academia]!.id)/edit", "/groups/new",
+            "/groups/\(c.group.id)/edit",
             "/manage/people", "/manage/people?status=pending", "/manage/invitations", "/manage/audit", "/manage/concepts", "/manage/funnel",
             "/manage/matching", "/manage/slack-import", "/suggestions", lobby, "/exchange/search?q=水素&in=雑談", introduction,
         ] {

@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import MusubiTestSupport
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The `musubi` executable as an operator runs it, against a data folder of its own.
 @Suite(.serialized) struct CommandLineTests {
@@ -25,7 +26,8 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["MUSUBI_DATABASE_URL"] = nil
         process.environment = environment
-        let output = Pipe(), error = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         process.standardOutput = output
         process.standardError = error
         try process.run()
@@ -43,13 +45,13 @@ import Testing
 
     @Test func matchRanksSeedsForEachNeedFromJSONOrCSV() throws {
         let dir = try Self.scratch()
-        let needs = #"[{"id": "n1", "title": "微細気泡で生け簀の酸素を増やしたい", "body": "", "sector": "industry"},"# +
-            #" {"id": "n2", "title": "チタン部品を精密に削りたい", "body": "医療用の小さな部品", "fields": ["medical"]}]"#
+        let needs =
+            #"[{"id": "n1", "title": "微細気泡で生け簀の酸素を増やしたい", "body": "", "sector": "industry"},"#
+            + #" {"id": "n2", "title": "チタン部品を精密に削りたい", "body": "医療用の小さな部品", "fields": ["medical"]}]"#
         try Data(needs.utf8).write(to: dir.appendingPathComponent("needs.json"))
-        let seeds = "id,title,body,fields,sector\n" +
-            "s1,マイクロバブル発生装置,泡を安定して作る,fine-bubble,academia\n" +
-            "s2,難削材の切削加工,チタンとインコネルの精密加工,machining;titanium,industry\n" +
-            "s3,地域金融の事業承継支援,,,finance\n"
+        let seeds =
+            "id,title,body,fields,sector\n" + "s1,マイクロバブル発生装置,泡を安定して作る,fine-bubble,academia\n"
+            + "s2,難削材の切削加工,チタンとインコネルの精密加工,machining;titanium,industry\n" + "s3,地域金融の事業承継支援,,,finance\n"
         try Data(seeds.utf8).write(to: dir.appendingPathComponent("seeds.csv"))
         let ranked = try Self.run(["match", "--needs", "needs.json", "--seeds", "seeds.csv", "--top", "2"], in: dir)
         #expect(ranked.status == 0, "\(ranked.error)")
@@ -58,7 +60,8 @@ import Testing
         #expect(result?["n2"]?.first == "s2")
         #expect(result?.keys.sorted() == ["n1", "n2"])
 
-        try Data(#"[{"id": "x"}, {"title": "no id"}, {"id": "x", "title": "t", "sector": "bank"}]"#.utf8).write(to: dir.appendingPathComponent("bad.json"))
+        try Data(#"[{"id": "x"}, {"title": "no id"}, {"id": "x", "title": "t", "sector": "bank"}]"#.utf8).write(
+            to: dir.appendingPathComponent("bad.json"))
         let refused = try Self.run(["match", "--needs", "bad.json", "--seeds", "seeds.csv"], in: dir)
         #expect(refused.status != 0)
         #expect(refused.error.contains("entry 1: title is missing"))
@@ -70,11 +73,9 @@ import Testing
     @Test func importChecksEveryRowAndImportsAllOrNothing() throws {
         let dir = try Self.scratch()
         #expect(try Self.run(["demo", "--data-dir", "data"], in: dir).status == 0)
-        let bad = "メールアドレス,氏名,所属,分野\n" +
-            "new.one@example.jp,新人 一号,山陰工業高等専門学校,ファインバブル\n" +
-            "not-an-email,新人 二号,,\n" +
-            "admin@example.jp,重複 さん,,\n" +
-            "new.four@example.jp,,存在しない組織,存在しない分野\n"
+        let bad =
+            "メールアドレス,氏名,所属,分野\n" + "new.one@example.jp,新人 一号,山陰工業高等専門学校,ファインバブル\n" + "not-an-email,新人 二号,,\n" + "admin@example.jp,重複 さん,,\n"
+            + "new.four@example.jp,,存在しない組織,存在しない分野\n"
         try #require(bad.data(using: .shiftJIS)).write(to: dir.appendingPathComponent("bad.csv"))
         let refused = try Self.run(["import", "members", "bad.csv", "--data-dir", "data"], in: dir)
         #expect(refused.status == 1)
@@ -86,9 +87,9 @@ import Testing
         #expect(!refused.output.contains("line 2"))
         #expect(refused.error.contains("nothing was imported"))
 
-        let good = "\u{FEFF}email,name,nameKana,organization,fields,keywords\n" +
-            "new.one@example.jp,新人 一号,しんじん いちごう,山陰工業高等専門学校,ファインバブル,\"微細気泡;洗浄\"\n" +
-            "new.two@example.jp,新人 二号,,,水素技術,\n"
+        let good =
+            "\u{FEFF}email,name,nameKana,organization,fields,keywords\n" + "new.one@example.jp,新人 一号,しんじん いちごう,山陰工業高等専門学校,ファインバブル,\"微細気泡;洗浄\"\n"
+            + "new.two@example.jp,新人 二号,,,水素技術,\n"
         try Data(good.utf8).write(to: dir.appendingPathComponent("good.csv"))
         let dry = try Self.run(["import", "members", "good.csv", "--dry-run", "--data-dir", "data"], in: dir)
         #expect(dry.status == 0)
@@ -135,10 +136,12 @@ import Testing
         let weak = try Self.run(["user", "create-admin", "--email", "boss@example.jp", "--password", "short", "--data-dir", "data"], in: dir)
         #expect(weak.status != 0)
         #expect(weak.error.contains("10 characters"))
-        let created = try Self.run(["user", "create-admin", "--email", "boss@example.jp", "--password", "a good long password", "--data-dir", "data"], in: dir)
+        let created = try Self.run(
+            ["user", "create-admin", "--email", "boss@example.jp", "--password", "a good long password", "--data-dir", "data"], in: dir)
         #expect(created.status == 0)
         #expect(created.output.contains("Created administrator"))
-        let again = try Self.run(["user", "create-admin", "--email", "boss@example.jp", "--password", "a good long password", "--data-dir", "data"], in: dir)
+        let again = try Self.run(
+            ["user", "create-admin", "--email", "boss@example.jp", "--password", "a good long password", "--data-dir", "data"], in: dir)
         #expect(again.status != 0)
         #expect(again.error.contains("already registered"))
         // The demo refuses a database that holds people already.
@@ -156,7 +159,10 @@ import Testing
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
         var body = ""
         for _ in 0..<100 {
             if let (data, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/organizations")!) {

@@ -3,7 +3,7 @@ import MusubiTestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// SIGTERM, as a service manager sends it: the server stops taking requests, finishes the one
@@ -52,7 +52,9 @@ import Glibc
         #expect(answer.contains("</html>"), "the page arrived whole")
         for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
         #expect(!process.isRunning, "the server stopped")
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self))")
+        #expect(
+            process.terminationReason == .exit && process.terminationStatus == 0,
+            "\(String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self))")
         #expect(throws: (any Error).self, "nobody is listening any more") { try RawConnection(port: port) }
     }
 }
@@ -101,8 +103,9 @@ final class RawConnection {
             data += buffer[0..<count]
             let text = String(decoding: data, as: UTF8.self)
             if let headEnd = text.range(of: "\r\n\r\n"),
-               let length = text[..<headEnd.lowerBound].firstMatch(of: /(?i)content-length: *([0-9]+)/).flatMap({ Int($0.1) }),
-               text[headEnd.upperBound...].utf8.count >= length {
+                let length = text[..<headEnd.lowerBound].firstMatch(of: /(?i)content-length: *([0-9]+)/).flatMap({ Int($0.1) }),
+                text[headEnd.upperBound...].utf8.count >= length
+            {
                 break
             }
         }

@@ -15,7 +15,8 @@ public final class ProgressBar: @unchecked Sendable {
         let fraction = min(1, Double(done) / Double(total))
         let width = 30
         let filled = Int(fraction * Double(width))
-        let line = "\(label.padding(toLength: 10, withPad: " ", startingAt: 0)) [" + String(repeating: "#", count: filled)
+        let line =
+            "\(label.padding(toLength: 10, withPad: " ", startingAt: 0)) [" + String(repeating: "#", count: filled)
             + String(repeating: ".", count: width - filled) + "] \(Int(fraction * 100))% \(done)/\(total)"
         lock.withLock {
             guard line != shown else { return }

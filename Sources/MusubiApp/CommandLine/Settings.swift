@@ -26,7 +26,10 @@ public struct Settings: Sendable {
         ("host", "MUSUBI_HOST", "address to listen on (127.0.0.1)"),
         ("port", "MUSUBI_PORT", "port to listen on (8080)"),
         ("dataDir", "MUSUBI_DATA_DIR", "folder for the SQLite database and the generated secret (./data)"),
-        ("databaseURL", "MUSUBI_DATABASE_URL", "postgres://user:password@host:5432/db?sslmode=disable to use PostgreSQL; SQLite in the data folder when unset"),
+        (
+            "databaseURL", "MUSUBI_DATABASE_URL",
+            "postgres://user:password@host:5432/db?sslmode=disable to use PostgreSQL; SQLite in the data folder when unset"
+        ),
         ("publicBaseURL", "MUSUBI_PUBLIC_BASE_URL", "the address people reach Musubi at, for invitation links; https:// makes cookies Secure"),
         ("sessionSecret", "MUSUBI_SESSION_SECRET", "key that signs stored digests of sessions and tokens; generated into the data folder when unset"),
         ("defaultLanguage", "MUSUBI_DEFAULT_LANGUAGE", "ja or en (ja)"),
@@ -45,15 +48,20 @@ public struct Settings: Sendable {
         let reader = ConfigReader(providers: [
             InMemoryProvider(name: "flags", values: overrides),
             EnvironmentVariablesProvider(secretsSpecifier: .specific(["MUSUBI_SESSION_SECRET", "MUSUBI_DATABASE_URL"])),
-            try await EnvironmentVariablesProvider(environmentFilePath: ".env", allowMissing: true, secretsSpecifier: .specific(["MUSUBI_SESSION_SECRET", "MUSUBI_DATABASE_URL"])),
+            try await EnvironmentVariablesProvider(
+                environmentFilePath: ".env", allowMissing: true, secretsSpecifier: .specific(["MUSUBI_SESSION_SECRET", "MUSUBI_DATABASE_URL"])),
         ])
         func string(_ key: String) -> String? {
             reader.string(forKey: ConfigKey(["musubi", key])).flatMap { $0.isEmpty ? nil : $0 }
         }
         let portText = string("port") ?? "8080"
-        guard let port = Int(portText), (1...65535).contains(port) else { throw ValidationError("The port must be a number from 1 to 65535, not '\(portText)'.") }
+        guard let port = Int(portText), (1...65535).contains(port) else {
+            throw ValidationError("The port must be a number from 1 to 65535, not '\(portText)'.")
+        }
         let languageText = string("defaultLanguage") ?? "ja"
-        guard let language = UILanguage(rawValue: languageText) else { throw ValidationError("The default language must be ja or en, not '\(languageText)'.") }
+        guard let language = UILanguage(rawValue: languageText) else {
+            throw ValidationError("The default language must be ja or en, not '\(languageText)'.")
+        }
         let zone = string("timeZone") ?? "Asia/Tokyo"
         guard TimeZone(identifier: zone) != nil else { throw ValidationError("Unknown time zone '\(zone)'.") }
         return Settings(
@@ -61,7 +69,8 @@ public struct Settings: Sendable {
             databaseURL: string("databaseURL"), publicBaseURL: string("publicBaseURL"), sessionSecret: string("sessionSecret"),
             defaultLanguage: language, themeDirectory: string("themeDir"), siteName: string("siteName"),
             siteNameEn: string("siteNameEn"), timeZone: zone,
-            trustedProxies: Set((string("trustedProxies") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            trustedProxies: Set(
+                (string("trustedProxies") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         )
     }
 
@@ -87,7 +96,8 @@ public struct SettingsOptions: ParsableArguments {
     @Option(name: .customLong("public-base-url"), help: "The address people reach Musubi at.") var publicBaseURL: String?
     @Option(name: .customLong("default-language"), help: "ja or en.") var defaultLanguage: String?
     @Option(name: .customLong("theme-dir"), help: "Folder overriding templates, assets and catalog entries.") var themeDir: String?
-    @Option(name: .customLong("trusted-proxies"), help: "Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed.") var trustedProxies: String?
+    @Option(name: .customLong("trusted-proxies"), help: "Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed.")
+    var trustedProxies: String?
 
     public func settings() async throws -> Settings {
         var flags: [String: String] = [:]

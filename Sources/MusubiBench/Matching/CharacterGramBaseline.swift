@@ -1,5 +1,5 @@
-import MusubiApp
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// The plain baseline the engine is measured against: TF-IDF over character 2- and

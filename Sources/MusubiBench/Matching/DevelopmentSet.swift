@@ -1,5 +1,5 @@
-import MusubiApp
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// Needs, seeds and graded judgments of which seeds answer which needs, for measuring the
@@ -43,10 +43,14 @@ public struct DevelopmentSet: Decodable, Sendable {
 
     public static func read(_ data: Data) throws -> DevelopmentSet {
         let set = try JSONDecoder().decode(DevelopmentSet.self, from: data)
-        let needIDs = Set(set.needs.map(\.id)), seedIDs = Set(set.seeds.map(\.id))
+        let needIDs = Set(set.needs.map(\.id))
+        let seedIDs = Set(set.seeds.map(\.id))
         let unknown = set.judgments.filter { !needIDs.contains($0.need) || !seedIDs.contains($0.seed) || !(0...3).contains($0.grade) }
         guard unknown.isEmpty, needIDs.count == set.needs.count, seedIDs.count == set.seeds.count else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "duplicate ids, or judgments of unknown ids or grades: \(unknown.prefix(3).map { "\($0.need)–\($0.seed)" })"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: [],
+                    debugDescription: "duplicate ids, or judgments of unknown ids or grades: \(unknown.prefix(3).map { "\($0.need)–\($0.seed)" })"))
         }
         return set
     }
@@ -54,7 +58,8 @@ public struct DevelopmentSet: Decodable, Sendable {
     /// The share of the shorter text's content bigrams (not spaces, not kana alone, which
     /// are mostly particles and endings) that the other text has too.
     public static func contentOverlap(_ a: MatchDocument, _ b: MatchDocument) -> Double {
-        let first = contentBigrams(a), second = contentBigrams(b)
+        let first = contentBigrams(a)
+        let second = contentBigrams(b)
         guard !first.isEmpty, !second.isEmpty else { return 0 }
         return Double(first.intersection(second).count) / Double(min(first.count, second.count))
     }
@@ -64,7 +69,9 @@ public struct DevelopmentSet: Decodable, Sendable {
         var bigrams: Set<String> = []
         for start in characters.indices.dropLast() {
             let pair = characters[start...(start + 1)]
-            if pair.contains(where: { $0.isWhitespace || $0.isPunctuation }) || pair.allSatisfy { $0.unicodeScalars.allSatisfy(\.isHiragana) } { continue }
+            if pair.contains(where: { $0.isWhitespace || $0.isPunctuation }) || pair.allSatisfy { $0.unicodeScalars.allSatisfy(\.isHiragana) } {
+                continue
+            }
             bigrams.insert(String(pair))
         }
         return bigrams

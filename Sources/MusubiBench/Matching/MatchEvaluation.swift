@@ -1,5 +1,5 @@
-import MusubiApp
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// A ranker measured on a development set: MRR, nDCG@10 and Recall@10 over every need, and
@@ -24,7 +24,9 @@ public struct MatchEvaluation: Sendable, Equatable {
     public init(_ set: DevelopmentSet, fields: FieldHierarchy, rank: (MatchDocument) -> [String]) {
         let seeds = Dictionary(uniqueKeysWithValues: set.seedDocuments.map { ($0.id, $0) })
         let grades = set.grades
-        var overall = Accumulator(), crossField = Accumulator(), lowOverlap = Accumulator()
+        var overall = Accumulator()
+        var crossField = Accumulator()
+        var lowOverlap = Accumulator()
         for need in set.needDocuments {
             let judged = grades[need.id] ?? [:]
             let ranking = rank(need)

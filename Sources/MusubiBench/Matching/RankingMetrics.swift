@@ -1,5 +1,5 @@
-import MusubiApp
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// The usual measures of a ranking against graded judgments (0 not relevant, 1 partly,

@@ -27,7 +27,7 @@ public struct Accounts: Sendable {
         try await throttle.check(account: email, address: address)
         let account = try await env.persistence.read { try await $0.accounts.account(email: email) }
         guard let account, !account.passwordHash.isEmpty,
-              try await env.passwords.verify(password, against: account.passwordHash)
+            try await env.passwords.verify(password, against: account.passwordHash)
         else {
             await throttle.recordFailure(account: email, address: address)
             throw MusubiError.invalid("email", "error.sign_in_failed")
@@ -52,8 +52,8 @@ public struct Accounts: Sendable {
     public func session(cookieSecret: String) async throws -> (session: Session, actor: Requester)? {
         let digest = env.secrets.digest(cookieSecret)
         guard let found = try await env.persistence.read({ try await $0.accounts.session(digest: digest) }),
-              found.session.expiresAt > env.now(),
-              found.account.status == .active
+            found.session.expiresAt > env.now(),
+            found.account.status == .active
         else { return nil }
         return (found.session, Requester.from(found.account))
     }
@@ -62,11 +62,12 @@ public struct Accounts: Sendable {
     /// is false (checking again that a connection opened with it may stay open).
     public func actor(apiToken: String, recordingUse: Bool = true) async throws -> Requester? {
         let digest = env.secrets.digest(apiToken)
-        let account = if recordingUse {
-            try await env.persistence.write { [now = env.now()] in try await $0.accounts.account(tokenDigest: digest, usedAt: now) }
-        } else {
-            try await env.persistence.read { try await $0.accounts.account(tokenDigest: digest, usedAt: nil) }
-        }
+        let account =
+            if recordingUse {
+                try await env.persistence.write { [now = env.now()] in try await $0.accounts.account(tokenDigest: digest, usedAt: now) }
+            } else {
+                try await env.persistence.read { try await $0.accounts.account(tokenDigest: digest, usedAt: nil) }
+            }
         return account.map(Requester.from)
     }
 
@@ -80,7 +81,9 @@ public struct Accounts: Sendable {
         public var title: String
         public var message: String
 
-        public init(email: String, password: String, name: String, nameKana: String = "", organizationID: Int64?, title: String = "", message: String = "") {
+        public init(
+            email: String, password: String, name: String, nameKana: String = "", organizationID: Int64?, title: String = "", message: String = ""
+        ) {
             self.email = email
             self.password = password
             self.name = name
@@ -107,7 +110,8 @@ public struct Accounts: Sendable {
         return try await env.persistence.write { repos in
             try await requireOrganization(application.organizationID, in: repos)
             return try await repos.members.insert(
-                NewMember(email: email, passwordHash: hash, role: .member, status: .pending, organizationID: application.organizationID, draft: draft),
+                NewMember(
+                    email: email, passwordHash: hash, role: .member, status: .pending, organizationID: application.organizationID, draft: draft),
                 at: now
             )
         }
@@ -117,7 +121,7 @@ public struct Accounts: Sendable {
     public func invitation(secret: String) async throws -> Invitation {
         let digest = env.secrets.digest(secret)
         guard let invitation = try await env.persistence.read({ try await $0.accounts.invitation(digest: digest) }),
-              invitation.isUsable(at: env.now())
+            invitation.isUsable(at: env.now())
         else { throw MusubiError.notFound }
         return invitation
     }
@@ -146,7 +150,9 @@ public struct Accounts: Sendable {
                 }
                 try await repos.accounts.setPasswordHash(hash, for: memberID)
                 try await repos.accounts.deleteSessions(of: memberID)
-                try await repos.audit.append(actorID: memberID, action: .invitationAccepted, subjectType: "invitation", subjectID: invitation.id, detail: invitation.email, at: now)
+                try await repos.audit.append(
+                    actorID: memberID, action: .invitationAccepted, subjectType: "invitation", subjectID: invitation.id, detail: invitation.email,
+                    at: now)
                 account.passwordHash = hash
                 return account
             }
@@ -158,7 +164,9 @@ public struct Accounts: Sendable {
                 ),
                 at: now
             )
-            try await repos.audit.append(actorID: member.id, action: .invitationAccepted, subjectType: "invitation", subjectID: invitation.id, detail: invitation.email, at: now)
+            try await repos.audit.append(
+                actorID: member.id, action: .invitationAccepted, subjectType: "invitation", subjectID: invitation.id, detail: invitation.email,
+                at: now)
             return Account(memberID: member.id, email: invitation.email, passwordHash: hash, role: invitation.role, status: .active)
         }
         if claimsExistingAccount { await env.exchangeEvents.signInChanged(memberID: account.memberID) }

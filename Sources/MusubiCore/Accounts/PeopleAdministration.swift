@@ -73,9 +73,12 @@ public struct PeopleAdministration: Sendable {
             try await requireOrganization(organizationID, in: repos)
             if try await repos.accounts.account(email: email) != nil { throw MusubiError.conflict("error.email_taken") }
             let invitation = try await repos.accounts.insertInvitation(
-                digest: digest, email: email, role: role, organizationID: organizationID, memberID: nil, invitedBy: inviter, at: now, expiresAt: expires
+                digest: digest, email: email, role: role, organizationID: organizationID, memberID: nil, invitedBy: inviter, at: now,
+                expiresAt: expires
             )
-            try await repos.audit.append(actorID: inviter, action: .invitationCreated, subjectType: "invitation", subjectID: invitation.id, detail: "\(email) (\(role.rawValue))", at: now)
+            try await repos.audit.append(
+                actorID: inviter, action: .invitationCreated, subjectType: "invitation", subjectID: invitation.id,
+                detail: "\(email) (\(role.rawValue))", at: now)
             return invitation
         }
         return IssuedInvitation(invitation: invitation, secret: secret)
@@ -90,7 +93,7 @@ public struct PeopleAdministration: Sendable {
         let now = env.now()
         let invitation = try await env.persistence.write { repos in
             guard let member = try await repos.members.find(id: memberID),
-                  let account = try await repos.accounts.account(memberID: memberID)
+                let account = try await repos.accounts.account(memberID: memberID)
             else { throw MusubiError.notFound }
             try Policy.require(actor, .issueSignInLink, .member(id: memberID, role: member.role), hiding: false)
             guard member.status == .active else { throw MusubiError.conflict("error.account_not_active") }
@@ -98,7 +101,8 @@ public struct PeopleAdministration: Sendable {
                 digest: digest, email: account.email, role: member.role, organizationID: member.organizationID, memberID: memberID,
                 invitedBy: issuer, at: now, expiresAt: now.addingTimeInterval(env.invitationLifetime)
             )
-            try await repos.audit.append(actorID: issuer, action: .signInLinkCreated, subjectType: "member", subjectID: memberID, detail: member.name, at: now)
+            try await repos.audit.append(
+                actorID: issuer, action: .signInLinkCreated, subjectType: "member", subjectID: memberID, detail: member.name, at: now)
             return invitation
         }
         return IssuedInvitation(invitation: invitation, secret: secret)
@@ -117,7 +121,8 @@ public struct PeopleAdministration: Sendable {
                 throw MusubiError.notFound
             }
             try await repos.members.setStatus(id: memberID, to: status)
-            try await repos.audit.append(actorID: actor.memberID, action: audit, subjectType: "member", subjectID: memberID, detail: member.name, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: audit, subjectType: "member", subjectID: memberID, detail: member.name, at: now)
         }
         try await Matchmaking(env).reindexPerson(memberID)
     }
@@ -133,7 +138,8 @@ public struct PeopleAdministration: Sendable {
             guard let member = try await repos.members.find(id: memberID) else { throw MusubiError.notFound }
             try Policy.require(actor, action, .member(id: memberID, role: member.role), hiding: false)
             guard let (auditAction, detail) = try await apply(repos, member) else { return }
-            try await repos.audit.append(actorID: actor.memberID, action: auditAction, subjectType: "member", subjectID: memberID, detail: detail, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: auditAction, subjectType: "member", subjectID: memberID, detail: detail, at: now)
         }
         try await Matchmaking(env).reindexPerson(memberID)
     }

@@ -12,7 +12,9 @@ public protocol AccountRepository: Sendable {
     func deleteSessions(of memberID: Int64) async throws
     func deleteExpiredSessions(before: Date) async throws
 
-    func insertInvitation(digest: String, email: String, role: Role, organizationID: Int64?, memberID: Int64?, invitedBy: Int64, at: Date, expiresAt: Date) async throws -> Invitation
+    func insertInvitation(
+        digest: String, email: String, role: Role, organizationID: Int64?, memberID: Int64?, invitedBy: Int64, at: Date, expiresAt: Date
+    ) async throws -> Invitation
     func invitation(digest: String) async throws -> Invitation?
     func markInvitationAccepted(id: Int64, at: Date) async throws
 

@@ -16,8 +16,9 @@ public struct Operations: Sendable {
         let now = env.now()
         return try await env.persistence.write { repos in
             let member = try await repos.members.insert(
-                NewMember(email: email, passwordHash: hash, role: .admin, status: .active, organizationID: nil,
-                          draft: ProfileDraft(name: name, nameKana: "", profile: Profile(), fieldIDs: [])),
+                NewMember(
+                    email: email, passwordHash: hash, role: .admin, status: .active, organizationID: nil,
+                    draft: ProfileDraft(name: name, nameKana: "", profile: Profile(), fieldIDs: [])),
                 at: now
             )
             try await repos.audit.append(actorID: nil, action: .adminCreated, subjectType: "member", subjectID: member.id, detail: email, at: now)

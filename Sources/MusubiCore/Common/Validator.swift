@@ -30,7 +30,8 @@ public struct Validator: Sendable {
         let email = text(field, value, required: true, limit: 254).lowercased()
         guard !email.isEmpty else { return email }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        let valid = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+        let valid =
+            parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
             && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
             && !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
         if !valid && problems.last?.field != field { fail(field, "error.email") }
@@ -50,7 +51,7 @@ public struct Validator: Sendable {
         guard !url.isEmpty else { return url }
         let lower = url.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
-              let parsed = URL(string: url), parsed.host?.isEmpty == false
+            let parsed = URL(string: url), parsed.host?.isEmpty == false
         else {
             fail(field, "error.url")
             return url

@@ -3,8 +3,17 @@ import Foundation
 /// The demo community: a lived-in region with fictional people, loaded into an empty
 /// installation so that a first visit has something to explore.
 public struct DemoCommunity: Decodable, Sendable {
-    public struct Installation: Decodable, Sendable { public var name: String; public var nameEn: String; public var prefectureCode: String }
-    struct FieldNode: Decodable, Sendable { var key: String; var name: String; var nameEn: String; var children: [FieldNode]? }
+    public struct Installation: Decodable, Sendable {
+        public var name: String
+        public var nameEn: String
+        public var prefectureCode: String
+    }
+    struct FieldNode: Decodable, Sendable {
+        var key: String
+        var name: String
+        var nameEn: String
+        var children: [FieldNode]?
+    }
     struct OrganizationEntry: Decodable, Sendable {
         var key: String, name: String, nameKana: String, sector: Sector, prefectureCode: String, municipality: String
         var website: String?, summary: String, fields: [String]
@@ -14,7 +23,10 @@ public struct DemoCommunity: Decodable, Sendable {
         var fields: [String], keywords: [String], offer: String, seeking: String, languages: [String], joinedDaysAgo: Int
     }
     struct GroupEntry: Decodable, Sendable {
-        struct Seat: Decodable, Sendable { var member: String; var role: GroupRole }
+        struct Seat: Decodable, Sendable {
+            var member: String
+            var role: GroupRole
+        }
         var key: String, kind: GroupKind, name: String, description: String, parent: String?, host: String?
         var fields: [String], members: [Seat]
     }
@@ -28,7 +40,11 @@ public struct DemoCommunity: Decodable, Sendable {
     /// A channel with its conversation: a public one of its own, or a group's (`group`).
     struct ChannelEntry: Decodable, Sendable {
         struct Post: Decodable, Sendable {
-            struct Reply: Decodable, Sendable { var author: String; var minutesLater: Double; var text: String }
+            struct Reply: Decodable, Sendable {
+                var author: String
+                var minutesLater: Double
+                var text: String
+            }
             var author: String, daysAgo: Double, text: String
             var replies: [Reply]?
             /// Emoji to the people who reacted with it.
@@ -98,17 +114,22 @@ public struct DemoCommunity: Decodable, Sendable {
                     municipality: entry.municipality, website: entry.website ?? "", summary: entry.summary,
                     fieldIDs: entry.fields.compactMap { fieldIDs[$0] }
                 )
-                organizationIDs[entry.key] = try await repos.organizations.insert(draft, at: now.addingTimeInterval(Double(index - organizations.count) * 86_400 * 9)).id
+                organizationIDs[entry.key] = try await repos.organizations.insert(
+                    draft, at: now.addingTimeInterval(Double(index - organizations.count) * 86_400 * 9)
+                ).id
             }
             var memberIDs: [String: Int64] = [:]
             for entry in members {
                 let draft = ProfileDraft(
                     name: entry.name, nameKana: entry.nameKana,
-                    profile: Profile(title: entry.title, keywords: entry.keywords, offer: entry.offer, seeking: entry.seeking, languages: entry.languages),
+                    profile: Profile(
+                        title: entry.title, keywords: entry.keywords, offer: entry.offer, seeking: entry.seeking, languages: entry.languages),
                     fieldIDs: entry.fields.compactMap { fieldIDs[$0] }
                 )
                 let member = try await repos.members.insert(
-                    NewMember(email: entry.email, passwordHash: hash, role: entry.role, status: .active, organizationID: organizationIDs[entry.organization], draft: draft),
+                    NewMember(
+                        email: entry.email, passwordHash: hash, role: entry.role, status: .active,
+                        organizationID: organizationIDs[entry.organization], draft: draft),
                     at: now.addingTimeInterval(-Double(entry.joinedDaysAgo) * 86_400)
                 )
                 memberIDs[entry.key] = member.id
@@ -153,24 +174,29 @@ public struct DemoCommunity: Decodable, Sendable {
 
     /// The channels and what was said in them, days ago: people's `@name`s become mentions as
     /// when they type them; everyone seated starts with it all unread.
-    private func loadChannels(_ repos: any Repositories, memberIDs: [String: Int64], groupIDs: [String: Int64], fieldIDs: [String: Int64], now: Date) async throws {
+    private func loadChannels(_ repos: any Repositories, memberIDs: [String: Int64], groupIDs: [String: Int64], fieldIDs: [String: Int64], now: Date)
+        async throws
+    {
         for entry in channels {
             let channel: ExchangeChannel
             if let group = entry.group {
                 guard let groupID = groupIDs[group], let found = try await repos.channels.channel(ofGroup: groupID) else { continue }
                 channel = found
             } else {
-                let draft = ChannelDraft(kind: entry.kind ?? .public, purpose: entry.purpose ?? .general, name: entry.name ?? entry.key,
-                                         topic: entry.topic ?? "", description: entry.description ?? "", fieldID: entry.field.flatMap { fieldIDs[$0] })
+                let draft = ChannelDraft(
+                    kind: entry.kind ?? .public, purpose: entry.purpose ?? .general, name: entry.name ?? entry.key,
+                    topic: entry.topic ?? "", description: entry.description ?? "", fieldID: entry.field.flatMap { fieldIDs[$0] })
                 let opened = now.addingTimeInterval(-Double(entry.messages.map(\.daysAgo).max() ?? 0) * 86_400 - 3_600)
-                channel = try await repos.channels.insert(draft, groupID: nil, directKey: nil, createdBy: entry.creator.flatMap { memberIDs[$0] }, at: opened)
+                channel = try await repos.channels.insert(
+                    draft, groupID: nil, directKey: nil, createdBy: entry.creator.flatMap { memberIDs[$0] }, at: opened)
                 for member in entry.members ?? [] {
                     if let id = memberIDs[member] { try await repos.channels.addSeat(channelID: channel.id, memberID: id, at: opened) }
                 }
             }
             func post(_ author: String, _ text: String, root: Int64?, at: Date) async throws -> Message? {
                 guard let authorID = memberIDs[author] else { return nil }
-                return try await Exchange.insert(typed: NewMessage(channelID: channel.id, authorID: authorID, body: text, threadRootID: root, at: at), repos)
+                return try await Exchange.insert(
+                    typed: NewMessage(channelID: channel.id, authorID: authorID, body: text, threadRootID: root, at: at), repos)
             }
             for entry in entry.messages {
                 let at = now.addingTimeInterval(-entry.daysAgo * 86_400)
@@ -180,7 +206,9 @@ public struct DemoCommunity: Decodable, Sendable {
                 }
                 for (emoji, people) in (entry.reactions ?? [:]).sorted(by: { $0.key < $1.key }) {
                     for person in people {
-                        if let id = memberIDs[person] { _ = try await repos.messages.setReaction(messageID: root.id, memberID: id, emoji: emoji, present: true, at: at) }
+                        if let id = memberIDs[person] {
+                            _ = try await repos.messages.setReaction(messageID: root.id, memberID: id, emoji: emoji, present: true, at: at)
+                        }
                     }
                 }
             }

@@ -14,7 +14,10 @@ public struct Directory: Sendable {
         public var municipality: String?
         public var page: PageRequest
 
-        public init(text: String = "", sector: Sector? = nil, fieldID: Int64? = nil, prefectureCode: String? = nil, municipality: String? = nil, page: PageRequest = .init()) {
+        public init(
+            text: String = "", sector: Sector? = nil, fieldID: Int64? = nil, prefectureCode: String? = nil, municipality: String? = nil,
+            page: PageRequest = .init()
+        ) {
             self.text = text
             self.sector = sector
             self.fieldID = fieldID

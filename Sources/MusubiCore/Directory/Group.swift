@@ -43,7 +43,9 @@ public struct GroupDraft: Codable, Sendable, Equatable {
     public var hostOrganizationID: Int64?
     public var fieldIDs: [Int64]
 
-    public init(kind: GroupKind, name: String, description: String = "", parentID: Int64? = nil, hostOrganizationID: Int64? = nil, fieldIDs: [Int64] = []) {
+    public init(
+        kind: GroupKind, name: String, description: String = "", parentID: Int64? = nil, hostOrganizationID: Int64? = nil, fieldIDs: [Int64] = []
+    ) {
         self.kind = kind
         self.name = name
         self.description = description

@@ -12,7 +12,9 @@ public struct Stewardship: Sendable {
         let now = env.now()
         return try await env.persistence.write { repos in
             let organization = try await repos.organizations.insert(clean, at: now)
-            try await repos.audit.append(actorID: actor.memberID, action: .organizationCreated, subjectType: "organization", subjectID: organization.id, detail: organization.name, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .organizationCreated, subjectType: "organization", subjectID: organization.id,
+                detail: organization.name, at: now)
             return organization
         }
     }
@@ -24,7 +26,8 @@ public struct Stewardship: Sendable {
         try await env.persistence.write { repos in
             guard try await repos.organizations.find(id: id) != nil else { throw MusubiError.notFound }
             try await repos.organizations.update(id: id, with: clean)
-            try await repos.audit.append(actorID: actor.memberID, action: .organizationUpdated, subjectType: "organization", subjectID: id, detail: clean.name, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .organizationUpdated, subjectType: "organization", subjectID: id, detail: clean.name, at: now)
         }
     }
 
@@ -36,7 +39,8 @@ public struct Stewardship: Sendable {
             try await checkReferences(clean, id: nil, repos)
             let group = try await repos.groups.insert(clean, at: now)
             try await GroupChannels.open(for: group, repos, at: now)
-            try await repos.audit.append(actorID: actor.memberID, action: .groupCreated, subjectType: "group", subjectID: group.id, detail: group.name, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .groupCreated, subjectType: "group", subjectID: group.id, detail: group.name, at: now)
             return group
         }
     }
@@ -49,7 +53,8 @@ public struct Stewardship: Sendable {
             guard try await repos.groups.find(id: id) != nil else { throw MusubiError.notFound }
             try await checkReferences(clean, id: id, repos)
             try await repos.groups.update(id: id, with: clean)
-            try await repos.audit.append(actorID: actor.memberID, action: .groupUpdated, subjectType: "group", subjectID: id, detail: clean.name, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .groupUpdated, subjectType: "group", subjectID: id, detail: clean.name, at: now)
         }
     }
 
@@ -63,7 +68,9 @@ public struct Stewardship: Sendable {
             }
             try await repos.groups.setMembership(GroupMembership(groupID: groupID, memberID: memberID, role: role))
             try await GroupChannels.seat(memberID, inGroup: groupID, repos, at: now)
-            try await repos.audit.append(actorID: actor.memberID, action: .groupMemberAdded, subjectType: "group", subjectID: groupID, detail: "\(member.name) → \(group.name) (\(role.rawValue))", at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .groupMemberAdded, subjectType: "group", subjectID: groupID,
+                detail: "\(member.name) → \(group.name) (\(role.rawValue))", at: now)
         }
     }
 
@@ -74,7 +81,9 @@ public struct Stewardship: Sendable {
             guard let group = try await repos.groups.find(id: groupID) else { throw MusubiError.notFound }
             try await repos.groups.removeMember(memberID, from: groupID)
             try await GroupChannels.unseat(memberID, fromGroup: groupID, repos)
-            try await repos.audit.append(actorID: actor.memberID, action: .groupMemberRemoved, subjectType: "group", subjectID: groupID, detail: "\(memberID) ← \(group.name)", at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .groupMemberRemoved, subjectType: "group", subjectID: groupID, detail: "\(memberID) ← \(group.name)",
+                at: now)
         }
     }
 

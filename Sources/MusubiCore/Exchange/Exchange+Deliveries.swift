@@ -68,8 +68,10 @@ extension Exchange {
             var people = Self.people(in: [message])
             people.formUnion(reactions.flatMap(\.memberIDs))
             let files = message.isDeleted ? [] : try await repos.messages.files(of: [message.id])
-            result.append(Delivery(event: event, message: message, reactions: reactions, files: files, names: try await repos.members.names(of: Array(people)),
-                                   channelKind: kind, seated: seated))
+            result.append(
+                Delivery(
+                    event: event, message: message, reactions: reactions, files: files, names: try await repos.members.names(of: Array(people)),
+                    channelKind: kind, seated: seated))
         }
         return result
     }

@@ -21,7 +21,8 @@ extension Exchange {
             for (upload, (filename, kind)) in zip(uploads, checked) {
                 stored.append(StoredFile(filename: filename, kind: kind, size: upload.data.count, storedName: try await env.files.save(upload.data)))
             }
-            return try await post(actor, channelID: channelID, typed: typed, threadRootID: threadRootID, alsoToChannel: alsoToChannel, files: stored, at: now)
+            return try await post(
+                actor, channelID: channelID, typed: typed, threadRootID: threadRootID, alsoToChannel: alsoToChannel, files: stored, at: now)
         } catch {
             for file in stored { try? await env.files.delete(file.storedName) }
             throw error
@@ -39,9 +40,11 @@ extension Exchange {
                 }
                 if root.isDeleted { throw MusubiError.invalid("threadRootID", "error.thread_deleted") }
             }
-            let message = try await Self.insert(typed: NewMessage(
-                channelID: channelID, authorID: author, body: typed, threadRootID: threadRootID, alsoInChannel: alsoToChannel, files: files, at: now
-            ), repos)
+            let message = try await Self.insert(
+                typed: NewMessage(
+                    channelID: channelID, authorID: author, body: typed, threadRootID: threadRootID, alsoInChannel: alsoToChannel, files: files,
+                    at: now
+                ), repos)
             if message.inTimeline { try await repos.channels.markRead(channelID: channelID, memberID: author, upTo: message.id) }
             return (message, try await repos.messages.appendEvent(channelID: channelID, kind: .posted, messageID: message.id, at: now))
         }
@@ -81,7 +84,10 @@ extension Exchange {
             guard !message.isDeleted else { return (message, nil, []) }
             let storedFiles = try await repos.messages.tombstone(id: messageID, at: now)
             (message.body, message.deletedAt) = ("", now)
-            return (message, try await repos.messages.appendEvent(channelID: message.channelID, kind: .deleted, messageID: messageID, at: now), storedFiles)
+            return (
+                message, try await repos.messages.appendEvent(channelID: message.channelID, kind: .deleted, messageID: messageID, at: now),
+                storedFiles
+            )
         }
         for name in storedFiles { try? await env.files.delete(name) }
         if let event { await env.exchangeEvents.publish([event]) }
@@ -118,7 +124,9 @@ extension Exchange {
             try Policy.require(actor, .post, .message(authorID: message.authorID, in: access), hiding: false)
             guard let me = actor.memberID else { throw MusubiError.unauthenticated }
             guard !message.isDeleted else { throw MusubiError.conflict("error.message_deleted") }
-            let set = { (present: Bool) in try await repos.messages.setReaction(messageID: messageID, memberID: me, emoji: emoji, present: present, at: now) }
+            let set = { (present: Bool) in
+                try await repos.messages.setReaction(messageID: messageID, memberID: me, emoji: emoji, present: present, at: now)
+            }
             let isThere: Bool
             if let present {
                 guard try await set(present) else { return (present, nil) }
@@ -142,7 +150,8 @@ extension Exchange {
             return value
         }
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_+-")
-        if value.count >= 3, value.count <= 34, value.hasPrefix(":"), value.hasSuffix(":"), value.dropFirst().dropLast().allSatisfy(allowed.contains) {
+        if value.count >= 3, value.count <= 34, value.hasPrefix(":"), value.hasSuffix(":"), value.dropFirst().dropLast().allSatisfy(allowed.contains)
+        {
             return value
         }
         return nil

@@ -19,7 +19,9 @@ extension Exchange {
             let unread = try await repos.channels.unread(of: me)
             let titles = try await directTitles(seats.map(\.channel), me: me, repos)
             let entries = seats.map { channel, seat in
-                ChannelEntry(channel: channel, seat: seat, title: titles[channel.id] ?? channel.name, unread: unread[channel.id] ?? UnreadCount(messages: 0, mentions: 0))
+                ChannelEntry(
+                    channel: channel, seat: seat, title: titles[channel.id] ?? channel.name,
+                    unread: unread[channel.id] ?? UnreadCount(messages: 0, mentions: 0))
             }
             return entries.sorted(by: Self.listOrder)
         }
@@ -105,8 +107,9 @@ extension Exchange {
             guard let channel = try await repos.channels.find(id: root.channelID) else { throw MusubiError.notFound }
             let replies = try await repos.messages.replies(to: root.id)
             let titles = try await actor.memberID.asyncMap { try await directTitles([channel], me: $0, repos) } ?? [:]
-            return ThreadView(channel: channel, title: titles[channel.id] ?? channel.name, access: access, root: root, replies: replies,
-                              details: try await details(of: [root] + replies, actor: actor, repos), eventCursor: cursor)
+            return ThreadView(
+                channel: channel, title: titles[channel.id] ?? channel.name, access: access, root: root, replies: replies,
+                details: try await details(of: [root] + replies, actor: actor, repos), eventCursor: cursor)
         }
     }
 
@@ -187,10 +190,11 @@ extension Exchange {
         var people = Self.people(in: messages)
         people.formUnion(found.flatMap(\.memberIDs))
         details.names = try await repos.members.names(of: Array(people))
-        let referred = Set(messages.flatMap { MessageText.tokens(in: $0.body) }.compactMap { token -> Int64? in
-            if case .channel(let id) = token { return id }
-            return nil
-        })
+        let referred = Set(
+            messages.flatMap { MessageText.tokens(in: $0.body) }.compactMap { token -> Int64? in
+                if case .channel(let id) = token { return id }
+                return nil
+            })
         for id in referred.prefix(20) {
             if let (channel, _) = try? await visible(id, to: actor, repos), channel.kind != .direct { details.channelNames[id] = channel.name }
         }

@@ -17,8 +17,9 @@ extension Exchange {
                 let (count, storedFiles) = try await env.persistence.write { repos in
                     let expired = try await repos.messages.removeExpired(channelID: channel.id, before: cutoff, threads: 500)
                     if expired.messages > 0 {
-                        try await repos.audit.append(actorID: nil, action: .channelMessagesExpired, subjectType: "channel", subjectID: channel.id,
-                                                     detail: "\(expired.messages)", at: now)
+                        try await repos.audit.append(
+                            actorID: nil, action: .channelMessagesExpired, subjectType: "channel", subjectID: channel.id,
+                            detail: "\(expired.messages)", at: now)
                     }
                     return expired
                 }

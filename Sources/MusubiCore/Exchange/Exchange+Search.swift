@@ -42,14 +42,17 @@ extension Exchange {
     }
 
     /// Messages the actor may see that match the query. Nothing else is counted or shown.
-    public func search(_ actor: Requester, query typed: String, order: MessageSearchOrder, page number: Int, timeZone: TimeZone) async throws -> SearchResults {
+    public func search(_ actor: Requester, query typed: String, order: MessageSearchOrder, page number: Int, timeZone: TimeZone) async throws
+        -> SearchResults
+    {
         // Anyone signed in searches, guests included: what they may see is decided per
         // channel below, by their seats and by whether the policy lets them read public ones.
         guard let me = actor.memberID else { throw MusubiError.unauthenticated }
         let query = try MessageQuery.parse(typed, timeZone: timeZone)
         let page = PageRequest(number: number, size: Self.searchLimits.page)
-        let nothing = SearchResults(query: query, order: order, hits: [], total: 0, totalIsCapped: false, page: page, names: [:],
-                                    unknownChannels: [], unknownPeople: [])
+        let nothing = SearchResults(
+            query: query, order: order, hits: [], total: 0, totalIsCapped: false, page: page, names: [:],
+            unknownChannels: [], unknownPeople: [])
         guard !query.isEmpty else { return nothing }
         return try await env.persistence.read { repos in
             var results = nothing
@@ -60,7 +63,8 @@ extension Exchange {
                 since: query.since, until: query.until, hasFile: query.hasFile
             )
             if !query.channelNames.isEmpty {
-                (filter.channelIDs, results.unknownChannels) = try await channels(named: query.channelNames, seats: seats.map(\.channel), readsPublic, repos)
+                (filter.channelIDs, results.unknownChannels) = try await channels(
+                    named: query.channelNames, seats: seats.map(\.channel), readsPublic, repos)
             }
             if !query.authorNames.isEmpty {
                 // Someone who may not list the directory (a guest) looks only among the
@@ -79,7 +83,8 @@ extension Exchange {
                 let rows = Dictionary(uniqueKeysWithValues: try await repos.messages.find(ids: Array(shown)).map { ($0.id, $0) })
                 found = shown.compactMap { rows[$0] }
             case .newest:
-                found = page.offset < Self.searchLimits.reach ? try await repos.messageSearch.search(filter, limit: page.size, offset: page.offset) : []
+                found =
+                    page.offset < Self.searchLimits.reach ? try await repos.messageSearch.search(filter, limit: page.size, offset: page.offset) : []
             }
             if order == .newest || results.total == Self.searchLimits.ranked {
                 let counted = try await repos.messageSearch.countMatches(filter, cap: Self.searchLimits.reach + 1)
@@ -92,9 +97,10 @@ extension Exchange {
             let files = Dictionary(grouping: try await repos.messages.files(of: found.map(\.id)), by: \.messageID)
             results.hits = found.compactMap { message in
                 guard let channel = channels[message.channelID] else { return nil }
-                return SearchHit(message: message, channel: channel, channelTitle: titles[channel.id] ?? channel.name,
-                                 segments: SearchMatches.highlight(MessageText.plain(message.body, names: results.names), phrases: query.phrases),
-                                 files: (files[message.id] ?? []).map { ($0, SearchMatches.highlight($0.filename, phrases: query.phrases)) })
+                return SearchHit(
+                    message: message, channel: channel, channelTitle: titles[channel.id] ?? channel.name,
+                    segments: SearchMatches.highlight(MessageText.plain(message.body, names: results.names), phrases: query.phrases),
+                    files: (files[message.id] ?? []).map { ($0, SearchMatches.highlight($0.filename, phrases: query.phrases)) })
             }
             return results
         }
@@ -121,7 +127,9 @@ extension Exchange {
 
     /// Ids of the channels the actor sees whose names match (normalised), and the names
     /// that matched none.
-    private func channels(named names: [String], seats: [ExchangeChannel], _ readsPublic: Bool, _ repos: any Repositories) async throws -> ([Int64], [String]) {
+    private func channels(named names: [String], seats: [ExchangeChannel], _ readsPublic: Bool, _ repos: any Repositories) async throws -> (
+        [Int64], [String]
+    ) {
         var ids: [Int64] = []
         var unknown: [String] = []
         for name in names {
@@ -149,7 +157,8 @@ extension Exchange {
                 // The directory finds names with their spaces; a name typed without them is
                 // looked for by its first two characters.
                 for term in [wanted, String(wanted.prefix(2))] where matches.isEmpty && !term.isEmpty {
-                    let candidates = try await repos.members.search(DirectoryQuery(terms: [term], page: PageRequest(size: PageRequest.maximumSize))).items
+                    let candidates = try await repos.members.search(DirectoryQuery(terms: [term], page: PageRequest(size: PageRequest.maximumSize)))
+                        .items
                     matches = candidates.filter { person in [person.name, person.nameKana].contains { compact($0).hasPrefix(wanted) } }.map(\.id)
                 }
             }

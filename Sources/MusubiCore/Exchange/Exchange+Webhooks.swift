@@ -24,8 +24,10 @@ extension Exchange {
             let (channel, access) = try await visible(channelID, to: actor, repos)
             try Policy.require(actor, .configure, .channel(access), hiding: false)
             guard channel.kind != .direct else { throw MusubiError.forbidden }
-            let webhook = try await repos.webhooks.insert(channelID: channelID, name: name, secretDigest: env.secrets.digest(secret), by: actor.memberID, at: now)
-            try await repos.audit.append(actorID: actor.memberID, action: .webhookCreated, subjectType: "channel", subjectID: channelID, detail: name, at: now)
+            let webhook = try await repos.webhooks.insert(
+                channelID: channelID, name: name, secretDigest: env.secrets.digest(secret), by: actor.memberID, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .webhookCreated, subjectType: "channel", subjectID: channelID, detail: name, at: now)
             return webhook
         }
         return (webhook, secret)
@@ -37,9 +39,12 @@ extension Exchange {
         try await env.persistence.write { repos in
             let (_, access) = try await visible(channelID, to: actor, repos)
             try Policy.require(actor, .configure, .channel(access), hiding: false)
-            guard let webhook = try await repos.webhooks.of(channelID: channelID).first(where: { $0.id == webhookID }) else { throw MusubiError.notFound }
+            guard let webhook = try await repos.webhooks.of(channelID: channelID).first(where: { $0.id == webhookID }) else {
+                throw MusubiError.notFound
+            }
             guard try await repos.webhooks.revoke(id: webhookID, channelID: channelID, at: now) else { return }
-            try await repos.audit.append(actorID: actor.memberID, action: .webhookRevoked, subjectType: "channel", subjectID: channelID, detail: webhook.name, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .webhookRevoked, subjectType: "channel", subjectID: channelID, detail: webhook.name, at: now)
         }
     }
 
@@ -61,11 +66,14 @@ extension Exchange {
         try check.check()
         let now = env.now()
         let (message, event) = try await env.persistence.write { repos in
-            guard let webhook = try await repos.webhooks.find(secretDigest: digest), webhook.id == known.id, !webhook.isRevoked else { throw MusubiError.notFound }
-            let message = try await Self.insert(typed: NewMessage(
-                channelID: webhook.channelID, authorID: nil, authorName: username.isEmpty ? webhook.name : username,
-                authorIcon: payload.iconEmoji.flatMap(SlackText.emoji) ?? "", body: typed, at: now
-            ), repos)
+            guard let webhook = try await repos.webhooks.find(secretDigest: digest), webhook.id == known.id, !webhook.isRevoked else {
+                throw MusubiError.notFound
+            }
+            let message = try await Self.insert(
+                typed: NewMessage(
+                    channelID: webhook.channelID, authorID: nil, authorName: username.isEmpty ? webhook.name : username,
+                    authorIcon: payload.iconEmoji.flatMap(SlackText.emoji) ?? "", body: typed, at: now
+                ), repos)
             try await repos.webhooks.markUsed(id: webhook.id, at: now)
             return (message, try await repos.messages.appendEvent(channelID: webhook.channelID, kind: .posted, messageID: message.id, at: now))
         }

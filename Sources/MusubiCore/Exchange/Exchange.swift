@@ -32,7 +32,9 @@ public struct Exchange: Sendable {
         let now = env.now()
         let draft = clean
         return try await env.persistence.write { repos in
-            if draft.kind == .public, try await repos.channels.find(name: draft.name) != nil { throw MusubiError.conflict("error.channel_name_taken") }
+            if draft.kind == .public, try await repos.channels.find(name: draft.name) != nil {
+                throw MusubiError.conflict("error.channel_name_taken")
+            }
             let channel = try await repos.channels.insert(draft, groupID: nil, directKey: nil, createdBy: creator, at: now)
             try await repos.channels.addSeat(channelID: channel.id, memberID: creator, at: now)
             return channel
@@ -88,8 +90,9 @@ public struct Exchange: Sendable {
             let (channel, access) = try await visible(channelID, to: actor, repos)
             try Policy.require(actor, .configure, .channel(access), hiding: false)
             try await repos.channels.setRetention(id: channelID, days: days)
-            try await repos.audit.append(actorID: actor.memberID, action: .channelRetentionSet, subjectType: "channel", subjectID: channel.id,
-                                         detail: days.map(String.init) ?? "off", at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .channelRetentionSet, subjectType: "channel", subjectID: channel.id,
+                detail: days.map(String.init) ?? "off", at: now)
         }
     }
 

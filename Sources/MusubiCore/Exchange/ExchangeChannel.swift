@@ -67,7 +67,9 @@ public struct ChannelDraft: Codable, Sendable, Equatable {
     public var description: String
     public var fieldID: Int64?
 
-    public init(kind: ChannelKind, purpose: ChannelPurpose = .general, name: String, topic: String = "", description: String = "", fieldID: Int64? = nil) {
+    public init(
+        kind: ChannelKind, purpose: ChannelPurpose = .general, name: String, topic: String = "", description: String = "", fieldID: Int64? = nil
+    ) {
         self.kind = kind
         self.purpose = purpose
         self.name = name
@@ -88,7 +90,10 @@ public struct ChannelSeat: Codable, Sendable, Equatable {
     public var muted: Bool
     public var notify: NotifyLevel
 
-    public init(channelID: Int64, memberID: Int64, joinedAt: Date, lastReadID: Int64 = 0, starred: Bool = false, muted: Bool = false, notify: NotifyLevel = .everything) {
+    public init(
+        channelID: Int64, memberID: Int64, joinedAt: Date, lastReadID: Int64 = 0, starred: Bool = false, muted: Bool = false,
+        notify: NotifyLevel = .everything
+    ) {
         self.channelID = channelID
         self.memberID = memberID
         self.joinedAt = joinedAt

@@ -61,7 +61,8 @@ public struct MessageQuery: Sendable, Equatable {
     private static func parts(of typed: String) -> [(text: String, quoted: Bool)] {
         var parts: [(text: String, quoted: Bool)] = []
         var current = ""
-        var quoted = false, startsQuoted = false
+        var quoted = false
+        var startsQuoted = false
         for character in typed {
             if character == "\"" || character == "“" || character == "”" {
                 if current.isEmpty && !quoted { startsQuoted = true }
@@ -88,7 +89,8 @@ public struct MessageQuery: Sendable, Equatable {
     private static func day(_ value: String, _ calendar: Calendar) -> Date? {
         let numbers = value.split(whereSeparator: { $0 == "-" || $0 == "/" }).map { Int($0) }
         guard numbers.count == 3, let year = numbers[0], let month = numbers[1], let day = numbers[2],
-              (1900...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+            (1900...9999).contains(year), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         let components = DateComponents(year: year, month: month, day: day)
         guard components.isValidDate(in: calendar) else { return nil }
         return calendar.date(from: components)

@@ -27,7 +27,9 @@ public enum MessageText {
             let previous = result.last
             let after = rest[rest.index(after: at)...]
             let startsWord = previous == nil || previous!.isWhitespace || previous!.isPunctuation
-            if startsWord, let word = channelWords.first(where: { after.lowercased().hasPrefix($0) && endsWord(after.dropFirst($0.count), after: $0) }) {
+            if startsWord,
+                let word = channelWords.first(where: { after.lowercased().hasPrefix($0) && endsWord(after.dropFirst($0.count), after: $0) })
+            {
                 result += "<!channel>"
                 rest = after.dropFirst(word.count)
             } else if startsWord, let (spelling, id) = spellings.first(where: { after.hasPrefix($0.0) }) {
@@ -137,7 +139,10 @@ public enum MessageText {
             text += rest[..<open]
             let tail = rest[open...]
             if let close = tail.firstIndex(of: ">"), let token = reference(tail[tail.index(after: open)..<close]) {
-                if !text.isEmpty { tokens.append(.text(text)); text = "" }
+                if !text.isEmpty {
+                    tokens.append(.text(text))
+                    text = ""
+                }
                 tokens.append(token)
                 rest = tail[tail.index(after: close)...]
             } else {

@@ -68,7 +68,8 @@ public struct SlackPayload: Sendable, Equatable {
         let children = element["elements"] as? [[String: Any]] ?? []
         switch element["type"] as? String {
         case "rich_text_section": return children.map(richText).joined()
-        case "rich_text_quote": return children.map(richText).joined().split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+        case "rich_text_quote":
+            return children.map(richText).joined().split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
         case "rich_text_preformatted": return "```\n" + children.map(richText).joined() + "\n```"
         case "rich_text_list": return children.map { "・" + richText($0) }.joined(separator: "\n")
         case "text": return element["text"] as? String ?? ""
@@ -97,7 +98,9 @@ public struct SlackPayload: Sendable, Equatable {
         var quoted: [String] = []
         if let title = attachment["title"] as? String, !title.isEmpty {
             // A linked title is a link; emphasis around a link stays as marks.
-            quoted.append((attachment["title_link"] as? String).map { SlackText.link($0, label: SlackText.musubi(title)) } ?? "*" + SlackText.musubi(title) + "*")
+            quoted.append(
+                (attachment["title_link"] as? String).map { SlackText.link($0, label: SlackText.musubi(title)) } ?? "*" + SlackText.musubi(title)
+                    + "*")
         }
         if let text = string("text") { quoted.append(text) }
         for field in attachment["fields"] as? [[String: Any]] ?? [] {

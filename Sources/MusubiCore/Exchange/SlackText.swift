@@ -61,7 +61,8 @@ public enum SlackText {
     /// Slack escapes only these three.
     private static func decode(_ text: Substring) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return String(text) }
-        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(
+            of: "&amp;", with: "&")
     }
 
     /// The emoji for a `:short_name:` (Slack's names for the common ones), or the emoji itself;

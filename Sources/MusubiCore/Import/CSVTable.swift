@@ -54,15 +54,25 @@ public struct CSVTable: Sendable, Equatable {
         var characters = text.makeIterator()
         var pending: Character?
         func next() -> Character? {
-            if let p = pending { pending = nil; return p }
+            if let p = pending {
+                pending = nil
+                return p
+            }
             return characters.next()
         }
         while let c = next() {
             if inQuotes {
                 if c == "\"" {
                     if let following = next() {
-                        if following == "\"" { field.append("\"") } else { inQuotes = false; pending = following }
-                    } else { inQuotes = false }
+                        if following == "\"" {
+                            field.append("\"")
+                        } else {
+                            inQuotes = false
+                            pending = following
+                        }
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if c == "\n" || c == "\r\n" { line += 1 }
                     field.append(c)

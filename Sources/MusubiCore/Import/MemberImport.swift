@@ -48,7 +48,9 @@ public struct MemberImport: Sendable {
             (FieldTree(try await repos.fields.all()), try await repos.organizations.names(), Set(try await repos.members.emails().values))
         }
         let organizationByName = Dictionary(organizations.map { (JapaneseText.normalize($0.name), $0.id) }, uniquingKeysWith: { first, _ in first })
-        let fieldByName = Dictionary(tree.fields.flatMap { [(JapaneseText.normalize($0.name), $0.id), ($0.key, $0.id), (JapaneseText.normalize($0.nameEn), $0.id)] }, uniquingKeysWith: { first, _ in first })
+        let fieldByName = Dictionary(
+            tree.fields.flatMap { [(JapaneseText.normalize($0.name), $0.id), ($0.key, $0.id), (JapaneseText.normalize($0.nameEn), $0.id)] },
+            uniquingKeysWith: { first, _ in first })
         var seen = Set<String>()
         var members: [NewMember] = []
         for row in table.rows {
@@ -67,7 +69,9 @@ public struct MemberImport: Sendable {
             let keywords = check.list("keywords", CSVTable.list(in: value("keywords")), maxCount: 20, maxLength: 40)
             let languages = check.list("languages", CSVTable.list(in: value("languages")), maxCount: Language.codes.count, maxLength: 8)
             if languages.contains(where: { !Language.codes.contains($0) }) { check.fail("languages", "error.language") }
-            let role = Role(rawValue: value("role").trimmingCharacters(in: .whitespaces).lowercased()) ?? (value("role").trimmingCharacters(in: .whitespaces).isEmpty ? .member : nil)
+            let role =
+                Role(rawValue: value("role").trimmingCharacters(in: .whitespaces).lowercased())
+                ?? (value("role").trimmingCharacters(in: .whitespaces).isEmpty ? .member : nil)
             if role == nil || role == .admin { check.fail("role", "error.role") }
             var organizationID: Int64?
             let organization = value("organization").trimmingCharacters(in: .whitespaces)
@@ -77,20 +81,30 @@ public struct MemberImport: Sendable {
             }
             var fieldIDs: [Int64] = []
             for field in CSVTable.list(in: value("fields")) {
-                if let id = fieldByName[JapaneseText.normalize(field)] ?? fieldByName[field] { fieldIDs.append(id) } else { check.fail("fields", "error.field_unknown") }
+                if let id = fieldByName[JapaneseText.normalize(field)] ?? fieldByName[field] {
+                    fieldIDs.append(id)
+                } else {
+                    check.fail("fields", "error.field_unknown")
+                }
             }
             problems += check.problems.map { Problem(line: row.line, column: $0.field, key: $0.key) }
-            members.append(NewMember(
-                email: email, passwordHash: "", role: role ?? .member, status: .active, organizationID: organizationID,
-                draft: ProfileDraft(name: name, nameKana: kana, profile: Profile(title: title, keywords: keywords, offer: offer, seeking: seeking, languages: languages.isEmpty ? ["ja"] : languages), fieldIDs: Array(Set(fieldIDs)).sorted())
-            ))
+            members.append(
+                NewMember(
+                    email: email, passwordHash: "", role: role ?? .member, status: .active, organizationID: organizationID,
+                    draft: ProfileDraft(
+                        name: name, nameKana: kana,
+                        profile: Profile(
+                            title: title, keywords: keywords, offer: offer, seeking: seeking, languages: languages.isEmpty ? ["ja"] : languages),
+                        fieldIDs: Array(Set(fieldIDs)).sorted())
+                ))
         }
         guard problems.isEmpty, !dryRun else { return Report(rows: table.rows.count, problems: problems, imported: 0) }
         let now = env.now()
         let toImport = members
         try await env.persistence.write { repos in
             for member in toImport { _ = try await repos.members.insert(member, at: now) }
-            try await repos.audit.append(actorID: actorID, action: .membersImported, subjectType: "member", subjectID: nil, detail: "\(toImport.count)", at: now)
+            try await repos.audit.append(
+                actorID: actorID, action: .membersImported, subjectType: "member", subjectID: nil, detail: "\(toImport.count)", at: now)
         }
         return Report(rows: table.rows.count, problems: [], imported: members.count)
     }

@@ -29,8 +29,10 @@ public struct Introductions: Sendable {
             if try await repos.introductions.unsettledOrAccepted(requesterID: requesterID, recipientID: recipientID, listingID: listingID) != nil {
                 throw MusubiError.conflict("error.introduction_exists")
             }
-            let introduction = try await repos.introductions.insert(requesterID: requesterID, recipientID: recipientID, listingID: listingID, message: message, at: now)
-            try await repos.audit.append(actorID: requesterID, action: .introductionRequested, subjectType: "introduction", subjectID: introduction.id, detail: "", at: now)
+            let introduction = try await repos.introductions.insert(
+                requesterID: requesterID, recipientID: recipientID, listingID: listingID, message: message, at: now)
+            try await repos.audit.append(
+                actorID: requesterID, action: .introductionRequested, subjectType: "introduction", subjectID: introduction.id, detail: "", at: now)
             return introduction
         }
     }
@@ -45,10 +47,12 @@ public struct Introductions: Sendable {
             let introduction = try await visible(id, to: actor, repos)
             try Policy.require(actor, .approve, .introduction(introduction.audience), hiding: false)
             guard let coordinatorID = actor.memberID,
-                  try await repos.introductions.review(id: id, from: .requested, to: approve ? .approved : .declined, coordinatorID: coordinatorID, note: note, at: now)
+                try await repos.introductions.review(
+                    id: id, from: .requested, to: approve ? .approved : .declined, coordinatorID: coordinatorID, note: note, at: now)
             else { throw MusubiError.conflict("error.introduction_moved_on") }
-            try await repos.audit.append(actorID: coordinatorID, action: .introductionReviewed, subjectType: "introduction", subjectID: id,
-                                         detail: approve ? "approved" : "declined", at: now)
+            try await repos.audit.append(
+                actorID: coordinatorID, action: .introductionReviewed, subjectType: "introduction", subjectID: id,
+                detail: approve ? "approved" : "declined", at: now)
         }
     }
 
@@ -61,8 +65,9 @@ public struct Introductions: Sendable {
             guard try await repos.introductions.answer(id: id, from: .approved, to: accept ? .accepted : .refused, at: now) else {
                 throw MusubiError.conflict("error.introduction_moved_on")
             }
-            try await repos.audit.append(actorID: actor.memberID, action: .introductionAnswered, subjectType: "introduction", subjectID: id,
-                                         detail: accept ? "accepted" : "refused", at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .introductionAnswered, subjectType: "introduction", subjectID: id,
+                detail: accept ? "accepted" : "refused", at: now)
         }
     }
 
@@ -77,8 +82,10 @@ public struct Introductions: Sendable {
             let introduction = try await visible(id, to: actor, repos)
             try Policy.require(actor, .edit, .introduction(introduction.audience), hiding: false)
             guard let recorder = actor.memberID else { throw MusubiError.unauthenticated }
-            let outcome = try await repos.introductions.insertOutcome(introductionID: id, kind: kind, on: day, note: note, recordedBy: recorder, at: now)
-            try await repos.audit.append(actorID: recorder, action: .introductionOutcomeRecorded, subjectType: "introduction", subjectID: id, detail: kind.rawValue, at: now)
+            let outcome = try await repos.introductions.insertOutcome(
+                introductionID: id, kind: kind, on: day, note: note, recordedBy: recorder, at: now)
+            try await repos.audit.append(
+                actorID: recorder, action: .introductionOutcomeRecorded, subjectType: "introduction", subjectID: id, detail: kind.rawValue, at: now)
             return outcome
         }
     }
@@ -133,7 +140,8 @@ public struct Introductions: Sendable {
             }
             var listing: (Int64, String)?
             if let listingID = introduction.listingID, let found = try await repos.listings.find(id: listingID),
-               Policy.can(actor, .view, .listing(found.audience)) {
+                Policy.can(actor, .view, .listing(found.audience))
+            {
                 listing = (found.id, found.content.title)
             }
             let followsUp = Policy.can(actor, .edit, .introduction(introduction.audience))
@@ -179,7 +187,8 @@ public struct Introductions: Sendable {
     /// The introduction, when the actor may see it; else it does not exist for them.
     private func visible(_ id: Int64, to actor: Requester, _ repos: any Repositories) async throws -> Introduction {
         guard let introduction = try await repos.introductions.find(id: id),
-              Policy.can(actor, .view, .introduction(introduction.audience)) else {
+            Policy.can(actor, .view, .introduction(introduction.audience))
+        else {
             if actor == .anonymous { throw MusubiError.unauthenticated }
             throw MusubiError.notFound
         }
@@ -197,15 +206,19 @@ public struct Introductions: Sendable {
     private func recipient(of target: Target, for actor: Requester, _ repos: any Repositories) async throws -> (Int64, Int64?) {
         switch target {
         case .listing(let id):
-            guard let listing = try await repos.listings.find(id: id), Policy.can(actor, .view, .listing(listing.audience)) else { throw MusubiError.notFound }
+            guard let listing = try await repos.listings.find(id: id), Policy.can(actor, .view, .listing(listing.audience)) else {
+                throw MusubiError.notFound
+            }
             guard listing.takesIntroductionRequests(at: env.now()),
-                  try await repos.members.find(id: listing.ownerID)?.status == .active else {
+                try await repos.members.find(id: listing.ownerID)?.status == .active
+            else {
                 throw MusubiError.invalid("target", "error.introduction_listing_closed")
             }
             return (listing.ownerID, listing.id)
         case .member(let id):
             guard let member = try await repos.members.find(id: id), member.status == .active,
-                  Policy.can(actor, .view, .member(id: id, role: member.role)) else { throw MusubiError.notFound }
+                Policy.can(actor, .view, .member(id: id, role: member.role))
+            else { throw MusubiError.notFound }
             return (member.id, nil)
         }
     }

@@ -31,7 +31,8 @@ public protocol IntroductionRepository: Sendable {
     /// The introduction between these two about this listing that is still under way or
     /// accepted, if any: asking twice is not asking again.
     func unsettledOrAccepted(requesterID: Int64, recipientID: Int64, listingID: Int64?) async throws -> Introduction?
-    func insertOutcome(introductionID: Int64, kind: OutcomeKind, on: Date, note: String, recordedBy: Int64, at: Date) async throws -> IntroductionOutcome
+    func insertOutcome(introductionID: Int64, kind: OutcomeKind, on: Date, note: String, recordedBy: Int64, at: Date) async throws
+        -> IntroductionOutcome
     func outcomes(of introductionID: Int64) async throws -> [IntroductionOutcome]
     func insertMessage(introductionID: Int64, authorID: Int64, body: String, at: Date) async throws -> IntroductionMessage
     func messages(of introductionID: Int64) async throws -> [IntroductionMessage]

@@ -29,7 +29,9 @@ public struct Attachment: Sendable, Equatable, Identifiable {
 /// The kinds of file Musubi keeps, recognised by their content (not their name alone), and
 /// the type each is served with.
 public enum FileKind: String, Sendable, CaseIterable {
-    case pdf, png, jpeg, officeDocument = "office", text
+    case pdf, png, jpeg
+    case officeDocument = "office"
+    case text
 
     public var contentType: String {
         switch self {

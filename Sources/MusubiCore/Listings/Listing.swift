@@ -55,7 +55,9 @@ public enum ListingStage: String, Codable, Sendable, CaseIterable {
 }
 
 public enum ListingStatus: String, Codable, Sendable, CaseIterable {
-    case open, inDiscussion = "in_discussion", matched, closed
+    case open
+    case inDiscussion = "in_discussion"
+    case matched, closed
 }
 
 /// Who may read a listing's details. The summary is shown to every member (and, for a

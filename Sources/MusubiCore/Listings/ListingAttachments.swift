@@ -36,7 +36,8 @@ public struct ListingAttachments: Sendable {
                 let attachment = try await repos.attachments.insert(
                     listingID: listingID, filename: filename, kind: kind, size: data.count, storedName: storedName, by: actor.memberID, at: now
                 )
-                try await repos.audit.append(actorID: actor.memberID, action: .attachmentAdded, subjectType: "listing", subjectID: listingID, detail: filename, at: now)
+                try await repos.audit.append(
+                    actorID: actor.memberID, action: .attachmentAdded, subjectType: "listing", subjectID: listingID, detail: filename, at: now)
                 return attachment
             }
         } catch {
@@ -50,9 +51,11 @@ public struct ListingAttachments: Sendable {
         let removed = try await env.persistence.write { repos in
             _ = try await Listings.editable(listingID, by: actor, repos)
             guard let attachment = try await repos.attachments.find(id: attachmentID), attachment.listingID == listingID,
-                  try await repos.attachments.delete(id: attachmentID) else { throw MusubiError.notFound }
+                try await repos.attachments.delete(id: attachmentID)
+            else { throw MusubiError.notFound }
             try await repos.audit.append(
-                actorID: actor.memberID, action: .attachmentRemoved, subjectType: "listing", subjectID: listingID, detail: attachment.filename, at: now
+                actorID: actor.memberID, action: .attachmentRemoved, subjectType: "listing", subjectID: listingID, detail: attachment.filename,
+                at: now
             )
             return attachment
         }

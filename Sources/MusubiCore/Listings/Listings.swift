@@ -49,8 +49,10 @@ public struct Listings: Sendable {
             try await checkOrganizations(clean, repos)
             let owner = try await repos.members.find(id: ownerID)
             let organization = try await owner?.organizationID.asyncMap { try await repos.organizations.find(id: $0) } ?? nil
-            let listing = try await repos.listings.insert(ownerID: ownerID, organizationID: organization?.id, sector: organization?.sector, draft: clean, at: now)
-            try await repos.audit.append(actorID: ownerID, action: .listingPosted, subjectType: "listing", subjectID: listing.id, detail: clean.title, at: now)
+            let listing = try await repos.listings.insert(
+                ownerID: ownerID, organizationID: organization?.id, sector: organization?.sector, draft: clean, at: now)
+            try await repos.audit.append(
+                actorID: ownerID, action: .listingPosted, subjectType: "listing", subjectID: listing.id, detail: clean.title, at: now)
             return listing
         }
         try await reindex(listing)
@@ -64,7 +66,8 @@ public struct Listings: Sendable {
             var listing = try await Self.editable(id, by: actor, repos)
             try await checkOrganizations(clean, repos)
             try await repos.listings.update(id: id, with: clean, at: now)
-            try await repos.audit.append(actorID: actor.memberID, action: .listingEdited, subjectType: "listing", subjectID: id, detail: clean.title, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .listingEdited, subjectType: "listing", subjectID: id, detail: clean.title, at: now)
             listing.content = clean
             listing.updatedAt = now
             return listing
@@ -77,7 +80,8 @@ public struct Listings: Sendable {
         let listing = try await env.persistence.write { repos in
             var listing = try await Self.editable(id, by: actor, repos)
             try await repos.listings.setStatus(id: id, to: status, at: now)
-            try await repos.audit.append(actorID: actor.memberID, action: .listingStatusChanged, subjectType: "listing", subjectID: id, detail: status.rawValue, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .listingStatusChanged, subjectType: "listing", subjectID: id, detail: status.rawValue, at: now)
             listing.status = status
             listing.updatedAt = now
             return listing

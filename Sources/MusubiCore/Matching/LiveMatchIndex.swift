@@ -35,7 +35,9 @@ public final class LiveMatchIndex: Sendable {
             for version in change.versions { index.add(version) }
             switch change.subject {
             case .listing(let id):
-                listings[id] = change.audience.map { Entry(audience: $0, hasSummaryVersion: change.versions.count > 1, organizationID: change.organizationID) }
+                listings[id] = change.audience.map {
+                    Entry(audience: $0, hasSummaryVersion: change.versions.count > 1, organizationID: change.organizationID)
+                }
             case .person(let id):
                 people[id] = change.versions.isEmpty ? nil : .some(change.organizationID)
             }
@@ -144,12 +146,16 @@ public final class LiveMatchIndex: Sendable {
     }
 
     public func update(_ listing: Listing, fields: FieldTree) {
-        record(.listing(listing.id), audience: listing.audience, organizationID: listing.organizationID, versions: Self.documents(of: listing, fields: fields))
+        record(
+            .listing(listing.id), audience: listing.audience, organizationID: listing.organizationID,
+            versions: Self.documents(of: listing, fields: fields))
     }
 
     /// Indexes the person's profile anew, or takes them out when they are no longer active.
     public func update(_ person: Person, fields: FieldTree) {
-        record(.person(person.member.id), audience: nil, organizationID: person.member.organizationID, versions: Self.documents(of: person, fields: fields))
+        record(
+            .person(person.member.id), audience: nil, organizationID: person.member.organizationID,
+            versions: Self.documents(of: person, fields: fields))
     }
 
     private func record(_ subject: MatchSubject, audience: ListingAudience?, organizationID: Int64?, versions: [MatchDocument]) {
@@ -200,7 +206,8 @@ public final class LiveMatchIndex: Sendable {
     /// see, for a document that is not in the index: a row of a coordinator's upload.
     public func candidates(for document: MatchDocument, viewer: Requester, organization: Int64?, limit: Int, now: Date) -> [Found] {
         let kind: MatchDocument.Kind = document.kind == .need ? .seed : .need
-        return search([(document, kind)], subjects: .listings, excluding: [], viewer: viewer, read: Self.reader(viewer, organization), limit: limit, now: now)
+        return search(
+            [(document, kind)], subjects: .listings, excluding: [], viewer: viewer, read: Self.reader(viewer, organization), limit: limit, now: now)
     }
 
     private static func reader(_ viewer: Requester, _ organization: Int64?) -> (ListingAudience) -> Bool {
@@ -224,17 +231,19 @@ public final class LiveMatchIndex: Sendable {
                         return subjects.contains(.people) && seesPeople && state.people[memberID] != nil
                     case .listing(let listingID):
                         guard subjects.contains(.listings), let entry = state.listings[listingID], entry.audience.ownerID != owner,
-                              Policy.can(viewer, .view, .listing(entry.audience)) else { return false }
+                            Policy.can(viewer, .view, .listing(entry.audience))
+                        else { return false }
                         let mayRead = read(entry.audience)
                         return entry.hasSummaryVersion ? isSummary != mayRead : mayRead
                     }
                 }
                 for candidate in found {
                     guard let (subject, _) = Self.parse(candidate.id), (best[subject]?.score ?? -1) < candidate.score else { continue }
-                    let (ownerID, organizationID): (Int64, Int64?) = switch subject {
-                    case .listing(let id): (state.listings[id]?.audience.ownerID ?? -1, state.listings[id]?.organizationID)
-                    case .person(let id): (id, state.people[id] ?? nil)
-                    }
+                    let (ownerID, organizationID): (Int64, Int64?) =
+                        switch subject {
+                        case .listing(let id): (state.listings[id]?.audience.ownerID ?? -1, state.listings[id]?.organizationID)
+                        case .person(let id): (id, state.people[id] ?? nil)
+                        }
                     best[subject] = Found(
                         subject: subject, score: candidate.score, reasons: candidate.reasons, ownerID: ownerID, organizationID: organizationID,
                         fields: candidate.fields
@@ -267,7 +276,9 @@ public final class LiveMatchIndex: Sendable {
         let member = person.member
         guard member.status == .active else { return [] }
         let keys = member.fieldIDs.compactMap { fields.field($0)?.key }
-        let sides: [(String, MatchDocument.Kind, String)] = [("p\(member.id)+", .seed, member.profile.offer), ("p\(member.id)?", .need, member.profile.seeking)]
+        let sides: [(String, MatchDocument.Kind, String)] = [
+            ("p\(member.id)+", .seed, member.profile.offer), ("p\(member.id)?", .need, member.profile.seeking),
+        ]
         return sides.compactMap { id, kind, text in
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
             return MatchDocument(id: id, kind: kind, title: "", body: text, keywords: member.profile.keywords, fields: keys, sector: person.sector)

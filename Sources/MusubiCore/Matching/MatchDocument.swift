@@ -55,9 +55,10 @@ public struct FieldHierarchy: Sendable {
 
     public init(_ tree: FieldTree) {
         let keys = Dictionary(uniqueKeysWithValues: tree.fields.map { ($0.id, $0.key) })
-        self.parents = Dictionary(uniqueKeysWithValues: tree.fields.compactMap { field in
-            field.parentID.flatMap { keys[$0] }.map { (field.key, $0) }
-        })
+        self.parents = Dictionary(
+            uniqueKeysWithValues: tree.fields.compactMap { field in
+                field.parentID.flatMap { keys[$0] }.map { (field.key, $0) }
+            })
     }
 
     /// The top of the tree a field belongs to: 水素技術 belongs to 脱炭素.

@@ -35,10 +35,13 @@ public enum MatchDocumentFile {
                 continue
             }
             let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue
-            let fields: [String]? = object["fields"] == nil ? [] : (object["fields"] as? [String]) ?? (object["fields"] as? String).map(CSVTable.list(in:))
+            let fields: [String]? =
+                object["fields"] == nil ? [] : (object["fields"] as? [String]) ?? (object["fields"] as? String).map(CSVTable.list(in:))
             if fields == nil { problems.append(Problem(entry: offset + 1, message: "fields must be a list of strings")) }
-            switch document(id: id, title: object["title"] as? String, body: object["body"] as? String ?? "", fields: fields ?? [],
-                            sector: object["sector"] as? String, organization: object["organization"] as? String, kind: kind) {
+            switch document(
+                id: id, title: object["title"] as? String, body: object["body"] as? String ?? "", fields: fields ?? [],
+                sector: object["sector"] as? String, organization: object["organization"] as? String, kind: kind)
+            {
             case .success(let document): documents.append(document)
             case .failure(let message): problems.append(Problem(entry: offset + 1, message: message.message))
             }
@@ -53,7 +56,8 @@ public enum MatchDocumentFile {
         } catch {
             throw Refused(problems: [Problem(entry: 0, message: "neither a JSON array nor a readable CSV file")])
         }
-        let columns = Dictionary(table.header.enumerated().map { ($1.trimmingCharacters(in: .whitespaces).lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        let columns = Dictionary(
+            table.header.enumerated().map { ($1.trimmingCharacters(in: .whitespaces).lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         guard columns["id"] != nil, columns["title"] != nil else {
             throw Refused(problems: [Problem(entry: 1, message: "the header needs the columns id and title")])
         }
@@ -63,8 +67,10 @@ public enum MatchDocumentFile {
             func value(_ column: String) -> String? {
                 columns[column].flatMap { $0 < row.values.count ? row.values[$0] : nil }
             }
-            switch document(id: value("id"), title: value("title"), body: value("body") ?? "", fields: CSVTable.list(in: value("fields") ?? ""),
-                            sector: value("sector"), organization: value("organization"), kind: kind) {
+            switch document(
+                id: value("id"), title: value("title"), body: value("body") ?? "", fields: CSVTable.list(in: value("fields") ?? ""),
+                sector: value("sector"), organization: value("organization"), kind: kind)
+            {
             case .success(let document): documents.append(document)
             case .failure(let message): problems.append(Problem(entry: row.line, message: message.message))
             }
@@ -84,12 +90,15 @@ public enum MatchDocumentFile {
         var parsedSector: Sector?
         if let sector = sector?.trimmingCharacters(in: .whitespaces), !sector.isEmpty {
             guard let known = Sector(rawValue: sector) else {
-                return .failure(Message(message: "unknown sector '\(sector)' (id \(id)); one of " + Sector.allCases.map(\.rawValue).joined(separator: ", ")))
+                return .failure(
+                    Message(message: "unknown sector '\(sector)' (id \(id)); one of " + Sector.allCases.map(\.rawValue).joined(separator: ", ")))
             }
             parsedSector = known
         }
-        return .success(MatchDocument(id: id, kind: kind, title: title, body: body, fields: fields, sector: parsedSector,
-                                      organization: organization.flatMap { $0.isEmpty ? nil : $0 }))
+        return .success(
+            MatchDocument(
+                id: id, kind: kind, title: title, body: body, fields: fields, sector: parsedSector,
+                organization: organization.flatMap { $0.isEmpty ? nil : $0 }))
     }
 
     private static func checked(_ documents: [MatchDocument], _ problems: [Problem]) throws -> [MatchDocument] {

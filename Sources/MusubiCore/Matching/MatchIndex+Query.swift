@@ -73,7 +73,8 @@ extension MatchIndex {
             heap[0] = candidate
             var parent = 0
             while true {
-                let left = 2 * parent + 1, right = left + 1
+                let left = 2 * parent + 1
+                let right = left + 1
                 var smallest = parent
                 if left < count, heap[left].cosine < heap[smallest].cosine { smallest = left }
                 if right < count, heap[right].cosine < heap[smallest].cosine { smallest = right }

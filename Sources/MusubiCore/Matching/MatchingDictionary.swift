@@ -30,7 +30,8 @@ public struct MatchingDictionary: Sendable {
         let now = env.now()
         try await env.persistence.write { repos in
             try await repos.concepts.save(clean, by: actor.memberID, at: now)
-            try await repos.audit.append(actorID: actor.memberID, action: .conceptSaved, subjectType: "concept", subjectID: nil, detail: clean.key, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .conceptSaved, subjectType: "concept", subjectID: nil, detail: clean.key, at: now)
         }
         try await Matchmaking(env).rebuildIndex()
     }
@@ -40,7 +41,8 @@ public struct MatchingDictionary: Sendable {
         let now = env.now()
         try await env.persistence.write { repos in
             guard try await repos.concepts.delete(key: key) else { throw MusubiError.notFound }
-            try await repos.audit.append(actorID: actor.memberID, action: .conceptRemoved, subjectType: "concept", subjectID: nil, detail: key, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .conceptRemoved, subjectType: "concept", subjectID: nil, detail: key, at: now)
         }
         try await Matchmaking(env).rebuildIndex()
     }
@@ -51,7 +53,8 @@ public struct MatchingDictionary: Sendable {
         var check = Validator()
         var clean = concept
         clean.key = concept.key.trimmingCharacters(in: .whitespaces).lowercased()
-        let keyAllowed = clean.key.count >= 2 && clean.key.count <= 40
+        let keyAllowed =
+            clean.key.count >= 2 && clean.key.count <= 40
             && clean.key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         if !keyAllowed { check.fail("key", "error.concept_key") }
         let bundled = ConceptDictionary.standard.concepts.first { $0.key == clean.key }
@@ -60,7 +63,9 @@ public struct MatchingDictionary: Sendable {
         if clean.labelEn.isEmpty { clean.labelEn = clean.label }
         clean.terms = check.list("terms", concept.terms, maxCount: Self.limits.terms, maxLength: Self.limits.term)
         if clean.terms.isEmpty { check.fail("terms", "error.required") }
-        clean.related = Array(Set(concept.related.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty && $0 != clean.key })).sorted()
+        clean.related = Array(
+            Set(concept.related.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty && $0 != clean.key })
+        ).sorted()
         if clean.related.count > Self.limits.related { check.fail("related", "error.too_many") }
         if clean.related.contains(where: { !known.contains($0) }) { check.fail("related", "error.concept_unknown") }
         try check.check()

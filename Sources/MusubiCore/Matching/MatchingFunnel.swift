@@ -40,8 +40,10 @@ public struct MatchingFunnel: Sendable {
     public func report(_ actor: Requester) async throws -> Report {
         try Policy.require(actor, .view, .matchingTools)
         let (listings, introductions, outcomes, views, members, organizations) = try await env.persistence.read { repos in
-            (try await repos.listings.all(), try await repos.introductions.all(), try await repos.introductions.allOutcomes(),
-             try await repos.candidateViews.counts(), try await repos.members.all(), try await repos.organizations.all())
+            (
+                try await repos.listings.all(), try await repos.introductions.all(), try await repos.introductions.allOutcomes(),
+                try await repos.candidateViews.counts(), try await repos.members.all(), try await repos.organizations.all()
+            )
         }
         let tree = try await Directory(env).fieldTree()
         return Self.report(

@@ -36,7 +36,8 @@ public struct Matchmaking: Sendable {
                 (try await repos.listings.all(), try await Self.indexedPeople(repos), try await repos.concepts.all())
             }
             let fields = try await Directory(env).fieldTree()
-            env.matchIndex.load(listings, people: people, fields: fields, dictionary: ConceptDictionary.standard.extended(with: added), ticket: ticket)
+            env.matchIndex.load(
+                listings, people: people, fields: fields, dictionary: ConceptDictionary.standard.extended(with: added), ticket: ticket)
         } catch {
             env.matchIndex.abandonRebuild(ticket)
             throw error
@@ -139,12 +140,15 @@ public struct Matchmaking: Sendable {
                 switch candidate.subject {
                 case .listing(let id):
                     guard let listing = try await repos.listings.find(id: id) else { continue }
-                    matches.listings.append(Candidate(
-                        listing: Listings.shown(listing, to: actor, organization: organization), score: candidate.score, reasons: candidate.reasons
-                    ))
+                    matches.listings.append(
+                        Candidate(
+                            listing: Listings.shown(listing, to: actor, organization: organization), score: candidate.score,
+                            reasons: candidate.reasons
+                        ))
                 case .person(let id):
                     guard let (member, organization) = try await Self.activePerson(id, repos) else { continue }
-                    matches.people.append(PersonCandidate(member: member, organizationName: organization, score: candidate.score, reasons: candidate.reasons))
+                    matches.people.append(
+                        PersonCandidate(member: member, organizationName: organization, score: candidate.score, reasons: candidate.reasons))
                 }
             }
             return matches
@@ -161,7 +165,9 @@ public struct Matchmaking: Sendable {
     /// Every active person, as the index reads them.
     static func indexedPeople(_ repos: any Repositories) async throws -> [LiveMatchIndex.Person] {
         let sectors = Dictionary(uniqueKeysWithValues: try await repos.organizations.all().map { ($0.id, $0.sector) })
-        return try await repos.members.all().filter { $0.status == .active }.map { LiveMatchIndex.Person($0, sector: $0.organizationID.flatMap { sectors[$0] }) }
+        return try await repos.members.all().filter { $0.status == .active }.map {
+            LiveMatchIndex.Person($0, sector: $0.organizationID.flatMap { sectors[$0] })
+        }
     }
 
     static func person(_ memberID: Int64, _ repos: any Repositories) async throws -> LiveMatchIndex.Person? {

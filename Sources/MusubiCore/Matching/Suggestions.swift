@@ -46,7 +46,10 @@ public struct Suggestions: Sendable {
         let scored = Dictionary(computed.map { ($0.subject, $0) }, uniquingKeysWith: { first, _ in first })
         var pinned: [Suggestion] = []
         for pin in pins {
-            guard var suggestion = try await resolve(pin.subject, for: member, score: scored[pin.subject]?.score, reasons: scored[pin.subject]?.reasons ?? []) else { continue }
+            guard
+                var suggestion = try await resolve(
+                    pin.subject, for: member, score: scored[pin.subject]?.score, reasons: scored[pin.subject]?.reasons ?? [])
+            else { continue }
             suggestion.pin = pin
             pinned.append(suggestion)
         }
@@ -64,9 +67,11 @@ public struct Suggestions: Sendable {
             latest[listing.ownerID] = max(latest[listing.ownerID] ?? .distantPast, listing.updatedAt)
         }
         let pinnedFor = Dictionary(grouping: pins, by: \.memberID)
-        let reach = members.filter { $0.status == .active && $0.role >= .member && (lastPosted[$0.id] != nil || !$0.profile.offer.isEmpty || !$0.profile.seeking.isEmpty) }
-            .sorted { (lastPosted[$0.id] ?? $0.createdAt, $0.id) > (lastPosted[$1.id] ?? $1.createdAt, $1.id) }
-            .prefix(Self.communityReach)
+        let reach = members.filter {
+            $0.status == .active && $0.role >= .member && (lastPosted[$0.id] != nil || !$0.profile.offer.isEmpty || !$0.profile.seeking.isEmpty)
+        }
+        .sorted { (lastPosted[$0.id] ?? $0.createdAt, $0.id) > (lastPosted[$1.id] ?? $1.createdAt, $1.id) }
+        .prefix(Self.communityReach)
         var result: [ForMember] = []
         for member in reach {
             let pinned = Set(pinnedFor[member.id, default: []].map(\.subject))
@@ -84,7 +89,8 @@ public struct Suggestions: Sendable {
         var result: [ForMember] = []
         for pin in pins {
             guard let member = try await env.persistence.read({ try await $0.members.find(id: pin.memberID) }),
-                  var suggestion = try await resolve(pin.subject, for: member, score: nil, reasons: []) else { continue }
+                var suggestion = try await resolve(pin.subject, for: member, score: nil, reasons: [])
+            else { continue }
             suggestion.pin = pin
             result.append(ForMember(member: member, suggestion: suggestion))
         }
@@ -118,7 +124,8 @@ public struct Suggestions: Sendable {
                 throw MusubiError.notFound
             }
             try await repos.audit.append(
-                actorID: actor.memberID, action: .suggestionUnpinned, subjectType: "member", subjectID: pin.memberID, detail: "\(pin.subject)", at: now
+                actorID: actor.memberID, action: .suggestionUnpinned, subjectType: "member", subjectID: pin.memberID, detail: "\(pin.subject)",
+                at: now
             )
         }
     }
@@ -129,12 +136,14 @@ public struct Suggestions: Sendable {
         let actor = Requester.member(id: member.id, role: member.role)
         switch subject {
         case .person(let id):
-            guard id != member.id, Policy.can(actor, .list, .members), let person = try await repos.members.find(id: id), person.status == .active else {
+            guard id != member.id, Policy.can(actor, .list, .members), let person = try await repos.members.find(id: id), person.status == .active
+            else {
                 throw MusubiError.invalid("subject", "error.member_unknown")
             }
         case .listing(let id):
             guard let listing = try await repos.listings.find(id: id), listing.ownerID != member.id,
-                  Policy.can(actor, .view, .listing(listing.audience)) else {
+                Policy.can(actor, .view, .listing(listing.audience))
+            else {
                 throw MusubiError.invalid("subject", "error.listing_unknown")
             }
         }
@@ -147,7 +156,10 @@ public struct Suggestions: Sendable {
         let viewer = Requester.member(id: member.id, role: member.role)
         let query = ListingQuery(ownerID: member.id, current: now, page: PageRequest(number: 1, size: 10))
         let (person, own, partners) = try await env.persistence.read { repos in
-            (try await Matchmaking.person(member.id, repos), try await repos.listings.search(query).items, try await repos.introductions.partners(of: member.id))
+            (
+                try await Matchmaking.person(member.id, repos), try await repos.listings.search(query).items,
+                try await repos.introductions.partners(of: member.id)
+            )
         }
         guard let person else { return [] }
         try await Matchmaking(env).ensureLoaded()

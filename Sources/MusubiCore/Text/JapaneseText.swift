@@ -41,7 +41,8 @@ public enum JapaneseText {
     /// The folded scalars with runs of white space collapsed (and none at either end), long
     /// vowel marks and middle dots dropped, iteration marks spelled out and katakana written
     /// as hiragana.
-    private static func tidied(_ scalars: some Sequence<Unicode.Scalar>, folding fold: (Unicode.Scalar) -> Unicode.Scalar) -> String.UnicodeScalarView {
+    private static func tidied(_ scalars: some Sequence<Unicode.Scalar>, folding fold: (Unicode.Scalar) -> Unicode.Scalar) -> String.UnicodeScalarView
+    {
         var result = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
         var pendingSpace = false

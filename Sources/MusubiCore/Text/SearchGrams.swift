@@ -93,7 +93,10 @@ public enum SearchGrams {
     static func tokensByCharacter(_ text: String) -> [String] {
         var tokens: [String] = []
         forEachRun(in: text) { run, paired in
-            guard paired else { tokens.append(word(run)); return }
+            guard paired else {
+                tokens.append(word(run))
+                return
+            }
             let characters = Array(run)
             tokens += pairs(characters)
             if let final = characters.last { tokens.append(String(final)) }
@@ -108,7 +111,10 @@ public enum SearchGrams {
         guard let last = runs.last else { return nil }
         var tokens: [String] = []
         for (index, (run, paired)) in runs.enumerated() {
-            guard paired else { tokens.append(word(run)); continue }
+            guard paired else {
+                tokens.append(word(run))
+                continue
+            }
             let characters = Array(run)
             tokens += pairs(characters)
             // Inside the query the run ends, so the text's run must end there too: its last
@@ -123,8 +129,8 @@ public enum SearchGrams {
     static func isPaired(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x31F0...0x31FF, // kana
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F, // kanji
-             0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: // hangul
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F, // kanji
+            0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: // hangul
             true
         default:
             false

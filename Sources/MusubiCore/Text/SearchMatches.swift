@@ -63,14 +63,16 @@ public enum SearchMatches {
     /// part of a word (`isWordPart`) must not begin or end inside a word.
     static func occurrences<Unit: Equatable>(of phrase: [Unit], in text: [Unit], isWordPart: (Unit) -> Bool) -> [Range<Int>] {
         guard let first = phrase.first, let last = phrase.last, phrase.count <= text.count else { return [] }
-        let wholeStart = isWordPart(first), wholeEnd = isWordPart(last)
+        let wholeStart = isWordPart(first)
+        let wholeEnd = isWordPart(last)
         var found: [Range<Int>] = []
         var start = 0
         while start + phrase.count <= text.count {
             let end = start + phrase.count
             if text[start] == first, text[start..<end].elementsEqual(phrase),
-               !(wholeStart && start > 0 && isWordPart(text[start - 1])),
-               !(wholeEnd && end < text.count && isWordPart(text[end])) {
+                !(wholeStart && start > 0 && isWordPart(text[start - 1])),
+                !(wholeEnd && end < text.count && isWordPart(text[end]))
+            {
                 found.append(start..<end)
                 start = end
             } else {

@@ -41,7 +41,7 @@ public enum DatabaseLocation: Sendable, Equatable {
             return .sqliteFile(path: path)
         }
         guard let components = URLComponents(string: url),
-              let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme)
+            let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme)
         else { throw ParseError.unsupported("expected sqlite://PATH or postgres://…") }
         guard let user = components.user, !user.isEmpty else { throw ParseError.unsupported("the PostgreSQL URL names no user") }
         let database = String(components.path.drop(while: { $0 == "/" }))
@@ -53,16 +53,17 @@ public enum DatabaseLocation: Sendable, Equatable {
         }
         let pool = components.queryItems?.first { $0.name == "pool" }?.value ?? "16"
         guard let poolSize = Int(pool), (1...1_000).contains(poolSize) else { throw ParseError.unsupported("pool must be a number from 1 to 1000") }
-        return .postgres(PostgresAddress(
-            host: components.host ?? "localhost",
-            port: components.port ?? 5432,
-            username: user.removingPercentEncoding ?? user,
-            password: components.password.map { $0.removingPercentEncoding ?? $0 },
-            database: database.isEmpty ? user : database,
-            tlsMode: mode,
-            schema: schema,
-            poolSize: poolSize
-        ))
+        return .postgres(
+            PostgresAddress(
+                host: components.host ?? "localhost",
+                port: components.port ?? 5432,
+                username: user.removingPercentEncoding ?? user,
+                password: components.password.map { $0.removingPercentEncoding ?? $0 },
+                database: database.isEmpty ? user : database,
+                tlsMode: mode,
+                schema: schema,
+                poolSize: poolSize
+            ))
     }
 
     public var engine: DatabaseEngine {

@@ -11,11 +11,12 @@ final class PostgresConnections: DatabaseConnections {
     private let schema: String?
 
     init(_ address: DatabaseLocation.PostgresAddress, logger: Logger) {
-        let tls: PostgresClient.Configuration.TLS = switch address.tlsMode {
-        case "disable": .disable
-        case "require": .require(.makeClientConfiguration())
-        default: .prefer(.makeClientConfiguration())
-        }
+        let tls: PostgresClient.Configuration.TLS =
+            switch address.tlsMode {
+            case "disable": .disable
+            case "require": .require(.makeClientConfiguration())
+            default: .prefer(.makeClientConfiguration())
+            }
         var configuration = PostgresClient.Configuration(
             host: address.host, port: address.port, username: address.username,
             password: address.password, database: address.database, tls: tls

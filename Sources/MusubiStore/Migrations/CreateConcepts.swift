@@ -7,7 +7,7 @@ enum CreateConcepts {
             CREATE TABLE concepts (key TEXT PRIMARY KEY, label TEXT NOT NULL, label_en TEXT NOT NULL,
               terms TEXT NOT NULL, related TEXT NOT NULL,
               updated_by BIGINT REFERENCES members(id), updated_at BIGINT NOT NULL)
-            """,
+            """
         ]
     }
 }

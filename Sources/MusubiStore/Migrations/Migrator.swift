@@ -37,7 +37,9 @@ struct Migrator {
         let dialect = SchemaDialect(engine: connections.engine)
         try await connections.prepare()
         try await connections.withWriter { db in
-            try await db.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)").run()
+            try await db.raw(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+            ).run()
         }
         var applied: [Int] = []
         for migration in Self.migrations {
@@ -48,7 +50,9 @@ struct Migrator {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
                 try await migration.backfill?(db)
-                try await db.raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: now.epochMilliseconds))").run()
+                try await db.raw(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: now.epochMilliseconds))"
+                ).run()
                 return false
             }
             if !done { applied.append(migration.version) }

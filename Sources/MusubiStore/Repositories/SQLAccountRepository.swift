@@ -18,19 +18,25 @@ struct SQLAccountRepository: AccountRepository {
     }
 
     func insertSession(_ session: Session) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO sessions (digest, member_id, csrf_token, created_at, expires_at)
             VALUES (\(bind: session.digest), \(bind: session.memberID), \(bind: session.csrfToken),
                     \(bind: session.createdAt.epochMilliseconds), \(bind: session.expiresAt.epochMilliseconds))
-            """).run()
+            """
+        ).run()
     }
 
     func session(digest: String) async throws -> (session: Session, account: Account)? {
-        guard let row = try await db.raw("""
-            SELECT s.digest, s.member_id, s.csrf_token, s.created_at, s.expires_at,
-                   m.id, m.email, m.password_hash, m.role, m.status
-            FROM sessions s JOIN members m ON m.id = s.member_id WHERE s.digest = \(bind: digest)
-            """).first() else { return nil }
+        guard
+            let row = try await db.raw(
+                """
+                SELECT s.digest, s.member_id, s.csrf_token, s.created_at, s.expires_at,
+                       m.id, m.email, m.password_hash, m.role, m.status
+                FROM sessions s JOIN members m ON m.id = s.member_id WHERE s.digest = \(bind: digest)
+                """
+            ).first()
+        else { return nil }
         let session = Session(
             digest: try row.string("digest"), memberID: try row.int64("member_id"), csrfToken: try row.string("csrf_token"),
             createdAt: try row.date("created_at"), expiresAt: try row.date("expires_at")
@@ -53,7 +59,8 @@ struct SQLAccountRepository: AccountRepository {
     func insertInvitation(
         digest: String, email: String, role: Role, organizationID: Int64?, memberID: Int64?, invitedBy: Int64, at: Date, expiresAt: Date
     ) async throws -> Invitation {
-        let id = try await db.insertReturningID("""
+        let id = try await db.insertReturningID(
+            """
             INSERT INTO invitations (digest, email, role, organization_id, member_id, invited_by, created_at, expires_at)
             VALUES (\(bind: digest), \(bind: email), \(bind: role.rawValue), \(bind: organizationID), \(bind: memberID), \(bind: invitedBy),
                     \(bind: at.epochMilliseconds), \(bind: expiresAt.epochMilliseconds))
@@ -79,7 +86,8 @@ struct SQLAccountRepository: AccountRepository {
     }
 
     func insertToken(digest: String, memberID: Int64, name: String, prefix: String, at: Date) async throws -> APIToken {
-        let id = try await db.insertReturningID("""
+        let id = try await db.insertReturningID(
+            """
             INSERT INTO api_tokens (digest, member_id, name, prefix, created_at)
             VALUES (\(bind: digest), \(bind: memberID), \(bind: name), \(bind: prefix), \(bind: at.epochMilliseconds))
             """)
@@ -96,20 +104,26 @@ struct SQLAccountRepository: AccountRepository {
     }
 
     func revokeToken(id: Int64, of memberID: Int64, at: Date) async throws -> Bool {
-        let live = try await db.raw("SELECT id FROM api_tokens WHERE id = \(bind: id) AND member_id = \(bind: memberID) AND revoked_at IS NULL").first()
+        let live = try await db.raw("SELECT id FROM api_tokens WHERE id = \(bind: id) AND member_id = \(bind: memberID) AND revoked_at IS NULL")
+            .first()
         guard live != nil else { return false }
         try await db.raw("UPDATE api_tokens SET revoked_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: id)").run()
         return true
     }
 
     func account(tokenDigest: String, usedAt: Date?) async throws -> Account? {
-        guard let row = try await db.raw("""
-            SELECT t.id AS token_id, m.id, m.email, m.password_hash, m.role, m.status
-            FROM api_tokens t JOIN members m ON m.id = t.member_id
-            WHERE t.digest = \(bind: tokenDigest) AND t.revoked_at IS NULL
-            """).first() else { return nil }
+        guard
+            let row = try await db.raw(
+                """
+                SELECT t.id AS token_id, m.id, m.email, m.password_hash, m.role, m.status
+                FROM api_tokens t JOIN members m ON m.id = t.member_id
+                WHERE t.digest = \(bind: tokenDigest) AND t.revoked_at IS NULL
+                """
+            ).first()
+        else { return nil }
         if let usedAt {
-            try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: usedAt.epochMilliseconds) WHERE id = \(bind: try row.int64("token_id"))").run()
+            try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: usedAt.epochMilliseconds) WHERE id = \(bind: try row.int64("token_id"))")
+                .run()
         }
         return try Self.account(row)
     }

@@ -6,11 +6,13 @@ struct SQLAttachmentRepository: AttachmentRepository {
     let db: any SQLDatabase
 
     func insert(listingID: Int64, filename: String, kind: FileKind, size: Int, storedName: String, by: Int64?, at: Date) async throws -> Attachment {
-        let id = try await db.insertReturningID("""
+        let id = try await db.insertReturningID(
+            """
             INSERT INTO listing_attachments (listing_id, filename, kind, size, stored_name, uploaded_by, uploaded_at)
             VALUES (\(bind: listingID), \(bind: filename), \(bind: kind.rawValue), \(bind: Int64(size)), \(bind: storedName), \(bind: by), \(bind: at.epochMilliseconds))
             """)
-        return Attachment(id: id, listingID: listingID, filename: filename, kind: kind, size: size, storedName: storedName, uploadedBy: by, uploadedAt: at)
+        return Attachment(
+            id: id, listingID: listingID, filename: filename, kind: kind, size: size, storedName: storedName, uploadedBy: by, uploadedAt: at)
     }
 
     func find(id: Int64) async throws -> Attachment? {

@@ -6,22 +6,26 @@ struct SQLGroupRepository: GroupRepository {
     let db: any SQLDatabase
 
     func insert(_ draft: GroupDraft, at: Date) async throws -> Group {
-        let id = try await db.insertReturningID("""
+        let id = try await db.insertReturningID(
+            """
             INSERT INTO study_groups (kind, name, description, parent_id, host_organization_id, created_at)
             VALUES (\(bind: draft.kind.rawValue), \(bind: draft.name), \(bind: draft.description), \(bind: draft.parentID),
                     \(bind: draft.hostOrganizationID), \(bind: at.epochMilliseconds))
             """)
         try await db.replaceFields(table: "group_fields", ownerColumn: "group_id", ownerID: id, fieldIDs: draft.fieldIDs)
-        return Group(id: id, kind: draft.kind, name: draft.name, description: draft.description, parentID: draft.parentID,
-                     hostOrganizationID: draft.hostOrganizationID, fieldIDs: draft.fieldIDs, createdAt: at)
+        return Group(
+            id: id, kind: draft.kind, name: draft.name, description: draft.description, parentID: draft.parentID,
+            hostOrganizationID: draft.hostOrganizationID, fieldIDs: draft.fieldIDs, createdAt: at)
     }
 
     func update(id: Int64, with draft: GroupDraft) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE study_groups SET kind = \(bind: draft.kind.rawValue), name = \(bind: draft.name), description = \(bind: draft.description),
               parent_id = \(bind: draft.parentID), host_organization_id = \(bind: draft.hostOrganizationID)
             WHERE id = \(bind: id)
-            """).run()
+            """
+        ).run()
         try await db.replaceFields(table: "group_fields", ownerColumn: "group_id", ownerID: id, fieldIDs: draft.fieldIDs)
     }
 
@@ -35,10 +39,12 @@ struct SQLGroupRepository: GroupRepository {
 
     func memberCounts() async throws -> [Int64: Int] {
         var result: [Int64: Int] = [:]
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT g.group_id, COUNT(*) AS n FROM group_members g JOIN members m ON m.id = g.member_id
             WHERE m.status = 'active' GROUP BY g.group_id
-            """).all()
+            """
+        ).all()
         for row in rows {
             result[try row.int64("group_id")] = Int(try row.int64("n"))
         }
@@ -46,10 +52,12 @@ struct SQLGroupRepository: GroupRepository {
     }
 
     func members(of groupID: Int64) async throws -> [(member: MemberSummary, role: GroupRole)] {
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT g.member_id, g.role FROM group_members g JOIN members m ON m.id = g.member_id
             WHERE g.group_id = \(bind: groupID) AND m.status = 'active'
-            """).all()
+            """
+        ).all()
         var roles: [Int64: GroupRole] = [:]
         for row in rows {
             roles[try row.int64("member_id")] = try row.enumValue("role", as: GroupRole.self)
@@ -67,10 +75,12 @@ struct SQLGroupRepository: GroupRepository {
     }
 
     func setMembership(_ membership: GroupMembership) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO group_members (group_id, member_id, role) VALUES (\(bind: membership.groupID), \(bind: membership.memberID), \(bind: membership.role.rawValue))
             ON CONFLICT (group_id, member_id) DO UPDATE SET role = excluded.role
-            """).run()
+            """
+        ).run()
     }
 
     func removeMember(_ memberID: Int64, from groupID: Int64) async throws {
@@ -79,7 +89,8 @@ struct SQLGroupRepository: GroupRepository {
 
     func memberships() async throws -> [GroupMembership] {
         try await db.raw("SELECT group_id, member_id, role FROM group_members ORDER BY group_id, member_id").all().map { row in
-            GroupMembership(groupID: try row.int64("group_id"), memberID: try row.int64("member_id"), role: try row.enumValue("role", as: GroupRole.self))
+            GroupMembership(
+                groupID: try row.int64("group_id"), memberID: try row.int64("member_id"), role: try row.enumValue("role", as: GroupRole.self))
         }
     }
 

@@ -6,12 +6,14 @@ struct SQLIntroductionRepository: IntroductionRepository {
     let db: any SQLDatabase
 
     func insert(requesterID: Int64, recipientID: Int64, listingID: Int64?, message: String, at: Date) async throws -> Introduction {
-        let id = try await db.insertReturningID("""
+        let id = try await db.insertReturningID(
+            """
             INSERT INTO introductions (requester_id, recipient_id, listing_id, message, status, coordinator_note, requested_at)
             VALUES (\(bind: requesterID), \(bind: recipientID), \(bind: listingID), \(bind: message),
               \(bind: IntroductionStatus.requested.rawValue), '', \(bind: at.epochMilliseconds))
             """)
-        return Introduction(id: id, requesterID: requesterID, recipientID: recipientID, listingID: listingID, message: message, status: .requested, requestedAt: at)
+        return Introduction(
+            id: id, requesterID: requesterID, recipientID: recipientID, listingID: listingID, message: message, status: .requested, requestedAt: at)
     }
 
     func find(id: Int64) async throws -> Introduction? {
@@ -19,24 +21,29 @@ struct SQLIntroductionRepository: IntroductionRepository {
     }
 
     func review(id: Int64, from: IntroductionStatus, to: IntroductionStatus, coordinatorID: Int64, note: String, at: Date) async throws -> Bool {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE introductions SET status = \(bind: to.rawValue), coordinator_id = \(bind: coordinatorID),
               coordinator_note = \(bind: note), reviewed_at = \(bind: at.epochMilliseconds)
             WHERE id = \(bind: id) AND status = \(bind: from.rawValue) RETURNING id
-            """).first() != nil
+            """
+        ).first() != nil
     }
 
     func answer(id: Int64, from: IntroductionStatus, to: IntroductionStatus, at: Date) async throws -> Bool {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE introductions SET status = \(bind: to.rawValue), answered_at = \(bind: at.epochMilliseconds)
             WHERE id = \(bind: id) AND status = \(bind: from.rawValue) RETURNING id
-            """).first() != nil
+            """
+        ).first() != nil
     }
 
     func search(_ query: IntroductionQuery) async throws -> Page<Introduction> {
         var conditions: [SQLQueryString] = []
         if let person = query.involving {
-            let asRecipient: SQLQueryString = query.statusesForRecipient.isEmpty
+            let asRecipient: SQLQueryString =
+                query.statusesForRecipient.isEmpty
                 ? "1 = 0" : "recipient_id = \(bind: person) AND status IN (\(binds: query.statusesForRecipient.map(\.rawValue)))"
             conditions.append("(requester_id = \(bind: person) OR (" + asRecipient + "))")
         }
@@ -44,7 +51,8 @@ struct SQLIntroductionRepository: IntroductionRepository {
         let filter = conditions.isEmpty ? "1 = 1" : conditions.conjunction()
         let total = try await db.count("SELECT COUNT(*) AS n FROM introductions WHERE " + filter)
         let rows = try await db.raw(
-            "SELECT * FROM introductions WHERE " + filter + " ORDER BY requested_at DESC, id DESC LIMIT \(literal: query.page.size) OFFSET \(literal: query.page.offset)"
+            "SELECT * FROM introductions WHERE " + filter
+                + " ORDER BY requested_at DESC, id DESC LIMIT \(literal: query.page.size) OFFSET \(literal: query.page.offset)"
         ).all()
         return Page(items: try rows.map(Self.introduction), total: total, request: query.page)
     }
@@ -52,14 +60,19 @@ struct SQLIntroductionRepository: IntroductionRepository {
     func unsettledOrAccepted(requesterID: Int64, recipientID: Int64, listingID: Int64?) async throws -> Introduction? {
         let listing: SQLQueryString = listingID.map { "listing_id = \(bind: $0)" } ?? "listing_id IS NULL"
         let open = [IntroductionStatus.requested, .approved, .accepted].map(\.rawValue)
-        return try await db.raw("""
+        return try await db.raw(
+            """
             SELECT * FROM introductions WHERE requester_id = \(bind: requesterID) AND recipient_id = \(bind: recipientID)
               AND \(listing) AND status IN (\(binds: open)) ORDER BY id LIMIT 1
-            """).first().map(Self.introduction)
+            """
+        ).first().map(Self.introduction)
     }
 
-    func insertOutcome(introductionID: Int64, kind: OutcomeKind, on: Date, note: String, recordedBy: Int64, at: Date) async throws -> IntroductionOutcome {
-        let id = try await db.insertReturningID("""
+    func insertOutcome(introductionID: Int64, kind: OutcomeKind, on: Date, note: String, recordedBy: Int64, at: Date) async throws
+        -> IntroductionOutcome
+    {
+        let id = try await db.insertReturningID(
+            """
             INSERT INTO introduction_outcomes (introduction_id, kind, happened_on, note, recorded_by, recorded_at)
             VALUES (\(bind: introductionID), \(bind: kind.rawValue), \(bind: on.epochMilliseconds), \(bind: note), \(bind: recordedBy), \(bind: at.epochMilliseconds))
             """)
@@ -67,14 +80,17 @@ struct SQLIntroductionRepository: IntroductionRepository {
     }
 
     func outcomes(of introductionID: Int64) async throws -> [IntroductionOutcome] {
-        try await db.raw("SELECT * FROM introduction_outcomes WHERE introduction_id = \(bind: introductionID) ORDER BY happened_on, id").all().map(Self.outcome)
+        try await db.raw("SELECT * FROM introduction_outcomes WHERE introduction_id = \(bind: introductionID) ORDER BY happened_on, id").all().map(
+            Self.outcome)
     }
 
     func partners(of memberID: Int64) async throws -> Set<Int64> {
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT recipient_id AS partner FROM introductions WHERE requester_id = \(bind: memberID)
             UNION SELECT requester_id AS partner FROM introductions WHERE recipient_id = \(bind: memberID)
-            """).all()
+            """
+        ).all()
         return Set(try rows.map { try $0.int64("partner") })
     }
 
@@ -87,7 +103,8 @@ struct SQLIntroductionRepository: IntroductionRepository {
     }
 
     func insertMessage(introductionID: Int64, authorID: Int64, body: String, at: Date) async throws -> IntroductionMessage {
-        let id = try await db.insertReturningID("""
+        let id = try await db.insertReturningID(
+            """
             INSERT INTO introduction_messages (introduction_id, author_id, body, at)
             VALUES (\(bind: introductionID), \(bind: authorID), \(bind: body), \(bind: at.epochMilliseconds))
             """)
@@ -106,7 +123,8 @@ struct SQLIntroductionRepository: IntroductionRepository {
     private static func outcome(_ row: any SQLRow) throws -> IntroductionOutcome {
         IntroductionOutcome(
             id: try row.int64("id"), introductionID: try row.int64("introduction_id"), kind: try row.enumValue("kind", as: OutcomeKind.self),
-            on: try row.date("happened_on"), note: try row.string("note"), recordedBy: try row.int64("recorded_by"), recordedAt: try row.date("recorded_at")
+            on: try row.date("happened_on"), note: try row.string("note"), recordedBy: try row.int64("recorded_by"),
+            recordedAt: try row.date("recorded_at")
         )
     }
 

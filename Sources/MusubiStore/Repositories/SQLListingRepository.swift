@@ -6,7 +6,8 @@ struct SQLListingRepository: ListingRepository {
     let db: any SQLDatabase
 
     func insert(ownerID: Int64, organizationID: Int64?, sector: Sector?, draft: ListingDraft, at: Date) async throws -> Listing {
-        let id = try await db.insertReturningID("""
+        let id = try await db.insertReturningID(
+            """
             INSERT INTO listings (kind, owner_id, organization_id, sector, title, summary, details, keywords, partner_sectors, stage,
               prefecture_code, expires_on, disclosure, status, search_text, created_at, updated_at)
             VALUES (\(bind: draft.kind.rawValue), \(bind: ownerID), \(bind: organizationID), \(bind: sector?.rawValue), \(bind: draft.title),
@@ -16,23 +17,27 @@ struct SQLListingRepository: ListingRepository {
               \(bind: Self.searchText(draft)), \(bind: at.epochMilliseconds), \(bind: at.epochMilliseconds))
             """)
         try await replaceLinks(id, draft)
-        return Listing(id: id, ownerID: ownerID, organizationID: organizationID, sector: sector, content: draft, status: .open, createdAt: at, updatedAt: at)
+        return Listing(
+            id: id, ownerID: ownerID, organizationID: organizationID, sector: sector, content: draft, status: .open, createdAt: at, updatedAt: at)
     }
 
     func update(id: Int64, with draft: ListingDraft, at: Date) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE listings SET kind = \(bind: draft.kind.rawValue), title = \(bind: draft.title), summary = \(bind: draft.summary),
               details = \(bind: draft.details), keywords = \(bind: JSONList.encode(draft.keywords)),
               partner_sectors = \(bind: JSONList.encode(draft.partnerSectors.map(\.rawValue))), stage = \(bind: draft.stage.rawValue),
               prefecture_code = \(bind: draft.prefectureCode), expires_on = \(bind: draft.expiresOn?.epochMilliseconds),
               disclosure = \(bind: draft.disclosure.rawValue), search_text = \(bind: Self.searchText(draft)), updated_at = \(bind: at.epochMilliseconds)
             WHERE id = \(bind: id)
-            """).run()
+            """
+        ).run()
         try await replaceLinks(id, draft)
     }
 
     func setStatus(id: Int64, to status: ListingStatus, at: Date) async throws {
-        try await db.raw("UPDATE listings SET status = \(bind: status.rawValue), updated_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: id)").run()
+        try await db.raw("UPDATE listings SET status = \(bind: status.rawValue), updated_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: id)")
+            .run()
     }
 
     func find(id: Int64) async throws -> Listing? {
@@ -52,7 +57,10 @@ struct SQLListingRepository: ListingRepository {
         }
         let filter = conditions.conjunction()
         let total = try await db.count("SELECT COUNT(*) AS n FROM listings l WHERE " + filter)
-        let rows = try await db.raw("SELECT l.* FROM listings l WHERE " + filter + " ORDER BY l.updated_at DESC, l.id DESC LIMIT \(literal: query.page.size) OFFSET \(literal: query.page.offset)").all()
+        let rows = try await db.raw(
+            "SELECT l.* FROM listings l WHERE " + filter
+                + " ORDER BY l.updated_at DESC, l.id DESC LIMIT \(literal: query.page.size) OFFSET \(literal: query.page.offset)"
+        ).all()
         return Page(items: try await listings(rows), total: total, request: query.page)
     }
 
@@ -82,9 +90,13 @@ struct SQLListingRepository: ListingRepository {
     private func listings(_ rows: [any SQLRow]) async throws -> [Listing] {
         let ids = try rows.map { try $0.int64("id") }
         let fields = try await db.fieldsByOwner(table: "listing_fields", ownerColumn: "listing_id", ownerIDs: ids)
-        let named = ids.isEmpty ? [:] : try await links(
-            "SELECT listing_id AS owner, organization_id AS linked FROM listing_organizations WHERE " + inList("listing_id", ids) + " ORDER BY organization_id"
-        )
+        let named =
+            ids.isEmpty
+            ? [:]
+            : try await links(
+                "SELECT listing_id AS owner, organization_id AS linked FROM listing_organizations WHERE " + inList("listing_id", ids)
+                    + " ORDER BY organization_id"
+            )
         return try rows.map { try Self.listing($0, fields: fields, named: named) }
     }
 

@@ -8,11 +8,15 @@ struct SQLSuggestionPinRepository: SuggestionPinRepository {
     func insert(memberID: Int64, subject: MatchSubject, note: String, by: Int64?, at: Date) async throws -> SuggestionPin {
         let (kind, subjectID) = Self.columns(subject)
         // The unique key decides, so that two coordinators pinning at once get one pin and a conflict.
-        guard let row = try await db.raw("""
-            INSERT INTO suggestion_pins (member_id, subject_kind, subject_id, note, pinned_by, pinned_at)
-            VALUES (\(bind: memberID), \(bind: kind), \(bind: subjectID), \(bind: note), \(bind: by), \(bind: at.epochMilliseconds))
-            ON CONFLICT (member_id, subject_kind, subject_id) DO NOTHING RETURNING id
-            """).first() else { throw MusubiError.conflict("error.already_pinned") }
+        guard
+            let row = try await db.raw(
+                """
+                INSERT INTO suggestion_pins (member_id, subject_kind, subject_id, note, pinned_by, pinned_at)
+                VALUES (\(bind: memberID), \(bind: kind), \(bind: subjectID), \(bind: note), \(bind: by), \(bind: at.epochMilliseconds))
+                ON CONFLICT (member_id, subject_kind, subject_id) DO NOTHING RETURNING id
+                """
+            ).first()
+        else { throw MusubiError.conflict("error.already_pinned") }
         return SuggestionPin(id: try row.int64("id"), memberID: memberID, subject: subject, note: note, pinnedBy: by, pinnedAt: at)
     }
 
@@ -58,12 +62,14 @@ struct SQLCandidateViewRepository: CandidateViewRepository {
     let db: any SQLDatabase
 
     func record(listingID: Int64, viewerID: Int64, at: Date, unlessSince: Date) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO candidate_views (listing_id, viewer_id, at)
             SELECT \(bind: listingID), \(bind: viewerID), \(bind: at.epochMilliseconds)
             WHERE NOT EXISTS (SELECT 1 FROM candidate_views WHERE listing_id = \(bind: listingID) AND viewer_id = \(bind: viewerID)
               AND at > \(bind: unlessSince.epochMilliseconds))
-            """).run()
+            """
+        ).run()
     }
 
     func counts() async throws -> [Int64: Int] {

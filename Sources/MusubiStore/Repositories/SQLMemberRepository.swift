@@ -9,7 +9,8 @@ struct SQLMemberRepository: MemberRepository {
         let taken = try await db.raw("SELECT id FROM members WHERE email = \(bind: new.email)").first()
         if taken != nil { throw MusubiError.conflict("error.email_taken") }
         let profile = new.draft.profile
-        let id = try await db.insertReturningID("""
+        let id = try await db.insertReturningID(
+            """
             INSERT INTO members (email, password_hash, role, status, name, name_kana, organization_id, title, keywords, offer, seeking, languages, search_text, created_at)
             VALUES (\(bind: new.email), \(bind: new.passwordHash), \(bind: new.role.rawValue), \(bind: new.status.rawValue),
                     \(bind: new.draft.name), \(bind: new.draft.nameKana), \(bind: new.organizationID), \(bind: profile.title),
@@ -32,12 +33,14 @@ struct SQLMemberRepository: MemberRepository {
 
     func updateProfile(id: Int64, with draft: ProfileDraft) async throws {
         let profile = draft.profile
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE members SET name = \(bind: draft.name), name_kana = \(bind: draft.nameKana), title = \(bind: profile.title),
               keywords = \(bind: JSONList.encode(profile.keywords)), offer = \(bind: profile.offer), seeking = \(bind: profile.seeking),
               languages = \(bind: JSONList.encode(profile.languages))
             WHERE id = \(bind: id)
-            """).run()
+            """
+        ).run()
         try await db.replaceFields(table: "member_fields", ownerColumn: "member_id", ownerID: id, fieldIDs: draft.fieldIDs)
         try await refreshSearchText(id: id)
     }
@@ -60,7 +63,8 @@ struct SQLMemberRepository: MemberRepository {
             conditions.append("EXISTS (SELECT 1 FROM member_fields f WHERE f.member_id = m.id AND " + inList("f.field_id", query.fieldIDs) + ")")
         }
         let filtersByOrganization = query.sector != nil || query.prefectureCode != nil || query.municipality != nil
-        return try await summaries(where: conditions.conjunction(), order: "m.name_kana, m.id", page: query.page, countJoinsOrganizations: filtersByOrganization)
+        return try await summaries(
+            where: conditions.conjunction(), order: "m.name_kana, m.id", page: query.page, countJoinsOrganizations: filtersByOrganization)
     }
 
     func withStatus(_ status: AccountStatus, page: PageRequest) async throws -> Page<MemberSummary> {
@@ -77,10 +81,12 @@ struct SQLMemberRepository: MemberRepository {
 
     func countBySector() async throws -> [Sector: Int] {
         var result: [Sector: Int] = [:]
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT o.sector AS sector, COUNT(*) AS n FROM members m JOIN organizations o ON o.id = m.organization_id
             WHERE m.status = 'active' GROUP BY o.sector
-            """).all()
+            """
+        ).all()
         for row in rows {
             result[try row.enumValue("sector", as: Sector.self)] = Int(try row.int64("n"))
         }
@@ -118,11 +124,16 @@ struct SQLMemberRepository: MemberRepository {
 
     /// Recomputes what the directory search finds this member by.
     func refreshSearchText(id: Int64) async throws {
-        guard let row = try await db.raw("""
-            SELECT m.name, m.name_kana, m.title, m.keywords, m.offer, m.seeking, COALESCE(o.name, '') AS organization_name
-            FROM members m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = \(bind: id)
-            """).first() else { return }
-        let parts = [try row.string("name"), try row.string("name_kana"), try row.string("organization_name"), try row.string("title")]
+        guard
+            let row = try await db.raw(
+                """
+                SELECT m.name, m.name_kana, m.title, m.keywords, m.offer, m.seeking, COALESCE(o.name, '') AS organization_name
+                FROM members m LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = \(bind: id)
+                """
+            ).first()
+        else { return }
+        let parts =
+            [try row.string("name"), try row.string("name_kana"), try row.string("organization_name"), try row.string("title")]
             + (try row.stringList("keywords")) + [try row.string("offer"), try row.string("seeking")]
         let text = JapaneseText.normalize(parts.joined(separator: " "))
         try await db.raw("UPDATE members SET search_text = \(bind: text) WHERE id = \(bind: id)").run()
@@ -131,15 +142,19 @@ struct SQLMemberRepository: MemberRepository {
     /// Member rows with their organisation, in the given order; a nil page means all of them.
     /// Counting skips the join unless a condition is on the organisation: over thousands of
     /// members the join is most of the count's cost.
-    func summaries(where filter: SQLQueryString, order: String, page: PageRequest?, countJoinsOrganizations: Bool = false) async throws -> Page<MemberSummary> {
+    func summaries(where filter: SQLQueryString, order: String, page: PageRequest?, countJoinsOrganizations: Bool = false) async throws -> Page<
+        MemberSummary
+    > {
         let from: SQLQueryString = " FROM members m LEFT JOIN organizations o ON o.id = m.organization_id WHERE "
         let countFrom: SQLQueryString = countJoinsOrganizations ? from : " FROM members m WHERE "
         let limit: SQLQueryString = page.map { " LIMIT \(literal: $0.size) OFFSET \(literal: $0.offset)" } ?? ""
         let total = page == nil ? 0 : try await db.count("SELECT COUNT(*) AS n " + countFrom + filter)
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             SELECT m.id, m.name, m.name_kana, m.title, m.role, m.organization_id, m.keywords,
               COALESCE(o.name, '') AS organization_name, o.sector AS sector
-            """ + from + filter + " ORDER BY \(unsafeRaw: order)" + limit).all()
+            """ + from + filter + " ORDER BY \(unsafeRaw: order)" + limit
+        ).all()
         let fields = try await db.fieldsByOwner(table: "member_fields", ownerColumn: "member_id", ownerIDs: try rows.map { try $0.int64("id") })
         let items = try rows.map { row in
             let id = try row.int64("id")

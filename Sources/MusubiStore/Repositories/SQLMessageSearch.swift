@@ -26,7 +26,9 @@ struct SQLMessageSearch: MessageSearchRepository {
         }
         // One bound value a row: within both databases' limits.
         for chunk in rows.chunked(by: 10_000) {
-            try await db.raw("INSERT INTO message_search (" + (db.isPostgres ? "message_id" : "rowid") + ", grams) VALUES " + chunk.joined(separator: ", ")).run()
+            try await db.raw(
+                "INSERT INTO message_search (" + (db.isPostgres ? "message_id" : "rowid") + ", grams) VALUES " + chunk.joined(separator: ", ")
+            ).run()
         }
     }
 
@@ -85,7 +87,8 @@ struct SQLMessageSearch: MessageSearchRepository {
     /// phrases must match.
     static func match(_ phrases: [SearchGrams.Phrase]) -> String {
         phrases.map { phrase in
-            "\"" + phrase.tokens.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ") + "\"" + (phrase.lastIsPrefix ? "*" : "")
+            "\"" + phrase.tokens.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ") + "\""
+                + (phrase.lastIsPrefix ? "*" : "")
         }.joined(separator: " ")
     }
 
@@ -95,7 +98,8 @@ struct SQLMessageSearch: MessageSearchRepository {
         phrases.map { phrase in
             let lexemes = phrase.tokens.map(lexeme)
             let last = lexemes.count - 1
-            return "(" + lexemes.enumerated().map { $0.offset == last && phrase.lastIsPrefix ? $0.element + ":*" : $0.element }
+            return "("
+                + lexemes.enumerated().map { $0.offset == last && phrase.lastIsPrefix ? $0.element + ":*" : $0.element }
                 .joined(separator: " <-> ") + ")"
         }.joined(separator: " & ")
     }

@@ -6,7 +6,8 @@ struct SQLOrganizationRepository: OrganizationRepository {
     let db: any SQLDatabase
 
     func insert(_ draft: OrganizationDraft, at: Date) async throws -> Organization {
-        let id = try await db.insertReturningID("""
+        let id = try await db.insertReturningID(
+            """
             INSERT INTO organizations (name, name_kana, sector, prefecture_code, municipality, municipality_norm, website, summary, search_text, created_at)
             VALUES (\(bind: draft.name), \(bind: draft.nameKana), \(bind: draft.sector.rawValue), \(bind: draft.prefectureCode),
                     \(bind: draft.municipality), \(bind: JapaneseText.normalize(draft.municipality)), \(bind: draft.website),
@@ -20,13 +21,15 @@ struct SQLOrganizationRepository: OrganizationRepository {
     }
 
     func update(id: Int64, with draft: OrganizationDraft) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE organizations SET name = \(bind: draft.name), name_kana = \(bind: draft.nameKana), sector = \(bind: draft.sector.rawValue),
               prefecture_code = \(bind: draft.prefectureCode), municipality = \(bind: draft.municipality),
               municipality_norm = \(bind: JapaneseText.normalize(draft.municipality)), website = \(bind: draft.website),
               summary = \(bind: draft.summary), search_text = \(bind: Self.searchText(draft))
             WHERE id = \(bind: id)
-            """).run()
+            """
+        ).run()
         try await db.replaceFields(table: "organization_fields", ownerColumn: "organization_id", ownerID: id, fieldIDs: draft.fieldIDs)
         // Members are found by their organisation's name too.
         for member in try await SQLMemberRepository(db: db).inOrganization(id) {
@@ -46,11 +49,15 @@ struct SQLOrganizationRepository: OrganizationRepository {
         if let prefecture = query.prefectureCode { conditions.append("o.prefecture_code = \(bind: prefecture)") }
         if let municipality = query.municipality { conditions.append("o.municipality_norm = \(bind: municipality)") }
         if !query.fieldIDs.isEmpty {
-            conditions.append("EXISTS (SELECT 1 FROM organization_fields f WHERE f.organization_id = o.id AND " + inList("f.field_id", query.fieldIDs) + ")")
+            conditions.append(
+                "EXISTS (SELECT 1 FROM organization_fields f WHERE f.organization_id = o.id AND " + inList("f.field_id", query.fieldIDs) + ")")
         }
         let filter = conditions.conjunction()
         let total = try await db.count("SELECT COUNT(*) AS n FROM organizations o WHERE " + filter)
-        let rows = try await db.raw("SELECT o.* FROM organizations o WHERE " + filter + " ORDER BY o.name_kana, o.id LIMIT \(literal: query.page.size) OFFSET \(literal: query.page.offset)").all()
+        let rows = try await db.raw(
+            "SELECT o.* FROM organizations o WHERE " + filter
+                + " ORDER BY o.name_kana, o.id LIMIT \(literal: query.page.size) OFFSET \(literal: query.page.offset)"
+        ).all()
         return Page(items: try await organizations(rows), total: total, request: query.page)
     }
 

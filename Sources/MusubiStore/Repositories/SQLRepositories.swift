@@ -48,7 +48,9 @@ extension SQLDatabase {
     /// The field ids of each owner among the given ones.
     func fieldsByOwner(table: String, ownerColumn: String, ownerIDs: [Int64]) async throws -> [Int64: [Int64]] {
         guard !ownerIDs.isEmpty else { return [:] }
-        let rows = try await raw("SELECT \(ident: ownerColumn) AS owner, field_id FROM \(ident: table) WHERE \(inList(ownerColumn, ownerIDs)) ORDER BY field_id").all()
+        let rows = try await raw(
+            "SELECT \(ident: ownerColumn) AS owner, field_id FROM \(ident: table) WHERE \(inList(ownerColumn, ownerIDs)) ORDER BY field_id"
+        ).all()
         var result: [Int64: [Int64]] = [:]
         for row in rows {
             result[try row.int64("owner"), default: []].append(try row.int64("field_id"))
@@ -62,8 +64,9 @@ struct SQLFieldRepository: FieldRepository {
 
     func all() async throws -> [Field] {
         try await db.raw("SELECT id, parent_id, key, name, name_en FROM fields ORDER BY id").all().map { row in
-            Field(id: try row.int64("id"), parentID: try row.optionalInt64("parent_id"), key: try row.string("key"),
-                  name: try row.string("name"), nameEn: try row.string("name_en"))
+            Field(
+                id: try row.int64("id"), parentID: try row.optionalInt64("parent_id"), key: try row.string("key"),
+                name: try row.string("name"), nameEn: try row.string("name_en"))
         }
     }
 
@@ -79,10 +82,12 @@ struct SQLAuditRepository: AuditRepository {
     let db: any SQLDatabase
 
     func append(actorID: Int64?, action: AuditAction, subjectType: String, subjectID: Int64?, detail: String, at: Date) async throws {
-        try await db.raw("""
+        try await db.raw(
+            """
             INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, detail)
             VALUES (\(bind: at.epochMilliseconds), \(bind: actorID), \(bind: action.rawValue), \(bind: subjectType), \(bind: subjectID), \(bind: detail))
-            """).run()
+            """
+        ).run()
     }
 
     func search(_ query: AuditQuery) async throws -> Page<AuditEntry> {
@@ -93,7 +98,10 @@ struct SQLAuditRepository: AuditRepository {
         if let until = query.until { conditions.append("at < \(bind: until.epochMilliseconds)") }
         let filter = conditions.conjunction()
         let total = try await db.count("SELECT COUNT(*) AS n FROM audit_log WHERE " + filter)
-        let rows = try await db.raw("SELECT * FROM audit_log WHERE " + filter + " ORDER BY at DESC, id DESC LIMIT \(literal: query.page.size) OFFSET \(literal: query.page.offset)").all()
+        let rows = try await db.raw(
+            "SELECT * FROM audit_log WHERE " + filter
+                + " ORDER BY at DESC, id DESC LIMIT \(literal: query.page.size) OFFSET \(literal: query.page.offset)"
+        ).all()
         let items = try rows.map { row in
             AuditEntry(
                 id: try row.int64("id"), at: try row.date("at"), actorID: try row.optionalInt64("actor_id"),
@@ -104,4 +112,3 @@ struct SQLAuditRepository: AuditRepository {
         return Page(items: items, total: total, request: query.page)
     }
 }
-

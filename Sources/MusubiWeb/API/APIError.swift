@@ -5,8 +5,15 @@ import MusubiCore
 /// The JSON body of every API error: a stable code, a message in the caller's language and,
 /// for bad input, one entry per field.
 struct APIError {
-    struct Problem: Encodable { var field: String; var message: String }
-    struct Body: Encodable { var code: String; var message: String; var problems: [Problem] }
+    struct Problem: Encodable {
+        var field: String
+        var message: String
+    }
+    struct Body: Encodable {
+        var code: String
+        var message: String
+        var problems: [Problem]
+    }
 
     var status: HTTPResponse.Status
     var error: Body

@@ -17,8 +17,9 @@ struct APIHandlers {
         let input = try await JSON.decode(ProfileInput.self, from: request)
         let draft = ProfileDraft(
             name: input.name, nameKana: input.nameKana ?? "",
-            profile: Profile(title: input.title ?? "", keywords: input.keywords ?? [], offer: input.offer ?? "",
-                             seeking: input.seeking ?? "", languages: input.languages ?? ["ja"]),
+            profile: Profile(
+                title: input.title ?? "", keywords: input.keywords ?? [], offer: input.offer ?? "",
+                seeking: input.seeking ?? "", languages: input.languages ?? ["ja"]),
             fieldIDs: input.fieldIds ?? []
         )
         _ = try await site.settings.updateProfile(context.actor, draft)
@@ -39,7 +40,9 @@ struct APIHandlers {
     }
 
     func organization(_ request: Request, _ context: Context) async throws -> Response {
-        JSON.response(OrganizationDTO(try await site.directory.organization(context.actor, id: try context.parameters.require("id", as: Int64.self)).organization))
+        JSON.response(
+            OrganizationDTO(
+                try await site.directory.organization(context.actor, id: try context.parameters.require("id", as: Int64.self)).organization))
     }
 
     func createOrganization(_ request: Request, _ context: Context) async throws -> Response {
@@ -137,21 +140,31 @@ struct APIHandlers {
 
     /// The one time the link's secret is shown.
     private func issuedResponse(_ issued: PeopleAdministration.IssuedInvitation) -> Response {
-        struct Issued: Encodable { var id: Int64; var email: String; var role: Role; var memberId: Int64?; var expiresAt: Date; var url: String }
-        return JSON.response(Issued(
-            id: issued.invitation.id, email: issued.invitation.email, role: issued.invitation.role, memberId: issued.invitation.memberID,
-            expiresAt: issued.invitation.expiresAt, url: site.configuration.publicBaseURL + Paths.invitation.href(issued.secret)
-        ), status: .created)
+        struct Issued: Encodable {
+            var id: Int64
+            var email: String
+            var role: Role
+            var memberId: Int64?
+            var expiresAt: Date
+            var url: String
+        }
+        return JSON.response(
+            Issued(
+                id: issued.invitation.id, email: issued.invitation.email, role: issued.invitation.role, memberId: issued.invitation.memberID,
+                expiresAt: issued.invitation.expiresAt, url: site.configuration.publicBaseURL + Paths.invitation.href(issued.secret)
+            ), status: .created)
     }
 
     func audit(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
         let iso = ISO8601DateFormatter()
-        let page = try await site.people.auditLog(context.actor, AuditQuery(
-            actorID: query.int64("actorId"), action: AuditAction(rawValue: query["action"]),
-            since: query.optional("since").flatMap(iso.date(from:)), until: query.optional("until").flatMap(iso.date(from:)),
-            page: Self.pageRequest(query, size: 50)
-        ))
+        let page = try await site.people.auditLog(
+            context.actor,
+            AuditQuery(
+                actorID: query.int64("actorId"), action: AuditAction(rawValue: query["action"]),
+                since: query.optional("since").flatMap(iso.date(from:)), until: query.optional("until").flatMap(iso.date(from:)),
+                page: Self.pageRequest(query, size: 50)
+            ))
         return JSON.response(PageDTO(page) { $0 })
     }
 

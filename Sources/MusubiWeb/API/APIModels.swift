@@ -93,7 +93,11 @@ struct OrganizationDTO: Encodable {
 }
 
 struct GroupDTO: Encodable {
-    struct Membership: Encodable { var memberId: Int64; var name: String; var role: GroupRole }
+    struct Membership: Encodable {
+        var memberId: Int64
+        var name: String
+        var role: GroupRole
+    }
 
     var id: Int64
     var kind: GroupKind
@@ -151,8 +155,9 @@ struct OrganizationInput: Decodable {
     var fieldIds: [Int64]?
 
     var draft: OrganizationDraft {
-        OrganizationDraft(name: name, nameKana: nameKana ?? "", sector: sector, prefectureCode: prefectureCode,
-                          municipality: municipality ?? "", website: website ?? "", summary: summary ?? "", fieldIDs: fieldIds ?? [])
+        OrganizationDraft(
+            name: name, nameKana: nameKana ?? "", sector: sector, prefectureCode: prefectureCode,
+            municipality: municipality ?? "", website: website ?? "", summary: summary ?? "", fieldIDs: fieldIds ?? [])
     }
 }
 
@@ -165,7 +170,9 @@ struct GroupInput: Decodable {
     var fieldIds: [Int64]?
 
     var draft: GroupDraft {
-        GroupDraft(kind: kind, name: name, description: description ?? "", parentID: parentId, hostOrganizationID: hostOrganizationId, fieldIDs: fieldIds ?? [])
+        GroupDraft(
+            kind: kind, name: name, description: description ?? "", parentID: parentId, hostOrganizationID: hostOrganizationId,
+            fieldIDs: fieldIds ?? [])
     }
 }
 

@@ -26,33 +26,89 @@ extension APIHandlers {
     var operations: [APIOperation] {
         let directoryQuery = ["q", "sector", "field", "prefecture", "municipality", "page", "pageSize"]
         return [
-            .init(method: .get, path: .init("/api/v1/me"), id: "getMe", summary: "The signed-in member's own profile", access: .signedIn, responseSchema: "Member", handler: me),
-            .init(method: .patch, path: .init("/api/v1/me"), id: "updateMe", summary: "Update one's own profile", access: .signedIn, requestSchema: "ProfileInput", responseSchema: "Member", handler: updateMe),
-            .init(method: .get, path: .init("/api/v1/members"), id: "listMembers", summary: "Search the directory of people", access: .signedIn, query: directoryQuery, responseSchema: "MemberPage", handler: members),
-            .init(method: .get, path: .init("/api/v1/members/{id}"), id: "getMember", summary: "One member's profile", access: .signedIn, responseSchema: "Member", handler: member),
-            .init(method: .post, path: .init("/api/v1/members/{id}/approve"), id: "approveApplication", summary: "Approve a pending application", access: .coordinator, status: 204, handler: approve),
-            .init(method: .post, path: .init("/api/v1/members/{id}/reject"), id: "rejectApplication", summary: "Reject a pending application", access: .coordinator, status: 204, handler: reject),
-            .init(method: .put, path: .init("/api/v1/members/{id}/role"), id: "changeRole", summary: "Change a member's role", access: .coordinator, requestSchema: "RoleInput", status: 204, handler: changeRole),
-            .init(method: .post, path: .init("/api/v1/members/{id}/deactivate"), id: "deactivateMember", summary: "Deactivate a member and end their sessions", access: .coordinator, status: 204, handler: deactivate),
-            .init(method: .post, path: .init("/api/v1/members/{id}/reactivate"), id: "reactivateMember", summary: "Reactivate a member", access: .coordinator, status: 204, handler: reactivate),
-            .init(method: .post, path: .init("/api/v1/members/{id}/sign-in-link"), id: "issueSignInLink", summary: "A one-time link with which an existing member sets a password and signs in", access: .coordinator, responseSchema: "Invitation", status: 201, handler: issueSignInLink),
-            .init(method: .get, path: .init("/api/v1/applications"), id: "listApplications", summary: "Applications waiting for approval", access: .coordinator, query: ["page", "pageSize"], responseSchema: "MemberPage", handler: applications),
-            .init(method: .post, path: .init("/api/v1/invitations"), id: "createInvitation", summary: "Invite someone by a one-time link", access: .coordinator, requestSchema: "InvitationInput", responseSchema: "Invitation", status: 201, handler: invite),
-            .init(method: .get, path: .init("/api/v1/organizations"), id: "listOrganizations", summary: "Search the directory of organisations", access: .anyone, query: directoryQuery, responseSchema: "OrganizationPage", handler: organizations),
-            .init(method: .post, path: .init("/api/v1/organizations"), id: "createOrganization", summary: "Add an organisation", access: .coordinator, requestSchema: "OrganizationInput", responseSchema: "Organization", status: 201, handler: createOrganization),
-            .init(method: .get, path: .init("/api/v1/organizations/{id}"), id: "getOrganization", summary: "One organisation", access: .anyone, responseSchema: "Organization", handler: organization),
-            .init(method: .patch, path: .init("/api/v1/organizations/{id}"), id: "updateOrganization", summary: "Edit an organisation", access: .coordinator, requestSchema: "OrganizationInput", responseSchema: "Organization", handler: updateOrganization),
-            .init(method: .get, path: .init("/api/v1/fields"), id: "listFields", summary: "The field tree", access: .anyone, responseSchema: "FieldList", handler: fields),
-            .init(method: .get, path: .init("/api/v1/groups"), id: "listGroups", summary: "Study groups and their sub-groups", access: .signedIn, responseSchema: "GroupList", handler: groups),
-            .init(method: .post, path: .init("/api/v1/groups"), id: "createGroup", summary: "Create a group", access: .coordinator, requestSchema: "GroupInput", responseSchema: "Group", status: 201, handler: createGroup),
-            .init(method: .get, path: .init("/api/v1/groups/{id}"), id: "getGroup", summary: "One group with its members", access: .signedIn, responseSchema: "Group", handler: group),
-            .init(method: .patch, path: .init("/api/v1/groups/{id}"), id: "updateGroup", summary: "Edit a group", access: .coordinator, requestSchema: "GroupInput", responseSchema: "Group", handler: updateGroup),
-            .init(method: .post, path: .init("/api/v1/groups/{id}/members"), id: "addGroupMember", summary: "Add a member to a group or change their role in it", access: .coordinator, requestSchema: "MembershipInput", responseSchema: "Group", handler: addGroupMember),
-            .init(method: .delete, path: .init("/api/v1/groups/{id}/members/{memberId}"), id: "removeGroupMember", summary: "Remove a member from a group", access: .coordinator, status: 204, handler: removeGroupMember),
-            .init(method: .get, path: .init("/api/v1/audit"), id: "listAuditEntries", summary: "The audit log", access: .admin, query: ["actorId", "action", "since", "until", "page", "pageSize"], responseSchema: "AuditPage", handler: audit),
-            .init(method: .get, path: .init("/api/v1/tokens"), id: "listTokens", summary: "One's personal API tokens", access: .signedIn, responseSchema: "TokenList", handler: tokens),
-            .init(method: .post, path: .init("/api/v1/tokens"), id: "createToken", summary: "Create a personal API token (its secret is shown once)", access: .signedIn, requestSchema: "TokenInput", responseSchema: "Token", status: 201, handler: createToken),
-            .init(method: .delete, path: .init("/api/v1/tokens/{id}"), id: "revokeToken", summary: "Revoke one of one's tokens", access: .signedIn, status: 204, handler: revokeToken),
+            .init(
+                method: .get, path: .init("/api/v1/me"), id: "getMe", summary: "The signed-in member's own profile", access: .signedIn,
+                responseSchema: "Member", handler: me),
+            .init(
+                method: .patch, path: .init("/api/v1/me"), id: "updateMe", summary: "Update one's own profile", access: .signedIn,
+                requestSchema: "ProfileInput", responseSchema: "Member", handler: updateMe),
+            .init(
+                method: .get, path: .init("/api/v1/members"), id: "listMembers", summary: "Search the directory of people", access: .signedIn,
+                query: directoryQuery, responseSchema: "MemberPage", handler: members),
+            .init(
+                method: .get, path: .init("/api/v1/members/{id}"), id: "getMember", summary: "One member's profile", access: .signedIn,
+                responseSchema: "Member", handler: member),
+            .init(
+                method: .post, path: .init("/api/v1/members/{id}/approve"), id: "approveApplication", summary: "Approve a pending application",
+                access: .coordinator, status: 204, handler: approve),
+            .init(
+                method: .post, path: .init("/api/v1/members/{id}/reject"), id: "rejectApplication", summary: "Reject a pending application",
+                access: .coordinator, status: 204, handler: reject),
+            .init(
+                method: .put, path: .init("/api/v1/members/{id}/role"), id: "changeRole", summary: "Change a member's role", access: .coordinator,
+                requestSchema: "RoleInput", status: 204, handler: changeRole),
+            .init(
+                method: .post, path: .init("/api/v1/members/{id}/deactivate"), id: "deactivateMember",
+                summary: "Deactivate a member and end their sessions", access: .coordinator, status: 204, handler: deactivate),
+            .init(
+                method: .post, path: .init("/api/v1/members/{id}/reactivate"), id: "reactivateMember", summary: "Reactivate a member",
+                access: .coordinator, status: 204, handler: reactivate),
+            .init(
+                method: .post, path: .init("/api/v1/members/{id}/sign-in-link"), id: "issueSignInLink",
+                summary: "A one-time link with which an existing member sets a password and signs in", access: .coordinator,
+                responseSchema: "Invitation", status: 201, handler: issueSignInLink),
+            .init(
+                method: .get, path: .init("/api/v1/applications"), id: "listApplications", summary: "Applications waiting for approval",
+                access: .coordinator, query: ["page", "pageSize"], responseSchema: "MemberPage", handler: applications),
+            .init(
+                method: .post, path: .init("/api/v1/invitations"), id: "createInvitation", summary: "Invite someone by a one-time link",
+                access: .coordinator, requestSchema: "InvitationInput", responseSchema: "Invitation", status: 201, handler: invite),
+            .init(
+                method: .get, path: .init("/api/v1/organizations"), id: "listOrganizations", summary: "Search the directory of organisations",
+                access: .anyone, query: directoryQuery, responseSchema: "OrganizationPage", handler: organizations),
+            .init(
+                method: .post, path: .init("/api/v1/organizations"), id: "createOrganization", summary: "Add an organisation", access: .coordinator,
+                requestSchema: "OrganizationInput", responseSchema: "Organization", status: 201, handler: createOrganization),
+            .init(
+                method: .get, path: .init("/api/v1/organizations/{id}"), id: "getOrganization", summary: "One organisation", access: .anyone,
+                responseSchema: "Organization", handler: organization),
+            .init(
+                method: .patch, path: .init("/api/v1/organizations/{id}"), id: "updateOrganization", summary: "Edit an organisation",
+                access: .coordinator, requestSchema: "OrganizationInput", responseSchema: "Organization", handler: updateOrganization),
+            .init(
+                method: .get, path: .init("/api/v1/fields"), id: "listFields", summary: "The field tree", access: .anyone,
+                responseSchema: "FieldList", handler: fields),
+            .init(
+                method: .get, path: .init("/api/v1/groups"), id: "listGroups", summary: "Study groups and their sub-groups", access: .signedIn,
+                responseSchema: "GroupList", handler: groups),
+            .init(
+                method: .post, path: .init("/api/v1/groups"), id: "createGroup", summary: "Create a group", access: .coordinator,
+                requestSchema: "GroupInput", responseSchema: "Group", status: 201, handler: createGroup),
+            .init(
+                method: .get, path: .init("/api/v1/groups/{id}"), id: "getGroup", summary: "One group with its members", access: .signedIn,
+                responseSchema: "Group", handler: group),
+            .init(
+                method: .patch, path: .init("/api/v1/groups/{id}"), id: "updateGroup", summary: "Edit a group", access: .coordinator,
+                requestSchema: "GroupInput", responseSchema: "Group", handler: updateGroup),
+            .init(
+                method: .post, path: .init("/api/v1/groups/{id}/members"), id: "addGroupMember",
+                summary: "Add a member to a group or change their role in it", access: .coordinator, requestSchema: "MembershipInput",
+                responseSchema: "Group", handler: addGroupMember),
+            .init(
+                method: .delete, path: .init("/api/v1/groups/{id}/members/{memberId}"), id: "removeGroupMember",
+                summary: "Remove a member from a group", access: .coordinator, status: 204, handler: removeGroupMember),
+            .init(
+                method: .get, path: .init("/api/v1/audit"), id: "listAuditEntries", summary: "The audit log", access: .admin,
+                query: ["actorId", "action", "since", "until", "page", "pageSize"], responseSchema: "AuditPage", handler: audit),
+            .init(
+                method: .get, path: .init("/api/v1/tokens"), id: "listTokens", summary: "One's personal API tokens", access: .signedIn,
+                responseSchema: "TokenList", handler: tokens),
+            .init(
+                method: .post, path: .init("/api/v1/tokens"), id: "createToken", summary: "Create a personal API token (its secret is shown once)",
+                access: .signedIn, requestSchema: "TokenInput", responseSchema: "Token", status: 201, handler: createToken),
+            .init(
+                method: .delete, path: .init("/api/v1/tokens/{id}"), id: "revokeToken", summary: "Revoke one of one's tokens", access: .signedIn,
+                status: 204, handler: revokeToken),
         ] + listingOperations + matchingOperations + introductionOperations + exchangeOperations
     }
 }

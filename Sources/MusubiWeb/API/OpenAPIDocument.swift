@@ -43,11 +43,15 @@ enum OpenAPIDocument {
             return ["name": name, "in": "query", "required": false, "schema": schema]
         }
         var responses: [String: Any] = [:]
-        var success: [String: Any] = operation.responseSchema.map {
-            ["description": "Success", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\($0)"]]]]
-        } ?? ["description": "Done"]
+        var success: [String: Any] =
+            operation.responseSchema.map {
+                ["description": "Success", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\($0)"]]]]
+            } ?? ["description": "Done"]
         if operation.returnsFile {
-            success = ["description": "The file, as its own type, with its name in Content-Disposition", "content": ["*/*": ["schema": ["type": "string", "format": "binary"]]]]
+            success = [
+                "description": "The file, as its own type, with its name in Content-Disposition",
+                "content": ["*/*": ["schema": ["type": "string", "format": "binary"]]],
+            ]
         }
         responses[String(operation.status)] = success
         let error: [String: Any] = ["$ref": "#/components/schemas/Error"]
@@ -65,10 +69,14 @@ enum OpenAPIDocument {
         if let schema = operation.requestSchema {
             var content: [String: Any] = ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]]
             if operation.acceptsFiles {
-                content["multipart/form-data"] = ["schema": ["allOf": [
-                    ["$ref": "#/components/schemas/\(schema)"],
-                    ["type": "object", "properties": ["files": ["type": "array", "items": ["type": "string", "format": "binary"]]]],
-                ]]]
+                content["multipart/form-data"] = [
+                    "schema": [
+                        "allOf": [
+                            ["$ref": "#/components/schemas/\(schema)"],
+                            ["type": "object", "properties": ["files": ["type": "array", "items": ["type": "string", "format": "binary"]]]],
+                        ]
+                    ]
+                ]
             }
             result["requestBody"] = ["required": true, "content": content]
         }
@@ -83,7 +91,11 @@ enum OpenAPIDocument {
             result.append(("413", "The body is larger than the operation takes"))
             result.append(("422", "Invalid input; see problems"))
         }
-        result.append(("default", "Any other error: a conflict with the current state (409, such as editing a deleted message), too many attempts (429), a fault on the server (500)"))
+        result.append(
+            (
+                "default",
+                "Any other error: a conflict with the current state (409, such as editing a deleted message), too many attempts (429), a fault on the server (500)"
+            ))
         return result
     }
 }

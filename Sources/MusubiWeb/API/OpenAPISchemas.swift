@@ -16,7 +16,11 @@ enum OpenAPISchemas {
     static var ids: [String: Any] { ["type": "array", "items": id] }
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
     static func page(of item: String) -> [String: Any] {
-        object(["items": ["type": "array", "items": ref(item)], "total": ["type": "integer"], "page": ["type": "integer"], "pageSize": ["type": "integer"]], required: ["items", "total", "page", "pageSize"])
+        object(
+            [
+                "items": ["type": "array", "items": ref(item)], "total": ["type": "integer"], "page": ["type": "integer"],
+                "pageSize": ["type": "integer"],
+            ], required: ["items", "total", "page", "pageSize"])
     }
     static func list(of item: String) -> [String: Any] {
         object(["items": ["type": "array", "items": ref(item)]], required: ["items"])
@@ -26,7 +30,8 @@ enum OpenAPISchemas {
         enumeration(T.allCases.map(\.rawValue))
     }
     /// The cases but those a caller may not choose (the use case refuses them).
-    static func values<T: RawRepresentable & CaseIterable & Equatable>(_ type: T.Type, except excluded: [T]) -> [String: Any] where T.RawValue == String {
+    static func values<T: RawRepresentable & CaseIterable & Equatable>(_ type: T.Type, except excluded: [T]) -> [String: Any]
+    where T.RawValue == String {
         enumeration(T.allCases.filter { !excluded.contains($0) }.map(\.rawValue))
     }
     static var count: [String: Any] { ["type": "integer", "minimum": 0] }
@@ -41,47 +46,62 @@ enum OpenAPISchemas {
 
     private static var directory: [String: Any] {
         [
-            "Error": object(["error": object([
-                "code": string, "message": string,
-                "problems": ["type": "array", "items": object(["field": string, "message": string])],
-            ], required: ["code", "message", "problems"])], required: ["error"]),
-            "Member": object([
-                "id": id, "name": string, "nameKana": string, "title": string, "role": role, "organizationId": nullableID,
-                "organizationName": string, "sector": sector, "keywords": strings, "fieldIds": ids, "offer": string,
-                "seeking": string, "languages": strings, "email": string, "status": values(AccountStatus.self),
-            ], required: ["id", "name", "role"]),
+            "Error": object(
+                [
+                    "error": object(
+                        [
+                            "code": string, "message": string,
+                            "problems": ["type": "array", "items": object(["field": string, "message": string])],
+                        ], required: ["code", "message", "problems"])
+                ], required: ["error"]),
+            "Member": object(
+                [
+                    "id": id, "name": string, "nameKana": string, "title": string, "role": role, "organizationId": nullableID,
+                    "organizationName": string, "sector": sector, "keywords": strings, "fieldIds": ids, "offer": string,
+                    "seeking": string, "languages": strings, "email": string, "status": values(AccountStatus.self),
+                ], required: ["id", "name", "role"]),
             "MemberPage": page(of: "Member"),
-            "Organization": object([
-                "id": id, "name": string, "nameKana": string, "sector": sector, "prefectureCode": string,
-                "municipality": string, "website": string, "summary": string, "fieldIds": ids, "createdAt": date,
-            ], required: ["id", "name", "sector", "prefectureCode"]),
+            "Organization": object(
+                [
+                    "id": id, "name": string, "nameKana": string, "sector": sector, "prefectureCode": string,
+                    "municipality": string, "website": string, "summary": string, "fieldIds": ids, "createdAt": date,
+                ], required: ["id", "name", "sector", "prefectureCode"]),
             "OrganizationPage": page(of: "Organization"),
             "Field": object(["id": id, "parentID": nullableID, "key": string, "name": string, "nameEn": string], required: ["id", "key", "name"]),
             "FieldList": list(of: "Field"),
-            "Group": object([
-                "id": id, "kind": values(GroupKind.self), "name": string,
-                "description": string, "parentId": nullableID, "hostOrganizationId": nullableID, "fieldIds": ids,
-                "memberCount": ["type": "integer"],
-                "members": ["type": "array", "items": object(["memberId": id, "name": string, "role": values(GroupRole.self)])],
-            ], required: ["id", "kind", "name"]),
+            "Group": object(
+                [
+                    "id": id, "kind": values(GroupKind.self), "name": string,
+                    "description": string, "parentId": nullableID, "hostOrganizationId": nullableID, "fieldIds": ids,
+                    "memberCount": ["type": "integer"],
+                    "members": ["type": "array", "items": object(["memberId": id, "name": string, "role": values(GroupRole.self)])],
+                ], required: ["id", "kind", "name"]),
             "GroupList": list(of: "Group"),
-            "AuditEntry": object(["id": id, "at": date, "actorID": nullableID, "action": string, "subjectType": string, "subjectID": nullableID, "detail": string]),
+            "AuditEntry": object([
+                "id": id, "at": date, "actorID": nullableID, "action": string, "subjectType": string, "subjectID": nullableID, "detail": string,
+            ]),
             "AuditPage": page(of: "AuditEntry"),
-            "Token": object(["id": id, "name": string, "prefix": string, "createdAt": date, "lastUsedAt": date, "revokedAt": date, "secret": string], required: ["id", "name", "prefix"]),
+            "Token": object(
+                ["id": id, "name": string, "prefix": string, "createdAt": date, "lastUsedAt": date, "revokedAt": date, "secret": string],
+                required: ["id", "name", "prefix"]),
             "TokenList": list(of: "Token"),
-            "Invitation": object(["id": id, "email": string, "role": role, "memberId": id, "expiresAt": date, "url": string], required: ["id", "email", "role", "url"]),
-            "ProfileInput": object([
-                "name": string, "nameKana": string, "title": string, "keywords": strings, "offer": string, "seeking": string,
-                "languages": strings, "fieldIds": ids,
-            ], required: ["name"]),
-            "OrganizationInput": object([
-                "name": string, "nameKana": string, "sector": sector, "prefectureCode": string, "municipality": string,
-                "website": string, "summary": string, "fieldIds": ids,
-            ], required: ["name", "sector", "prefectureCode"]),
-            "GroupInput": object([
-                "kind": values(GroupKind.self), "name": string, "description": string,
-                "parentId": nullableID, "hostOrganizationId": nullableID, "fieldIds": ids,
-            ], required: ["kind", "name"]),
+            "Invitation": object(
+                ["id": id, "email": string, "role": role, "memberId": id, "expiresAt": date, "url": string], required: ["id", "email", "role", "url"]),
+            "ProfileInput": object(
+                [
+                    "name": string, "nameKana": string, "title": string, "keywords": strings, "offer": string, "seeking": string,
+                    "languages": strings, "fieldIds": ids,
+                ], required: ["name"]),
+            "OrganizationInput": object(
+                [
+                    "name": string, "nameKana": string, "sector": sector, "prefectureCode": string, "municipality": string,
+                    "website": string, "summary": string, "fieldIds": ids,
+                ], required: ["name", "sector", "prefectureCode"]),
+            "GroupInput": object(
+                [
+                    "kind": values(GroupKind.self), "name": string, "description": string,
+                    "parentId": nullableID, "hostOrganizationId": nullableID, "fieldIds": ids,
+                ], required: ["kind", "name"]),
             "InvitationInput": object(["email": string, "role": role, "organizationId": nullableID], required: ["email", "role"]),
             "MembershipInput": object(["memberId": id, "role": values(GroupRole.self)], required: ["memberId"]),
             "RoleInput": object(["role": role], required: ["role"]),

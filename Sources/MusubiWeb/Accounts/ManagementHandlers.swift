@@ -15,7 +15,9 @@ struct ManagementHandlers {
         let actor = context.actor
         let model = PeoplePage(
             tabs: AccountStatus.allCases.map { tab in
-                .init(label: site.t("people.tab_" + tab.rawValue, context), href: Paths.people.href() + "?status=" + tab.rawValue, current: tab == status, testID: "tab-" + tab.rawValue)
+                .init(
+                    label: site.t("people.tab_" + tab.rawValue, context), href: Paths.people.href() + "?status=" + tab.rawValue,
+                    current: tab == status, testID: "tab-" + tab.rawValue)
             },
             people: page.items.map { member in
                 let target = Resource.member(id: member.id, role: member.role)
@@ -85,23 +87,30 @@ struct ManagementHandlers {
     func invite(_ request: Request, _ context: Context) async throws -> Response {
         let form = context.form
         guard let role = Role(rawValue: form["role"]) else {
-            return try await invitationPage(form, errors: ["role": site.t("error.role", context)], issued: nil, request, context, status: .unprocessableContent)
+            return try await invitationPage(
+                form, errors: ["role": site.t("error.role", context)], issued: nil, request, context, status: .unprocessableContent)
         }
         do {
             let issued = try await site.people.invite(context.actor, email: form["email"], role: role, organizationID: form.int64("organizationID"))
             return try await invitationPage(FormData(), errors: [:], issued: issued, request, context, status: .created)
         } catch let error as MusubiError where error.belongsOnTheForm {
-            return try await invitationPage(form, errors: site.problems(error, context), issued: nil, request, context, status: ErrorMiddleware.describe(error).0)
+            return try await invitationPage(
+                form, errors: site.problems(error, context), issued: nil, request, context, status: ErrorMiddleware.describe(error).0)
         }
     }
 
-    private func invitationPage(_ form: FormData, errors: [String: String], issued: PeopleAdministration.IssuedInvitation?, _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func invitationPage(
+        _ form: FormData, errors: [String: String], issued: PeopleAdministration.IssuedInvitation?, _ request: Request, _ context: Context,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let role = Role(rawValue: form["role"]) ?? .member
         let organizationID = form["organizationID"]
         let model = InvitationsPage(
             roles: Role.allCases.filter { Policy.can(context.actor, .invite($0), .members) }
                 .map { Option(value: $0.rawValue, label: site.t("role." + $0.rawValue, context), selected: $0 == role) },
-            organizations: try await site.directory.organizationNames().map { Option(value: String($0.id), label: $0.name, selected: String($0.id) == organizationID) },
+            organizations: try await site.directory.organizationNames().map {
+                Option(value: String($0.id), label: $0.name, selected: String($0.id) == organizationID)
+            },
             values: ["email": String(form["email"].prefix(254))], errors: errors,
             link: issued.map { site.configuration.publicBaseURL + Paths.invitation.href($0.secret) },
             expires: issued.map { site.formatDate($0.invitation.expiresAt, context, withTime: true) }
@@ -117,19 +126,27 @@ struct ManagementHandlers {
         day.timeZone = site.configuration.timeZone
         let since = query.optional("since").flatMap(day.date(from:))
         let until = query.optional("until").flatMap(day.date(from:)).map { $0.addingTimeInterval(24 * 3600) }
-        let page = try await site.people.auditLog(context.actor, AuditQuery(
-            actorID: query.int64("actor"), action: action, since: since, until: until,
-            page: PageRequest(number: query.int("page") ?? 1, size: 50)
-        ))
+        let page = try await site.people.auditLog(
+            context.actor,
+            AuditQuery(
+                actorID: query.int64("actor"), action: action, since: since, until: until,
+                page: PageRequest(number: query.int("page") ?? 1, size: 50)
+            ))
         let views = Views(site: site, context: context, tree: FieldTree([]))
         let model = AuditPage(
             entries: page.items.map { entry in
-                .init(at: site.formatDate(entry.at, context, withTime: true), actor: entry.actorID.map { "#\($0)" } ?? "—",
-                      actorHref: entry.actorID.map { Paths.member.href($0) } ?? "", action: site.t("audit_action." + entry.action.rawValue.replacingOccurrences(of: ".", with: "_"), context),
-                      subject: entry.subjectType + (entry.subjectID.map { " #\($0)" } ?? ""), detail: entry.detail)
+                .init(
+                    at: site.formatDate(entry.at, context, withTime: true), actor: entry.actorID.map { "#\($0)" } ?? "—",
+                    actorHref: entry.actorID.map { Paths.member.href($0) } ?? "",
+                    action: site.t("audit_action." + entry.action.rawValue.replacingOccurrences(of: ".", with: "_"), context),
+                    subject: entry.subjectType + (entry.subjectID.map { " #\($0)" } ?? ""), detail: entry.detail)
             },
             actions: [Option(value: "", label: site.t("audit.all_actions", context), selected: action == nil)]
-                + AuditAction.allCases.map { Option(value: $0.rawValue, label: site.t("audit_action." + $0.rawValue.replacingOccurrences(of: ".", with: "_"), context), selected: $0 == action) },
+                + AuditAction.allCases.map {
+                    Option(
+                        value: $0.rawValue, label: site.t("audit_action." + $0.rawValue.replacingOccurrences(of: ".", with: "_"), context),
+                        selected: $0 == action)
+                },
             actor: query["actor"], since: query["since"], until: query["until"],
             pager: views.pager(page, path: Paths.audit.href(), query: query, keys: ["actor", "action", "since", "until"])
         )

@@ -14,7 +14,8 @@ struct ProfileHandlers {
             "name": member.name, "nameKana": member.nameKana, "title": member.profile.title,
             "keywords": member.profile.keywords.joined(separator: ", "), "offer": member.profile.offer, "seeking": member.profile.seeking,
         ]
-        return try await profilePage(values: values, fieldIDs: Set(member.fieldIDs), languages: Set(member.profile.languages), errors: [:], request, context)
+        return try await profilePage(
+            values: values, fieldIDs: Set(member.fieldIDs), languages: Set(member.profile.languages), errors: [:], request, context)
     }
 
     func update(_ request: Request, _ context: Context) async throws -> Response {
@@ -35,12 +36,19 @@ struct ProfileHandlers {
             return site.redirect(Paths.member.href(id), notice: "saved")
         } catch let error as MusubiError {
             guard case .invalid = error else { throw error }
-            let values = ["name", "nameKana", "title", "keywords", "offer", "seeking"].reduce(into: [String: String]()) { $0[$1] = String(form[$1].prefix(4000)) }
-            return try await profilePage(values: values, fieldIDs: Set(draft.fieldIDs), languages: Set(draft.profile.languages), errors: site.problems(error, context), request, context, status: .unprocessableContent)
+            let values = ["name", "nameKana", "title", "keywords", "offer", "seeking"].reduce(into: [String: String]()) {
+                $0[$1] = String(form[$1].prefix(4000))
+            }
+            return try await profilePage(
+                values: values, fieldIDs: Set(draft.fieldIDs), languages: Set(draft.profile.languages), errors: site.problems(error, context),
+                request, context, status: .unprocessableContent)
         }
     }
 
-    private func profilePage(values: [String: String], fieldIDs: Set<Int64>, languages: Set<String>, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func profilePage(
+        values: [String: String], fieldIDs: Set<Int64>, languages: Set<String>, errors: [String: String], _ request: Request, _ context: Context,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let model = ProfileEditPage(
             values: values, errors: errors, fields: views.fieldOptions(selected: fieldIDs, includeAll: false),
@@ -62,7 +70,8 @@ struct ProfileHandlers {
             return response
         } catch let error as MusubiError {
             guard case .invalid = error else { throw error }
-            return try await accountPage(newToken: nil, passwordErrors: site.problems(error, context), tokenErrors: [:], request, context, status: .unprocessableContent)
+            return try await accountPage(
+                newToken: nil, passwordErrors: site.problems(error, context), tokenErrors: [:], request, context, status: .unprocessableContent)
         }
     }
 
@@ -72,7 +81,8 @@ struct ProfileHandlers {
             return try await accountPage(newToken: created.secret, passwordErrors: [:], tokenErrors: [:], request, context, status: .created)
         } catch let error as MusubiError {
             guard case .invalid = error else { throw error }
-            return try await accountPage(newToken: nil, passwordErrors: [:], tokenErrors: site.problems(error, context), request, context, status: .unprocessableContent)
+            return try await accountPage(
+                newToken: nil, passwordErrors: [:], tokenErrors: site.problems(error, context), request, context, status: .unprocessableContent)
         }
     }
 
@@ -81,13 +91,17 @@ struct ProfileHandlers {
         return site.redirect(Paths.account.href(), notice: "token_revoked")
     }
 
-    private func accountPage(newToken: String?, passwordErrors: [String: String], tokenErrors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func accountPage(
+        newToken: String?, passwordErrors: [String: String], tokenErrors: [String: String], _ request: Request, _ context: Context,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let tokens = try await site.settings.tokens(context.actor)
         let model = AccountPage(
             tokens: tokens.map { token in
-                .init(name: token.name, prefix: token.prefix, created: site.formatDate(token.createdAt, context),
-                      lastUsed: token.lastUsedAt.map { site.formatDate($0, context, withTime: true) } ?? "—",
-                      revoked: token.revokedAt != nil, revokeHref: Paths.tokenRevocation.href(token.id))
+                .init(
+                    name: token.name, prefix: token.prefix, created: site.formatDate(token.createdAt, context),
+                    lastUsed: token.lastUsedAt.map { site.formatDate($0, context, withTime: true) } ?? "—",
+                    revoked: token.revokedAt != nil, revokeHref: Paths.tokenRevocation.href(token.id))
             },
             newToken: newToken, passwordErrors: passwordErrors, tokenErrors: tokenErrors
         )

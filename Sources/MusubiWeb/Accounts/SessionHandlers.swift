@@ -28,7 +28,8 @@ struct SessionHandlers {
             case .invalid(let problems): (status, message) = (.unauthorized, site.t(problems.first?.key ?? "error.sign_in_failed", context))
             default: throw error
             }
-            let model = SignInPage(email: String(form["email"].prefix(254)), next: Self.safeNext(form["next"]), error: message, applyHref: Paths.apply.href())
+            let model = SignInPage(
+                email: String(form["email"].prefix(254)), next: Self.safeNext(form["next"]), error: message, applyHref: Paths.apply.href())
             var response = site.render(model, title: site.t("signin.title", context), request, context, status: status)
             if case .rateLimited(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
             return response
@@ -51,19 +52,25 @@ struct SessionHandlers {
     func apply(_ request: Request, _ context: Context) async throws -> Response {
         let form = context.form
         do {
-            try await site.accounts.apply(.init(
-                email: form["email"], password: form["password"], name: form["name"], nameKana: form["nameKana"],
-                organizationID: form.int64("organizationID"), title: form["title"], message: form["message"]
-            ))
+            try await site.accounts.apply(
+                .init(
+                    email: form["email"], password: form["password"], name: form["name"], nameKana: form["nameKana"],
+                    organizationID: form.int64("organizationID"), title: form["title"], message: form["message"]
+                ))
             return try await applyPage(FormData(), errors: [:], done: true, request, context)
         } catch let error as MusubiError where error.belongsOnTheForm {
-            return try await applyPage(form, errors: site.problems(error, context), done: false, request, context, status: ErrorMiddleware.describe(error).0)
+            return try await applyPage(
+                form, errors: site.problems(error, context), done: false, request, context, status: ErrorMiddleware.describe(error).0)
         }
     }
 
-    private func applyPage(_ form: FormData, errors: [String: String], done: Bool, _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func applyPage(
+        _ form: FormData, errors: [String: String], done: Bool, _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let selected = form["organizationID"]
-        let organizations = try await site.directory.organizationNames().map { Option(value: String($0.id), label: $0.name, selected: String($0.id) == selected) }
+        let organizations = try await site.directory.organizationNames().map {
+            Option(value: String($0.id), label: $0.name, selected: String($0.id) == selected)
+        }
         let values = ["email", "name", "nameKana", "title", "message"].reduce(into: [String: String]()) { $0[$1] = String(form[$1].prefix(2000)) }
         let model = ApplyPage(values: values, errors: errors, organizations: organizations, done: done)
         return site.render(model, title: site.t("apply.title", context), request, context, status: status)
@@ -80,17 +87,22 @@ struct SessionHandlers {
         let invitation = try await site.accounts.invitation(secret: token)
         let form = context.form
         do {
-            let signedIn = try await site.accounts.acceptInvitation(secret: token, name: form["name"], nameKana: form["nameKana"], password: form["password"])
+            let signedIn = try await site.accounts.acceptInvitation(
+                secret: token, name: form["name"], nameKana: form["nameKana"], password: form["password"])
             var response = site.redirect(Paths.editProfile.href(), notice: "welcome")
             response.setCookie(site.cookie(Cookies.session, signedIn.cookieSecret, maxAge: Int(signedIn.session.expiresAt.timeIntervalSinceNow)))
             return response
         } catch let error as MusubiError {
             guard case .invalid = error else { throw error }
-            return invitationPage(invitation, token: token, form: form, errors: site.problems(error, context), request, context, status: .unprocessableContent)
+            return invitationPage(
+                invitation, token: token, form: form, errors: site.problems(error, context), request, context, status: .unprocessableContent)
         }
     }
 
-    private func invitationPage(_ invitation: Invitation, token: String, form: FormData, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) -> Response {
+    private func invitationPage(
+        _ invitation: Invitation, token: String, form: FormData, errors: [String: String], _ request: Request, _ context: Context,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         let claims = invitation.claimsExistingAccount
         let model = InvitationPage(
             lead: site.t(claims ? "invitation.claim_lead" : "invitation.lead", context)

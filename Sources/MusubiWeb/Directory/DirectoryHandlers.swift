@@ -18,13 +18,15 @@ struct DirectoryHandlers {
             organizationTotal: overview.organizationTotal,
             groupCount: overview.groupCount,
             sectors: Sector.allCases.map { sector in
-                .init(key: sector.rawValue, name: views.sector(sector), organizations: overview.organizationsBySector[sector] ?? 0,
-                      members: overview.membersBySector[sector] ?? 0,
-                      href: (seesPeople ? Paths.members : Paths.organizations).href() + "?sector=" + sector.rawValue)
+                .init(
+                    key: sector.rawValue, name: views.sector(sector), organizations: overview.organizationsBySector[sector] ?? 0,
+                    members: overview.membersBySector[sector] ?? 0,
+                    href: (seesPeople ? Paths.members : Paths.organizations).href() + "?sector=" + sector.rawValue)
             },
             fields: overview.membersByField.map { entry in
-                .init(name: views.fieldName(entry.field.id) ?? "", count: entry.count,
-                      href: Paths.members.href() + "?field=\(entry.field.id)", percent: entry.count * 100 / largest)
+                .init(
+                    name: views.fieldName(entry.field.id) ?? "", count: entry.count,
+                    href: Paths.members.href() + "?field=\(entry.field.id)", percent: entry.count * 100 / largest)
             },
             newestMembers: views.cards(overview.newestMembers),
             newestOrganizations: views.cards(overview.newestOrganizations),
@@ -39,13 +41,17 @@ struct DirectoryHandlers {
     func members(_ request: Request, _ context: Context) async throws -> Response {
         try await directoryPage(Paths.members, titleKey: "members.title", request, context) { actor, filters in
             try await site.directory.members(actor, filters)
-        } cards: { views, page in (views.cards(page.items), []) }
+        } cards: { views, page in
+            (views.cards(page.items), [])
+        }
     }
 
     func organizations(_ request: Request, _ context: Context) async throws -> Response {
         try await directoryPage(Paths.organizations, titleKey: "organizations.title", request, context) { actor, filters in
             try await site.directory.organizations(actor, filters)
-        } cards: { views, page in ([], views.cards(page.items)) }
+        } cards: { views, page in
+            ([], views.cards(page.items))
+        }
     }
 
     func member(_ request: Request, _ context: Context) async throws -> Response {
@@ -106,7 +112,10 @@ struct DirectoryHandlers {
             description: detail.group.description, parent: detail.parent.map { views.row($0) },
             subgroups: detail.subgroups.map { views.row($0) }, host: detail.host.map(views.row),
             fields: views.fieldNames(detail.group.fieldIDs),
-            members: detail.members.map { .init(member: views.row($0.member), id: $0.member.id, isLead: $0.role == .lead, role: site.t("group_role." + $0.role.rawValue, context)) },
+            members: detail.members.map {
+                .init(
+                    member: views.row($0.member), id: $0.member.id, isLead: $0.role == .lead, role: site.t("group_role." + $0.role.rawValue, context))
+            },
             canEdit: Policy.can(context.actor, .edit, .group(id: id)), editHref: Paths.editGroup.href(id),
             membersHref: Paths.groupMembers.href(id), removeHref: Paths.groupMemberRemoval.href(id),
             roles: GroupRole.allCases.map { Option(value: $0.rawValue, label: site.t("group_role." + $0.rawValue, context), selected: $0 == .member) }

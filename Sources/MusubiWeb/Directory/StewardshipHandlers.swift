@@ -49,11 +49,16 @@ struct StewardshipHandlers {
         }
     }
 
-    private func organizationPage(_ draft: OrganizationDraft, id: Int64?, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func organizationPage(
+        _ draft: OrganizationDraft, id: Int64?, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let model = OrganizationFormPage(
             action: id.map { Paths.organization.href($0) } ?? Paths.organizations.href(), isNew: id == nil,
-            values: ["name": draft.name, "nameKana": draft.nameKana, "municipality": draft.municipality, "website": draft.website, "summary": draft.summary],
+            values: [
+                "name": draft.name, "nameKana": draft.nameKana, "municipality": draft.municipality, "website": draft.website,
+                "summary": draft.summary,
+            ],
             errors: errors, sectors: views.sectorOptions(selected: draft.sector, includeAll: false),
             prefectures: views.prefectureOptions(selected: draft.prefectureCode, includeAll: false),
             fields: views.fieldOptions(selected: Set(draft.fieldIDs), includeAll: false)
@@ -97,7 +102,9 @@ struct StewardshipHandlers {
         let id = try context.parameters.require("id", as: Int64.self)
         try Policy.require(context.actor, .edit, .group(id: id))
         let group = try await site.directory.group(context.actor, id: id).group
-        let draft = GroupDraft(kind: group.kind, name: group.name, description: group.description, parentID: group.parentID, hostOrganizationID: group.hostOrganizationID, fieldIDs: group.fieldIDs)
+        let draft = GroupDraft(
+            kind: group.kind, name: group.name, description: group.description, parentID: group.parentID,
+            hostOrganizationID: group.hostOrganizationID, fieldIDs: group.fieldIDs)
         return try await groupPage(draft, id: id, errors: [:], request, context)
     }
 
@@ -129,17 +136,23 @@ struct StewardshipHandlers {
         return site.redirect(Paths.group.href(id), notice: "saved")
     }
 
-    private func groupPage(_ draft: GroupDraft, id: Int64?, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func groupPage(
+        _ draft: GroupDraft, id: Int64?, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let topLevel = try await site.directory.groups(context.actor).map(\.group).filter { $0.id != id }
         let model = GroupFormPage(
             action: id.map { Paths.group.href($0) } ?? Paths.groups.href(), isNew: id == nil,
             values: ["name": draft.name, "description": draft.description], errors: errors,
-            kinds: GroupKind.allCases.map { Option(value: $0.rawValue, label: site.t("group_kind." + $0.rawValue, context), selected: $0 == draft.kind) },
+            kinds: GroupKind.allCases.map {
+                Option(value: $0.rawValue, label: site.t("group_kind." + $0.rawValue, context), selected: $0 == draft.kind)
+            },
             parents: [Option(value: "", label: site.t("group_form.no_parent", context), selected: draft.parentID == nil)]
                 + topLevel.map { Option(value: String($0.id), label: $0.name, selected: $0.id == draft.parentID) },
             hosts: [Option(value: "", label: site.t("group_form.no_host", context), selected: draft.hostOrganizationID == nil)]
-                + (try await site.directory.organizationNames()).map { Option(value: String($0.id), label: $0.name, selected: $0.id == draft.hostOrganizationID) },
+                + (try await site.directory.organizationNames()).map {
+                    Option(value: String($0.id), label: $0.name, selected: $0.id == draft.hostOrganizationID)
+                },
             fields: views.fieldOptions(selected: Set(draft.fieldIDs), includeAll: false)
         )
         let title = site.t(id == nil ? "group_form.new_title" : "group_form.edit_title", context)

@@ -48,7 +48,8 @@ extension APIHandlers {
                     throw MusubiError.invalid(unexpected, "error.unexpected_file_field")
                 }
                 let alsoToChannel = ["1", "true", "on"].contains(form.fields["alsoToChannel"])
-                let input = PostInput(body: form.fields["body"], threadRootId: try Self.integer(form.fields, "threadRootId"), alsoToChannel: alsoToChannel)
+                let input = PostInput(
+                    body: form.fields["body"], threadRootId: try Self.integer(form.fields, "threadRootId"), alsoToChannel: alsoToChannel)
                 return (input, try (form.files["files"] ?? []).map { try $0.upload() })
             }
             (input, uploads) = (read.0, read.1)
@@ -56,7 +57,8 @@ extension APIHandlers {
             input = try await JSON.decode(PostInput.self, from: request)
         }
         let message = try await site.exchange.post(
-            context.actor, channelID: id, body: input.body ?? "", threadRootID: input.threadRootId, alsoToChannel: input.alsoToChannel ?? false, files: uploads
+            context.actor, channelID: id, body: input.body ?? "", threadRootID: input.threadRootId, alsoToChannel: input.alsoToChannel ?? false,
+            files: uploads
         )
         return try await messageResponse(message.id, context, status: .created)
     }
@@ -91,7 +93,8 @@ extension APIHandlers {
 
     func adjustSeat(_ request: Request, _ context: Context) async throws -> Response {
         let input = try await JSON.decode(SeatInput.self, from: request)
-        try await site.exchange.adjustSeat(context.actor, channelID: try pathID(context), starred: input.starred, muted: input.muted, notify: input.notify)
+        try await site.exchange.adjustSeat(
+            context.actor, channelID: try pathID(context), starred: input.starred, muted: input.muted, notify: input.notify)
         return Response(status: .noContent)
     }
 
@@ -173,7 +176,8 @@ extension APIHandlers {
         }
         let limit = Int(min(500, max(1, try Self.integer(query, "limit") ?? 100)))
         let found = try await site.exchange.replay(context.actor, after: max(0, after), watching: try Self.integer(query, "watch"), limit: limit)
-        return JSON.response(EventListDTO(items: found.deliveries.map(EventDTO.init), cursor: found.readThrough ?? max(0, after), complete: found.isComplete))
+        return JSON.response(
+            EventListDTO(items: found.deliveries.map(EventDTO.init), cursor: found.readThrough ?? max(0, after), complete: found.isComplete))
     }
 
     // MARK: Helpers

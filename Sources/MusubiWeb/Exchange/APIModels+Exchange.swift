@@ -9,7 +9,10 @@ struct ChannelDTO: Encodable {
         var notify: NotifyLevel
         var lastReadId: Int64
     }
-    struct UnreadDTO: Encodable { var messages: Int; var mentions: Int }
+    struct UnreadDTO: Encodable {
+        var messages: Int
+        var mentions: Int
+    }
 
     var id: Int64
     var kind: ChannelKind
@@ -65,7 +68,11 @@ struct MessageDTO: Encodable {
         /// Posted by a webhook or imported from an app, not by a member.
         var app: Bool
     }
-    struct ReactionDTO: Encodable { var emoji: String; var count: Int; var memberIds: [Int64] }
+    struct ReactionDTO: Encodable {
+        var emoji: String
+        var count: Int
+        var memberIds: [Int64]
+    }
 
     var id: Int64
     var channelId: Int64
@@ -85,7 +92,9 @@ struct MessageDTO: Encodable {
     var files: [MessageFileDTO]?
 
     init(_ message: Message, names: [Int64: String], channelNames: [Int64: String] = [:], reactions: [Reaction]?, files: [MessageFile]?) {
-        (id, channelId, threadRootId, alsoInChannel, inTimeline) = (message.id, message.channelID, message.threadRootID, message.alsoInChannel, message.inTimeline)
+        (id, channelId, threadRootId, alsoInChannel, inTimeline) = (
+            message.id, message.channelID, message.threadRootID, message.alsoInChannel, message.inTimeline
+        )
         author = AuthorDTO(
             id: message.authorID, name: message.authorID.flatMap { names[$0] } ?? message.authorName, icon: message.authorIcon, app: message.isByApp
         )
@@ -98,8 +107,9 @@ struct MessageDTO: Encodable {
     }
 
     init(_ message: Message, details: Exchange.MessageDetails) {
-        self.init(message, names: details.names, channelNames: details.channelNames,
-                  reactions: details.reactions[message.id] ?? [], files: details.files[message.id] ?? [])
+        self.init(
+            message, names: details.names, channelNames: details.channelNames,
+            reactions: details.reactions[message.id] ?? [], files: details.files[message.id] ?? [])
     }
 }
 
@@ -142,8 +152,15 @@ struct HighlightDTO: Encodable {
 
 struct SearchResultsDTO: Encodable {
     struct HitDTO: Encodable {
-        struct FileHitDTO: Encodable { var file: MessageFileDTO; var highlight: [HighlightDTO] }
-        struct WhereDTO: Encodable { var id: Int64; var kind: ChannelKind; var title: String }
+        struct FileHitDTO: Encodable {
+            var file: MessageFileDTO
+            var highlight: [HighlightDTO]
+        }
+        struct WhereDTO: Encodable {
+            var id: Int64
+            var kind: ChannelKind
+            var title: String
+        }
         var message: MessageDTO
         var channel: WhereDTO
         var highlight: [HighlightDTO]
@@ -173,7 +190,9 @@ struct SearchResultsDTO: Encodable {
             )
         }
         (total, totalIsCapped, page, pageSize) = (results.total, results.totalIsCapped, results.page.number, results.page.size)
-        (pageCount, order, unknownChannels, unknownPeople) = (results.pageCount, results.order.rawValue, results.unknownChannels, results.unknownPeople)
+        (pageCount, order, unknownChannels, unknownPeople) = (
+            results.pageCount, results.order.rawValue, results.unknownChannels, results.unknownPeople
+        )
     }
 }
 
@@ -241,7 +260,10 @@ struct ChannelInput: Decodable {
 }
 
 struct PeopleInput: Decodable { var memberIds: [Int64] }
-struct ChannelAboutInput: Decodable { var topic: String; var description: String }
+struct ChannelAboutInput: Decodable {
+    var topic: String
+    var description: String
+}
 /// `days` must be there: null keeps messages for ever, so a misspelt key must not mean that.
 struct RetentionInput: Decodable {
     var days: Int?
@@ -252,7 +274,15 @@ struct RetentionInput: Decodable {
         days = try decoder.container(keyedBy: CodingKeys.self).decode(Int?.self, forKey: .days)
     }
 }
-struct SeatInput: Decodable { var starred: Bool?; var muted: Bool?; var notify: NotifyLevel? }
-struct PostInput: Decodable { var body: String?; var threadRootId: Int64?; var alsoToChannel: Bool? }
+struct SeatInput: Decodable {
+    var starred: Bool?
+    var muted: Bool?
+    var notify: NotifyLevel?
+}
+struct PostInput: Decodable {
+    var body: String?
+    var threadRootId: Int64?
+    var alsoToChannel: Bool?
+}
 struct ReactionInput: Decodable { var emoji: String }
 struct WebhookInput: Decodable { var name: String }

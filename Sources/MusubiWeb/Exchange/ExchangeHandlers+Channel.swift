@@ -7,7 +7,8 @@ import MusubiCore
 extension ExchangeHandlers {
     func show(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
-        return try await channelPage(try context.parameters.require("id", as: Int64.self), before: query.int64("before"), body: "", errors: [:], request, context)
+        return try await channelPage(
+            try context.parameters.require("id", as: Int64.self), before: query.int64("before"), body: "", errors: [:], request, context)
     }
 
     func post(_ request: Request, _ context: Context) async throws -> Response {
@@ -23,8 +24,12 @@ extension ExchangeHandlers {
             return site.redirect(page + "#m\(message.id)")
         } catch let error as MusubiError where error.belongsOnTheForm {
             let body = String(form["body"].prefix(MessageText.limit))
-            if let root, error != .invalid("threadRootID", "error.thread_unknown") { return try await threadPage(root, body: body, errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0) }
-            return try await channelPage(id, before: nil, body: body, errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0)
+            if let root, error != .invalid("threadRootID", "error.thread_unknown") {
+                return try await threadPage(
+                    root, body: body, errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0)
+            }
+            return try await channelPage(
+                id, before: nil, body: body, errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0)
         }
     }
 
@@ -55,7 +60,8 @@ extension ExchangeHandlers {
             try await site.exchange.describe(context.actor, channelID: id, topic: form["topic"], description: form["description"])
             return site.redirect(Paths.channel.href(id), notice: "channel_described")
         } catch let error as MusubiError where error.belongsOnTheForm {
-            return try await channelPage(id, before: nil, body: "", errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0)
+            return try await channelPage(
+                id, before: nil, body: "", errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0)
         }
     }
 
@@ -67,7 +73,8 @@ extension ExchangeHandlers {
             try await site.exchange.setRetention(context.actor, channelID: id, days: Int(text))
             return site.redirect(Paths.channel.href(id), notice: "retention_saved")
         } catch let error as MusubiError where error.belongsOnTheForm {
-            return try await channelPage(id, before: nil, body: "", errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0)
+            return try await channelPage(
+                id, before: nil, body: "", errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0)
         }
     }
 
@@ -78,8 +85,9 @@ extension ExchangeHandlers {
             let url = site.configuration.publicBaseURL + Paths.incomingWebhook.href(secret)
             return try await channelPage(id, before: nil, body: "", errors: [:], request, context, status: .created, createdWebhookURL: url)
         } catch let error as MusubiError where error.belongsOnTheForm {
-            return try await channelPage(id, before: nil, body: "", errors: site.problems(error, context), request, context,
-                                         status: ErrorMiddleware.describe(error).0)
+            return try await channelPage(
+                id, before: nil, body: "", errors: site.problems(error, context), request, context,
+                status: ErrorMiddleware.describe(error).0)
         }
     }
 
@@ -116,7 +124,7 @@ extension ExchangeHandlers {
         let id = try context.parameters.require("id", as: Int64.self)
         let thread = try await site.exchange.thread(context.actor, rootID: id)
         guard let message = ([thread.root] + thread.replies).first(where: { $0.id == id }),
-              Policy.can(context.actor, .edit, .message(authorID: message.authorID, in: thread.access)), !message.isDeleted
+            Policy.can(context.actor, .edit, .message(authorID: message.authorID, in: thread.access)), !message.isDeleted
         else { throw MusubiError.forbidden }
         return editPage(message, body: MessageText.typed(message.body, names: thread.details.names), errors: [:], request, context)
     }
@@ -128,8 +136,9 @@ extension ExchangeHandlers {
             return site.redirect(back(to: message))
         } catch let error as MusubiError where error.belongsOnTheForm {
             let message = try await site.exchange.message(context.actor, id: id)
-            return editPage(message, body: String(context.form["body"].prefix(MessageText.limit)), errors: site.problems(error, context), request, context,
-                            status: ErrorMiddleware.describe(error).0)
+            return editPage(
+                message, body: String(context.form["body"].prefix(MessageText.limit)), errors: site.problems(error, context), request, context,
+                status: ErrorMiddleware.describe(error).0)
         }
     }
 
@@ -156,7 +165,9 @@ extension ExchangeHandlers {
         (message.threadRootID.map { Paths.message.href($0) } ?? Paths.channel.href(message.channelID)) + "#m\(message.id)"
     }
 
-    private func editPage(_ message: Message, body: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) -> Response {
+    private func editPage(
+        _ message: Message, body: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+    ) -> Response {
         let model = MessageEditPage(action: Paths.editMessage.href(message.id), body: body, backHref: back(to: message), errors: errors)
         return site.render(model, title: site.t("exchange.edit_message", context), request, context, status: status)
     }
@@ -164,7 +175,8 @@ extension ExchangeHandlers {
     // MARK: Pages
 
     private func channelPage(
-        _ id: Int64, before: Int64?, body: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok,
+        _ id: Int64, before: Int64?, body: String, errors: [String: String], _ request: Request, _ context: Context,
+        status: HTTPResponse.Status = .ok,
         createdWebhookURL: String? = nil
     ) async throws -> Response {
         let view = try await site.exchange.show(context.actor, channelID: id, before: before)
@@ -183,10 +195,12 @@ extension ExchangeHandlers {
             joinAction: Policy.can(actor, .join, resource) ? Paths.channelJoin.href(id) : nil,
             leaveAction: Policy.can(actor, .leave, resource) ? Paths.channelLeave.href(id) : nil,
             seat: view.seat.map { seat in
-                .init(action: Paths.channelSeat.href(id), starred: seat.starred, muted: seat.muted,
-                      levels: views(context).options(NotifyLevel.allCases, catalog: "notify_level.", selected: seat.notify))
+                .init(
+                    action: Paths.channelSeat.href(id), starred: seat.starred, muted: seat.muted,
+                    levels: views(context).options(NotifyLevel.allCases, catalog: "notify_level.", selected: seat.notify))
             },
-            about: Policy.can(actor, .edit, resource) ? .init(action: Paths.channelAbout.href(id), topic: channel.topic, description: channel.description) : nil,
+            about: Policy.can(actor, .edit, resource)
+                ? .init(action: Paths.channelAbout.href(id), topic: channel.topic, description: channel.description) : nil,
             inviteHref: Policy.can(actor, .invite(.member), resource) ? Paths.channelInvite.href(id) : nil,
             retention: Policy.can(actor, .configure, resource)
                 ? .init(action: Paths.channelRetention.href(id), days: channel.retentionDays.map(String.init) ?? "") : nil,
@@ -202,20 +216,24 @@ extension ExchangeHandlers {
         return .init(
             action: Paths.channelWebhooks.href(id),
             rows: webhooks.map { webhook in
-                .init(name: webhook.name, created: site.formatDate(webhook.createdAt, context, withTime: true),
-                      lastUsed: webhook.lastUsedAt.map { site.formatDate($0, context, withTime: true) },
-                      revokeAction: webhook.isRevoked ? nil : Paths.webhookRevocation.href(id, webhook.id), testID: "webhook-\(webhook.id)")
+                .init(
+                    name: webhook.name, created: site.formatDate(webhook.createdAt, context, withTime: true),
+                    lastUsed: webhook.lastUsedAt.map { site.formatDate($0, context, withTime: true) },
+                    revokeAction: webhook.isRevoked ? nil : Paths.webhookRevocation.href(id, webhook.id), testID: "webhook-\(webhook.id)")
             },
             createdURL: createdURL
         )
     }
 
-    private func threadPage(_ id: Int64, body: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func threadPage(
+        _ id: Int64, body: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let view = try await site.exchange.thread(context.actor, rootID: id)
         let rows = views(context).messageRows([view.root] + view.replies, details: view.details, access: view.access)
         let model = ThreadPage(
             channelTitle: view.title, channelHref: Paths.channel.href(view.channel.id), root: Array(rows.prefix(1)), replies: Array(rows.dropFirst()),
-            postAction: Policy.can(context.actor, .post, .channel(view.access)) && !view.root.isDeleted ? Paths.channelMessages.href(view.channel.id) : nil,
+            postAction: Policy.can(context.actor, .post, .channel(view.access)) && !view.root.isDeleted
+                ? Paths.channelMessages.href(view.channel.id) : nil,
             rootID: view.root.id, body: body, errors: errors, live: LiveFeed(channelID: view.channel.id, after: view.eventCursor)
         )
         return site.render(model, title: site.t("exchange.thread", context) + " · " + view.title, request, context, status: status)

@@ -15,14 +15,16 @@ extension ExchangeHandlers {
         )
         let results: Exchange.SearchResults
         do {
-            results = try await site.exchange.search(context.actor, query: typed, order: order, page: query.int("page") ?? 1, timeZone: site.configuration.timeZone)
+            results = try await site.exchange.search(
+                context.actor, query: typed, order: order, page: query.int("page") ?? 1, timeZone: site.configuration.timeZone)
         } catch let error as MusubiError where error.belongsOnTheForm {
             model.error = site.problems(error, context)["q"]
             return site.render(model, title: site.t("search.title", context), request, context, status: ErrorMiddleware.describe(error).0)
         }
         model.searched = !results.query.isEmpty
         model.count = model.searched ? count(results, context) : nil
-        model.notices = results.unknownChannels.map { site.t("search.unknown_channel", context).replacingOccurrences(of: "{name}", with: $0) }
+        model.notices =
+            results.unknownChannels.map { site.t("search.unknown_channel", context).replacingOccurrences(of: "{name}", with: $0) }
             + results.unknownPeople.map { site.t("search.unknown_person", context).replacingOccurrences(of: "{name}", with: $0) }
         model.rows = results.hits.map { hit in
             let message = hit.message

@@ -30,7 +30,8 @@ struct ExchangeHandlers {
             term: query["q"],
             rows: page.items.map { listing in
                 ChannelRow(
-                    title: listing.channel.name, href: Paths.channel.href(listing.channel.id), kind: String(format: site.t("exchange.member_count", context), listing.memberCount),
+                    title: listing.channel.name, href: Paths.channel.href(listing.channel.id),
+                    kind: String(format: site.t("exchange.member_count", context), listing.memberCount),
                     isPrivate: false, isDirect: false, starred: false, muted: false, unread: nil, mentions: nil,
                     topic: listing.channel.topic.isEmpty ? nil : listing.channel.topic, testID: "channel-\(listing.channel.id)"
                 )
@@ -61,10 +62,13 @@ struct ExchangeHandlers {
         }
     }
 
-    private func channelForm(_ draft: ChannelDraft, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func channelForm(
+        _ draft: ChannelDraft, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let model = ChannelFormPage(
-            action: Paths.channels.href(), name: String(draft.name.prefix(200)), topic: String(draft.topic.prefix(500)), description: String(draft.description.prefix(2_000)),
+            action: Paths.channels.href(), name: String(draft.name.prefix(200)), topic: String(draft.topic.prefix(500)),
+            description: String(draft.description.prefix(2_000)),
             kinds: views.options([ChannelKind.public, .private], catalog: "channel_kind.", selected: draft.kind),
             purposes: views.options(ChannelPurpose.allCases.filter { $0 != .group }, catalog: "channel_purpose.", selected: draft.purpose),
             fields: views.fieldOptions(selected: Set(draft.fieldID.map { [$0] } ?? []), includeAll: false),
@@ -92,7 +96,8 @@ struct ExchangeHandlers {
         } catch let error as MusubiError where error.belongsOnTheForm {
             return try await picker(
                 heading: site.t("exchange.new_direct", context), lead: site.t("exchange.direct_lead", context),
-                action: Paths.directConversation.href(), searchAction: Paths.directConversation.href(), submit: site.t("exchange.open_direct", context),
+                action: Paths.directConversation.href(), searchAction: Paths.directConversation.href(),
+                submit: site.t("exchange.open_direct", context),
                 errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0
             )
         }
@@ -127,7 +132,8 @@ struct ExchangeHandlers {
                 let message = mention.message
                 return .init(
                     channel: mention.channelTitle, href: Paths.message.href(message.threadRootID ?? message.id) + "#m\(message.id)",
-                    author: message.authorID.flatMap { mention.names[$0] } ?? message.authorName, byApp: message.isByApp, at: site.formatDate(message.createdAt, context, withTime: true),
+                    author: message.authorID.flatMap { mention.names[$0] } ?? message.authorName, byApp: message.isByApp,
+                    at: site.formatDate(message.createdAt, context, withTime: true),
                     html: markup.html(message.body)
                 )
             },

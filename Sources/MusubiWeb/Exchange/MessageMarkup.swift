@@ -106,7 +106,9 @@ struct MessageMarkup {
                 }
                 label = url
             }
-            output += "<a href=\"" + Self.escape(url) + "\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">" + Self.escape(label) + "</a>" + Self.escape(trailing)
+            output +=
+                "<a href=\"" + Self.escape(url) + "\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">" + Self.escape(label) + "</a>"
+                + Self.escape(trailing)
             cursor = match.range.location + match.range.length
         }
         return output + emphasis(ns.substring(from: cursor))

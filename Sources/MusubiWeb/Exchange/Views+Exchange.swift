@@ -26,7 +26,12 @@ struct MessageRow {
     var reactAction: String?
     var firstUnread: Bool
 
-    struct ReactionRow { var emoji: String; var count: Int; var mine: Bool; var who: String }
+    struct ReactionRow {
+        var emoji: String
+        var count: Int
+        var mine: Bool
+        var who: String
+    }
 }
 
 /// A file a message carries, as a link to download it.
@@ -84,7 +89,8 @@ extension Views {
             let live = !message.isDeleted
             return MessageRow(
                 id: message.id, anchor: "m\(message.id)",
-                author: message.authorID.flatMap { names[$0] } ?? (message.authorName.isEmpty ? site.t("exchange.unknown_author", context) : message.authorName),
+                author: message.authorID.flatMap { names[$0] }
+                    ?? (message.authorName.isEmpty ? site.t("exchange.unknown_author", context) : message.authorName),
                 authorHref: message.authorID.map { Paths.member.href($0) },
                 authorIcon: message.authorIcon.isEmpty ? nil : message.authorIcon, byApp: message.isByApp,
                 at: site.formatDate(message.createdAt, context, withTime: true),
@@ -94,8 +100,9 @@ extension Views {
                 replyCount: message.replyCount,
                 threadHref: Paths.message.href(message.threadRootID ?? message.id),
                 reactions: (details.reactions[message.id] ?? []).map { reaction in
-                    .init(emoji: reaction.emoji, count: reaction.memberIDs.count, mine: me.map(reaction.memberIDs.contains) ?? false,
-                          who: reaction.memberIDs.compactMap { names[$0] }.joined(separator: "、"))
+                    .init(
+                        emoji: reaction.emoji, count: reaction.memberIDs.count, mine: me.map(reaction.memberIDs.contains) ?? false,
+                        who: reaction.memberIDs.compactMap { names[$0] }.joined(separator: "、"))
                 },
                 files: live ? (details.files[message.id] ?? []).map(FileRow.init) : [],
                 editHref: live && Policy.can(context.actor, .edit, resource) ? Paths.editMessage.href(message.id) : nil,

@@ -68,7 +68,8 @@ public struct MultipartForm: Sendable {
         for parameter in parameters(value).dropFirst() {
             let assignment = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard assignment.count == 2 else { continue }
-            let value = assignment[1].count >= 2 && assignment[1].hasPrefix("\"") && assignment[1].hasSuffix("\"")
+            let value =
+                assignment[1].count >= 2 && assignment[1].hasPrefix("\"") && assignment[1].hasSuffix("\"")
                 ? String(assignment[1].dropFirst().dropLast()) : assignment[1]
             switch assignment[0].lowercased() {
             case "name": name = value
@@ -164,11 +165,13 @@ private final class PartReader {
         if let filename {
             // A file input left empty sends a part with an empty file name: no file.
             guard !filename.isEmpty else { return }
-            let written = file ?? {
-                let location = folder.newFile()
-                FileManager.default.createFile(atPath: location.path, contents: nil, attributes: [.posixPermissions: 0o600])
-                return (FileHandle(forWritingAtPath: location.path) ?? .nullDevice, location, 0)
-            }()
+            let written =
+                file
+                ?? {
+                    let location = folder.newFile()
+                    FileManager.default.createFile(atPath: location.path, contents: nil, attributes: [.posixPermissions: 0o600])
+                    return (FileHandle(forWritingAtPath: location.path) ?? .nullDevice, location, 0)
+                }()
             try? written.handle.close()
             files[name, default: []].append(.init(filename: filename, contentType: contentType, location: written.location, size: written.size))
         } else {

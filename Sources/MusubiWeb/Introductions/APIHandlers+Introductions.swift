@@ -34,7 +34,8 @@ extension APIHandlers {
     func reviewIntroduction(_ request: Request, _ context: Context) async throws -> Response {
         let input = try await JSON.decode(ReviewInput.self, from: request)
         guard ["approve", "decline"].contains(input.decision) else { throw MusubiError.invalid("decision", "error.introduction_decision") }
-        try await site.introductions.review(context.actor, id: try context.parameters.require("id", as: Int64.self), approve: input.decision == "approve", note: input.note ?? "")
+        try await site.introductions.review(
+            context.actor, id: try context.parameters.require("id", as: Int64.self), approve: input.decision == "approve", note: input.note ?? "")
         return Response(status: .noContent)
     }
 
@@ -48,13 +49,17 @@ extension APIHandlers {
     func recordOutcome(_ request: Request, _ context: Context) async throws -> Response {
         let input = try await JSON.decode(OutcomeInput.self, from: request)
         guard let day = site.day(input.on) else { throw MusubiError.invalid("on", "error.date") }
-        let outcome = try await site.introductions.recordOutcome(context.actor, id: try context.parameters.require("id", as: Int64.self), kind: input.kind, on: day, note: input.note ?? "")
-        return JSON.response(IntroductionDTO.OutcomeDTO(id: outcome.id, kind: outcome.kind, on: outcome.on, note: outcome.note, recordedBy: outcome.recordedBy), status: .created)
+        let outcome = try await site.introductions.recordOutcome(
+            context.actor, id: try context.parameters.require("id", as: Int64.self), kind: input.kind, on: day, note: input.note ?? "")
+        return JSON.response(
+            IntroductionDTO.OutcomeDTO(id: outcome.id, kind: outcome.kind, on: outcome.on, note: outcome.note, recordedBy: outcome.recordedBy),
+            status: .created)
     }
 
     func postIntroductionMessage(_ request: Request, _ context: Context) async throws -> Response {
         let input = try await JSON.decode(MessageInput.self, from: request)
         let message = try await site.introductions.post(context.actor, id: try context.parameters.require("id", as: Int64.self), body: input.body)
-        return JSON.response(IntroductionDTO.MessageDTO(id: message.id, authorId: message.authorID, body: message.body, at: message.at), status: .created)
+        return JSON.response(
+            IntroductionDTO.MessageDTO(id: message.id, authorId: message.authorID, body: message.body, at: message.at), status: .created)
     }
 }

@@ -2,9 +2,25 @@ import Foundation
 import MusubiCore
 
 struct IntroductionDTO: Encodable {
-    struct PartyDTO: Encodable { var id: Int64; var name: String; var organization: String; var email: String? }
-    struct OutcomeDTO: Encodable { var id: Int64; var kind: OutcomeKind; var on: Date; var note: String; var recordedBy: Int64 }
-    struct MessageDTO: Encodable { var id: Int64; var authorId: Int64; var body: String; var at: Date }
+    struct PartyDTO: Encodable {
+        var id: Int64
+        var name: String
+        var organization: String
+        var email: String?
+    }
+    struct OutcomeDTO: Encodable {
+        var id: Int64
+        var kind: OutcomeKind
+        var on: Date
+        var note: String
+        var recordedBy: Int64
+    }
+    struct MessageDTO: Encodable {
+        var id: Int64
+        var authorId: Int64
+        var body: String
+        var at: Date
+    }
 
     var id: Int64
     var status: IntroductionStatus
@@ -46,8 +62,19 @@ struct IntroductionDTO: Encodable {
     }
 }
 
-struct IntroductionInput: Decodable { var listingId: Int64?; var memberId: Int64?; var message: String }
-struct ReviewInput: Decodable { var decision: String; var note: String? }
+struct IntroductionInput: Decodable {
+    var listingId: Int64?
+    var memberId: Int64?
+    var message: String
+}
+struct ReviewInput: Decodable {
+    var decision: String
+    var note: String?
+}
 struct AnswerInput: Decodable { var answer: String }
-struct OutcomeInput: Decodable { var kind: OutcomeKind; var on: String; var note: String? }
+struct OutcomeInput: Decodable {
+    var kind: OutcomeKind
+    var on: String
+    var note: String?
+}
 struct MessageInput: Decodable { var body: String }

@@ -23,8 +23,9 @@ struct IntroductionHandlers {
             let introduction = try await site.introductions.request(context.actor, to: target, message: form["message"])
             return site.redirect(Paths.introduction.href(introduction.id), notice: "introduction_requested")
         } catch let error as MusubiError where error.belongsOnTheForm {
-            return try await requestPage(target: target, message: String(form["message"].prefix(4_000)), errors: site.problems(error, context), request, context,
-                                         status: ErrorMiddleware.describe(error).0)
+            return try await requestPage(
+                target: target, message: String(form["message"].prefix(4_000)), errors: site.problems(error, context), request, context,
+                status: ErrorMiddleware.describe(error).0)
         }
     }
 
@@ -34,12 +35,18 @@ struct IntroductionHandlers {
         throw MusubiError.invalid("target", "error.introduction_target")
     }
 
-    private func requestPage(target: Introductions.Target, message: String, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
-        var model = IntroductionRequestPage(targetName: "", targetHref: "", aboutListing: false, listingID: nil, memberID: nil, message: message, errors: errors)
+    private func requestPage(
+        target: Introductions.Target, message: String, errors: [String: String], _ request: Request, _ context: Context,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        var model = IntroductionRequestPage(
+            targetName: "", targetHref: "", aboutListing: false, listingID: nil, memberID: nil, message: message, errors: errors)
         switch target {
         case .listing(let id):
             let shown = try await site.listings.show(context.actor, id: id)
-            (model.targetName, model.targetHref, model.aboutListing, model.listingID) = (shown.listing.content.title, Paths.listing.href(id), true, String(id))
+            (model.targetName, model.targetHref, model.aboutListing, model.listingID) = (
+                shown.listing.content.title, Paths.listing.href(id), true, String(id)
+            )
         case .member(let id):
             let member = try await site.directory.member(context.actor, id: id).member
             (model.targetName, model.targetHref, model.memberID) = (member.name, Paths.member.href(id), String(id))
@@ -56,18 +63,22 @@ struct IntroductionHandlers {
         let box = isCoordinator ? (query["box"].isEmpty ? "queue" : query["box"]) : "mine"
         let everyone = box != "mine"
         let statuses: [IntroductionStatus] = box == "queue" ? [.requested] : []
-        let page = try await site.introductions.list(context.actor, everyone: everyone, statuses: statuses, page: PageRequest(number: query.int("page") ?? 1, size: 50))
+        let page = try await site.introductions.list(
+            context.actor, everyone: everyone, statuses: statuses, page: PageRequest(number: query.int("page") ?? 1, size: 50))
         let names = try await site.introductions.names(of: page.items)
         let views = Views(site: site, context: context, tree: FieldTree([]))
         let tabs = (isCoordinator ? ["queue", "all", "mine"] : ["mine"]).map { key in
-            IntroductionsPage.Tab(label: site.t("introductions.tab_" + key, context), href: Paths.introductions.href() + "?box=" + key, current: key == box, testID: "tab-" + key)
+            IntroductionsPage.Tab(
+                label: site.t("introductions.tab_" + key, context), href: Paths.introductions.href() + "?box=" + key, current: key == box,
+                testID: "tab-" + key)
         }
         let model = IntroductionsPage(
             tabs: tabs,
             rows: page.items.map { introduction in
-                .init(href: Paths.introduction.href(introduction.id), requester: names[introduction.requesterID] ?? "",
-                      recipient: names[introduction.recipientID] ?? "", status: site.t("introduction_status." + introduction.status.rawValue, context),
-                      statusKey: introduction.status.rawValue, requested: site.formatDate(introduction.requestedAt, context))
+                .init(
+                    href: Paths.introduction.href(introduction.id), requester: names[introduction.requesterID] ?? "",
+                    recipient: names[introduction.recipientID] ?? "", status: site.t("introduction_status." + introduction.status.rawValue, context),
+                    statusKey: introduction.status.rawValue, requested: site.formatDate(introduction.requestedAt, context))
             },
             pager: views.pager(page, path: Paths.introductions.href(), query: query, keys: ["box"])
         )
@@ -120,7 +131,9 @@ struct IntroductionHandlers {
 
     /// Does `work` and goes back to the introduction, or shows it again with the form's
     /// problems beside the form.
-    private func followUp(_ id: Int64, _ request: Request, _ context: Context, notice: String?, anchor: String = "", _ work: () async throws -> Void) async throws -> Response {
+    private func followUp(_ id: Int64, _ request: Request, _ context: Context, notice: String?, anchor: String = "", _ work: () async throws -> Void)
+        async throws -> Response
+    {
         do {
             try await work()
             return site.redirect(Paths.introduction.href(id) + anchor, notice: notice)
@@ -129,7 +142,9 @@ struct IntroductionHandlers {
         }
     }
 
-    private func introductionPage(_ id: Int64, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func introductionPage(_ id: Int64, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok)
+        async throws -> Response
+    {
         let detail = try await site.introductions.show(context.actor, id: id)
         let introduction = detail.introduction
         let me = context.actor.memberID
@@ -148,13 +163,15 @@ struct IntroductionHandlers {
             reviewAction: Paths.introductionReview.href(id), answerAction: Paths.introductionAnswer.href(id),
             outcomeAction: Paths.introductionOutcomes.href(id), messageAction: Paths.introductionMessages.href(id),
             outcomes: detail.outcomes.map {
-                .init(kind: site.t("outcome." + $0.kind.rawValue, context), on: site.formatDate($0.on, context), note: $0.note.isEmpty ? nil : $0.note)
+                .init(
+                    kind: site.t("outcome." + $0.kind.rawValue, context), on: site.formatDate($0.on, context), note: $0.note.isEmpty ? nil : $0.note)
             },
             outcomeKinds: OutcomeKind.allCases.map { Option(value: $0.rawValue, label: site.t("outcome." + $0.rawValue, context), selected: false) },
             today: site.dayValue(site.now()),
             messages: detail.messages.map { message in
-                .init(author: names.first { $0.id == message.authorID }?.name ?? "", at: site.formatDate(message.at, context, withTime: true),
-                      body: message.body, mine: message.authorID == me)
+                .init(
+                    author: names.first { $0.id == message.authorID }?.name ?? "", at: site.formatDate(message.at, context, withTime: true),
+                    body: message.body, mine: message.authorID == me)
             },
             errors: errors
         )

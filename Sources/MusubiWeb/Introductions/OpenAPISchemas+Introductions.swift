@@ -5,14 +5,16 @@ extension OpenAPISchemas {
     static var introductions: [String: Any] {
         [
             "Party": object(["id": id, "name": string, "organization": string, "email": string], required: ["id", "name"]),
-            "Outcome": object(["id": id, "kind": values(OutcomeKind.self), "on": date, "note": string, "recordedBy": id], required: ["id", "kind", "on"]),
+            "Outcome": object(
+                ["id": id, "kind": values(OutcomeKind.self), "on": date, "note": string, "recordedBy": id], required: ["id", "kind", "on"]),
             "ThreadMessage": object(["id": id, "authorId": id, "body": string, "at": date], required: ["id", "authorId", "body", "at"]),
-            "Introduction": object([
-                "id": id, "status": values(IntroductionStatus.self), "requesterId": id, "recipientId": id, "listingId": nullableID,
-                "message": string, "coordinatorId": nullableID, "coordinatorNote": string, "requestedAt": date, "reviewedAt": date,
-                "answeredAt": date, "requester": ref("Party"), "recipient": ref("Party"),
-                "outcomes": ["type": "array", "items": ref("Outcome")], "messages": ["type": "array", "items": ref("ThreadMessage")],
-            ], required: ["id", "status", "requesterId", "recipientId", "message"]),
+            "Introduction": object(
+                [
+                    "id": id, "status": values(IntroductionStatus.self), "requesterId": id, "recipientId": id, "listingId": nullableID,
+                    "message": string, "coordinatorId": nullableID, "coordinatorNote": string, "requestedAt": date, "reviewedAt": date,
+                    "answeredAt": date, "requester": ref("Party"), "recipient": ref("Party"),
+                    "outcomes": ["type": "array", "items": ref("Outcome")], "messages": ["type": "array", "items": ref("ThreadMessage")],
+                ], required: ["id", "status", "requesterId", "recipientId", "message"]),
             "IntroductionPage": page(of: "Introduction"),
             "IntroductionInput": object(["listingId": nullableID, "memberId": nullableID, "message": string], required: ["message"]),
             "ReviewInput": object(["decision": enumeration(["approve", "decline"]), "note": string], required: ["decision"]),

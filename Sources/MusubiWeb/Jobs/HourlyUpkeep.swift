@@ -34,13 +34,13 @@ public struct HourlyUpkeep: Service {
         do {
             let removed = try await exchange.applyRetention()
             if removed > 0 { logger.info("messages past their channel's retention removed", metadata: ["messages": "\(removed)"]) }
-        } catch where !Task.isCancelled {
+        } catch  where !Task.isCancelled {
             logger.error("retention sweep failed", metadata: ["error": "\(error)"])
         } catch {}
         do {
             let deleted = try await strayFiles.delete()
             if deleted > 0 { logger.notice("stored files no record names deleted", metadata: ["files": "\(deleted)"]) }
-        } catch where !Task.isCancelled {
+        } catch  where !Task.isCancelled {
             logger.error("stray file sweep failed", metadata: ["error": "\(error)"])
         } catch {}
     }

@@ -7,7 +7,8 @@ extension APIHandlers {
     func listings(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
         let filters = ListingHandlers.filters(query, pageSize: query.int("pageSize") ?? 30)
-        return JSON.response(PageDTO(try await site.listings.browse(context.actor, filters)) { ListingDTO($0, showsOwner: Self.showsOwners(context)) })
+        return JSON.response(
+            PageDTO(try await site.listings.browse(context.actor, filters)) { ListingDTO($0, showsOwner: Self.showsOwners(context)) })
     }
 
     func listing(_ request: Request, _ context: Context) async throws -> Response {
@@ -35,7 +36,8 @@ extension APIHandlers {
 
     func candidates(_ request: Request, _ context: Context) async throws -> Response {
         let limit = min(50, max(1, try FormData.query(of: request).int("limit") ?? 10))
-        let found = try await site.matchmaking.candidates(context.actor, listingID: try context.parameters.require("id", as: Int64.self), limit: limit)
+        let found = try await site.matchmaking.candidates(
+            context.actor, listingID: try context.parameters.require("id", as: Int64.self), limit: limit)
         return JSON.response(["items": found.map { CandidateDTO($0, showsOwner: Self.showsOwners(context)) }])
     }
 

@@ -42,8 +42,10 @@ struct ListingHandlers {
         try await listingPage(try context.parameters.require("id", as: Int64.self), attachmentError: nil, request, context)
     }
 
-    private func listingPage(_ id: Int64, attachmentError: String?, _ request: Request, _ context: Context,
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func listingPage(
+        _ id: Int64, attachmentError: String?, _ request: Request, _ context: Context,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let detail = try await site.listings.detail(context.actor, id: id)
         let candidates = try await site.matchmaking.candidates(context.actor, listingID: id)
         let people = try await site.matchmaking.people(context.actor, listingID: id)
@@ -87,7 +89,8 @@ struct ListingHandlers {
             _ = try await site.attachments.attach(context.actor, listingID: id, filename: file.filename, data: try file.contents())
             return site.redirect(Paths.listing.href(id), notice: "saved")
         } catch let error as MusubiError where error.belongsOnTheForm {
-            return try await listingPage(id, attachmentError: site.problems(error, context).values.first, request, context, status: .unprocessableContent)
+            return try await listingPage(
+                id, attachmentError: site.problems(error, context).values.first, request, context, status: .unprocessableContent)
         }
     }
 
@@ -152,7 +155,9 @@ struct ListingHandlers {
         }
     }
 
-    private func formPage(_ draft: ListingDraft, id: Int64?, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func formPage(
+        _ draft: ListingDraft, id: Int64?, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let model = ListingFormPage(
             action: id.map { Paths.listing.href($0) } ?? Paths.listings.href(), isNew: id == nil,
@@ -193,7 +198,11 @@ struct ListingHandlers {
         let disclosure = choice("disclosure", Disclosure.members, error: "error.disclosure")
         var partnerSectors: [Sector] = []
         for value in form.all("partnerSectors") {
-            if let sector = Sector(rawValue: value) { partnerSectors.append(sector) } else { problems.append(.init(field: "partnerSectors", key: "error.sector")) }
+            if let sector = Sector(rawValue: value) {
+                partnerSectors.append(sector)
+            } else {
+                problems.append(.init(field: "partnerSectors", key: "error.sector"))
+            }
         }
         var expiresOn: Date?
         if let day = form.optional("expiresOn") {

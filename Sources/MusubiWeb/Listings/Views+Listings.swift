@@ -32,7 +32,8 @@ extension Views {
         )
     }
 
-    func options<Value: RawRepresentable<String>>(_ values: [Value], catalog prefix: String, selected: Value?, all allKey: String? = nil) -> [Option] {
+    func options<Value: RawRepresentable<String>>(_ values: [Value], catalog prefix: String, selected: Value?, all allKey: String? = nil) -> [Option]
+    {
         (allKey.map { [Option(value: "", label: site.t($0, context), selected: selected == nil)] } ?? [])
             + values.map { Option(value: $0.rawValue, label: site.t(prefix + $0.rawValue, context), selected: $0.rawValue == selected?.rawValue) }
     }

@@ -14,9 +14,10 @@ extension APIHandlers {
         let limit = min(50, max(1, try FormData.query(of: request).int("limit") ?? 10))
         let found = try await site.matchmaking.candidates(context.actor, memberID: try context.parameters.require("id", as: Int64.self), limit: limit)
         let showsOwner = Self.showsOwners(context)
-        return JSON.response(PersonMatchesDTO(
-            listings: found.listings.map { CandidateDTO($0, showsOwner: showsOwner) }, people: found.people.map(PersonCandidateDTO.init)
-        ))
+        return JSON.response(
+            PersonMatchesDTO(
+                listings: found.listings.map { CandidateDTO($0, showsOwner: showsOwner) }, people: found.people.map(PersonCandidateDTO.init)
+            ))
     }
 
     func suggestions(_ request: Request, _ context: Context) async throws -> Response {
@@ -28,9 +29,11 @@ extension APIHandlers {
     func communitySuggestions(_ request: Request, _ context: Context) async throws -> Response {
         let limit = min(100, max(1, try FormData.query(of: request).int("limit") ?? 30))
         let found = try await site.suggestions.community(context.actor, limit: limit)
-        return JSON.response(["items": found.map {
-            CommunitySuggestionDTO(memberId: $0.member.id, memberName: $0.member.name, suggestion: SuggestionDTO($0.suggestion, showsOwner: true))
-        }])
+        return JSON.response([
+            "items": found.map {
+                CommunitySuggestionDTO(memberId: $0.member.id, memberName: $0.member.name, suggestion: SuggestionDTO($0.suggestion, showsOwner: true))
+            }
+        ])
     }
 
     func pinSuggestion(_ request: Request, _ context: Context) async throws -> Response {

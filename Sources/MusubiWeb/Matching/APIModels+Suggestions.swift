@@ -75,7 +75,12 @@ struct CommunitySuggestionDTO: Encodable {
     var suggestion: SuggestionDTO
 }
 
-struct PinInput: Decodable { var memberId: Int64; var listingId: Int64?; var personId: Int64?; var note: String? }
+struct PinInput: Decodable {
+    var memberId: Int64
+    var listingId: Int64?
+    var personId: Int64?
+    var note: String?
+}
 
 struct BulkMatchDTO: Encodable {
     var needId: String

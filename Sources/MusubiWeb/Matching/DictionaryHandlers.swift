@@ -14,8 +14,10 @@ struct DictionaryHandlers {
         var values: [String: String] = [:]
         if let concept = entries.added.first(where: { $0.key == key }) ?? entries.bundled.first(where: { $0.key == key }) {
             let isAdded = entries.added.contains { $0.key == key }
-            values = ["key": concept.key, "label": concept.label, "labelEn": concept.labelEn,
-                      "terms": isAdded ? concept.terms.joined(separator: "、") : "", "related": isAdded ? concept.related.joined(separator: ", ") : ""]
+            values = [
+                "key": concept.key, "label": concept.label, "labelEn": concept.labelEn,
+                "terms": isAdded ? concept.terms.joined(separator: "、") : "", "related": isAdded ? concept.related.joined(separator: ", ") : "",
+            ]
         }
         return try await conceptsPage(entries, values: values, errors: [:], request, context)
     }
@@ -31,8 +33,9 @@ struct DictionaryHandlers {
             return site.redirect(Paths.concepts.href(), notice: "concept_saved")
         } catch let error as MusubiError where error.belongsOnTheForm {
             let values = ["key", "label", "labelEn", "terms", "related"].reduce(into: [String: String]()) { $0[$1] = String(form[$1].prefix(4_000)) }
-            return try await conceptsPage(try await site.dictionary.entries(context.actor), values: values, errors: site.problems(error, context), request, context,
-                                          status: .unprocessableContent)
+            return try await conceptsPage(
+                try await site.dictionary.entries(context.actor), values: values, errors: site.problems(error, context), request, context,
+                status: .unprocessableContent)
         }
     }
 
@@ -41,13 +44,16 @@ struct DictionaryHandlers {
         return site.redirect(Paths.concepts.href(), notice: "concept_removed")
     }
 
-    private func conceptsPage(_ entries: MatchingDictionary.Entries, values: [String: String], errors: [String: String], _ request: Request, _ context: Context,
-                              status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func conceptsPage(
+        _ entries: MatchingDictionary.Entries, values: [String: String], errors: [String: String], _ request: Request, _ context: Context,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let english = context.language == .en
         let separator = english ? ", " : "、"
         func row(_ concept: Concept) -> ConceptsPage.Row {
-            ConceptsPage.Row(key: concept.key, label: english ? concept.labelEn : concept.label, terms: concept.terms.joined(separator: separator),
-                      related: concept.related.joined(separator: ", "), removeHref: Paths.conceptRemoval.href(concept.key))
+            ConceptsPage.Row(
+                key: concept.key, label: english ? concept.labelEn : concept.label, terms: concept.terms.joined(separator: separator),
+                related: concept.related.joined(separator: ", "), removeHref: Paths.conceptRemoval.href(concept.key))
         }
         let model = ConceptsPage(added: entries.added.map(row), bundled: entries.bundled.map(row), values: values, errors: errors)
         return site.render(model, title: site.t("concepts.title", context), request, context, status: status)

@@ -41,8 +41,10 @@ struct SuggestionHandlers {
         return site.redirect(Paths.suggestions.href() + "?scope=community", notice: "suggestion_unpinned")
     }
 
-    private func suggestionsPage(showsCommunity: Bool, errors: [String: String], _ request: Request, _ context: Context,
-                                 status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func suggestionsPage(
+        showsCommunity: Bool, errors: [String: String], _ request: Request, _ context: Context,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let isCoordinator = Policy.can(context.actor, .view, .suggestions)
         var model = SuggestionsPage(
@@ -52,10 +54,11 @@ struct SuggestionHandlers {
         )
         if model.showsCommunity {
             func row(_ entry: Suggestions.ForMember) -> SuggestionsPage.CommunityRow {
-                let (kind, id): (String, Int64) = switch entry.suggestion.subject {
-                case .listing(let id): ("listing", id)
-                case .person(let id): ("person", id)
-                }
+                let (kind, id): (String, Int64) =
+                    switch entry.suggestion.subject {
+                    case .listing(let id): ("listing", id)
+                    case .person(let id): ("person", id)
+                    }
                 return SuggestionsPage.CommunityRow(
                     memberName: entry.member.name, memberHref: Paths.member.href(entry.member.id), memberID: entry.member.id,
                     subjectKind: kind, subjectID: id, suggestion: views.row(entry.suggestion)

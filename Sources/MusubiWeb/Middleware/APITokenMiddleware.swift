@@ -13,7 +13,8 @@ struct APITokenMiddleware: RouterMiddleware {
         context.isAPI = true
         if let token = request.bearerToken {
             guard let actor = try await site.accounts.actor(apiToken: token), actor != .anonymous else {
-                return APIError(status: .unauthorized, code: "error.unauthenticated", message: site.t("error.unauthenticated", context), problems: []).response()
+                return APIError(status: .unauthorized, code: "error.unauthenticated", message: site.t("error.unauthenticated", context), problems: [])
+                    .response()
             }
             context.actor = actor
         }

@@ -10,7 +10,8 @@ struct ClientMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         context.remoteAddress = ClientAddress.resolve(
-            peer: context.remoteAddress, forwardedFor: request.headers[ClientAddress.forwardedForHeader], trustedProxies: site.configuration.trustedProxies
+            peer: context.remoteAddress, forwardedFor: request.headers[ClientAddress.forwardedForHeader],
+            trustedProxies: site.configuration.trustedProxies
         )
         context.language = UILanguage(rawValue: request.cookies[Cookies.language]?.value ?? "") ?? site.configuration.defaultLanguage
         return try await next(request, context)

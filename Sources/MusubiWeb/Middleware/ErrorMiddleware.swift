@@ -30,15 +30,20 @@ struct ErrorMiddleware: RouterMiddleware {
             if case .rateLimited(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
             return response
         } catch let error as MalformedJSON {
-            return respond(status: .badRequest, message: site.t("error.bad_request", context), code: "error.bad_request", problems: error.problems, request, context)
+            return respond(
+                status: .badRequest, message: site.t("error.bad_request", context), code: "error.bad_request", problems: error.problems, request,
+                context)
         } catch let error as HTTPError {
             let key = error.status == .notFound && context.endpointPath == Self.unrouted ? "error.no_such_page" : Self.key(for: error)
             return respond(status: error.status, message: site.t(key, context), code: key, problems: nil, request, context)
         } catch {
             // A webhook's path is its secret.
-            let path = request.uri.path.hasPrefix(Paths.incomingWebhook.template.replacingOccurrences(of: "{secret}", with: "")) ? "/api/hooks/…" : request.uri.path
+            let path =
+                request.uri.path.hasPrefix(Paths.incomingWebhook.template.replacingOccurrences(of: "{secret}", with: ""))
+                ? "/api/hooks/…" : request.uri.path
             context.logger.error("request failed", metadata: ["path": "\(path)", "error": "\(String(reflecting: error))"])
-            return respond(status: .internalServerError, message: site.t("error.internal", context), code: "error.internal", problems: nil, request, context)
+            return respond(
+                status: .internalServerError, message: site.t("error.internal", context), code: "error.internal", problems: nil, request, context)
         }
     }
 
@@ -69,7 +74,9 @@ struct ErrorMiddleware: RouterMiddleware {
     /// Where the programs' addresses are (the API, its document, webhooks).
     static let apiPrefix = "/api/"
 
-    private func respond(status: HTTPResponse.Status, message: String, code: String, problems: MusubiError?, _ request: Request, _ context: Context) -> Response {
+    private func respond(status: HTTPResponse.Status, message: String, code: String, problems: MusubiError?, _ request: Request, _ context: Context)
+        -> Response
+    {
         // An address under the API that no route answers is still answered in JSON.
         if context.isAPI || (context.endpointPath == Self.unrouted && request.uri.path.hasPrefix(Self.apiPrefix)) {
             return APIError(status: status, code: code, message: message, problems: problems.map { site.apiProblems($0, context) } ?? []).response()

@@ -10,7 +10,8 @@ struct PageSessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let secret = request.cookies[Cookies.session]?.value, !secret.isEmpty,
-           let found = try await site.accounts.session(cookieSecret: secret) {
+            let found = try await site.accounts.session(cookieSecret: secret)
+        {
             context.session = found.session
             context.actor = found.actor
             context.csrfToken = found.session.csrfToken

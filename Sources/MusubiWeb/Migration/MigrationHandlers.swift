@@ -16,7 +16,9 @@ struct MigrationHandlers {
     func start(_ request: Request, _ context: Context) async throws -> Response {
         try site.slackImports.authorize(context.actor)
         do {
-            guard let upload = context.files["export"]?.first, upload.size > 0 else { throw MusubiError.invalid("export", "error.slack_export_missing") }
+            guard let upload = context.files["export"]?.first, upload.size > 0 else {
+                throw MusubiError.invalid("export", "error.slack_export_missing")
+            }
             let id = try site.slackImports.start(upload, by: context.actor)
             return site.redirect(Paths.slackImportJob.href(id))
         } catch let error as MusubiError where error.belongsOnTheForm {
@@ -27,11 +29,12 @@ struct MigrationHandlers {
     func job(_ request: Request, _ context: Context) async throws -> Response {
         try site.slackImports.authorize(context.actor)
         guard let job = site.slackImports.job(try context.parameters.require("id")) else { throw MusubiError.notFound }
-        let (phase, done, total): (String, Int, Int) = switch job.progress {
-        case .checking(let done, let total): ("checking", done, total)
-        case .writing(let done, let total): ("writing", done, total)
-        case nil: ("checking", 0, 0)
-        }
+        let (phase, done, total): (String, Int, Int) =
+            switch job.progress {
+            case .checking(let done, let total): ("checking", done, total)
+            case .writing(let done, let total): ("writing", done, total)
+            case nil: ("checking", 0, 0)
+            }
         let report = job.report
         let summary = report?.summary
         let model = SlackImportJobPage(
@@ -43,9 +46,12 @@ struct MigrationHandlers {
                 [
                     ("people_created", s.peopleCreated), ("people_found", s.peopleFound), ("channels_created", s.channelsCreated),
                     ("channels_found", s.channelsFound), ("conversations_skipped", s.conversationsSkipped), ("messages_imported", s.messagesImported),
-                    ("messages_already_there", s.messagesAlreadyThere), ("messages_skipped", s.messagesSkipped), ("messages_shortened", s.messagesShortened), ("reactions", s.reactions),
+                    ("messages_already_there", s.messagesAlreadyThere), ("messages_skipped", s.messagesSkipped),
+                    ("messages_shortened", s.messagesShortened), ("reactions", s.reactions),
                     ("files", s.files), ("file_links", s.fileLinks),
-                ].map { SlackImportJobPage.SummaryRow(label: site.t("slack_import.summary_" + $0.0, context), value: $0.1, testID: "summary-" + $0.0) }
+                ].map {
+                    SlackImportJobPage.SummaryRow(label: site.t("slack_import.summary_" + $0.0, context), value: $0.1, testID: "summary-" + $0.0)
+                }
             } ?? [],
             ignoredFolders: summary.flatMap { $0.ignoredFolders.isEmpty ? nil : $0.ignoredFolders.joined(separator: ", ") },
             failed: job.failed, refused: report?.refused ?? false

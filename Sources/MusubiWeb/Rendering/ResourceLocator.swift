@@ -7,7 +7,8 @@ public struct ResourceLocator: Sendable {
     public let themeRoot: URL?
 
     public init(themeDirectory: String?) {
-        self.bundleRoot = Bundle.module.url(forResource: "Resources", withExtension: nil) ?? Bundle.module.bundleURL.appendingPathComponent("Resources")
+        self.bundleRoot =
+            Bundle.module.url(forResource: "Resources", withExtension: nil) ?? Bundle.module.bundleURL.appendingPathComponent("Resources")
         self.themeRoot = themeDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
     }
 

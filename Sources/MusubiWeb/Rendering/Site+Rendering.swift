@@ -36,7 +36,8 @@ extension Site {
             signedIn: context.actor != .anonymous,
             profileHref: context.actor.memberID.map { Paths.member.href($0) } ?? "",
             menu: MenuAccess(for: context.actor),
-            switchLanguageHref: Paths.language.href(other.rawValue) + "?back=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
+            switchLanguageHref: Paths.language.href(other.rawValue) + "?back="
+                + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
             switchLanguageTestID: "lang-" + other.rawValue,
             switchLanguageLabel: other == .en ? "English" : "日本語",
             notice: catalog.has("notice." + noticeKey) ? catalog.text("notice." + noticeKey, context.language) : nil,
@@ -47,7 +48,8 @@ extension Site {
         guard let html = templates.render(Page.template, scope), !html.isEmpty else {
             logger.error("a page did not render", metadata: ["template": "\(Page.template)", "path": "\(request.uri.path)"])
             let text = catalog.text("error.internal", context.language)
-            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+            return Response(
+                status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
@@ -58,8 +60,10 @@ extension Site {
         "apply": Paths.apply.href(), "editProfile": Paths.editProfile.href(), "account": Paths.account.href(),
         "people": Paths.people.href(), "invitations": Paths.invitations.href(), "audit": Paths.audit.href(),
         "newOrganization": Paths.newOrganization.href(), "newGroup": Paths.newGroup.href(),
-        "listings": Paths.listings.href(), "newListing": Paths.newListing.href(), "introductions": Paths.introductions.href(), "concepts": Paths.concepts.href(),
-        "suggestions": Paths.suggestions.href(), "exchange": Paths.exchange.href(), "mentions": Paths.mentions.href(), "exchangeSearch": Paths.exchangeSearch.href(), "funnel": Paths.funnel.href(), "bulkMatching": Paths.bulkMatching.href(),
+        "listings": Paths.listings.href(), "newListing": Paths.newListing.href(), "introductions": Paths.introductions.href(),
+        "concepts": Paths.concepts.href(),
+        "suggestions": Paths.suggestions.href(), "exchange": Paths.exchange.href(), "mentions": Paths.mentions.href(),
+        "exchangeSearch": Paths.exchangeSearch.href(), "funnel": Paths.funnel.href(), "bulkMatching": Paths.bulkMatching.href(),
         "slackImport": Paths.slackImport.href(),
     ]
 

@@ -1,6 +1,6 @@
 import Foundation
-import MusubiCore
 import Mustache
+import MusubiCore
 
 /// Small view models shared by pages. Mustache reads stored properties only, so everything
 /// a template shows is computed here, in the reader's language.
@@ -104,7 +104,9 @@ struct Views {
         (includeAll ? [Option(value: "", label: site.t("filter.all_fields", context), selected: selected.isEmpty)] : [])
             + tree.flattened().map { entry in
                 let name = language == .en ? entry.field.nameEn : entry.field.name
-                return Option(value: String(entry.field.id), label: String(repeating: "　", count: entry.depth) + name, selected: selected.contains(entry.field.id))
+                return Option(
+                    value: String(entry.field.id), label: String(repeating: "　", count: entry.depth) + name,
+                    selected: selected.contains(entry.field.id))
             }
     }
 

@@ -38,12 +38,13 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
 
     /// Hummingbird's spelling: `{id}` becomes `:id`.
     public var routerPath: RouterPath {
-        RouterPath(pieces.map { piece in
-            switch piece {
-            case .text(let text): text
-            case .parameter(let name): ":" + name
-            }
-        }.joined())
+        RouterPath(
+            pieces.map { piece in
+                switch piece {
+                case .text(let text): text
+                case .parameter(let name): ":" + name
+                }
+            }.joined())
     }
 
     /// The path with its parameters filled in, in order; text is percent-encoded, numbers

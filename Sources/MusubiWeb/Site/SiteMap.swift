@@ -16,9 +16,13 @@ public enum SiteMap {
         router.add(middleware: ErrorMiddleware(site: site))
         // Assets: the theme's first, then the bundled ones; only where no route answers.
         if let theme = site.resources.themeRoot {
-            router.add(middleware: FileMiddleware(theme.appendingPathComponent("public").path, urlBasePath: Paths.assets.template, cacheControl: assetCaching))
+            router.add(
+                middleware: FileMiddleware(
+                    theme.appendingPathComponent("public").path, urlBasePath: Paths.assets.template, cacheControl: assetCaching))
         }
-        router.add(middleware: FileMiddleware(site.resources.bundleRoot.appendingPathComponent("public").path, urlBasePath: Paths.assets.template, cacheControl: assetCaching))
+        router.add(
+            middleware: FileMiddleware(
+                site.resources.bundleRoot.appendingPathComponent("public").path, urlBasePath: Paths.assets.template, cacheControl: assetCaching))
 
         let open = router.group()
         let pages = router.group()

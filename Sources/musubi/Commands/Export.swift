@@ -1,6 +1,6 @@
-import MusubiApp
 import ArgumentParser
 import Foundation
+import MusubiApp
 import MusubiCore
 
 struct Export: AsyncParsableCommand {
@@ -19,7 +19,8 @@ struct Export: AsyncParsableCommand {
             let data = try encoder.encode(export)
             if let output {
                 try data.write(to: URL(fileURLWithPath: output))
-                FileHandle.standardError.write(Data("Wrote \(export.members.count) members and \(export.organizations.count) organisations to \(output)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("Wrote \(export.members.count) members and \(export.organizations.count) organisations to \(output)\n".utf8))
             } else {
                 FileHandle.standardOutput.write(data)
                 FileHandle.standardOutput.write(Data("\n".utf8))

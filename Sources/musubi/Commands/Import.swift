@@ -1,6 +1,6 @@
-import MusubiApp
 import ArgumentParser
 import Foundation
+import MusubiApp
 import MusubiCore
 import MusubiStore
 
@@ -10,7 +10,8 @@ struct Import: AsyncParsableCommand {
     struct Members: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import members from a CSV file (UTF-8 with or without BOM, or Shift_JIS).",
-            discussion: "Columns: email, name (required), nameKana, organization (an existing organisation's name), role (guest/member/coordinator), title, keywords, offer, seeking, fields, languages. Japanese headers (メールアドレス, 氏名, ふりがな, 所属, …) work too. If any row is bad, nothing is imported."
+            discussion:
+                "Columns: email, name (required), nameKana, organization (an existing organisation's name), role (guest/member/coordinator), title, keywords, offer, seeking, fields, languages. Japanese headers (メールアドレス, 氏名, ふりがな, 所属, …) work too. If any row is bad, nothing is imported."
         )
 
         @OptionGroup var options: SettingsOptions

@@ -1,6 +1,6 @@
-import MusubiApp
 import ArgumentParser
 import Foundation
+import MusubiApp
 import MusubiCore
 
 /// Bulk matching from files, with the same engine as the server: the best seeds for each
@@ -8,7 +8,8 @@ import MusubiCore
 struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rank seeds for each need (JSON arrays or CSV files with id, title, body, and optional fields, sector, organization).",
-        discussion: "Prints {\"<need id>\": [\"<seed id>\", …]} with the best seed first. A file with any bad entry is refused with every problem listed."
+        discussion:
+            "Prints {\"<need id>\": [\"<seed id>\", …]} with the best seed first. A file with any bad entry is refused with every problem listed."
     )
 
     @Option(help: "The needs: a JSON array of objects or a CSV file.") var needs: String

@@ -1,5 +1,5 @@
-import MusubiApp
 import ArgumentParser
+import MusubiApp
 import MusubiCore
 
 struct Migrate: AsyncParsableCommand {
@@ -24,7 +24,9 @@ struct Demo: AsyncParsableCommand {
             guard let demo = try await installation.loadDemoIfEmpty() else {
                 throw ValidationError("The database already holds people or organisations; the demo loads only into an empty one.")
             }
-            say("Loaded the demo: \(demo.organizationCount) organisations, \(demo.memberCount) members, \(demo.listingCount) seeds and needs. Password for every demo account: \(DemoCommunity.password)")
+            say(
+                "Loaded the demo: \(demo.organizationCount) organisations, \(demo.memberCount) members, \(demo.listingCount) seeds and needs. Password for every demo account: \(DemoCommunity.password)"
+            )
         }
     }
 }

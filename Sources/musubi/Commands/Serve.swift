@@ -16,7 +16,9 @@ struct Serve: AsyncParsableCommand {
             host: settings.host, port: settings.port, web: settings.webConfiguration,
             prepare: { installation in
                 guard !noDemo, let demo = try await installation.loadDemoIfEmpty() else { return }
-                say("Loaded the demo community: \(demo.organizationCount) organisations, \(demo.memberCount) members, \(demo.listingCount) seeds and needs.")
+                say(
+                    "Loaded the demo community: \(demo.organizationCount) organisations, \(demo.memberCount) members, \(demo.listingCount) seeds and needs."
+                )
                 if let admin = demo.adminEmail { say("Sign in as \(admin) (or any demo member) with the password \(DemoCommunity.password)") }
             },
             onServerRunning: { _ in say("Musubi is running at \(address)  (database: \(installation.persistence.engine.rawValue))") }

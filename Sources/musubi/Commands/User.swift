@@ -1,5 +1,5 @@
-import MusubiApp
 import ArgumentParser
+import MusubiApp
 import MusubiCore
 
 struct User: AsyncParsableCommand {

@@ -78,7 +78,9 @@ struct OpenAPIConformance: Sendable {
         guard let responses = resolved(found.operation["responses"])?.members else { return ["\(operation) documents no responses"] }
         let keys = [String(status), "\(status / 100)XX", "\(status / 100)xx", "default"]
         guard let key = keys.first(where: { responses[$0] != nil }), let response = resolved(responses[key]) else {
-            return ["\(operation) does not document the status \(status), and has no default (it documents \(responses.keys.sorted().joined(separator: ", ")))"]
+            return [
+                "\(operation) does not document the status \(status), and has no default (it documents \(responses.keys.sorted().joined(separator: ", ")))"
+            ]
         }
 
         let content = response["content"]?.members ?? [:]
@@ -86,7 +88,9 @@ struct OpenAPIConformance: Sendable {
             return body.isEmpty ? [] : ["\(operation) documents no body for \(key), but the answer has \(body.count) bytes"]
         }
         guard let entry = Self.entry(for: Self.mediaType(contentType), in: content) else {
-            return ["the answer's Content-Type is \(contentType ?? "absent"), but \(operation) documents only \(content.keys.sorted().joined(separator: ", ")) for \(key)"]
+            return [
+                "the answer's Content-Type is \(contentType ?? "absent"), but \(operation) documents only \(content.keys.sorted().joined(separator: ", ")) for \(key)"
+            ]
         }
         // A file, or anything else that is not JSON, is not looked into.
         guard Self.isJSON(entry.key), let schema = entry.value["schema"] else { return [] }
@@ -227,7 +231,9 @@ struct OpenAPIConformance: Sendable {
             let passing = outcomes.filter(\.isEmpty).count
             if passing == 0 {
                 let closest = outcomes.min { $0.count < $1.count } ?? []
-                problems.append("\(path): matches none of the \(branches.count) schemas of \(keyword) (\(pointer)); the closest: \(closest.joined(separator: "; "))")
+                problems.append(
+                    "\(path): matches none of the \(branches.count) schemas of \(keyword) (\(pointer)); the closest: \(closest.joined(separator: "; "))"
+                )
             } else if keyword == "oneOf" && passing > 1 {
                 problems.append("\(path): matches \(passing) of the schemas of oneOf, not exactly one (\(pointer))")
             }
@@ -353,7 +359,7 @@ struct OpenAPIConformance: Sendable {
     static func value(_ value: Value, is type: String) -> Bool {
         switch (type, value) {
         case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object),
-             ("integer", .integer), ("number", .integer), ("number", .number):
+            ("integer", .integer), ("number", .integer), ("number", .number):
             return true
         case ("integer", .number(let number)):
             return number.isFinite && number.rounded() == number
@@ -510,7 +516,9 @@ final class OpenAPIConformanceHook: Sendable {
         do {
             let response = try await client.executeRequest(uri: OpenAPIConformance.documentPath, method: .get, headers: [:], body: nil)
             guard response.status == .ok else {
-                Issue.record("\(OpenAPIConformance.documentPath) answered \(response.status.code); the API's answers are not checked", sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(OpenAPIConformance.documentPath) answered \(response.status.code); the API's answers are not checked",
+                    sourceLocation: sourceLocation)
                 state.withLock { $0 = .unreadable }
                 return nil
             }
@@ -523,7 +531,8 @@ final class OpenAPIConformanceHook: Sendable {
                 next = .read(conformance)
             }
         } catch {
-            Issue.record("\(OpenAPIConformance.documentPath) could not be read (\(error)); the API's answers are not checked", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(OpenAPIConformance.documentPath) could not be read (\(error)); the API's answers are not checked", sourceLocation: sourceLocation)
         }
         let settled = next
         state.withLock { $0 = settled }

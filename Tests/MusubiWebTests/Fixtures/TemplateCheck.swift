@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+
 @testable import MusubiWeb
 
 /// Walks a template as swift-mustache renders it, with the values a real page was rendered

@@ -98,7 +98,9 @@ struct SlackDayReader: Sendable {
 
     /// Kinds of message that are the conversation itself; the rest (joins, leaves, topic
     /// changes, pins, …) are notices, not imported.
-    static let conversationSubtypes: Set<String?> = [nil, "thread_broadcast", "reply_broadcast", "bot_message", "file_share", "me_message", "tombstone", "slackbot_response"]
+    static let conversationSubtypes: Set<String?> = [
+        nil, "thread_broadcast", "reply_broadcast", "bot_message", "file_share", "me_message", "tombstone", "slackbot_response",
+    ]
 
     /// The message as Musubi stores it (its thread aside), or nil for a notice or an empty
     /// message.
@@ -153,10 +155,12 @@ struct SlackDayReader: Sendable {
         var reactions: [(emoji: String, memberIDs: [Int64])] = []
         for reaction in message.reactions ?? [] {
             guard let emoji = Self.emoji(reaction.name) else { continue }
-            let index = reactions.firstIndex { $0.emoji == emoji } ?? {
-                reactions.append((emoji, []))
-                return reactions.count - 1
-            }()
+            let index =
+                reactions.firstIndex { $0.emoji == emoji }
+                ?? {
+                    reactions.append((emoji, []))
+                    return reactions.count - 1
+                }()
             for member in (reaction.users ?? []).compactMap({ people[$0] }) where !reactions[index].memberIDs.contains(member) {
                 reactions[index].memberIDs.append(member)
             }
@@ -172,7 +176,8 @@ struct SlackDayReader: Sendable {
     private func keep(_ file: SlackMessage.File, named name: String, besides kept: [StoredFile]) async throws -> StoredFile? {
         let room = Exchange.fileLimits.size - kept.reduce(0) { $0 + $1.size }
         guard kept.count < Exchange.fileLimits.count, let id = file.id, let carried = export.uploads[id], carried.size <= UInt64(room),
-              let data = try? archive.contents(of: carried.path) else { return nil }
+            let data = try? archive.contents(of: carried.path)
+        else { return nil }
         guard let (filename, kind) = try? Upload(filename: name, data: data).checked(field: "files", sizeLimit: room) else { return nil }
         return StoredFile(filename: filename, kind: kind, size: data.count, storedName: try await files.save(data))
     }

@@ -135,10 +135,11 @@ struct SlackExport: Sendable {
         }
         guard problems.isEmpty else { return .refused(problems.report) }
         let team = users.lazy.compactMap(\.team_id).first { !$0.isEmpty } ?? "slack"
-        return .read(SlackExport(
-            team: team, users: users, conversations: conversations, days: days, messageCount: messageCount, ignoredFolders: ignored.sorted(),
-            uploads: uploads
-        ))
+        return .read(
+            SlackExport(
+                team: team, users: users, conversations: conversations, days: days, messageCount: messageCount, ignoredFolders: ignored.sorted(),
+                uploads: uploads
+            ))
     }
 
     /// What checking one daily file found.

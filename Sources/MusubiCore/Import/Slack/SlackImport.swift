@@ -96,7 +96,9 @@ public struct SlackImport: Sendable {
                 let summary = try await writer.run(actorID: actorID)
                 try await repos.audit.append(
                     actorID: actorID, action: .slackImported, subjectType: "import", subjectID: nil,
-                    detail: "\(export.team): \(summary.messagesImported) messages, \(summary.channelsCreated) channels, \(summary.peopleCreated) people", at: now
+                    detail:
+                        "\(export.team): \(summary.messagesImported) messages, \(summary.channelsCreated) channels, \(summary.peopleCreated) people",
+                    at: now
                 )
                 return summary
             }

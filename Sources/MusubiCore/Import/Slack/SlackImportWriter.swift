@@ -83,14 +83,15 @@ struct SlackImportWriter {
                 continue
             }
             let address = email ?? "\(user.id.lowercased())@\(export.team.lowercased()).slack.invalid"
-            let member = try await repos.members.insert(NewMember(
-                email: address, passwordHash: "", role: user.is_restricted == true || user.is_ultra_restricted == true ? .guest : .member,
-                status: user.deleted == true ? .deactivated : .active, organizationID: nil,
-                draft: ProfileDraft(
-                    name: String(user.displayName.prefix(100)), nameKana: "",
-                    profile: Profile(title: String((user.profile?.title ?? "").prefix(100))), fieldIDs: []
-                )
-            ), at: now)
+            let member = try await repos.members.insert(
+                NewMember(
+                    email: address, passwordHash: "", role: user.is_restricted == true || user.is_ultra_restricted == true ? .guest : .member,
+                    status: user.deleted == true ? .deactivated : .active, organizationID: nil,
+                    draft: ProfileDraft(
+                        name: String(user.displayName.prefix(100)), nameKana: "",
+                        profile: Profile(title: String((user.profile?.title ?? "").prefix(100))), fieldIDs: []
+                    )
+                ), at: now)
             try await repos.imports.setImportKey(key(user.id), ofMember: member.id)
             byEmail[address] = member.id
             people[user.id] = member.id
@@ -130,7 +131,9 @@ struct SlackImportWriter {
     }
 
     /// The channel for the conversation, and whether it was made now; nil when it is skipped.
-    private mutating func channel(for conversation: SlackExport.Conversation, members: [Int64], createdBy actorID: Int64?) async throws -> (ExchangeChannel, Bool)? {
+    private mutating func channel(for conversation: SlackExport.Conversation, members: [Int64], createdBy actorID: Int64?) async throws -> (
+        ExchangeChannel, Bool
+    )? {
         let info = conversation.info
         if let found = try await repos.imports.channel(importKey: key(info.id)) {
             summary.channelsFound += 1
@@ -235,9 +238,12 @@ struct SlackImportWriter {
             case .earlierInBatch(let rootPlace): threadRoots.insert(ids[rootPlace])
             case nil: break
             }
-            var channel = activity[message.channelID] ?? ImportedChannelActivity(
-                channelID: message.channelID, newestBefore: newestBefore[message.channelID] ?? 0, newestImportedID: id, newestImportedAt: message.createdAt
-            )
+            var channel =
+                activity[message.channelID]
+                ?? ImportedChannelActivity(
+                    channelID: message.channelID, newestBefore: newestBefore[message.channelID] ?? 0, newestImportedID: id,
+                    newestImportedAt: message.createdAt
+                )
             channel.newestImportedID = max(channel.newestImportedID, id)
             channel.newestImportedAt = max(channel.newestImportedAt, message.createdAt)
             activity[message.channelID] = channel

@@ -10,5 +10,12 @@ struct AccountPage: PageModel {
     var tokensHref = Paths.tokens.href()
     var openAPIHref = Paths.openAPI.href()
 
-    struct TokenRow { var name: String; var prefix: String; var created: String; var lastUsed: String; var revoked: Bool; var revokeHref: String }
+    struct TokenRow {
+        var name: String
+        var prefix: String
+        var created: String
+        var lastUsed: String
+        var revoked: Bool
+        var revokeHref: String
+    }
 }

@@ -9,5 +9,12 @@ struct AuditPage: PageModel {
     var until: String
     var pager: Pager
 
-    struct Entry { var at: String; var actor: String; var actorHref: String; var action: String; var subject: String; var detail: String }
+    struct Entry {
+        var at: String
+        var actor: String
+        var actorHref: String
+        var action: String
+        var subject: String
+        var detail: String
+    }
 }

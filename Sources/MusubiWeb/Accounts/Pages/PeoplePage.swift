@@ -8,7 +8,12 @@ struct PeoplePage: PageModel {
     var isPending: Bool
     var isDeactivated: Bool
 
-    struct Tab { var label: String; var href: String; var current: Bool; var testID: String }
+    struct Tab {
+        var label: String
+        var href: String
+        var current: Bool
+        var testID: String
+    }
     struct PersonRow {
         var member: MemberRow
         var approveHref: String

@@ -18,5 +18,10 @@ struct GroupPage: PageModel {
     var removeHref: String
     var roles: [Option]
 
-    struct GroupMemberRow { var member: MemberRow; var id: Int64; var isLead: Bool; var role: String }
+    struct GroupMemberRow {
+        var member: MemberRow
+        var id: Int64
+        var isLead: Bool
+        var role: String
+    }
 }

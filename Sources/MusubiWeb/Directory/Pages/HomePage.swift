@@ -21,6 +21,17 @@ struct HomePage: PageModel {
 
     struct Missed { var rows: [ChannelRow] }
 
-    struct SectorCount { var key: String; var name: String; var organizations: Int; var members: Int; var href: String }
-    struct FieldCount { var name: String; var count: Int; var href: String; var percent: Int }
+    struct SectorCount {
+        var key: String
+        var name: String
+        var organizations: Int
+        var members: Int
+        var href: String
+    }
+    struct FieldCount {
+        var name: String
+        var count: Int
+        var href: String
+        var percent: Int
+    }
 }

@@ -148,7 +148,8 @@ public actor LiveHub: Service {
 
     private func receives(_ connection: Connection, _ delivery: Exchange.Delivery) -> Bool {
         delivery.seated.contains(connection.memberID)
-            || connection.watching == delivery.event.channelID && delivery.channelKind == .public && Policy.can(connection.actor, .view, .channel(ChannelAccess(kind: .public, seated: false)))
+            || connection.watching == delivery.event.channelID && delivery.channelKind == .public
+                && Policy.can(connection.actor, .view, .channel(ChannelAccess(kind: .public, seated: false)))
     }
 
     private func send(_ frame: String, to id: UUID) {
@@ -230,7 +231,9 @@ public actor LiveHub: Service {
     var connectionCount: Int { connections.count }
 
     private func frame(_ delivery: Exchange.Delivery) -> String {
-        LiveFrame.event(id: delivery.event.id, kind: delivery.event.kind, channel: delivery.event.channelID,
-                        message: LiveMessage(delivery, time: timeFormatter.string(from:))).json
+        LiveFrame.event(
+            id: delivery.event.id, kind: delivery.event.kind, channel: delivery.event.channelID,
+            message: LiveMessage(delivery, time: timeFormatter.string(from:))
+        ).json
     }
 }

@@ -60,7 +60,10 @@ struct LiveMessage: Encodable {
     var reactions: [LiveReaction]
     var files: [FileRow]
 
-    struct LiveReaction: Encodable { var emoji: String; var count: Int }
+    struct LiveReaction: Encodable {
+        var emoji: String
+        var count: Int
+    }
 
     init(_ delivery: Exchange.Delivery, time: (Date) -> String) {
         let message = delivery.message

@@ -45,7 +45,8 @@ public enum LiveRoutes {
                 group.addTask {
                     for try await message in inbound.messages(maxSize: inboundLimit) {
                         guard case .text(let text) = message, let typing = try? JSONDecoder().decode(Typing.self, from: Data(text.utf8)),
-                              typing.type == "typing" else { continue }
+                            typing.type == "typing"
+                        else { continue }
                         try await site.live.typing(id, channelID: typing.channel)
                     }
                 }
@@ -56,7 +57,10 @@ public enum LiveRoutes {
         return router
     }
 
-    private struct Typing: Decodable { var type: String; var channel: Int64 }
+    private struct Typing: Decodable {
+        var type: String
+        var channel: Int64
+    }
 }
 
 /// What a live connection signed in with: read at the upgrade, and again while the
@@ -90,7 +94,9 @@ extension LiveRoutes {
     struct LiveSession: RouterMiddleware {
         let site: Site
 
-        func handle(_ request: Request, context: LiveRequestContext, next: (Request, LiveRequestContext) async throws -> Response) async throws -> Response {
+        func handle(_ request: Request, context: LiveRequestContext, next: (Request, LiveRequestContext) async throws -> Response) async throws
+            -> Response
+        {
             var context = context
             if let token = request.bearerToken {
                 context.credential = .apiToken(token)

@@ -27,14 +27,32 @@ struct ChannelPage: PageModel {
     var errors: [String: String]
     var live: LiveFeed
 
-    struct Seat { var action: String; var starred: Bool; var muted: Bool; var levels: [Option] }
-    struct About { var action: String; var topic: String; var description: String }
-    struct Retention { var action: String; var days: String }
+    struct Seat {
+        var action: String
+        var starred: Bool
+        var muted: Bool
+        var levels: [Option]
+    }
+    struct About {
+        var action: String
+        var topic: String
+        var description: String
+    }
+    struct Retention {
+        var action: String
+        var days: String
+    }
     struct Webhooks {
         var action: String
         var rows: [WebhookRow]
         /// The URL of the webhook just created: shown this once.
         var createdURL: String?
     }
-    struct WebhookRow { var name: String; var created: String; var lastUsed: String?; var revokeAction: String?; var testID: String }
+    struct WebhookRow {
+        var name: String
+        var created: String
+        var lastUsed: String?
+        var revokeAction: String?
+        var testID: String
+    }
 }

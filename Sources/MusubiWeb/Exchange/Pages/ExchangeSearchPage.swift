@@ -27,5 +27,8 @@ struct ExchangeSearchPage: PageModel {
         var testID: String
     }
 
-    struct File { var href: String; var segments: [SearchMatches.Segment] }
+    struct File {
+        var href: String
+        var segments: [SearchMatches.Segment]
+    }
 }

@@ -5,5 +5,12 @@ struct MentionsPage: PageModel {
     var rows: [Row]
     var pager: Pager
 
-    struct Row { var channel: String; var href: String; var author: String; var byApp: Bool; var at: String; var html: String }
+    struct Row {
+        var channel: String
+        var href: String
+        var author: String
+        var byApp: Bool
+        var at: String
+        var html: String
+    }
 }

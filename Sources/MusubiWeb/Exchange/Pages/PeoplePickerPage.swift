@@ -12,5 +12,10 @@ struct PeoplePickerPage: PageModel {
     var submit: String
     var errors: [String: String]
 
-    struct Person { var id: Int64; var name: String; var organization: String; var testID: String }
+    struct Person {
+        var id: Int64
+        var name: String
+        var organization: String
+        var testID: String
+    }
 }

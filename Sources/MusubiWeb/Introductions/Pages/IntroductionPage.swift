@@ -31,7 +31,11 @@ struct IntroductionPage: PageModel {
     var messages: [MessageRow]
     var errors: [String: String]
 
-    struct OutcomeRow { var kind: String; var on: String; var note: String? }
+    struct OutcomeRow {
+        var kind: String
+        var on: String
+        var note: String?
+    }
     /// A person on the introduction; nil for what is empty or not shared.
     struct PartyRow {
         var name: String
@@ -41,5 +45,10 @@ struct IntroductionPage: PageModel {
             (name, organization, email) = (party.name, party.organization.isEmpty ? nil : party.organization, party.email)
         }
     }
-    struct MessageRow { var author: String; var at: String; var body: String; var mine: Bool }
+    struct MessageRow {
+        var author: String
+        var at: String
+        var body: String
+        var mine: Bool
+    }
 }

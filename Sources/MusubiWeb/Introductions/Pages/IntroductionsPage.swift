@@ -7,6 +7,18 @@ struct IntroductionsPage: PageModel {
     var rows: [Row]
     var pager: Pager
 
-    struct Tab { var label: String; var href: String; var current: Bool; var testID: String }
-    struct Row { var href: String; var requester: String; var recipient: String; var status: String; var statusKey: String; var requested: String }
+    struct Tab {
+        var label: String
+        var href: String
+        var current: Bool
+        var testID: String
+    }
+    struct Row {
+        var href: String
+        var requester: String
+        var recipient: String
+        var status: String
+        var statusKey: String
+        var requested: String
+    }
 }

@@ -8,5 +8,9 @@ struct BulkMatchingPage: PageModel {
     var problems: [String]
     var results: [Result]?
 
-    struct Result { var id: String; var title: String; var seeds: [MatchRow] }
+    struct Result {
+        var id: String
+        var title: String
+        var seeds: [MatchRow]
+    }
 }

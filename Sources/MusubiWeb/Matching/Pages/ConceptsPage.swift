@@ -8,5 +8,11 @@ struct ConceptsPage: PageModel {
     var values: [String: String]
     var errors: [String: String]
 
-    struct Row { var key: String; var label: String; var terms: String; var related: String; var removeHref: String }
+    struct Row {
+        var key: String
+        var label: String
+        var terms: String
+        var related: String
+        var removeHref: String
+    }
 }

@@ -7,7 +7,10 @@ struct FunnelPage: PageModel {
     var bySector: [StageRow]
     var outcomes: [Outcome]
 
-    struct Outcome { var name: String; var count: Int }
+    struct Outcome {
+        var name: String
+        var count: Int
+    }
 
     struct StageRow {
         var name: String

@@ -15,6 +15,14 @@ struct SlackImportJobPage: PageModel {
     var failed: Bool
     var refused: Bool
 
-    struct ProblemRow { var path: String; var text: String; var detail: String }
-    struct SummaryRow { var label: String; var value: Int; var testID: String }
+    struct ProblemRow {
+        var path: String
+        var text: String
+        var detail: String
+    }
+    struct SummaryRow {
+        var label: String
+        var value: Int
+        var testID: String
+    }
 }
