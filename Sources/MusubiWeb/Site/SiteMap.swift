@@ -24,15 +24,17 @@ public enum SiteMap {
             middleware: FileMiddleware(
                 site.resources.bundleRoot.appendingPathComponent("public").path, urlBasePath: Paths.assets.template, cacheControl: assetCaching))
 
+        /// Pages: a session, error pages that know who reads them, and forms read (with files up
+        /// to `uploadLimit`, if given) and checked for their CSRF token.
+        func pageGroup(uploadLimit: (@Sendable (Requester) -> Int)? = nil) -> RouterGroup<MusubiRequestContext> {
+            router.group()
+                .add(middleware: PageSessionMiddleware(site: site)).add(middleware: ErrorMiddleware(site: site))
+                .add(middleware: PageFormMiddleware(uploadLimit: uploadLimit))
+        }
         let open = router.group()
-        let pages = router.group()
-            .add(middleware: PageSessionMiddleware(site: site)).add(middleware: ErrorMiddleware(site: site)).add(middleware: PageFormMiddleware())
-        let uploads = router.group()
-            .add(middleware: PageSessionMiddleware(site: site)).add(middleware: ErrorMiddleware(site: site))
-            .add(middleware: PageFormMiddleware(uploadLimit: { _ in UploadLimits.files }))
-        let exportUploads = router.group()
-            .add(middleware: PageSessionMiddleware(site: site)).add(middleware: ErrorMiddleware(site: site))
-            .add(middleware: PageFormMiddleware(uploadLimit: UploadLimits.export))
+        let pages = pageGroup()
+        let uploads = pageGroup(uploadLimit: { _ in UploadLimits.files })
+        let exportUploads = pageGroup(uploadLimit: UploadLimits.export)
         let api = router.group().add(middleware: APITokenMiddleware(site: site)).add(middleware: ErrorMiddleware(site: site))
 
         open.get(Paths.health.routerPath) { _, _ in "ok" }
