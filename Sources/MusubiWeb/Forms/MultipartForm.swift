@@ -165,15 +165,11 @@ private final class PartReader {
         if let filename {
             // A file input left empty sends a part with an empty file name: no file.
             guard !filename.isEmpty else { return }
-            let written =
-                file
-                ?? {
-                    let location = folder.newFile()
-                    FileManager.default.createFile(atPath: location.path, contents: nil, attributes: [.posixPermissions: 0o600])
-                    return (FileHandle(forWritingAtPath: location.path) ?? .nullDevice, location, 0)
-                }()
-            try? written.handle.close()
-            files[name, default: []].append(.init(filename: filename, contentType: contentType, location: written.location, size: written.size))
+            try? file?.handle.close()
+            // An empty file sends no body: it is still a file, of no bytes.
+            let location = file?.location ?? folder.newFile()
+            if file == nil { FileManager.default.createFile(atPath: location.path, contents: nil, attributes: [.posixPermissions: 0o600]) }
+            files[name, default: []].append(.init(filename: filename, contentType: contentType, location: location, size: file?.size ?? 0))
         } else {
             guard let value = String(validating: text, as: UTF8.self) else {
                 failure = HTTPError(.badRequest, message: "The request is not valid UTF-8.")
