@@ -1,4 +1,5 @@
 import Mustache
+import MusubiCore
 
 // The rows and options that pages repeat by the dozen answer Mustache's lookups directly;
 // the default lookup reflects over the value with `Mirror` for every tag, which was the
@@ -63,6 +64,21 @@ extension Layout: MustacheParent {
         case "switchLanguageLabel": self.switchLanguageLabel
         case "notice": self.notice as Any?
         case "paths": self.paths
+        default: nil
+        }
+    }
+}
+
+extension MenuAccess: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "directory": self.directory
+        case "people": self.people
+        case "invitations": self.invitations
+        case "conceptDictionary": self.conceptDictionary
+        case "matchingTools": self.matchingTools
+        case "auditLog": self.auditLog
+        case "migration": self.migration
         default: nil
         }
     }
