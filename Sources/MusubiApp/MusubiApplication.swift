@@ -20,6 +20,8 @@ public enum MusubiApplication {
         public var web: WebConfiguration
         public var throttle: SignInThrottle
         public var upkeepInterval: Duration
+        /// How often the API token uses noted by requests are written.
+        public var tokenUseInterval: Duration
         /// Work on the migrated database before anything else reads it (the demo community,
         /// a test's fixtures); the matching index is rebuilt after it.
         public var prepare: @Sendable (Installation) async throws -> Void
@@ -29,7 +31,7 @@ public enum MusubiApplication {
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, web: WebConfiguration = WebConfiguration(), throttle: SignInThrottle = SignInThrottle(),
-            upkeepInterval: Duration = .seconds(3_600),
+            upkeepInterval: Duration = .seconds(3_600), tokenUseInterval: Duration = .seconds(5),
             prepare: @escaping @Sendable (Installation) async throws -> Void = { _ in },
             onServerRunning: @escaping @Sendable (any NIOCore.Channel) async -> Void = { _ in },
             observeRendering: (@Sendable (String, [String: Any]) -> Void)? = nil
@@ -39,6 +41,7 @@ public enum MusubiApplication {
             self.web = web
             self.throttle = throttle
             self.upkeepInterval = upkeepInterval
+            self.tokenUseInterval = tokenUseInterval
             self.prepare = prepare
             self.onServerRunning = onServerRunning
             self.observeRendering = observeRendering
@@ -68,6 +71,7 @@ public enum MusubiApplication {
                 try await hub.startAtLatestEvent()
             }, readiness: readiness)
         let upkeep = HourlyUpkeep(environment, interval: options.upkeepInterval, logger: logger)
+        let tokenUses = TokenUseWriter(environment, interval: options.tokenUseInterval, logger: logger)
         var application = Application(
             router: SiteMap.router(for: site),
             server: .http1WebSocketUpgrade(webSocketRouter: LiveRoutes.router(for: site)),
@@ -75,6 +79,7 @@ public enum MusubiApplication {
             // Shut down in the reverse order, after the server.
             services: [
                 database, AfterReadiness(readiness: readiness, service: hub), AfterReadiness(readiness: readiness, service: upkeep),
+                AfterReadiness(readiness: readiness, service: tokenUses),
                 site.slackImports,
             ],
             onServerRunning: options.onServerRunning,

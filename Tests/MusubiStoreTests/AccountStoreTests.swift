@@ -44,17 +44,22 @@ import Testing
             let token = try await persistence.write {
                 try await $0.accounts.insertToken(digest: "tok", memberID: community.member.id, name: "bot", prefix: "msb_abc", at: now)
             }
-            let owner = try await persistence.write { try await $0.accounts.account(tokenDigest: "tok", usedAt: now.addingTimeInterval(5)) }
-            #expect(owner?.memberID == community.member.id)
+            let holder = try await persistence.read { try await $0.accounts.tokenHolder(digest: "tok") }
+            #expect(holder?.tokenID == token.id && holder?.account.memberID == community.member.id)
+            #expect(try await persistence.read { try await $0.accounts.tokens(of: community.member.id) }.first?.lastUsedAt == nil, "only looked at")
+            try await persistence.write { try await $0.accounts.markTokensUsed([token.id: now.addingTimeInterval(5)]) }
             #expect(
                 try await persistence.read { try await $0.accounts.tokens(of: community.member.id) }.first?.lastUsedAt == now.addingTimeInterval(5))
-            #expect(try await persistence.read { try await $0.accounts.account(tokenDigest: "tok", usedAt: nil) }?.memberID == community.member.id)
-            #expect(
-                try await persistence.read { try await $0.accounts.tokens(of: community.member.id) }.first?.lastUsedAt == now.addingTimeInterval(5),
-                "only looked at")
             #expect(try await persistence.write { try await $0.accounts.revokeToken(id: token.id, of: community.coordinator.id, at: now) } == false)
             #expect(try await persistence.write { try await $0.accounts.revokeToken(id: token.id, of: community.member.id, at: now) } == true)
-            #expect(try await persistence.write { try await $0.accounts.account(tokenDigest: "tok", usedAt: now) } == nil)
+            #expect(try await persistence.read { try await $0.accounts.tokenHolder(digest: "tok") } == nil)
+            let others = try await persistence.write { repos in
+                _ = try await repos.accounts.insertToken(digest: "tok2", memberID: community.member.id, name: "ci", prefix: "msb_def", at: now)
+                _ = try await repos.accounts.insertToken(digest: "tok3", memberID: community.member.id, name: "cron", prefix: "msb_ghi", at: now)
+                return try await repos.accounts.revokeTokens(of: community.member.id, at: now)
+            }
+            #expect(others == 2, "the one revoked before is not counted again")
+            #expect(try await persistence.read { try await $0.accounts.tokens(of: community.member.id) }.allSatisfy { $0.revokedAt != nil })
         }
     }
 

@@ -166,6 +166,38 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func deactivationRevokesAPITokensForGood(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            let tokens = [try await APIClient.token(for: member, name: "ci"), try await APIClient.token(for: member, name: "cron")]
+            for token in tokens { #expect(try await APIClient(client: site.client, token: token).call(.get, "/api/v1/me").status == .ok) }
+
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            try await coordinator.get("/manage/people?status=active")
+            #expect(try await coordinator.post("/manage/people/\(site.community.member.id)/deactivate").status == .seeOther)
+            for token in tokens {
+                #expect(try await APIClient(client: site.client, token: token).call(.get, "/api/v1/me").status == .unauthorized)
+            }
+            try await coordinator.get("/manage/people?status=deactivated")
+            #expect(try await coordinator.post("/manage/people/\(site.community.member.id)/reactivate").status == .seeOther)
+            for token in tokens {
+                let answer = try await APIClient(client: site.client, token: token).call(.get, "/api/v1/me")
+                #expect(answer.status == .unauthorized && answer.errorCode == "error.unauthenticated", "reactivating does not bring tokens back")
+            }
+            let tokenRows = try await site.environment.persistence.read { try await $0.accounts.tokens(of: site.community.member.id) }
+            #expect(tokenRows.count == 2 && tokenRows.allSatisfy { $0.revokedAt != nil })
+
+            let admin = site.browser()
+            try await admin.signIn("admin@example.jp")
+            let audit = try await admin.get("/manage/audit?action=member.api_tokens_revoked")
+            let rows = audit.body.components(separatedBy: "data-testid=\"audit-row\"").dropFirst()
+            #expect(rows.count == 1 && rows.first?.contains("<td>2</td>") == true, "one entry, for two tokens")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func signInIsRateLimitedPerAccount(_ database: TestDatabase) async throws {
         try await TestSite.run(database, throttle: SignInThrottle(limits: .init(perAccount: 3, perAddress: 50, window: 600))) { site in
             let browser = site.browser()

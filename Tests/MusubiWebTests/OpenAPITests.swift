@@ -37,4 +37,35 @@ import Testing
             }
         }
     }
+
+    /// A visitor (no token) calls every documented operation: one for signed-in callers
+    /// answers 401, as its `security` says; one for anyone answers its documented success or
+    /// one of its documented errors.
+    @Test(arguments: TestDatabase.available)
+    func aVisitorIsAnsweredAsTheDocumentDeclares(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let visitor = APIClient(client: site.client, token: nil)
+            let document = try await visitor.call(.get, "/api/openapi.json").object
+            let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+            let listing = try await site.environment.persistence.read { try await $0.listings.all() }.first?.id ?? 1
+            for (path, methods) in paths {
+                for (method, operation) in methods {
+                    let access = try #require(operation["x-musubi-access"] as? String)
+                    let declared = Set((operation["responses"] as? [String: Any] ?? [:]).keys)
+                    for id in ["999999", String(listing)] {
+                        let concrete = path.replacing(/\{[A-Za-z]+\}/, with: id)
+                        let answer = try await visitor.call(.init(rawValue: method.uppercased())!, concrete, json: [String: String]())
+                        let code = String(answer.status.code)
+                        if access == "anyone" {
+                            #expect(declared.contains(code), "\(method) \(concrete) answered \(code), which it does not declare")
+                        } else {
+                            #expect(
+                                answer.status == .unauthorized && answer.errorCode == "error.unauthenticated",
+                                "\(method) \(concrete) (\(access)) answered a visitor \(code): \(answer.body.prefix(200))")
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -58,17 +58,29 @@ public struct Accounts: Sendable {
         return (found.session, Requester.from(found.account))
     }
 
-    /// The actor behind a personal API token; the token is marked used unless `recordingUse`
-    /// is false (checking again that a connection opened with it may stay open).
+    /// The actor behind a personal API token. Only reads: the use is noted in memory
+    /// (`TokenUseLedger`) unless `recordingUse` is false (checking again that a connection
+    /// opened with it may stay open), and written later by `recordTokenUses`.
     public func actor(apiToken: String, recordingUse: Bool = true) async throws -> Requester? {
         let digest = env.secrets.digest(apiToken)
-        let account =
-            if recordingUse {
-                try await env.persistence.write { [now = env.now()] in try await $0.accounts.account(tokenDigest: digest, usedAt: now) }
-            } else {
-                try await env.persistence.read { try await $0.accounts.account(tokenDigest: digest, usedAt: nil) }
-            }
-        return account.map(Requester.from)
+        guard let (tokenID, account) = try await env.persistence.read({ try await $0.accounts.tokenHolder(digest: digest) }) else { return nil }
+        if recordingUse { await env.tokenUses.note(tokenID: tokenID, at: env.now()) }
+        return Requester.from(account)
+    }
+
+    /// Writes the token uses noted since the last call, in one transaction; on failure they
+    /// are kept for the next call. Gives how many tokens were written.
+    @discardableResult
+    public func recordTokenUses() async throws -> Int {
+        let uses = await env.tokenUses.takeUnwritten()
+        guard !uses.isEmpty else { return 0 }
+        do {
+            try await env.persistence.write { try await $0.accounts.markTokensUsed(uses) }
+        } catch {
+            await env.tokenUses.giveBack(uses)
+            throw error
+        }
+        return uses.count
     }
 
     /// A visitor asks to join; a coordinator approves them later.

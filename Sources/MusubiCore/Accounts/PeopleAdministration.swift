@@ -34,12 +34,18 @@ public struct PeopleAdministration: Sendable {
         await env.exchangeEvents.signInChanged(memberID: memberID)
     }
 
-    /// Deactivation ends every session of the person at once.
+    /// Deactivation ends every session of the person at once and revokes their API tokens
+    /// for good: reactivating them later does not bring the tokens back.
     public func deactivate(_ actor: Requester, memberID: Int64) async throws {
-        try await change(actor, memberID: memberID, action: .deactivate) { repos, member in
+        try await change(actor, memberID: memberID, action: .deactivate) { [now = env.now()] repos, member in
             guard member.status != .deactivated else { return nil }
             try await repos.members.setStatus(id: memberID, to: .deactivated)
             try await repos.accounts.deleteSessions(of: memberID)
+            let revoked = try await repos.accounts.revokeTokens(of: memberID, at: now)
+            if revoked > 0 {
+                try await repos.audit.append(
+                    actorID: actor.memberID, action: .apiTokensRevoked, subjectType: "member", subjectID: memberID, detail: "\(revoked)", at: now)
+            }
             return (.memberDeactivated, member.name)
         }
         await env.exchangeEvents.signInChanged(memberID: memberID)

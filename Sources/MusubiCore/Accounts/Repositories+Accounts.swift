@@ -22,8 +22,12 @@ public protocol AccountRepository: Sendable {
     func tokens(of memberID: Int64) async throws -> [APIToken]
     /// Revokes the member's own token; returns false when they have no such live token.
     func revokeToken(id: Int64, of memberID: Int64, at: Date) async throws -> Bool
-    /// The account behind a live token; marks the token used at `usedAt` when given.
-    func account(tokenDigest: String, usedAt: Date?) async throws -> Account?
+    /// Revokes every live token of the member; gives how many there were.
+    func revokeTokens(of memberID: Int64, at: Date) async throws -> Int
+    /// The live token with this digest and the account behind it.
+    func tokenHolder(digest: String) async throws -> (tokenID: Int64, account: Account)?
+    /// Sets when each token was last used.
+    func markTokensUsed(_ uses: [Int64: Date]) async throws
 }
 
 /// Password hashing (bcrypt in production, something fast in tests).

@@ -30,6 +30,7 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case roleChanged = "member.role_changed"
     case memberDeactivated = "member.deactivated"
     case memberReactivated = "member.reactivated"
+    case apiTokensRevoked = "member.api_tokens_revoked"
     case adminCreated = "member.admin_created"
     case organizationCreated = "organization.created"
     case organizationUpdated = "organization.updated"

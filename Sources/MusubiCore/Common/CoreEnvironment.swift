@@ -14,6 +14,7 @@ public struct CoreEnvironment: Sendable {
     public let matchIndex: LiveMatchIndex
     public let files: any FileStore
     public let exchangeEvents: any ExchangeEventPublisher
+    public let tokenUses: TokenUseLedger
 
     public init(
         persistence: any Persistence,
@@ -25,7 +26,8 @@ public struct CoreEnvironment: Sendable {
         invitationLifetime: TimeInterval = 7 * 24 * 3600,
         fieldTreeCache: FieldTreeCache = FieldTreeCache(),
         matchIndex: LiveMatchIndex = LiveMatchIndex(),
-        exchangeEvents: any ExchangeEventPublisher = SilentExchangeEvents()
+        exchangeEvents: any ExchangeEventPublisher = SilentExchangeEvents(),
+        tokenUses: TokenUseLedger = TokenUseLedger()
     ) {
         self.persistence = persistence
         self.passwords = passwords
@@ -37,6 +39,7 @@ public struct CoreEnvironment: Sendable {
         self.matchIndex = matchIndex
         self.files = files
         self.exchangeEvents = exchangeEvents
+        self.tokenUses = tokenUses
     }
 }
 

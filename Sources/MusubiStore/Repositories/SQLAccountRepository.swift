@@ -111,21 +111,29 @@ struct SQLAccountRepository: AccountRepository {
         return true
     }
 
-    func account(tokenDigest: String, usedAt: Date?) async throws -> Account? {
+    func revokeTokens(of memberID: Int64, at: Date) async throws -> Int {
+        try await db.raw(
+            "UPDATE api_tokens SET revoked_at = \(bind: at.epochMilliseconds) WHERE member_id = \(bind: memberID) AND revoked_at IS NULL RETURNING id"
+        ).all().count
+    }
+
+    func tokenHolder(digest: String) async throws -> (tokenID: Int64, account: Account)? {
         guard
             let row = try await db.raw(
                 """
                 SELECT t.id AS token_id, m.id, m.email, m.password_hash, m.role, m.status
                 FROM api_tokens t JOIN members m ON m.id = t.member_id
-                WHERE t.digest = \(bind: tokenDigest) AND t.revoked_at IS NULL
+                WHERE t.digest = \(bind: digest) AND t.revoked_at IS NULL
                 """
             ).first()
         else { return nil }
-        if let usedAt {
-            try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: usedAt.epochMilliseconds) WHERE id = \(bind: try row.int64("token_id"))")
-                .run()
+        return (try row.int64("token_id"), try Self.account(row))
+    }
+
+    func markTokensUsed(_ uses: [Int64: Date]) async throws {
+        for (id, at) in uses.sorted(by: { $0.key < $1.key }) {
+            try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: id)").run()
         }
-        return try Self.account(row)
     }
 
     static func account(_ row: any SQLRow) throws -> Account {

@@ -20,6 +20,16 @@ struct APIOperation: Sendable {
     var returnsFile = false
     var status: Int = 200
     var handler: @Sendable (Request, MusubiRequestContext) async throws -> Response
+
+    /// The handler as routed: an operation for signed-in callers answers a visitor 401
+    /// before it reads anything, as the document says; the policy decides the rest.
+    var routedHandler: @Sendable (Request, MusubiRequestContext) async throws -> Response {
+        guard access != .anyone else { return handler }
+        return { [handler] request, context in
+            guard context.actor != .anonymous else { throw MusubiError.unauthenticated }
+            return try await handler(request, context)
+        }
+    }
 }
 
 extension APIHandlers {

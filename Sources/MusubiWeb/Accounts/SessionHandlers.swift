@@ -9,7 +9,7 @@ struct SessionHandlers {
 
     func signInForm(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
-        let model = SignInPage(email: "", next: Self.safeNext(query["next"]), error: nil, applyHref: Paths.apply.href())
+        let model = SignInPage(email: "", next: LocalPath.orHome(query["next"]), error: nil, applyHref: Paths.apply.href())
         return site.render(model, title: site.t("signin.title", context), request, context)
     }
 
@@ -17,7 +17,7 @@ struct SessionHandlers {
         let form = context.form
         do {
             let signedIn = try await site.accounts.signIn(email: form["email"], password: form["password"], address: context.remoteAddress)
-            var response = site.redirect(Self.safeNext(form["next"]))
+            var response = site.redirect(LocalPath.orHome(form["next"]))
             response.setCookie(site.cookie(Cookies.session, signedIn.cookieSecret, maxAge: Int(signedIn.session.expiresAt.timeIntervalSinceNow)))
             return response
         } catch let error as MusubiError {
@@ -29,7 +29,7 @@ struct SessionHandlers {
             default: throw error
             }
             let model = SignInPage(
-                email: String(form["email"].prefix(254)), next: Self.safeNext(form["next"]), error: message, applyHref: Paths.apply.href())
+                email: String(form["email"].prefix(254)), next: LocalPath.orHome(form["next"]), error: message, applyHref: Paths.apply.href())
             var response = site.render(model, title: site.t("signin.title", context), request, context, status: status)
             if case .rateLimited(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
             return response
@@ -118,16 +118,8 @@ struct SessionHandlers {
     /// Sets the language cookie and goes back to the page the person was on.
     func switchLanguage(_ request: Request, _ context: Context) async throws -> Response {
         guard let language = UILanguage(rawValue: try context.parameters.require("code")) else { throw MusubiError.notFound }
-        var response = site.redirect(Self.safeNext(try FormData.query(of: request)["back"]))
+        var response = site.redirect(LocalPath.orHome(try FormData.query(of: request)["back"]))
         response.setCookie(site.cookie(Cookies.language, language.rawValue, maxAge: 365 * 24 * 3600))
         return response
-    }
-
-    /// Only a path on this site: never `//evil.example` or `https://…`.
-    static func safeNext(_ next: String) -> String {
-        guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), !next.contains(where: { $0.isNewline }) else {
-            return Paths.home.href()
-        }
-        return next
     }
 }

@@ -10,7 +10,6 @@ struct APITokenMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.isAPI = true
         if let token = request.bearerToken {
             guard let actor = try await site.accounts.actor(apiToken: token), actor != .anonymous else {
                 return APIError(status: .unauthorized, code: "error.unauthenticated", message: site.t("error.unauthenticated", context), problems: [])

@@ -5,19 +5,22 @@ import MusubiCore
 
 /// Turns what went wrong into the answer a person or a program should get: a page or a JSON
 /// error with a clear message and a 4xx status. Anything unexpected is logged and becomes a
-/// plain 500 that reveals nothing. Each route group has one inside its authentication, so
-/// error pages know who is reading; the router has one outside everything, for an address
-/// no route answers ("no such page", told apart from a thing that is not found) and for
-/// failures before a group's own.
+/// plain 500 that reveals nothing; every 5xx is logged with the request's id and its cause.
+/// Each page group has one inside its authentication, so error pages know who is reading;
+/// the API group has one outside its token check, which answers in JSON whatever fails; the
+/// router has one outside everything, for an address no route answers ("no such page", told
+/// apart from a thing that is not found) and for failures before a group's own.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = MusubiRequestContext
     let site: Site
+    /// Answers in JSON: the API group's.
+    var speaksJSON = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as MusubiError {
-            if case .unauthenticated = error, !context.isAPI, request.method == .get {
+            if case .unauthenticated = error, !speaksJSON, request.method == .get {
                 let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
                 return site.redirect(Paths.signIn.href() + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
@@ -34,17 +37,23 @@ struct ErrorMiddleware: RouterMiddleware {
                 status: .badRequest, message: site.t("error.bad_request", context), code: "error.bad_request", problems: error.problems, request,
                 context)
         } catch let error as HTTPError {
+            if error.status.code >= 500 { log(error, request, context) }
             let key = error.status == .notFound && context.endpointPath == Self.unrouted ? "error.no_such_page" : Self.key(for: error)
             return respond(status: error.status, message: site.t(key, context), code: key, problems: nil, request, context)
         } catch {
-            // A webhook's path is its secret.
-            let path =
-                request.uri.path.hasPrefix(Paths.incomingWebhook.template.replacingOccurrences(of: "{secret}", with: ""))
-                ? "/api/hooks/…" : request.uri.path
-            context.logger.error("request failed", metadata: ["path": "\(path)", "error": "\(String(reflecting: error))"])
+            log(error, request, context)
             return respond(
                 status: .internalServerError, message: site.t("error.internal", context), code: "error.internal", problems: nil, request, context)
         }
+    }
+
+    /// The request's id is in the logger's metadata; a webhook's path is its secret.
+    private func log(_ error: any Error, _ request: Request, _ context: Context) {
+        let path =
+            request.uri.path.hasPrefix(Paths.incomingWebhook.template.replacingOccurrences(of: "{secret}", with: ""))
+            ? "/api/hooks/…" : request.uri.path
+        context.logger.error(
+            "request failed", metadata: ["method": "\(request.method)", "path": "\(path)", "error": "\(String(reflecting: error))"])
     }
 
     static func describe(_ error: MusubiError) -> (HTTPResponse.Status, String) {
@@ -78,7 +87,7 @@ struct ErrorMiddleware: RouterMiddleware {
         -> Response
     {
         // An address under the API that no route answers is still answered in JSON.
-        if context.isAPI || (context.endpointPath == Self.unrouted && request.uri.path.hasPrefix(Self.apiPrefix)) {
+        if speaksJSON || (context.endpointPath == Self.unrouted && request.uri.path.hasPrefix(Self.apiPrefix)) {
             return APIError(status: status, code: code, message: message, problems: problems.map { site.apiProblems($0, context) } ?? []).response()
         }
         return site.render(ErrorPage(status: String(status.code), message: message), title: message, request, context, status: status)

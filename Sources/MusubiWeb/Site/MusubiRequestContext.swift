@@ -16,8 +16,6 @@ public struct MusubiRequestContext: RequestContext {
     /// The client's address, for rate limiting sign-ins: the peer, or behind a trusted
     /// proxy the address it forwarded for (ClientMiddleware, ClientAddress).
     public var remoteAddress: String
-    /// Whether the request came through the JSON API's route group.
-    public var isAPI = false
     /// A posted page form, already checked for its CSRF token.
     public var form = FormData()
     /// The files of a posted `multipart/form-data` form, by field name (upload groups only).

@@ -6,7 +6,7 @@ import MusubiCore
 /// how a request is let in:
 /// - `pages`: the session cookie, a CSRF token on every posted form, error pages;
 /// - `uploads`: the same, and forms with files streamed to disk up to a limit of their own;
-/// - `api`: a personal token, JSON errors, no cookie and so no CSRF;
+/// - `api`: JSON errors (also for a failed token check), a personal token, no cookie and so no CSRF;
 /// - `open`: nothing (the health check, and incoming webhooks, whose secret is their path).
 public enum SiteMap {
     public static func router(for site: Site) -> Router<MusubiRequestContext> {
@@ -35,7 +35,7 @@ public enum SiteMap {
         let pages = pageGroup()
         let uploads = pageGroup(uploadLimit: { _ in UploadLimits.files })
         let exportUploads = pageGroup(uploadLimit: UploadLimits.export)
-        let api = router.group().add(middleware: APITokenMiddleware(site: site)).add(middleware: ErrorMiddleware(site: site))
+        let api = router.group().add(middleware: ErrorMiddleware(site: site, speaksJSON: true)).add(middleware: APITokenMiddleware(site: site))
 
         open.get(Paths.health.routerPath) { _, _ in "ok" }
         open.post(Paths.incomingWebhook.routerPath, use: IncomingWebhooks(site: site).receive)
@@ -162,7 +162,7 @@ public enum SiteMap {
 
         let operations = APIHandlers(site: site).operations
         for operation in operations {
-            api.on(operation.path.routerPath, method: operation.method, use: operation.handler)
+            api.on(operation.path.routerPath, method: operation.method, use: operation.routedHandler)
         }
         let document = OpenAPIDocument.json(for: operations, serverURL: site.configuration.publicBaseURL)
         api.get(Paths.openAPI.routerPath) { _, _ in

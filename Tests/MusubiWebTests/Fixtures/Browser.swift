@@ -137,6 +137,11 @@ final class Browser: @unchecked Sendable {
 struct TestSite {
     let community: Community
     let client: any TestClientProtocol
+    /// The database as the core sees it: a test can make its reads or writes fail.
+    let faults: FaultyPersistence
+    /// Warnings and errors the site logged.
+    let log: LogRecorder
+    let environment: CoreEnvironment
 
     func browser() -> Browser { Browser(client) }
 
@@ -150,14 +155,14 @@ struct TestSite {
     ) async throws {
         let persistence = try await database.open()
         let signal = LiveSignal()
-        let installation = Installation(
-            persistence: persistence, environment: .testing(persistence, events: signal), live: signal, logger: TestDatabase.logger
-        )
+        let faults = FaultyPersistence(persistence)
+        let log = LogRecorder()
+        let installation = Installation(persistence: persistence, environment: .testing(faults, events: signal), live: signal, logger: log.logger())
         let seeded = Mutex<Community?>(nil)
         let options = MusubiApplication.Options(
             host: "127.0.0.1", port: 0,
             web: WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies),
-            throttle: throttle,
+            throttle: throttle, tokenUseInterval: .milliseconds(200),
             prepare: { installation in
                 let community = try await Community.seed(installation.environment)
                 seeded.withLock { $0 = community }
@@ -166,7 +171,8 @@ struct TestSite {
         )
         let app = try MusubiApplication.build(installation, options)
         try await app.test(live ? .live : .router) { client in
-            try await body(TestSite(community: seeded.withLock { $0! }, client: client))
+            try await body(
+                TestSite(community: seeded.withLock { $0! }, client: client, faults: faults, log: log, environment: installation.environment))
         }
     }
 }
