@@ -22,7 +22,7 @@ started=""
 start_server() {
     local t0 t1
     t0=$(date +%s.%N)
-    "$bin" serve --data-dir "$work/data" --port "$port" > "$work/server.log" 2>&1 &
+    "$bin" serve --demo --data-dir "$work/data" --port "$port" > "$work/server.log" 2>&1 &
     server=$!
     until curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; do sleep 0.005; done
     t1=$(date +%s.%N)

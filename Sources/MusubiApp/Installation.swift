@@ -38,10 +38,17 @@ public struct Installation: Sendable {
         self.logger = logger
     }
 
-    /// Opens the installation's database and wires the core to it.
-    public static func open(_ location: Location, logger: Logger) async throws -> Installation {
-        let persistence = try await SQLPersistence.open(location.database, logger: logger)
-        let secret = try location.sessionSecret ?? generatedSecret(in: location.dataDirectory)
+    /// Opens the installation's database and wires the core to it. A data folder that held a
+    /// database before and has none now (a volume that did not mount) is refused rather than
+    /// started afresh. `readOnly` writes and creates nothing (for `export`): run it with
+    /// `read(_:)`, which does not migrate.
+    public static func open(_ location: Location, readOnly: Bool = false, logger: Logger) async throws -> Installation {
+        let folder = DataFolder(location.dataDirectory)
+        if case .sqliteFile(let path, _) = location.database { try folder.refuseIfDatabaseMissing(path) }
+        let persistence = try await SQLPersistence.open(location.database, readOnly: readOnly, logger: logger)
+        if !readOnly, case .sqliteFile(let path, _) = location.database { try folder.remember(database: path) }
+        let secret =
+            try location.sessionSecret ?? (readOnly ? folder.existingSecret() ?? RandomSecrets(key: "").newSecret() : folder.generatedSecret())
         let files = DiskFileStore(directory: URL(fileURLWithPath: location.dataDirectory).appendingPathComponent("attachments").path)
         let live = LiveSignal()
         let environment = CoreEnvironment(
@@ -53,11 +60,26 @@ public struct Installation: Sendable {
     /// For a command: runs the database, brings its schema up to date, hands the installation
     /// to `body` and closes the database, also when `body` throws.
     public func run<T: Sendable>(_ body: @Sendable (Installation) async throws -> T) async throws -> T {
+        try await running(migrating: true, body)
+    }
+
+    /// For a command that only reads (`export`): runs the database without migrating it, and
+    /// refuses one whose schema is older than this version's, saying so.
+    public func read<T: Sendable>(_ body: @Sendable (Installation) async throws -> T) async throws -> T {
+        try await running(migrating: false, body)
+    }
+
+    private func running<T: Sendable>(migrating: Bool, _ body: @Sendable (Installation) async throws -> T) async throws -> T {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await persistence.run() }
             defer { group.cancelAll() }
             do {
-                try await persistence.migrate()
+                if migrating {
+                    try await persistence.migrate()
+                } else {
+                    let pending = try await persistence.pendingMigrations()
+                    if !pending.isEmpty { throw InstallationError.notMigrated(pending: pending) }
+                }
                 let result = try await body(self)
                 try await persistence.close()
                 return result
@@ -74,19 +96,5 @@ public struct Installation: Sendable {
         let demo = try DemoCommunity.bundled()
         try await demo.load(into: environment)
         return demo
-    }
-
-    /// A random key kept in the data folder (readable by the owner only), made on first use.
-    static func generatedSecret(in directory: String) throws -> String {
-        let url = URL(fileURLWithPath: directory).appendingPathComponent("session-secret")
-        if let existing = try? String(contentsOf: url, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), existing.count >= 32 {
-            return existing
-        }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let secret = RandomSecrets(key: "").newSecret()
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        return secret
     }
 }

@@ -14,11 +14,13 @@ public final class SQLPersistence: Persistence {
     }
 
     /// Opens the database. For PostgreSQL, `run()` must be running (it is a service) before
-    /// the first query.
-    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> SQLPersistence {
+    /// the first query. `readOnly` opens an SQLite file so that nothing can be written or
+    /// created (for `export`, also from a read-only folder); do not migrate such a database.
+    public static func open(_ location: DatabaseLocation, readOnly: Bool = false, logger: Logger) async throws -> SQLPersistence {
         switch location {
-        case .sqliteFile(let path):
-            return SQLPersistence(connections: try await SQLiteConnections.open(path: path, logger: logger))
+        case .sqliteFile(let path, let synchronous):
+            return SQLPersistence(
+                connections: try await SQLiteConnections.open(path: path, synchronous: synchronous, readOnly: readOnly, logger: logger))
         case .sqliteMemory:
             return SQLPersistence(connections: try await SQLiteConnections.open(path: nil, logger: logger))
         case .postgres(let address):
@@ -38,6 +40,12 @@ public final class SQLPersistence: Persistence {
     @discardableResult
     public func migrate(now: Date = Date()) async throws -> [Int] {
         try await Migrator(connections: connections).migrate(now: now)
+    }
+
+    /// The migrations this database lacks, by name: none for a database this version may
+    /// read and write without migrating.
+    public func pendingMigrations() async throws -> [String] {
+        try await Migrator(connections: connections).pending()
     }
 
     /// Whether the directory holds nobody yet (the moment to offer the demo).
@@ -61,6 +69,15 @@ public final class SQLPersistence: Persistence {
             for table in tables { counts[table] = try await db.count("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)") }
             return counts
         }
+    }
+
+    /// A setting of the reading and of the writing connection (`PRAGMA name`), for tests.
+    func pragma(_ name: String) async throws -> (reader: Int, writer: Int) {
+        let query = SQLQueryString("PRAGMA \(unsafeRaw: name)")
+        let read: @Sendable (any SQLDatabase) async throws -> Int = { db in
+            try await db.raw(query).first()?.decode(column: name, as: Int.self) ?? -1
+        }
+        return (try await connections.withReader(read), try await connections.withWriter(read))
     }
 
     /// Keeps the connections alive until cancelled; run it as a service.

@@ -18,10 +18,17 @@ import Testing
         URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent().appendingPathComponent("musubi")
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> Run {
+    /// Runs the command; `asNobody` runs it as the unprivileged user `nobody` (when the tests
+    /// run as root, for whom no file is read-only).
+    static func run(_ arguments: [String], in directory: URL, asNobody: Bool = false) throws -> Run {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if asNobody {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["MUSUBI_DATABASE_URL"] = nil
@@ -153,7 +160,7 @@ import Testing
         let port = Int.random(in: 20000...40000)
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = ["serve", "--data-dir", "data", "--port", String(port)]
+        process.arguments = ["serve", "--demo", "--data-dir", "data", "--port", String(port)]
         process.currentDirectoryURL = dir
         let output = Pipe()
         process.standardOutput = output

@@ -14,7 +14,7 @@ import Testing
         let port = Int.random(in: 40001...60000)
         let process = Process()
         process.executableURL = CommandLineTests.binary
-        process.arguments = ["serve", "--no-demo", "--data-dir", "data", "--port", String(port)]
+        process.arguments = ["serve", "--data-dir", "data", "--port", String(port)]
         process.currentDirectoryURL = dir
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()

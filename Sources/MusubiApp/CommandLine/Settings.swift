@@ -20,6 +20,7 @@ public struct Settings: Sendable {
     public var siteNameEn: String?
     public var timeZone: String
     public var trustedProxies: Set<String>
+    public var sqliteSynchronous: DatabaseLocation.SQLiteSynchronous
 
     /// Every key, with what it means, for `--help` and the README.
     public static let keys: [(key: String, environment: String, meaning: String)] = [
@@ -38,6 +39,10 @@ public struct Settings: Sendable {
         ("siteNameEn", "MUSUBI_SITE_NAME_EN", "the installation's name in English"),
         ("timeZone", "MUSUBI_TIME_ZONE", "time zone for dates on pages (Asia/Tokyo)"),
         ("trustedProxies", "MUSUBI_TRUSTED_PROXIES", "comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (none)"),
+        (
+            "sqliteSynchronous", "MUSUBI_SQLITE_SYNCHRONOUS",
+            "full (the default: every acknowledged write survives a power cut) or normal (faster writes; the last seconds of writes may be lost on a power cut)"
+        ),
     ]
 
     public static func load(flags: [String: String]) async throws -> Settings {
@@ -64,13 +69,18 @@ public struct Settings: Sendable {
         }
         let zone = string("timeZone") ?? "Asia/Tokyo"
         guard TimeZone(identifier: zone) != nil else { throw ValidationError("Unknown time zone '\(zone)'.") }
+        let synchronousText = string("sqliteSynchronous") ?? "full"
+        guard let synchronous = DatabaseLocation.SQLiteSynchronous(rawValue: synchronousText) else {
+            throw ValidationError("sqliteSynchronous must be full or normal, not '\(synchronousText)'.")
+        }
         return Settings(
             host: string("host") ?? "127.0.0.1", port: port, dataDirectory: string("dataDir") ?? "data",
             databaseURL: string("databaseURL"), publicBaseURL: string("publicBaseURL"), sessionSecret: string("sessionSecret"),
             defaultLanguage: language, themeDirectory: string("themeDir"), siteName: string("siteName"),
             siteNameEn: string("siteNameEn"), timeZone: zone,
             trustedProxies: Set(
-                (string("trustedProxies") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                (string("trustedProxies") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
+            sqliteSynchronous: synchronous
         )
     }
 
@@ -78,7 +88,7 @@ public struct Settings: Sendable {
         get throws {
             if let databaseURL { return try DatabaseLocation.parse(databaseURL) }
             let path = URL(fileURLWithPath: dataDirectory).appendingPathComponent("musubi.sqlite").standardizedFileURL.path
-            return .sqliteFile(path: path)
+            return .sqliteFile(path: path, synchronous: sqliteSynchronous)
         }
     }
 
@@ -98,6 +108,8 @@ public struct SettingsOptions: ParsableArguments {
     @Option(name: .customLong("theme-dir"), help: "Folder overriding templates, assets and catalog entries.") var themeDir: String?
     @Option(name: .customLong("trusted-proxies"), help: "Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed.")
     var trustedProxies: String?
+    @Option(name: .customLong("sqlite-synchronous"), help: "full (durable at every commit, the default) or normal (faster writes).")
+    var sqliteSynchronous: String?
 
     public func settings() async throws -> Settings {
         var flags: [String: String] = [:]
@@ -109,6 +121,7 @@ public struct SettingsOptions: ParsableArguments {
         flags["defaultLanguage"] = defaultLanguage
         flags["themeDir"] = themeDir
         flags["trustedProxies"] = trustedProxies
+        flags["sqliteSynchronous"] = sqliteSynchronous
         return try await Settings.load(flags: flags)
     }
 }

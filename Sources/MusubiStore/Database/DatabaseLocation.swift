@@ -3,9 +3,17 @@ import Foundation
 /// Where the data lives: an SQLite file (the embedded default), SQLite in memory (tests), or
 /// a PostgreSQL server given by URL.
 public enum DatabaseLocation: Sendable, Equatable {
-    case sqliteFile(path: String)
+    case sqliteFile(path: String, synchronous: SQLiteSynchronous = .full)
     case sqliteMemory
     case postgres(PostgresAddress)
+
+    /// How SQLite makes a commit durable. `full` (the default) syncs the log at every commit,
+    /// so what was acknowledged survives a power cut; `normal` syncs only at checkpoints and
+    /// may lose the last commits before a power cut or disk failure (never corrupting the
+    /// file), for those who accept that for faster writes (`?synchronous=normal`).
+    public enum SQLiteSynchronous: String, Sendable, CaseIterable {
+        case full, normal
+    }
 
     public struct PostgresAddress: Sendable, Equatable {
         public var host: String
@@ -31,14 +39,23 @@ public enum DatabaseLocation: Sendable, Equatable {
         }
     }
 
-    /// Reads `sqlite:///abs/path.sqlite`, `sqlite::memory:`, or
+    /// Reads `sqlite:///abs/path.sqlite[?synchronous=full|normal]`, `sqlite::memory:`, or
     /// `postgres://user:password@host:port/database?sslmode=disable|prefer|require&schema=name&pool=N`.
     public static func parse(_ url: String) throws -> DatabaseLocation {
         if url == "sqlite::memory:" { return .sqliteMemory }
         if url.hasPrefix("sqlite://") {
-            let path = String(url.dropFirst("sqlite://".count))
+            let rest = url.dropFirst("sqlite://".count)
+            let path = String(rest.prefix { $0 != "?" })
             guard !path.isEmpty else { throw ParseError.unsupported("an sqlite URL needs a file path") }
-            return .sqliteFile(path: path)
+            let query = URLComponents(string: "x:" + rest.drop { $0 != "?" })?.queryItems ?? []
+            if let unknown = query.first(where: { $0.name != "synchronous" }) {
+                throw ParseError.unsupported("an sqlite URL takes only ?synchronous=, not \(unknown.name)")
+            }
+            let synchronousText = query.first?.value ?? SQLiteSynchronous.full.rawValue
+            guard let synchronous = SQLiteSynchronous(rawValue: synchronousText) else {
+                throw ParseError.unsupported("synchronous must be full or normal")
+            }
+            return .sqliteFile(path: path, synchronous: synchronous)
         }
         guard let components = URLComponents(string: url),
             let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme)

@@ -31,6 +31,22 @@ struct Migrator {
 
     let connections: any DatabaseConnections
 
+    /// The names of the migrations not applied yet, oldest first; reads only.
+    func pending() async throws -> [String] {
+        let engine = connections.engine
+        let applied = try await connections.withReader { db -> Set<Int> in
+            let tables: SQLQueryString =
+                switch engine {
+                case .sqlite: "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+                case .postgres:
+                    "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
+                }
+            guard try await db.count(tables) > 0 else { return [] }
+            return Set(try await db.raw("SELECT version FROM schema_migrations").all().map { try $0.decode(column: "version", as: Int.self) })
+        }
+        return Self.migrations.filter { !applied.contains($0.version) }.map(\.name)
+    }
+
     /// The versions applied by this call, oldest first.
     @discardableResult
     func migrate(now: Date) async throws -> [Int] {
