@@ -59,6 +59,9 @@ public enum MusubiApplication {
             environment: environment, configuration: options.web, archives: ZipArchives(), throttle: options.throttle, live: hub, logger: logger,
             observeRendering: options.observeRendering
         )
+        // What a killed process left: nothing of this one runs yet.
+        let swept = site.uploads.sweep()
+        if swept > 0 { logger.notice("uploads left by an earlier run removed", metadata: ["count": "\(swept)"]) }
         let readiness = Readiness()
         let prepare = options.prepare
         let database = DatabaseService(

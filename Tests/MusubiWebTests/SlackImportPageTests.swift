@@ -61,6 +61,27 @@ import Testing
         }
     }
 
+    /// The export holds private conversations: it waits in the installation's own folder, and
+    /// nothing of it is left there once the import has ended, nor after a stop.
+    @Test(arguments: TestDatabase.available)
+    func uploadsWaitInTheDataFolderAndNothingOfThemIsLeft(_ database: TestDatabase) async throws {
+        let uploads = TestFolders.new("uploads")
+        let leftover = uploads.appendingPathComponent("slack-import-from-a-killed-run")
+        try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
+        try Data("private".utf8).write(to: leftover.appendingPathComponent("export.zip"))
+        let inside: @Sendable () -> [String] = { (try? FileManager.default.contentsOfDirectory(atPath: uploads.path)) ?? [] }
+        try await TestSite.run(database, uploadsDirectory: uploads) { site in
+            #expect(inside().isEmpty, "swept at start: \(inside())")
+            let admin = site.browser()
+            try await admin.signIn("admin@example.jp")
+            _ = try await Self.finished(admin, try #require(try await Self.upload(admin, SlackExportFile.sample()).location))
+            #expect(inside().isEmpty, "removed when the import ended: \(inside())")
+            // Stopped right after an upload: the server ends the test's requests, then the jobs.
+            #expect(try await Self.upload(admin, SlackExportFile.sample()).status == .seeOther)
+        }
+        #expect(inside().isEmpty, "nothing left after the stop: \(inside())")
+    }
+
     @Test(arguments: TestDatabase.available)
     func aMalformedExportIsReportedAndNothingImported(_ database: TestDatabase) async throws {
         try await TestSite.run(database) { site in

@@ -29,7 +29,8 @@ extension Settings {
             defaultLanguage: defaultLanguage,
             themeDirectory: themeDirectory,
             timeZone: TimeZone(identifier: timeZone)!,
-            trustedProxies: trustedProxies
+            trustedProxies: trustedProxies,
+            uploadsDirectory: URL(fileURLWithPath: dataDirectory).appendingPathComponent("uploads").path
         )
     }
 }

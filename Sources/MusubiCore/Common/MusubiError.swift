@@ -13,6 +13,9 @@ public enum MusubiError: Error, Sendable, Equatable {
     case conflict(String)
     /// Too many attempts; try again after the given number of seconds.
     case rateLimited(retryAfter: Int)
+    /// The database is busy with a long write (an import) and this change could not wait for
+    /// it; nothing was written. Try again after the given number of seconds.
+    case busy(retryAfter: Int)
 
     public struct Problem: Sendable, Equatable, Codable {
         public var field: String

@@ -24,4 +24,5 @@ public protocol Repositories: Sendable {
     var messageSearch: any MessageSearchRepository { get }
     var webhooks: any WebhookRepository { get }
     var imports: any ImportRepository { get }
+    var idempotency: any IdempotencyRepository { get }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MusubiCore
 import SQLKit
 import SQLiteKit
 
@@ -14,15 +15,15 @@ final class SQLiteConnections: DatabaseConnections {
 
     static func open(
         path: String?, synchronous: DatabaseLocation.SQLiteSynchronous = .full, readOnly: Bool = false, readers readerCount: Int = 4,
-        logger: Logger
+        writerPatience: Duration = writerPatience, logger: Logger
     ) async throws -> SQLiteConnections {
         guard let path else {
             let only = try await connect(.memory, synchronous: synchronous, logger: logger)
-            return SQLiteConnections(writer: only, readers: [])
+            return SQLiteConnections(writer: only, readers: [], writerPatience: writerPatience)
         }
         if readOnly {
             let only = try await openReadOnly(path: path, logger: logger)
-            return SQLiteConnections(writer: only, readers: [])
+            return SQLiteConnections(writer: only, readers: [], writerPatience: writerPatience)
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -39,7 +40,7 @@ final class SQLiteConnections: DatabaseConnections {
         for _ in 0..<readerCount {
             readers.append(try await connect(.file(path: path), synchronous: synchronous, logger: logger))
         }
-        return SQLiteConnections(writer: writer, readers: readers)
+        return SQLiteConnections(writer: writer, readers: readers, writerPatience: writerPatience)
     }
 
     /// A connection that cannot write, for an existing file only. In a folder it may not write
@@ -60,8 +61,12 @@ final class SQLiteConnections: DatabaseConnections {
         return connection
     }
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
-        let writerLease = ConnectionLease([writer])
+    /// How long a change waits for the writer (held by a long import, say) before it is
+    /// answered "busy"; another process's write is waited for `busy_timeout` (5 s).
+    static let writerPatience = Duration.seconds(10)
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], writerPatience: Duration) {
+        let writerLease = ConnectionLease([writer], patience: writerPatience)
         self.writer = writerLease
         self.readers = readers.isEmpty ? writerLease : ConnectionLease(readers)
         self.all = [writer] + readers
@@ -90,17 +95,29 @@ final class SQLiteConnections: DatabaseConnections {
     }
 
     func withWriter<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writer.with { connection in
-            let db = connection.sql()
-            try await db.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await work(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
+        do {
+            return try await writer.with { connection in
+                let db = connection.sql()
+                try await db.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await work(db)
+                    try await db.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
             }
+        } catch let error as SQLiteError where Self.isBusy(error) {
+            // Another process (`musubi import slack`) holds the database longer than busy_timeout.
+            throw MusubiError.busy(retryAfter: 5)
+        }
+    }
+
+    private static func isBusy(_ error: SQLiteError) -> Bool {
+        switch error.reason {
+        case .busy, .locked, .busyTimeout, .busyInRecovery, .busyInSnapshot: true
+        default: false
         }
     }
 

@@ -27,6 +27,7 @@ struct Migrator {
         Migration(version: 11, name: "incoming webhooks", statements: CreateWebhooks.statements),
         Migration(version: 12, name: "import keys", statements: AddImportKeys.statements),
         Migration(version: 13, name: "search index memory", statements: EnlargeSearchIndexBuffer.statements),
+        Migration(version: 14, name: "idempotency keys", statements: CreateIdempotencyKeys.statements),
     ]
 
     let connections: any DatabaseConnections

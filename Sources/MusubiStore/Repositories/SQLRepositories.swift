@@ -23,6 +23,7 @@ struct SQLRepositories: Repositories {
     var messageSearch: any MessageSearchRepository { SQLMessageSearch(db: db) }
     var webhooks: any WebhookRepository { SQLWebhookRepository(db: db) }
     var imports: any ImportRepository { SQLImportRepository(db: db) }
+    var idempotency: any IdempotencyRepository { SQLIdempotencyRepository(db: db) }
 }
 
 extension SQLDatabase {

@@ -21,12 +21,22 @@ struct APIOperation: Sendable {
     var status: Int = 200
     var handler: @Sendable (Request, MusubiRequestContext) async throws -> Response
 
+    /// Whether a retry with the same `Idempotency-Key` header is given the first answer
+    /// instead of doing the work again: every operation that creates or changes something
+    /// for a signed-in caller with POST.
+    var takesIdempotencyKey: Bool { method == .post && access != .anyone }
+
     /// The handler as routed: an operation for signed-in callers answers a visitor 401
-    /// before it reads anything, as the document says; the policy decides the rest.
-    var routedHandler: @Sendable (Request, MusubiRequestContext) async throws -> Response {
+    /// before it reads anything, as the document says; the policy decides the rest. A POST
+    /// with an `Idempotency-Key` is done once per key (`IdempotentResponder`).
+    func routedHandler(_ idempotent: IdempotentResponder) -> @Sendable (Request, MusubiRequestContext) async throws -> Response {
         guard access != .anyone else { return handler }
+        let takesKey = takesIdempotencyKey
         return { [handler] request, context in
             guard context.actor != .anonymous else { throw MusubiError.unauthenticated }
+            if takesKey, let key = request.headers[IdempotentResponder.header] {
+                return try await idempotent.respond(key: key, request, context, handler)
+            }
             return try await handler(request, context)
         }
     }

@@ -42,6 +42,14 @@ enum OpenAPIDocument {
             let schema: [String: Any] = integer ? ["type": "integer", "format": "int64"] : ["type": "string"]
             return ["name": name, "in": "query", "required": false, "schema": schema]
         }
+        if operation.takesIdempotencyKey {
+            parameters.append([
+                "name": IdempotentResponder.header.rawName, "in": "header", "required": false,
+                "schema": ["type": "string", "minLength": 1, "maxLength": 200],
+                "description":
+                    "Any unique string (a UUID). Sent again with the same key within a day, the request is not done again: the first answer comes back, with `Idempotent-Replayed: true`.",
+            ])
+        }
         var responses: [String: Any] = [:]
         var success: [String: Any] =
             operation.responseSchema.map {

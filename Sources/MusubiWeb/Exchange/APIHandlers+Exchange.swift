@@ -42,7 +42,7 @@ extension APIHandlers {
         if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) {
             // Files only from someone signed in: nobody else's upload is read.
             guard context.actor.memberID != nil else { throw MusubiError.unauthenticated }
-            let read = try await UploadFolder.with { folder in
+            let read = try await UploadFolder.with(in: site.uploads) { folder in
                 let form = try await MultipartForm.read(request, boundary: boundary, limit: UploadLimits.files, into: folder)
                 if let unexpected = form.files.keys.first(where: { $0 != "files" }) {
                     throw MusubiError.invalid(unexpected, "error.unexpected_file_field")

@@ -11,7 +11,15 @@ extension ExchangeHandlers {
             try context.parameters.require("id", as: Int64.self), before: query.int64("before"), body: "", errors: [:], request, context)
     }
 
+    /// Posts once per form: the form's key makes a second sending (a retry, a double click)
+    /// lead to the message the first one posted.
     func post(_ request: Request, _ context: Context) async throws -> Response {
+        let key = context.form["idempotencyKey"]
+        guard !key.isEmpty else { return try await postOnce(request, context) }
+        return try await IdempotentResponder(requests: site.idempotentRequests).respond(key: key, request, context, postOnce)
+    }
+
+    private func postOnce(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         let form = context.form
         let root = form.int64("thread")
@@ -191,7 +199,7 @@ extension ExchangeHandlers {
             messages: views(context).messageRows(view.messages, details: view.details, access: view.access, firstUnreadID: view.firstUnreadID),
             olderHref: view.olderThan.map { Paths.channel.href(id) + "?before=\($0)" },
             newestHref: before == nil ? nil : Paths.channel.href(id),
-            postAction: Policy.can(actor, .post, resource) ? Paths.channelMessages.href(id) : nil,
+            postAction: Policy.can(actor, .post, resource) ? Paths.channelMessages.href(id) : nil, idempotencyKey: site.secrets.newSecret(),
             joinAction: Policy.can(actor, .join, resource) ? Paths.channelJoin.href(id) : nil,
             leaveAction: Policy.can(actor, .leave, resource) ? Paths.channelLeave.href(id) : nil,
             seat: view.seat.map { seat in
@@ -233,7 +241,7 @@ extension ExchangeHandlers {
         let model = ThreadPage(
             channelTitle: view.title, channelHref: Paths.channel.href(view.channel.id), root: Array(rows.prefix(1)), replies: Array(rows.dropFirst()),
             postAction: Policy.can(context.actor, .post, .channel(view.access)) && !view.root.isDeleted
-                ? Paths.channelMessages.href(view.channel.id) : nil,
+                ? Paths.channelMessages.href(view.channel.id) : nil, idempotencyKey: site.secrets.newSecret(),
             rootID: view.root.id, body: body, errors: errors, live: LiveFeed(channelID: view.channel.id, after: view.eventCursor)
         )
         return site.render(model, title: site.t("exchange.thread", context) + " · " + view.title, request, context, status: status)

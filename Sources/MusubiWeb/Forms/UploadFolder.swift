@@ -1,13 +1,13 @@
 import Foundation
 
-/// A folder only this process may enter, for the files of one request; removed when the
-/// request ends (what must outlive it, such as an export being imported, is moved out first).
+/// A folder only this process may enter, in the installation's `UploadArea`, for the files of
+/// one request; removed when the request ends (what must outlive it, such as an export being
+/// imported, is moved out first).
 public final class UploadFolder: Sendable {
     public let url: URL
 
-    public init() throws {
-        url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("musubi-upload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    public init(in area: UploadArea) throws {
+        url = try area.newFolder("request")
     }
 
     func newFile() -> URL {
@@ -19,8 +19,8 @@ public final class UploadFolder: Sendable {
     }
 
     /// Runs `body` with a new folder and removes it afterwards, also when `body` throws.
-    static func with<T>(_ body: (UploadFolder) async throws -> T) async throws -> T {
-        let folder = try UploadFolder()
+    static func with<T>(in area: UploadArea, _ body: (UploadFolder) async throws -> T) async throws -> T {
+        let folder = try UploadFolder(in: area)
         defer { folder.remove() }
         return try await body(folder)
     }

@@ -4,17 +4,20 @@ import MusubiCore
 import ServiceLifecycle
 
 /// Upkeep at start and then every hour, for as long as the server runs: channels' retention
-/// periods, and files no record names (`StrayFiles`). A failed step is logged and tried again
+/// periods, files no record names (`StrayFiles`), and answers kept for idempotency keys
+/// older than a day. A failed step is logged and tried again
 /// at the next hour.
 public struct HourlyUpkeep: Service {
     let exchange: Exchange
     let strayFiles: StrayFiles
+    let idempotentRequests: IdempotentRequests
     let interval: Duration
     let logger: Logger
 
     public init(_ env: CoreEnvironment, interval: Duration = .seconds(3_600), logger: Logger) {
         self.exchange = Exchange(env)
         self.strayFiles = StrayFiles(env)
+        self.idempotentRequests = IdempotentRequests(env)
         self.interval = interval
         self.logger = logger
     }
@@ -31,6 +34,11 @@ public struct HourlyUpkeep: Service {
 
     /// A sweep that a shutdown cancels is not a failure: it is tried again at the next start.
     func sweep() async {
+        do {
+            try await idempotentRequests.forgetExpired()
+        } catch  where !Task.isCancelled {
+            logger.error("forgetting expired idempotency keys failed", metadata: ["error": "\(error)"])
+        } catch {}
         do {
             let removed = try await exchange.applyRetention()
             if removed > 0 { logger.info("messages past their channel's retention removed", metadata: ["messages": "\(removed)"]) }

@@ -34,6 +34,8 @@ public final class TokenUseWriter: Service {
         do {
             try await accounts.recordTokenUses()
             if failing.exchange(false, ordering: .relaxed) { logger.notice("API token uses written again") }
+        } catch is CancellationError {
+            // The application is being torn down without a graceful shutdown: nothing to say.
         } catch {
             if !failing.exchange(true, ordering: .relaxed) {
                 logger.error("API token uses could not be written; retrying", metadata: ["error": "\(String(reflecting: error))"])

@@ -31,6 +31,10 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             var response = respond(status: status, message: message, code: key, problems: error, request, context)
             if case .rateLimited(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
+            if case .busy(let seconds) = error {
+                response.headers[.retryAfter] = String(seconds)
+                context.logger.notice("a change waited too long for the database", metadata: ["path": "\(request.uri.path)"])
+            }
             return response
         } catch let error as MalformedJSON {
             return respond(
@@ -64,6 +68,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case .unauthenticated: (.unauthorized, "error.unauthenticated")
         case .conflict(let key): (.conflict, key)
         case .rateLimited: (.tooManyRequests, "error.rate_limited")
+        case .busy: (.serviceUnavailable, "error.busy")
         }
     }
 

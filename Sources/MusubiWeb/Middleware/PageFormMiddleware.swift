@@ -10,9 +10,11 @@ struct PageFormMiddleware: RouterMiddleware {
     /// The most bytes a form with files may have here, for the person posting it; nil: this
     /// group takes no files.
     let uploadLimit: (@Sendable (Requester) -> Int)?
+    let uploads: UploadArea
 
-    init(uploadLimit: (@Sendable (Requester) -> Int)? = nil) {
+    init(uploadLimit: (@Sendable (Requester) -> Int)? = nil, uploads: UploadArea) {
         self.uploadLimit = uploadLimit
+        self.uploads = uploads
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -25,7 +27,7 @@ struct PageFormMiddleware: RouterMiddleware {
         }
         // Files come only from people signed in, and only where a route takes them.
         guard let uploadLimit, context.actor != .anonymous else { throw HTTPError(.unsupportedMediaType) }
-        return try await UploadFolder.with { folder in
+        return try await UploadFolder.with(in: uploads) { folder in
             let multipart = try await MultipartForm.read(request, boundary: boundary, limit: uploadLimit(context.actor), into: folder)
             (context.form, context.files) = (multipart.fields, multipart.files)
             try checkToken(context)

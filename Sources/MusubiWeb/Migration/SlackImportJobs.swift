@@ -4,8 +4,9 @@ import MusubiCore
 import ServiceLifecycle
 import Synchronization
 
-/// Slack imports started from the admin page. Each runs in the background from a copy of the
-/// upload (readable by this process only, removed at the end); its page shows how far it got
+/// Slack imports started from the admin page. Each runs in the background from the upload,
+/// kept in the installation's `UploadArea` (readable by this process only, removed at the
+/// end, and swept after the service stops and at the next start); its page shows how far it got
 /// and then its report. The last few are kept in memory: an import itself is one transaction,
 /// so a restart loses the page, never half an import.
 ///
@@ -26,6 +27,7 @@ public final class SlackImportJobs: Service {
 
     private let importer: SlackImport
     private let archives: any ExportArchiveOpener
+    private let uploads: UploadArea
     private let secrets: any SecretGenerator
     private let now: @Sendable () -> Date
     private let logger: Logger
@@ -34,9 +36,10 @@ public final class SlackImportJobs: Service {
     private let enqueue: AsyncStream<@Sendable () async -> Void>.Continuation
     static let kept = 20
 
-    init(_ environment: CoreEnvironment, archives: any ExportArchiveOpener, logger: Logger) {
+    init(_ environment: CoreEnvironment, archives: any ExportArchiveOpener, uploads: UploadArea, logger: Logger) {
         self.importer = SlackImport(environment)
         self.archives = archives
+        self.uploads = uploads
         self.secrets = environment.secrets
         self.now = environment.now
         self.logger = logger
@@ -52,6 +55,10 @@ public final class SlackImportJobs: Service {
             group.cancelAll()
         }
         enqueue.finish()
+        // The server stopped before this service: no request reads an upload any more, and
+        // an export queued but never started is not left behind.
+        let swept = uploads.sweep()
+        if swept > 0 { logger.notice("uploads left at shutdown removed", metadata: ["count": "\(swept)"]) }
     }
 
     public func job(_ id: String) -> Job? {
@@ -67,10 +74,9 @@ public final class SlackImportJobs: Service {
     public func start(_ upload: MultipartForm.File, by actor: Requester) throws -> String {
         try importer.authorize(actor)
         // A folder only this process may enter: the export holds private conversations.
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("musubi-slack-\(UUID().uuidString)")
+        guard let folder = try? uploads.newFolder("slack-import") else { throw MusubiError.invalid("export", "error.slack_export_unsaved") }
         let file = folder.appendingPathComponent("export.zip")
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             // Moved out of the request's upload folder, which goes when the request ends.
             try FileManager.default.moveItem(at: upload.location, to: file)
         } catch {

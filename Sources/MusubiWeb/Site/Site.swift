@@ -22,6 +22,9 @@ public struct Site: Sendable {
     /// The realtime hub that the WebSocket connections register with.
     public let live: LiveHub
     public let slackImports: SlackImportJobs
+    public let idempotentRequests: IdempotentRequests
+    /// Where uploaded files wait while they are read.
+    public let uploads: UploadArea
     let templates: Templates
     let catalog: Catalog
     let resources: ResourceLocator
@@ -63,7 +66,11 @@ public struct Site: Sendable {
         self.funnel = MatchingFunnel(environment)
         self.attachments = ListingAttachments(environment)
         self.exchange = Exchange(environment)
-        self.slackImports = SlackImportJobs(environment, archives: archives, logger: logger)
+        self.idempotentRequests = IdempotentRequests(environment)
+        self.uploads = UploadArea(
+            root: configuration.uploadsDirectory.map { URL(fileURLWithPath: $0) }
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("musubi-uploads-\(UUID().uuidString)"))
+        self.slackImports = SlackImportJobs(environment, archives: archives, uploads: uploads, logger: logger)
         self.live = live
         self.logger = logger
         self.observeRendering = observeRendering

@@ -29,7 +29,7 @@ public enum SiteMap {
         func pageGroup(uploadLimit: (@Sendable (Requester) -> Int)? = nil) -> RouterGroup<MusubiRequestContext> {
             router.group()
                 .add(middleware: PageSessionMiddleware(site: site)).add(middleware: ErrorMiddleware(site: site))
-                .add(middleware: PageFormMiddleware(uploadLimit: uploadLimit))
+                .add(middleware: PageFormMiddleware(uploadLimit: uploadLimit, uploads: site.uploads))
         }
         let open = router.group()
         let pages = pageGroup()
@@ -161,8 +161,9 @@ public enum SiteMap {
         pages.post(Paths.conceptRemoval.routerPath, use: dictionary.remove)
 
         let operations = APIHandlers(site: site).operations
+        let idempotent = IdempotentResponder(requests: site.idempotentRequests)
         for operation in operations {
-            api.on(operation.path.routerPath, method: operation.method, use: operation.routedHandler)
+            api.on(operation.path.routerPath, method: operation.method, use: operation.routedHandler(idempotent))
         }
         let document = OpenAPIDocument.json(for: operations, serverURL: site.configuration.publicBaseURL)
         api.get(Paths.openAPI.routerPath) { _, _ in

@@ -11,6 +11,9 @@ public struct WebConfiguration: Sendable {
     public var timeZone: TimeZone
     /// Addresses of reverse proxies whose `X-Forwarded-For` is believed (ClientAddress).
     public var trustedProxies: Set<String>
+    /// Where uploads wait while read (`UploadArea`): `<data folder>/uploads` for `musubi serve`;
+    /// a folder of the process's own in the system's temporary folder when nil (tests).
+    public var uploadsDirectory: String?
 
     public init(
         installationName: String = "Musubi 結び",
@@ -19,7 +22,8 @@ public struct WebConfiguration: Sendable {
         defaultLanguage: UILanguage = .ja,
         themeDirectory: String? = nil,
         timeZone: TimeZone = TimeZone(identifier: "Asia/Tokyo")!,
-        trustedProxies: Set<String> = []
+        trustedProxies: Set<String> = [],
+        uploadsDirectory: String? = nil
     ) {
         self.installationName = installationName
         self.installationNameEn = installationNameEn
@@ -28,6 +32,7 @@ public struct WebConfiguration: Sendable {
         self.themeDirectory = themeDirectory
         self.timeZone = timeZone
         self.trustedProxies = trustedProxies
+        self.uploadsDirectory = uploadsDirectory
     }
 
     var secureCookies: Bool { publicBaseURL.lowercased().hasPrefix("https://") }

@@ -150,6 +150,7 @@ struct TestSite {
     /// socket, for WebSocket tests; otherwise requests go straight to its router.
     static func run(
         _ database: TestDatabase, throttle: SignInThrottle = SignInThrottle(), trustedProxies: Set<String> = [], live: Bool = false,
+        uploadsDirectory: URL? = nil,
         observeRendering: (@Sendable (String, [String: Any]) -> Void)? = nil,
         _ body: @escaping @Sendable (TestSite) async throws -> Void
     ) async throws {
@@ -161,7 +162,9 @@ struct TestSite {
         let seeded = Mutex<Community?>(nil)
         let options = MusubiApplication.Options(
             host: "127.0.0.1", port: 0,
-            web: WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies),
+            web: WebConfiguration(
+                installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies, uploadsDirectory: uploadsDirectory?.path
+            ),
             throttle: throttle, tokenUseInterval: .milliseconds(200),
             prepare: { installation in
                 let community = try await Community.seed(installation.environment)
@@ -196,12 +199,13 @@ struct APIClient {
     }
 
     func call(
-        _ method: HTTPRequest.Method, _ path: String, json: Any? = nil, raw: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+        _ method: HTTPRequest.Method, _ path: String, json: Any? = nil, raw: String? = nil, headers: HTTPFields = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Reply {
         var body: ByteBuffer?
         if let json { body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json)) }
         if let raw { body = ByteBuffer(string: raw) }
-        return try await send(method, path, contentType: "application/json", body: body, sourceLocation: sourceLocation)
+        return try await send(method, path, contentType: "application/json", body: body, headers: headers, sourceLocation: sourceLocation)
     }
 
     /// Posts `multipart/form-data`, as a program sends files.
@@ -209,13 +213,15 @@ struct APIClient {
         _ path: String, _ fields: [(String, String)], files: [Browser.FilePart], sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Reply {
         let (contentType, body) = Browser.multipart(fields, files: files)
-        return try await send(.post, path, contentType: contentType, body: ByteBuffer(bytes: body), sourceLocation: sourceLocation)
+        return try await send(.post, path, contentType: contentType, body: ByteBuffer(bytes: body), headers: [:], sourceLocation: sourceLocation)
     }
 
     private func send(
-        _ method: HTTPRequest.Method, _ path: String, contentType: String, body: ByteBuffer?, sourceLocation: SourceLocation
+        _ method: HTTPRequest.Method, _ path: String, contentType: String, body: ByteBuffer?, headers extra: HTTPFields,
+        sourceLocation: SourceLocation
     ) async throws -> Reply {
-        var headers: HTTPFields = [.contentType: contentType]
+        var headers: HTTPFields = extra
+        headers[.contentType] = contentType
         if let token { headers[.authorization] = "Bearer \(token)" }
         let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body)
         await conformance.verify(method, path, response, client: client, sourceLocation: sourceLocation)

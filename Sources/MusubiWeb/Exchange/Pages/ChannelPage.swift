@@ -16,6 +16,8 @@ struct ChannelPage: PageModel {
     var olderHref: String?
     var newestHref: String?
     var postAction: String?
+    /// A fresh key in the posting form: the same form sent twice posts once.
+    var idempotencyKey: String
     var joinAction: String?
     var leaveAction: String?
     var seat: Seat?

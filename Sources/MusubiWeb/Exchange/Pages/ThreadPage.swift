@@ -7,6 +7,8 @@ struct ThreadPage: PageModel {
     var root: [MessageRow]
     var replies: [MessageRow]
     var postAction: String?
+    /// A fresh key in the posting form: the same form sent twice posts once.
+    var idempotencyKey: String
     var rootID: Int64
     var body: String
     var errors: [String: String]

@@ -1,0 +1,86 @@
+import Foundation
+import MusubiCore
+import MusubiTestSupport
+import Testing
+
+@testable import MusubiStore
+
+/// A long write (a Slack import, in this process or in `musubi import slack` beside the server)
+/// never holds up reads, and a change that cannot wait for it is answered "busy" after a
+/// bounded wait, with nothing written, instead of failing or hanging.
+@Suite struct SQLiteBusyTests {
+    /// Runs a write that holds the database until `release` is called.
+    final class LongWrite: Sendable {
+        let started: AsyncStream<Void>
+        private let startedContinuation: AsyncStream<Void>.Continuation
+        private let released: AsyncStream<Void>
+        private let releaseContinuation: AsyncStream<Void>.Continuation
+        let task: Task<Void, any Error>
+
+        init(on persistence: SQLPersistence) {
+            (started, startedContinuation) = AsyncStream.makeStream()
+            (released, releaseContinuation) = AsyncStream.makeStream()
+            let (released, startedContinuation) = (released, startedContinuation)
+            task = Task {
+                try await persistence.write { _ in
+                    startedContinuation.yield()
+                    for await _ in released { break }
+                }
+            }
+        }
+
+        func whenStarted() async { for await _ in started { break } }
+        func release() { releaseContinuation.yield() }
+    }
+
+    static func open(_ path: String, patience: Duration = .seconds(10)) async throws -> SQLPersistence {
+        try await SQLPersistence.open(.sqliteFile(path: path), readOnly: false, writerPatience: patience, logger: TestDatabase.logger)
+    }
+
+    @Test func aChangeWaitingBehindALongWriteInThisProcessIsBusyAndReadsGoOn() async throws {
+        let path = TestFolders.new("busy").appendingPathComponent("musubi.sqlite").path
+        let server = try await Self.open(path, patience: .milliseconds(300))
+        try await server.migrate()
+        let community = try await Community.seed(.testing(server))
+        let importing = LongWrite(on: server)
+        await importing.whenStarted()
+
+        let start = ContinuousClock.now
+        let found = try await server.read { try await $0.members.find(id: community.member.id) }
+        let reading = ContinuousClock.now - start
+        #expect(found?.name == community.member.name)
+        #expect(reading < .seconds(1), "a read does not wait for the writer: \(reading)")
+        await #expect(throws: MusubiError.busy(retryAfter: 1)) {
+            try await server.write { try await $0.members.setStatus(id: community.member.id, to: .deactivated) }
+        }
+        #expect(ContinuousClock.now - start < .seconds(3), "a bounded wait")
+        importing.release()
+        try await importing.task.value
+        #expect(try await server.read { try await $0.members.find(id: community.member.id) }?.status == .active, "nothing written")
+        try await server.write { try await $0.members.setStatus(id: community.member.id, to: .deactivated) }
+        try await server.close()
+    }
+
+    @Test func aChangeWaitingBehindAnotherProcessesWriteIsBusyAndReadsGoOn() async throws {
+        let path = TestFolders.new("busy").appendingPathComponent("musubi.sqlite").path
+        let server = try await Self.open(path)
+        try await server.migrate()
+        let community = try await Community.seed(.testing(server))
+        // `musubi import slack` has connections of its own, as another process would.
+        let importer = try await Self.open(path)
+        let importing = LongWrite(on: importer)
+        await importing.whenStarted()
+
+        let start = ContinuousClock.now
+        let found = try await server.read { try await $0.members.find(id: community.member.id) }
+        #expect(found != nil && ContinuousClock.now - start < .seconds(1), "a read does not wait for the other process")
+        await #expect(throws: MusubiError.busy(retryAfter: 5)) {
+            try await server.write { try await $0.members.setStatus(id: community.member.id, to: .deactivated) }
+        }
+        importing.release()
+        try await importing.task.value
+        try await server.write { try await $0.members.setStatus(id: community.member.id, to: .deactivated) }
+        try await importer.close()
+        try await server.close()
+    }
+}
