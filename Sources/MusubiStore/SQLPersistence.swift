@@ -17,16 +17,10 @@ public final class SQLPersistence: Persistence {
     /// the first query. `readOnly` opens an SQLite file so that nothing can be written or
     /// created (for `export`, also from a read-only folder); do not migrate such a database.
     public static func open(_ location: DatabaseLocation, readOnly: Bool = false, logger: Logger) async throws -> SQLPersistence {
-        try await open(location, readOnly: readOnly, writerPatience: SQLiteConnections.writerPatience, logger: logger)
-    }
-
-    /// `writerPatience`: how long an SQLite change waits for the writer before it is "busy".
-    static func open(_ location: DatabaseLocation, readOnly: Bool, writerPatience: Duration, logger: Logger) async throws -> SQLPersistence {
         switch location {
         case .sqliteFile(let path, let synchronous):
             return SQLPersistence(
-                connections: try await SQLiteConnections.open(
-                    path: path, synchronous: synchronous, readOnly: readOnly, writerPatience: writerPatience, logger: logger))
+                connections: try await SQLiteConnections.open(path: path, synchronous: synchronous, readOnly: readOnly, logger: logger))
         case .sqliteMemory:
             return SQLPersistence(connections: try await SQLiteConnections.open(path: nil, logger: logger))
         case .postgres(let address):

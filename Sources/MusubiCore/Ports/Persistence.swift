@@ -5,6 +5,14 @@ public protocol Persistence: Sendable {
     func write<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T
 }
 
+/// How long a change may wait for a database that takes one write at a time (SQLite) while
+/// a long write holds it, before it is refused as `MusubiError.busy` with nothing written.
+/// A request someone is waiting for waits a bounded time (the web layer sets it); jobs and
+/// commands, which nobody watches, wait as long as it takes (nil).
+public enum WriterPatience {
+    @TaskLocal public static var limit: Duration?
+}
+
 /// Every repository, bound to one unit of work.
 public protocol Repositories: Sendable {
     var fields: any FieldRepository { get }

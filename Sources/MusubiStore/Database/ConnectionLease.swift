@@ -7,29 +7,27 @@ actor ConnectionLease<Connection: Sendable> {
     private var free: [Connection]
     private var waiting: [(id: UInt64, continuation: CheckedContinuation<Connection, any Error>)] = []
     private var nextID: UInt64 = 0
-    private let patience: Duration?
 
-    init(_ connections: [Connection], patience: Duration? = nil) {
+    init(_ connections: [Connection]) {
         self.free = connections
-        self.patience = patience
     }
 
-    func acquire() async throws -> Connection {
+    func acquire(patience: Duration?) async throws -> Connection {
         if let connection = free.popLast() { return connection }
         nextID += 1
         let id = nextID
         if let patience {
             Task { [weak self] in
                 try? await Task.sleep(for: patience)
-                await self?.giveUp(id)
+                await self?.giveUp(id, after: patience)
             }
         }
         return try await withCheckedThrowingContinuation { waiting.append((id, $0)) }
     }
 
-    private func giveUp(_ id: UInt64) {
+    private func giveUp(_ id: UInt64, after patience: Duration) {
         guard let index = waiting.firstIndex(where: { $0.id == id }) else { return }
-        let seconds = Int((patience ?? .zero).components.seconds)
+        let seconds = Int(patience.components.seconds)
         waiting.remove(at: index).continuation.resume(throwing: MusubiError.busy(retryAfter: max(1, seconds)))
     }
 
@@ -41,8 +39,8 @@ actor ConnectionLease<Connection: Sendable> {
         }
     }
 
-    nonisolated func with<T: Sendable>(_ work: @Sendable (Connection) async throws -> T) async throws -> T {
-        let leased = try await acquire()
+    nonisolated func with<T: Sendable>(patience: Duration? = nil, _ work: @Sendable (Connection) async throws -> T) async throws -> T {
+        let leased = try await acquire(patience: patience)
         do {
             let result = try await work(leased)
             await release(leased)

@@ -15,15 +15,15 @@ final class SQLiteConnections: DatabaseConnections {
 
     static func open(
         path: String?, synchronous: DatabaseLocation.SQLiteSynchronous = .full, readOnly: Bool = false, readers readerCount: Int = 4,
-        writerPatience: Duration = writerPatience, logger: Logger
+        logger: Logger
     ) async throws -> SQLiteConnections {
         guard let path else {
             let only = try await connect(.memory, synchronous: synchronous, logger: logger)
-            return SQLiteConnections(writer: only, readers: [], writerPatience: writerPatience)
+            return SQLiteConnections(writer: only, readers: [])
         }
         if readOnly {
             let only = try await openReadOnly(path: path, logger: logger)
-            return SQLiteConnections(writer: only, readers: [], writerPatience: writerPatience)
+            return SQLiteConnections(writer: only, readers: [])
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -40,7 +40,7 @@ final class SQLiteConnections: DatabaseConnections {
         for _ in 0..<readerCount {
             readers.append(try await connect(.file(path: path), synchronous: synchronous, logger: logger))
         }
-        return SQLiteConnections(writer: writer, readers: readers, writerPatience: writerPatience)
+        return SQLiteConnections(writer: writer, readers: readers)
     }
 
     /// A connection that cannot write, for an existing file only. In a folder it may not write
@@ -61,12 +61,8 @@ final class SQLiteConnections: DatabaseConnections {
         return connection
     }
 
-    /// How long a change waits for the writer (held by a long import, say) before it is
-    /// answered "busy"; another process's write is waited for `busy_timeout` (5 s).
-    static let writerPatience = Duration.seconds(10)
-
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], writerPatience: Duration) {
-        let writerLease = ConnectionLease([writer], patience: writerPatience)
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+        let writerLease = ConnectionLease([writer])
         self.writer = writerLease
         self.readers = readers.isEmpty ? writerLease : ConnectionLease(readers)
         self.all = [writer] + readers
@@ -94,9 +90,11 @@ final class SQLiteConnections: DatabaseConnections {
         try await readers.with { try await work($0.sql()) }
     }
 
+    /// A change waits for the writer (held by a long import, say) as long as `WriterPatience`
+    /// says, then is answered "busy"; another process's write is waited for `busy_timeout` (5 s).
     func withWriter<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         do {
-            return try await writer.with { connection in
+            return try await writer.with(patience: WriterPatience.limit) { connection in
                 let db = connection.sql()
                 try await db.raw("BEGIN IMMEDIATE").run()
                 do {

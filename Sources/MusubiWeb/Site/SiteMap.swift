@@ -14,6 +14,7 @@ public enum SiteMap {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ClientMiddleware(site: site))
         router.add(middleware: ErrorMiddleware(site: site))
+        router.add(middleware: WriterPatienceMiddleware(limit: site.configuration.writerPatience))
         // Assets: the theme's first, then the bundled ones; only where no route answers.
         if let theme = site.resources.themeRoot {
             router.add(

@@ -162,8 +162,12 @@ struct TestSite {
         let seeded = Mutex<Community?>(nil)
         let options = MusubiApplication.Options(
             host: "127.0.0.1", port: 0,
+            // The whole suite runs at once on two cores: a request may wait behind an import in
+            // its test's one in-memory connection longer than a server's would.
             web: WebConfiguration(
-                installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies, uploadsDirectory: uploadsDirectory?.path
+                installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies,
+                uploadsDirectory: uploadsDirectory?.path,
+                writerPatience: .seconds(60)
             ),
             throttle: throttle, tokenUseInterval: .milliseconds(200),
             prepare: { installation in
@@ -199,13 +203,13 @@ struct APIClient {
     }
 
     func call(
-        _ method: HTTPRequest.Method, _ path: String, json: Any? = nil, raw: String? = nil, headers: HTTPFields = [:],
-        sourceLocation: SourceLocation = #_sourceLocation
+        _ method: HTTPRequest.Method, _ path: String, json: Any? = nil, raw: String? = nil, contentType: String = "application/json",
+        headers: HTTPFields = [:], sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Reply {
         var body: ByteBuffer?
         if let json { body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json)) }
         if let raw { body = ByteBuffer(string: raw) }
-        return try await send(method, path, contentType: "application/json", body: body, headers: headers, sourceLocation: sourceLocation)
+        return try await send(method, path, contentType: contentType, body: body, headers: headers, sourceLocation: sourceLocation)
     }
 
     /// Posts `multipart/form-data`, as a program sends files.
