@@ -8,7 +8,7 @@ import MusubiCore
 struct BenchIndex: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Build the matching index for synthetic listings and time candidates for one listing."
+        abstract: "Build the matching index for synthetic listings and time candidates for one listing, and for hostile texts."
     )
 
     @Option(help: "The development set the listings are made from.") var set = "bench/matching/devset.json"
@@ -42,6 +42,12 @@ struct BenchIndex: ParsableCommand {
         say(
             "candidates with reasons for \(queries) listings (\(found) found): p50 \(percentile(0.5)), p99 \(percentile(0.99)), max \(latencies.last!)"
         )
+
+        index.add(contentsOf: HostileTexts.documents())
+        let ordinary = (0..<100).map { documents[($0 * 7_919) % documents.count] }
+        for (name, slowest) in HostileTexts.timings(index, ordinary: ordinary) {
+            say("hostile text, \(name): slowest candidates with reasons \(slowest)")
+        }
     }
 }
 

@@ -150,5 +150,17 @@ import Testing
         #expect(kana == ["まいくろばぶる"])
         let loanword = MatchIndex.sharedPhrases(Array("新型まいくろばぶる発生装置".unicodeScalars), Array("小型のまいくろばぶる発生器".unicodeScalars))
         #expect(loanword == ["まいくろばぶる発生"])
+        // A phrase both texts follow with the same punctuation is shared all the same.
+        let punctuated = MatchIndex.sharedPhrases(Array("陸上養殖、水質の改善".unicodeScalars), Array("陸上養殖、漁業の担い手".unicodeScalars))
+        #expect(punctuated == ["陸上養殖"])
+    }
+
+    @Test func sharedPhrasesOfLongTextsAreReadFromTheirBeginningAndCutShort() {
+        let long = String(repeating: "微細気泡", count: 50)
+        let phrases = MatchIndex.sharedPhrases(Array(long.unicodeScalars), Array(long.unicodeScalars))
+        #expect(!phrases.isEmpty && phrases.count <= 5)
+        #expect(phrases.allSatisfy { $0.unicodeScalars.count == MatchIndex.phraseLengthLimit })
+        let late = String(repeating: "あ", count: MatchIndex.phraseScalarLimit) + "陸上養殖"
+        #expect(MatchIndex.sharedPhrases(Array(late.unicodeScalars), Array("陸上養殖".unicodeScalars)).isEmpty)
     }
 }

@@ -78,6 +78,19 @@ import Testing
                 try await coordinator.call(.post, "/api/v1/matching/bulk?top=0", raw: #"[{"id": "a", "title": "t"}]"#).status == .unprocessableContent
             )
             #expect(try await researcher.call(.post, "/api/v1/matching/bulk", raw: #"[{"id": "a", "title": "t"}]"#).status == .notFound)
+
+            // Needs written to keep the matcher busy are answered like any other; a batch that
+            // would take longer than the deadline is refused, to be sent in parts.
+            let hostile = (0..<5).map { ["id": "h\($0)", "title": "陸上養殖", "body": String(repeating: "水質", count: 5_000)] }
+            let clock = ContinuousClock()
+            let started = clock.now
+            #expect(try await coordinator.call(.post, "/api/v1/matching/bulk?top=3", json: hostile).items.count == 5)
+            #expect(clock.now - started < .seconds(5))
+            let query = MatchDocument(id: "a", kind: .need, title: "陸上養殖")
+            await #expect(throws: MusubiError.invalid("needs", "error.bulk_too_slow")) {
+                let coordinator = Requester.member(id: site.community.coordinator.id, role: .coordinator)
+                return try await Matchmaking(site.environment).bestSeeds(coordinator, for: [query], top: 3, deadline: .zero)
+            }
         }
     }
 }

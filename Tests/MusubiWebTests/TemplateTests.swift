@@ -106,7 +106,7 @@ import Testing
             try await site.browser().get(link)
         }
         let uploaded = try await SlackImportPageTests.upload(admin, SlackExportFile.sample())
-        if let job = uploaded.location { try await SlackImportPageTests.finished(admin, job) }
+        if let job = uploaded.location { _ = try await SlackImportPageTests.finished(admin, job) }
 
         let guest = site.browser()
         try await guest.signIn("guest@example.jp")

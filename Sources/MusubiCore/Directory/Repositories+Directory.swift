@@ -66,7 +66,8 @@ public protocol GroupRepository: Sendable {
     func members(of groupID: Int64) async throws -> [(member: MemberSummary, role: GroupRole)]
     func groups(of memberID: Int64) async throws -> [Group]
     func setMembership(_ membership: GroupMembership) async throws
-    func removeMember(_ memberID: Int64, from groupID: Int64) async throws
+    /// Gives whether the person was a member.
+    func removeMember(_ memberID: Int64, from groupID: Int64) async throws -> Bool
     func memberships() async throws -> [GroupMembership]
 }
 

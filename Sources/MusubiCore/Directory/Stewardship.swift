@@ -79,7 +79,7 @@ public struct Stewardship: Sendable {
         let now = env.now()
         try await env.persistence.write { repos in
             guard let group = try await repos.groups.find(id: groupID) else { throw MusubiError.notFound }
-            try await repos.groups.removeMember(memberID, from: groupID)
+            guard try await repos.groups.removeMember(memberID, from: groupID) else { throw MusubiError.notFound }
             try await GroupChannels.unseat(memberID, fromGroup: groupID, repos)
             try await repos.audit.append(
                 actorID: actor.memberID, action: .groupMemberRemoved, subjectType: "group", subjectID: groupID, detail: "\(memberID) ← \(group.name)",

@@ -44,29 +44,49 @@ extension MatchIndex {
         }
     }
 
+    /// How much of each text the search for shared phrases reads: it compares every
+    /// character of one with every character of the other.
+    static let phraseScalarLimit = 1_000
+    /// The longest phrase reported; a longer shared run is reported by its last characters.
+    static let phraseLengthLimit = 40
+
     /// The longest runs of Japanese or latin characters both texts contain (two or more
-    /// characters, at most five runs), for saying in words what they share.
-    static func sharedPhrases(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = 5) -> [String] {
+    /// characters, at most five runs), for saying in words what they share. Reads the first
+    /// `phraseScalarLimit` scalars of each text, and keeps for every place in `a` only the
+    /// longest run that ends there, so that repetitive texts cost no more than others.
+    static func sharedPhrases(_ fullA: [Unicode.Scalar], _ fullB: [Unicode.Scalar], limit: Int = 5) -> [String] {
+        let a = fullA.prefix(phraseScalarLimit)
+        let b = fullB.prefix(phraseScalarLimit)
         guard !a.isEmpty, !b.isEmpty else { return [] }
+        // Whether a character may be part of a phrase (punctuation and spaces may not).
+        let counts = a.map { ScriptKind($0) != .other }
         var previous = [Int](repeating: 0, count: b.count + 1)
         var current = previous
-        var best: [String: Int] = [:]
+        var longestEndingAt = [Int](repeating: 0, count: a.count + 1)
         for i in 1...a.count {
+            guard counts[i - 1] else {
+                previous.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+                continue
+            }
+            let character = a[i - 1]
+            let next = i < a.count && counts[i] ? a[i] : nil
             for j in 1...b.count {
-                if a[i - 1] == b[j - 1], ScriptKind(a[i - 1]) != .other {
-                    current[j] = previous[j - 1] + 1
-                    let length = current[j]
+                if character == b[j - 1] {
+                    let length = min(previous[j - 1] + 1, phraseLengthLimit)
+                    current[j] = length
                     // Record a run where it ends.
-                    if length >= 2, i == a.count || j == b.count || a[i] != b[j] {
-                        best[String(String.UnicodeScalarView(a[(i - length)..<i]))] = length
-                    }
+                    if length > max(1, longestEndingAt[i]), next == nil || j == b.count || next != b[j] { longestEndingAt[i] = length }
                 } else {
                     current[j] = 0
                 }
             }
             swap(&previous, &current)
         }
-        let phrases = Set(best.keys.compactMap(Self.contentWords)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        var runs = Set<String>()
+        for (end, length) in longestEndingAt.enumerated() where length >= 2 {
+            runs.insert(String(String.UnicodeScalarView(a[(end - length)..<end])))
+        }
+        let phrases = Set(runs.compactMap(Self.contentWords)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         var chosen: [String] = []
         for phrase in phrases where !chosen.contains(where: { $0.contains(phrase) }) {
             chosen.append(phrase)

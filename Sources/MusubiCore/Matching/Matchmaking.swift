@@ -90,11 +90,18 @@ public struct Matchmaking: Sendable {
 
     /// The most needs one bulk matching takes.
     public static let bulkLimit = 1_000
+    /// The longest one bulk matching may take; a batch that needs longer is refused, to be
+    /// sent in smaller parts, rather than hold a core for minutes.
+    public static let bulkDeadline = Duration.seconds(20)
 
     /// The best seeds for each of a batch of needs written outside Musubi (a survey of
     /// local companies), among the listings the viewer may see: a coordinator's bulk
     /// matching. In the order of the needs.
-    public func bestSeeds(_ actor: Requester, for needs: [MatchDocument], top: Int) async throws -> [(need: MatchDocument, seeds: [Candidate])] {
+    public func bestSeeds(
+        _ actor: Requester, for needs: [MatchDocument], top: Int, deadline: Duration = bulkDeadline
+    ) async throws -> [(need: MatchDocument, seeds: [Candidate])] {
+        let clock = ContinuousClock()
+        let giveUpAt = clock.now + deadline
         try Policy.require(actor, .view, .matchingTools)
         guard !needs.isEmpty else { throw MusubiError.invalid("needs", "error.bulk_empty") }
         guard needs.count <= Self.bulkLimit else { throw MusubiError.invalid("needs", "error.bulk_too_many") }
@@ -103,6 +110,9 @@ public struct Matchmaking: Sendable {
         try await ensureLoaded()
         var results: [(need: MatchDocument, seeds: [Candidate])] = []
         for need in needs {
+            guard clock.now < giveUpAt else { throw MusubiError.invalid("needs", "error.bulk_too_slow") }
+            // Each need takes milliseconds of one core: let other requests in between.
+            await Task.yield()
             var query = need
             query.kind = .need
             // An uploaded id may equal an indexed listing's ("7"); the index never scores a

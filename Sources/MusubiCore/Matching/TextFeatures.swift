@@ -2,17 +2,27 @@
 /// whole latin words (the lexical signal), and the concepts of the dictionary it mentions.
 /// It works on Unicode scalars: after normalisation a Japanese character is one scalar, and
 /// scalars compare and hash far faster than characters.
+///
+/// The engine's work on a text is bounded whatever the text: it reads at most
+/// `scalarLimit` scalars of it (the text is stored whole), and a gram or concept repeated
+/// more than `repetitionLimit` times counts as if it were repeated that often.
 struct TextFeatures: Sendable {
+    /// A listing's title, summary and details rarely pass two thousand characters; a longer
+    /// text is matched on its beginning.
+    static let scalarLimit = 4_000
+    /// Saying a word again and again does not make a text more about it.
+    static let repetitionLimit = 8
+
     /// Gram keys (see `GramKey`) and how often each occurs.
     var grams: [UInt64: Int]
     var concepts: [Int: Int]
-    /// The normalised text, kept for explaining a match in words.
+    /// The normalised text (its first `scalarLimit` scalars), kept for explaining a match.
     var normalized: [Unicode.Scalar]
 
     init(_ text: String, dictionary: ConceptDictionary) {
-        let normalized = Array(JapaneseText.normalize(text).unicodeScalars)
+        let normalized = Array(JapaneseText.normalize(text).unicodeScalars.prefix(Self.scalarLimit))
         self.normalized = normalized
-        self.concepts = dictionary.occurrences(in: normalized)
+        self.concepts = dictionary.occurrences(in: normalized).mapValues { min($0, Self.repetitionLimit) }
         var grams: [UInt64: Int] = [:]
         var start = 0
         var kind = ScriptKind.other
@@ -36,7 +46,7 @@ struct TextFeatures: Sendable {
             }
         }
         flush(normalized.count)
-        self.grams = grams
+        self.grams = grams.mapValues { min($0, Self.repetitionLimit) }
     }
 }
 

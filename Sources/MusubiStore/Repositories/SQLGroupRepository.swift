@@ -83,8 +83,9 @@ struct SQLGroupRepository: GroupRepository {
         ).run()
     }
 
-    func removeMember(_ memberID: Int64, from groupID: Int64) async throws {
-        try await db.raw("DELETE FROM group_members WHERE group_id = \(bind: groupID) AND member_id = \(bind: memberID)").run()
+    func removeMember(_ memberID: Int64, from groupID: Int64) async throws -> Bool {
+        try await !db.raw("DELETE FROM group_members WHERE group_id = \(bind: groupID) AND member_id = \(bind: memberID) RETURNING member_id")
+            .all().isEmpty
     }
 
     func memberships() async throws -> [GroupMembership] {

@@ -49,17 +49,19 @@ enum JSON {
     }
 
     /// Decodes a JSON request body; anything malformed is the caller's 400, naming the field
-    /// when one is missing or of the wrong type.
+    /// when one is missing or of the wrong type. Only JSON as RFC 8259 writes it is read
+    /// (`StrictJSON`): what Foundation's decoder would also take is a client's bug to report.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, limit: Int = 256 * 1024) async throws -> T {
         let buffer = try await request.collectBody(upTo: limit)
         guard String(validating: buffer.readableBytesView, as: UTF8.self) != nil else {
             throw HTTPError(.badRequest, message: "The body is not valid UTF-8.")
         }
+        guard StrictJSON.isValid(buffer.readableBytesView) else { throw HTTPError(.badRequest, message: "The body is not valid JSON.") }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
             guard let field = field(of: error) else { throw HTTPError(.badRequest, message: "The body is not the JSON this operation expects.") }
-            throw MalformedJSON(field: field)
+            throw MalformedInput(field: field, key: "error.json_field")
         } catch {
             throw HTTPError(.badRequest, message: "The body is not the JSON this operation expects.")
         }
@@ -82,9 +84,12 @@ enum JSON {
     }
 }
 
-/// A JSON body with a field missing or of the wrong type: a 400 that names the field.
-struct MalformedJSON: Error {
+/// A request with a field that is not what it must be (a JSON field missing or of the wrong
+/// type, a query number that is no number): a 400 that names the field.
+struct MalformedInput: Error {
     var field: String
+    /// The catalog key that says what is wrong with it.
+    var key: String
 
-    var problems: MusubiError { .invalid(field, "error.json_field") }
+    var problems: MusubiError { .invalid(field, key) }
 }

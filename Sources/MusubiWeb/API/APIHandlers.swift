@@ -161,7 +161,7 @@ struct APIHandlers {
         let page = try await site.people.auditLog(
             context.actor,
             AuditQuery(
-                actorID: query.int64("actorId"), action: AuditAction(rawValue: query["action"]),
+                actorID: try query.int64("actorId"), action: AuditAction(rawValue: query["action"]),
                 since: query.optional("since").flatMap(iso.date(from:)), until: query.optional("until").flatMap(iso.date(from:)),
                 page: Self.pageRequest(query, size: 50)
             ))
@@ -191,13 +191,13 @@ struct APIHandlers {
 
     static func filters(_ request: Request) throws -> Directory.Filters {
         let query = try FormData.query(of: request)
-        var filters = DirectoryHandlers.filters(query)
-        filters.page = pageRequest(query, size: 30)
+        var filters = try DirectoryHandlers.filters(query)
+        filters.page = try pageRequest(query, size: 30)
         return filters
     }
 
     /// The page asked for with `page` and `pageSize` (`PageRequest` keeps both in range).
-    static func pageRequest(_ query: FormData, size: Int) -> PageRequest {
-        PageRequest(number: query.int("page") ?? 1, size: query.int("pageSize") ?? size)
+    static func pageRequest(_ query: FormData, size: Int) throws -> PageRequest {
+        PageRequest(number: try query.int("page") ?? 1, size: try query.int("pageSize") ?? size)
     }
 }

@@ -15,6 +15,8 @@ struct APIOperation: Sendable {
     var requestSchema: String?
     /// Also takes the request as `multipart/form-data`, with `files`.
     var acceptsFiles = false
+    /// Also takes the request as `text/csv` (bulk matching's needs file).
+    var acceptsCSV = false
     var responseSchema: String?
     /// Answers with a file's bytes rather than JSON.
     var returnsFile = false
@@ -26,19 +28,35 @@ struct APIOperation: Sendable {
     /// for a signed-in caller with POST.
     var takesIdempotencyKey: Bool { method == .post && access != .anyone }
 
+    /// The media types a body may be sent as, as the document declares them: none for an
+    /// operation that reads no body.
+    var bodyTypes: [String] {
+        guard requestSchema != nil else { return [] }
+        return ["application/json"] + (acceptsFiles ? ["multipart/form-data"] : []) + (acceptsCSV ? ["text/csv"] : [])
+    }
+
     /// The handler as routed: an operation for signed-in callers answers a visitor 401
-    /// before it reads anything, as the document says; the policy decides the rest. A POST
-    /// with an `Idempotency-Key` is done once per key (`IdempotentResponder`).
+    /// before it reads anything, as the document says; the policy decides the rest. A body
+    /// of a type the operation does not declare is a 415. A POST with an `Idempotency-Key`
+    /// is done once per key (`IdempotentResponder`).
     func routedHandler(_ idempotent: IdempotentResponder) -> @Sendable (Request, MusubiRequestContext) async throws -> Response {
-        guard access != .anyone else { return handler }
-        let takesKey = takesIdempotencyKey
+        let (signedIn, takesKey, types) = (access != .anyone, takesIdempotencyKey, bodyTypes)
         return { [handler] request, context in
-            guard context.actor != .anonymous else { throw MusubiError.unauthenticated }
+            if signedIn, context.actor == .anonymous { throw MusubiError.unauthenticated }
+            if !types.isEmpty, !types.contains(Self.mediaType(of: request)) {
+                throw HTTPError(.unsupportedMediaType, message: "Send the body as \(types.joined(separator: " or ")).")
+            }
             if takesKey, let key = request.headers[IdempotentResponder.header] {
                 return try await idempotent.respond(key: key, request, context, handler)
             }
             return try await handler(request, context)
         }
+    }
+
+    /// The request's `Content-Type` without its parameters, in lower case ("" when absent).
+    static func mediaType(of request: Request) -> String {
+        let header = request.headers[.contentType] ?? ""
+        return header.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
     }
 }
 

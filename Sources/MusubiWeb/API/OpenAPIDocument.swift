@@ -86,6 +86,7 @@ enum OpenAPIDocument {
                     ]
                 ]
             }
+            if operation.acceptsCSV { content["text/csv"] = ["schema": ["type": "string"]] }
             result["requestBody"] = ["required": true, "content": content]
         }
         return result
@@ -97,6 +98,7 @@ enum OpenAPIDocument {
         if operation.access != .anyone { result.append(("403", "The caller may not do this")) }
         if operation.requestSchema != nil {
             result.append(("413", "The body is larger than the operation takes"))
+            result.append(("415", "The body is not of a type the operation takes"))
             result.append(("422", "Invalid input; see problems"))
         }
         result.append(

@@ -10,7 +10,7 @@ struct ManagementHandlers {
     func people(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
         let status = AccountStatus(rawValue: query["status"]) ?? .pending
-        let page = try await site.people.people(context.actor, status: status, page: PageRequest(number: query.int("page") ?? 1, size: 50))
+        let page = try await site.people.people(context.actor, status: status, page: PageRequest(number: try query.int("page") ?? 1, size: 50))
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let actor = context.actor
         let model = PeoplePage(
@@ -91,7 +91,8 @@ struct ManagementHandlers {
                 form, errors: ["role": site.t("error.role", context)], issued: nil, request, context, status: .unprocessableContent)
         }
         do {
-            let issued = try await site.people.invite(context.actor, email: form["email"], role: role, organizationID: form.int64("organizationID"))
+            let issued = try await site.people.invite(
+                context.actor, email: form["email"], role: role, organizationID: try form.int64("organizationID"))
             return try await invitationPage(FormData(), errors: [:], issued: issued, request, context, status: .created)
         } catch let error as MusubiError where error.belongsOnTheForm {
             return try await invitationPage(
@@ -129,8 +130,8 @@ struct ManagementHandlers {
         let page = try await site.people.auditLog(
             context.actor,
             AuditQuery(
-                actorID: query.int64("actor"), action: action, since: since, until: until,
-                page: PageRequest(number: query.int("page") ?? 1, size: 50)
+                actorID: try query.int64("actor"), action: action, since: since, until: until,
+                page: PageRequest(number: try query.int("page") ?? 1, size: 50)
             ))
         let views = Views(site: site, context: context, tree: FieldTree([]))
         let model = AuditPage(

@@ -55,7 +55,7 @@ struct SessionHandlers {
             try await site.accounts.apply(
                 .init(
                     email: form["email"], password: form["password"], name: form["name"], nameKana: form["nameKana"],
-                    organizationID: form.int64("organizationID"), title: form["title"], message: form["message"]
+                    organizationID: try form.int64("organizationID"), title: form["title"], message: form["message"]
                 ))
             return try await applyPage(FormData(), errors: [:], done: true, request, context)
         } catch let error as MusubiError where error.belongsOnTheForm {

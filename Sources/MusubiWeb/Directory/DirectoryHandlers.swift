@@ -125,14 +125,14 @@ struct DirectoryHandlers {
 
     static let filterKeys = ["q", "sector", "field", "prefecture", "municipality"]
 
-    static func filters(_ query: FormData) -> Directory.Filters {
+    static func filters(_ query: FormData) throws -> Directory.Filters {
         Directory.Filters(
             text: String(query["q"].prefix(200)),
             sector: Sector(rawValue: query["sector"]),
-            fieldID: query.int64("field"),
+            fieldID: try query.int64("field"),
             prefectureCode: query.optional("prefecture"),
             municipality: query.optional("municipality"),
-            page: PageRequest(number: query.int("page") ?? 1, size: 30)
+            page: PageRequest(number: try query.int("page") ?? 1, size: 30)
         )
     }
 
@@ -150,7 +150,7 @@ struct DirectoryHandlers {
         cards: (Views, Page<Item>) -> (members: [String], organizations: [String])
     ) async throws -> Response {
         let query = try FormData.query(of: request)
-        let filters = Self.filters(query)
+        let filters = try Self.filters(query)
         let page = try await search(context.actor, filters)
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let (members, organizations) = cards(views, page)

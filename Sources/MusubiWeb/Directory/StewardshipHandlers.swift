@@ -87,7 +87,7 @@ struct StewardshipHandlers {
     }
 
     func createGroup(_ request: Request, _ context: Context) async throws -> Response {
-        let (draft, unreadable) = Self.groupDraft(context.form)
+        let (draft, unreadable) = try Self.groupDraft(context.form)
         do {
             if !unreadable.isEmpty { throw MusubiError.invalid(unreadable) }
             let group = try await site.stewardship.createGroup(context.actor, draft)
@@ -110,7 +110,7 @@ struct StewardshipHandlers {
 
     func updateGroup(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        let (draft, unreadable) = Self.groupDraft(context.form)
+        let (draft, unreadable) = try Self.groupDraft(context.form)
         do {
             if !unreadable.isEmpty { throw MusubiError.invalid(unreadable) }
             try await site.stewardship.updateGroup(context.actor, id: id, draft)
@@ -123,7 +123,7 @@ struct StewardshipHandlers {
 
     func addGroupMember(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        guard let memberID = context.form.int64("memberID") else { throw MusubiError.invalid("memberID", "error.member_unknown") }
+        guard let memberID = try context.form.int64("memberID") else { throw MusubiError.invalid("memberID", "error.member_unknown") }
         let role = GroupRole(rawValue: context.form["role"]) ?? .member
         try await site.stewardship.setGroupMember(context.actor, groupID: id, memberID: memberID, role: role)
         return site.redirect(Paths.group.href(id), notice: "saved")
@@ -131,7 +131,7 @@ struct StewardshipHandlers {
 
     func removeGroupMember(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        guard let memberID = context.form.int64("memberID") else { throw MusubiError.invalid("memberID", "error.member_unknown") }
+        guard let memberID = try context.form.int64("memberID") else { throw MusubiError.invalid("memberID", "error.member_unknown") }
         try await site.stewardship.removeGroupMember(context.actor, groupID: id, memberID: memberID)
         return site.redirect(Paths.group.href(id), notice: "saved")
     }
@@ -159,14 +159,14 @@ struct StewardshipHandlers {
         return site.render(model, title: title, request, context, status: status)
     }
 
-    static func groupDraft(_ form: FormData) -> (GroupDraft, [MusubiError.Problem]) {
+    static func groupDraft(_ form: FormData) throws -> (GroupDraft, [MusubiError.Problem]) {
         var problems: [MusubiError.Problem] = []
         let kind = GroupKind(rawValue: form["kind"])
         if kind == nil { problems.append(.init(field: "kind", key: "error.group_kind")) }
         let fieldIDs = FormIDs.parse(form.all("fields"), field: "fieldIDs", into: &problems)
         let draft = GroupDraft(
-            kind: kind ?? .studyGroup, name: form["name"], description: form["description"], parentID: form.int64("parentID"),
-            hostOrganizationID: form.int64("hostOrganizationID"), fieldIDs: fieldIDs
+            kind: kind ?? .studyGroup, name: form["name"], description: form["description"], parentID: try form.int64("parentID"),
+            hostOrganizationID: try form.int64("hostOrganizationID"), fieldIDs: fieldIDs
         )
         return (draft, problems)
     }

@@ -156,7 +156,7 @@ extension APIHandlers {
             throw MusubiError.invalid("order", "error.search_order")
         }
         let results = try await site.exchange.search(
-            context.actor, query: query["q"], order: order, page: query.int("page") ?? 1, timeZone: site.configuration.timeZone
+            context.actor, query: query["q"], order: order, page: try query.int("page") ?? 1, timeZone: site.configuration.timeZone
         )
         return JSON.response(SearchResultsDTO(results))
     }

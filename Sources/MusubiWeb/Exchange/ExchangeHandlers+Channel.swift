@@ -8,7 +8,7 @@ extension ExchangeHandlers {
     func show(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
         return try await channelPage(
-            try context.parameters.require("id", as: Int64.self), before: query.int64("before"), body: "", errors: [:], request, context)
+            try context.parameters.require("id", as: Int64.self), before: try query.int64("before"), body: "", errors: [:], request, context)
     }
 
     /// Posts once per form: the form's key makes a second sending (a retry, a double click)
@@ -22,7 +22,7 @@ extension ExchangeHandlers {
     private func postOnce(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         let form = context.form
-        let root = form.int64("thread")
+        let root = try form.int64("thread")
         do {
             let files = try (context.files["files"] ?? []).map { try $0.upload() }
             let message = try await site.exchange.post(

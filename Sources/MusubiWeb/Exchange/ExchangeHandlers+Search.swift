@@ -16,7 +16,7 @@ extension ExchangeHandlers {
         let results: Exchange.SearchResults
         do {
             results = try await site.exchange.search(
-                context.actor, query: typed, order: order, page: query.int("page") ?? 1, timeZone: site.configuration.timeZone)
+                context.actor, query: typed, order: order, page: try query.int("page") ?? 1, timeZone: site.configuration.timeZone)
         } catch let error as MusubiError where error.belongsOnTheForm {
             model.error = site.problems(error, context)["q"]
             return site.render(model, title: site.t("search.title", context), request, context, status: ErrorMiddleware.describe(error).0)

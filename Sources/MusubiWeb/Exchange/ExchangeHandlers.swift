@@ -24,7 +24,7 @@ struct ExchangeHandlers {
 
     func browse(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
-        let page = try await site.exchange.browse(context.actor, term: query["q"], page: PageRequest(number: query.int("page") ?? 1, size: 50))
+        let page = try await site.exchange.browse(context.actor, term: query["q"], page: PageRequest(number: try query.int("page") ?? 1, size: 50))
         let views = views(context)
         let model = ChannelBrowserPage(
             term: query["q"],
@@ -52,7 +52,7 @@ struct ExchangeHandlers {
         let form = context.form
         let draft = ChannelDraft(
             kind: ChannelKind(rawValue: form["kind"]) ?? .public, purpose: ChannelPurpose(rawValue: form["purpose"]) ?? .general,
-            name: form["name"], topic: form["topic"], description: form["description"], fieldID: form.int64("fieldID")
+            name: form["name"], topic: form["topic"], description: form["description"], fieldID: try form.int64("fieldID")
         )
         do {
             let channel = try await site.exchange.create(context.actor, draft)
@@ -124,7 +124,7 @@ struct ExchangeHandlers {
 
     func mentions(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
-        let page = try await site.exchange.mentions(context.actor, page: PageRequest(number: query.int("page") ?? 1, size: 30))
+        let page = try await site.exchange.mentions(context.actor, page: PageRequest(number: try query.int("page") ?? 1, size: 30))
         let views = views(context)
         let model = MentionsPage(
             rows: page.items.map { mention in

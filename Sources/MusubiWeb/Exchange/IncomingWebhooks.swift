@@ -33,12 +33,15 @@ struct IncomingWebhooks: Sendable {
         }
     }
 
-    /// The JSON sent, read whole up to the limit (anything longer is refused).
+    /// The JSON sent, read whole up to the limit (anything longer is refused). A form body
+    /// that is JSON itself, as `curl -d '{"text": "…"}'` sends it, is read as JSON, as Slack
+    /// reads it; any other form carries the JSON in `payload`.
     static func payload(of request: Request) async throws -> Data {
         let limit = Exchange.webhookLimits.payload
         let body = Data(try await request.collectBody(upTo: limit).readableBytesView)
         let type = request.headers[.contentType]?.lowercased() ?? ""
         guard type.hasPrefix("application/x-www-form-urlencoded") else { return body }
+        if body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") { return body }
         let form = try FormData(encoded: body)
         return Data(form["payload"].utf8)
     }

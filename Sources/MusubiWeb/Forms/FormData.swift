@@ -30,9 +30,17 @@ public struct FormData: Sendable {
         return value.isEmpty ? nil : value
     }
 
-    public func int64(_ key: String) -> Int64? { optional(key).flatMap { Int64($0) } }
+    /// The field as a whole number, nil when it is absent or empty; anything else there
+    /// (`1.5`, `abc`, a number past 64 bits) is the caller's 400, naming the field.
+    func int64(_ key: String) throws -> Int64? {
+        guard let text = optional(key) else { return nil }
+        guard let number = Int64(text) else { throw MalformedInput(field: key, key: "error.whole_number") }
+        return number
+    }
 
-    public func int(_ key: String) -> Int? { optional(key).flatMap { Int($0) } }
+    func int(_ key: String) throws -> Int? {
+        try int64(key).map { Int($0) }
+    }
 
     /// Reads a posted form body of at most `limit` bytes.
     public static func body(of request: Request, limit: Int = 256 * 1024) async throws -> FormData {

@@ -30,8 +30,8 @@ struct IntroductionHandlers {
     }
 
     private func target(_ form: FormData) throws -> Introductions.Target {
-        if let listing = form.int64("listing") { return .listing(listing) }
-        if let member = form.int64("member") { return .member(member) }
+        if let listing = try form.int64("listing") { return .listing(listing) }
+        if let member = try form.int64("member") { return .member(member) }
         throw MusubiError.invalid("target", "error.introduction_target")
     }
 
@@ -64,7 +64,7 @@ struct IntroductionHandlers {
         let everyone = box != "mine"
         let statuses: [IntroductionStatus] = box == "queue" ? [.requested] : []
         let page = try await site.introductions.list(
-            context.actor, everyone: everyone, statuses: statuses, page: PageRequest(number: query.int("page") ?? 1, size: 50))
+            context.actor, everyone: everyone, statuses: statuses, page: PageRequest(number: try query.int("page") ?? 1, size: 50))
         let names = try await site.introductions.names(of: page.items)
         let views = Views(site: site, context: context, tree: FieldTree([]))
         let tabs = (isCoordinator ? ["queue", "all", "mine"] : ["mine"]).map { key in

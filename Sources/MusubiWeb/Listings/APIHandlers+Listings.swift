@@ -6,7 +6,7 @@ import MusubiCore
 extension APIHandlers {
     func listings(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
-        let filters = ListingHandlers.filters(query, pageSize: query.int("pageSize") ?? 30)
+        let filters = try ListingHandlers.filters(query, pageSize: try query.int("pageSize") ?? 30)
         return JSON.response(
             PageDTO(try await site.listings.browse(context.actor, filters)) { ListingDTO($0, showsOwner: Self.showsOwners(context)) })
     }

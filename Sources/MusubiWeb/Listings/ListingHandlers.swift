@@ -11,17 +11,17 @@ struct ListingHandlers {
     static let filterKeys = ["q", "kind", "field", "sector", "status", "mine"]
 
     /// The list's filters from a query string; the API reads the same ones.
-    static func filters(_ query: FormData, pageSize: Int = 30) -> Listings.Filters {
+    static func filters(_ query: FormData, pageSize: Int = 30) throws -> Listings.Filters {
         Listings.Filters(
-            text: String(query["q"].prefix(200)), kind: ListingKind(rawValue: query["kind"]), fieldID: query.int64("field"),
+            text: String(query["q"].prefix(200)), kind: ListingKind(rawValue: query["kind"]), fieldID: try query.int64("field"),
             sector: Sector(rawValue: query["sector"]), status: ListingStatus(rawValue: query["status"]),
-            mine: ["1", "true"].contains(query["mine"]), page: PageRequest(number: query.int("page") ?? 1, size: pageSize)
+            mine: ["1", "true"].contains(query["mine"]), page: PageRequest(number: try query.int("page") ?? 1, size: pageSize)
         )
     }
 
     func browse(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
-        let filters = Self.filters(query)
+        let filters = try Self.filters(query)
         let page = try await site.listings.browse(context.actor, filters)
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let model = ListingsPage(

@@ -30,7 +30,8 @@ extension APIHandlers {
             .init(
                 method: .post, path: .init("/api/v1/matching/bulk"), id: "bulkMatch",
                 summary: "The best seeds for each of a batch of needs (a JSON array as in the schema, or CSV with those columns)",
-                access: .coordinator, query: ["top"], requestSchema: "NeedsFile", responseSchema: "BulkMatchList", handler: bulkMatch),
+                access: .coordinator, query: ["top"], requestSchema: "NeedsFile", acceptsCSV: true, responseSchema: "BulkMatchList",
+                handler: bulkMatch),
         ]
     }
 }

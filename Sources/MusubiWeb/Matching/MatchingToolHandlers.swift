@@ -39,7 +39,7 @@ struct MatchingToolHandlers {
     func bulkMatch(_ request: Request, _ context: Context) async throws -> Response {
         try Policy.require(context.actor, .view, .matchingTools)
         let form = context.form
-        let top = form.int("top") ?? 5
+        let top = try form.int("top") ?? 5
         var model = BulkMatchingPage(top: top, errors: [:], problems: [])
         let data = try context.files["needs"]?.first?.contents() ?? Data(form["pasted"].utf8)
         do {

@@ -19,7 +19,7 @@ struct SuggestionHandlers {
     func pin(_ request: Request, _ context: Context) async throws -> Response {
         let form = context.form
         do {
-            guard let memberID = form.int64("member"), let subjectID = form.int64("subject") else {
+            guard let memberID = try form.int64("member"), let subjectID = try form.int64("subject") else {
                 throw MusubiError.invalid("subject", "error.suggestion_subject")
             }
             let subject: MatchSubject

@@ -36,7 +36,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 context.logger.notice("a change waited too long for the database", metadata: ["path": "\(request.uri.path)"])
             }
             return response
-        } catch let error as MalformedJSON {
+        } catch let error as MalformedInput {
             return respond(
                 status: .badRequest, message: site.t("error.bad_request", context), code: "error.bad_request", problems: error.problems, request,
                 context)
