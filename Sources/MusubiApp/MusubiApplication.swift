@@ -22,6 +22,9 @@ public enum MusubiApplication {
         public var upkeepInterval: Duration
         /// How often the API token uses noted by requests are written.
         public var tokenUseInterval: Duration
+        /// How long a connection may take to send a request head, or pause inside a body or
+        /// between requests, before it is closed (`GuardedHTTPChannel`).
+        public var connectionTimeout: Duration
         /// Work on the migrated database before anything else reads it (the demo community,
         /// a test's fixtures); the matching index is rebuilt after it.
         public var prepare: @Sendable (Installation) async throws -> Void
@@ -31,7 +34,7 @@ public enum MusubiApplication {
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, web: WebConfiguration = WebConfiguration(), throttle: SignInThrottle = SignInThrottle(),
-            upkeepInterval: Duration = .seconds(3_600), tokenUseInterval: Duration = .seconds(5),
+            upkeepInterval: Duration = .seconds(3_600), tokenUseInterval: Duration = .seconds(5), connectionTimeout: Duration = .seconds(30),
             prepare: @escaping @Sendable (Installation) async throws -> Void = { _ in },
             onServerRunning: @escaping @Sendable (any NIOCore.Channel) async -> Void = { _ in },
             observeRendering: (@Sendable (String, [String: Any]) -> Void)? = nil
@@ -42,6 +45,7 @@ public enum MusubiApplication {
             self.throttle = throttle
             self.upkeepInterval = upkeepInterval
             self.tokenUseInterval = tokenUseInterval
+            self.connectionTimeout = connectionTimeout
             self.prepare = prepare
             self.onServerRunning = onServerRunning
             self.observeRendering = observeRendering
@@ -77,7 +81,7 @@ public enum MusubiApplication {
         let tokenUses = TokenUseWriter(environment, interval: options.tokenUseInterval, logger: logger)
         var application = Application(
             router: SiteMap.router(for: site),
-            server: .http1WebSocketUpgrade(webSocketRouter: LiveRoutes.router(for: site)),
+            server: .guardedHTTP1WebSocketUpgrade(webSocketRouter: LiveRoutes.router(for: site), timeout: options.connectionTimeout),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "Musubi"),
             // Shut down in the reverse order, after the server.
             services: [

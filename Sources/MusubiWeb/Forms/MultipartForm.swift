@@ -43,6 +43,7 @@ public struct MultipartForm: Sendable {
 
     /// Reads a posted multipart body of at most `limit` bytes, writing its files into `folder`.
     public static func read(_ request: Request, boundary: String, limit: Int, into folder: UploadFolder) async throws -> MultipartForm {
+        try request.refuseDeclaredBody(over: limit)
         let reader = PartReader(folder: folder)
         let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { name, value in reader.header(name, value) }

@@ -43,7 +43,10 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as HTTPError {
             if error.status.code >= 500 { log(error, request, context) }
             let key = error.status == .notFound && context.endpointPath == Self.unrouted ? "error.no_such_page" : Self.key(for: error)
-            return respond(status: error.status, message: site.t(key, context), code: key, problems: nil, request, context)
+            var response = respond(status: error.status, message: site.t(key, context), code: key, problems: nil, request, context)
+            // A body refused for its size is left unread: the connection cannot go on.
+            if error.status == .contentTooLarge { response.headers[.connection] = "close" }
+            return response
         } catch {
             log(error, request, context)
             return respond(

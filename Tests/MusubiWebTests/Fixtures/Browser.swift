@@ -150,7 +150,7 @@ struct TestSite {
     /// socket, for WebSocket tests; otherwise requests go straight to its router.
     static func run(
         _ database: TestDatabase, throttle: SignInThrottle = SignInThrottle(), trustedProxies: Set<String> = [], live: Bool = false,
-        uploadsDirectory: URL? = nil,
+        uploadsDirectory: URL? = nil, connectionTimeout: Duration = .seconds(30),
         observeRendering: (@Sendable (String, [String: Any]) -> Void)? = nil,
         _ body: @escaping @Sendable (TestSite) async throws -> Void
     ) async throws {
@@ -169,7 +169,7 @@ struct TestSite {
                 uploadsDirectory: uploadsDirectory?.path,
                 writerPatience: .seconds(60)
             ),
-            throttle: throttle, tokenUseInterval: .milliseconds(200),
+            throttle: throttle, tokenUseInterval: .milliseconds(200), connectionTimeout: connectionTimeout,
             prepare: { installation in
                 let community = try await Community.seed(installation.environment)
                 seeded.withLock { $0 = community }
