@@ -46,6 +46,7 @@ let package = Package(
             name: "MusubiWeb",
             dependencies: [
                 "MusubiCore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Mustache", package: "swift-mustache"),

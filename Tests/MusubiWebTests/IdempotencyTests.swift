@@ -35,6 +35,9 @@ import Testing
             let elsewhere = try await member.call(
                 .post, "/api/v1/channels/\(site.community.room.id)/messages", json: ["body": "別件"], headers: [Self.key: "retry-1"])
             #expect(elsewhere.status == .conflict && elsewhere.errorCode == "error.idempotency_key_reused")
+            // So is the same key with another body: it is not a retry, and is not answered as one.
+            let otherBody = try await member.call(.post, path, json: ["body": "明日の会議は 11 時から"], headers: [Self.key: "retry-1"])
+            #expect(otherBody.status == .conflict && otherBody.errorCode == "error.idempotency_key_reused")
             let bad = try await member.call(.post, path, json: ["body": "x"], headers: [Self.key: "has space"])
             #expect(bad.status == .unprocessableContent)
             // A first try that failed leaves the key free for the corrected one.

@@ -72,10 +72,10 @@ import Testing
             #expect(bulk.status == .ok, "\(bulk.body)")
             #expect(bulk.items.first?["needId"] as? String == "q1")
             let malformed = try await coordinator.call(.post, "/api/v1/matching/bulk", raw: #"[{"title": "no id"}]"#)
-            #expect(malformed.status == .badRequest)
+            #expect(malformed.status == .unprocessableContent)
             #expect(malformed.body.contains("id is missing"))
             #expect(
-                try await coordinator.call(.post, "/api/v1/matching/bulk?top=0", raw: #"[{"id": "a", "title": "t"}]"#).status == .unprocessableContent
+                try await coordinator.call(.post, "/api/v1/matching/bulk?top=0", raw: #"[{"id": "a", "title": "t"}]"#).status == .badRequest
             )
             #expect(try await researcher.call(.post, "/api/v1/matching/bulk", raw: #"[{"id": "a", "title": "t"}]"#).status == .notFound)
 

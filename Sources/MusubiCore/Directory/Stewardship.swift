@@ -87,17 +87,21 @@ public struct Stewardship: Sendable {
         }
     }
 
+    /// The longest texts an organisation and a group take, in Unicode scalars.
+    public static let organizationLimits = (name: 120, nameKana: 120, municipality: 60, summary: 2_000)
+    public static let groupLimits = (name: 120, description: 4_000)
+
     private func validate(_ draft: OrganizationDraft) async throws -> OrganizationDraft {
         let tree = try await Directory(env).fieldTree()
         var check = Validator()
         let clean = OrganizationDraft(
-            name: check.text("name", draft.name, required: true, limit: 120),
-            nameKana: check.text("nameKana", draft.nameKana, limit: 120),
+            name: check.text("name", draft.name, required: true, limit: Self.organizationLimits.name),
+            nameKana: check.text("nameKana", draft.nameKana, limit: Self.organizationLimits.nameKana),
             sector: draft.sector,
             prefectureCode: check.prefecture("prefectureCode", draft.prefectureCode),
-            municipality: check.text("municipality", draft.municipality, limit: 60),
+            municipality: check.text("municipality", draft.municipality, limit: Self.organizationLimits.municipality),
             website: check.website("website", draft.website),
-            summary: check.text("summary", draft.summary, limit: 2000, multiline: true),
+            summary: check.text("summary", draft.summary, limit: Self.organizationLimits.summary, multiline: true),
             fieldIDs: check.fieldIDs("fieldIDs", draft.fieldIDs, known: tree)
         )
         try check.check()
@@ -109,8 +113,8 @@ public struct Stewardship: Sendable {
         var check = Validator()
         let clean = GroupDraft(
             kind: draft.kind,
-            name: check.text("name", draft.name, required: true, limit: 120),
-            description: check.text("description", draft.description, limit: 4000, multiline: true),
+            name: check.text("name", draft.name, required: true, limit: Self.groupLimits.name),
+            description: check.text("description", draft.description, limit: Self.groupLimits.description, multiline: true),
             parentID: draft.parentID,
             hostOrganizationID: draft.hostOrganizationID,
             fieldIDs: check.fieldIDs("fieldIDs", draft.fieldIDs, known: tree)

@@ -7,7 +7,9 @@ public struct Exchange: Sendable {
 
     public init(_ env: CoreEnvironment) { self.env = env }
 
-    static let limits = (name: 80, topic: 250, description: 1_000, directPeople: 8, page: 50)
+    public static let limits = (name: 80, topic: 250, description: 1_000, directPeople: 8, page: 50)
+    /// How long a channel may keep its messages, in days.
+    public static let retentionDays = 1...36_500
 
     // MARK: Channels
 
@@ -84,7 +86,7 @@ public struct Exchange: Sendable {
 
     /// An admin's retention period in days (1 to 36,500), or nil to keep everything.
     public func setRetention(_ actor: Requester, channelID: Int64, days: Int?) async throws {
-        if let days, !(1...36_500).contains(days) { throw MusubiError.invalid("retentionDays", "error.retention_days") }
+        if let days, !Self.retentionDays.contains(days) { throw MusubiError.invalid("retentionDays", "error.retention_days") }
         let now = env.now()
         try await env.persistence.write { repos in
             let (channel, access) = try await visible(channelID, to: actor, repos)

@@ -8,7 +8,7 @@ public struct Introductions: Sendable {
 
     public init(_ env: CoreEnvironment) { self.env = env }
 
-    static let limits = (message: 2_000, note: 2_000, outcomeNote: 1_000, post: 4_000)
+    public static let limits = (message: 2_000, note: 2_000, outcomeNote: 1_000, post: 4_000)
 
     /// Whom to be introduced to: a listing's owner (about that listing), or a person.
     public enum Target: Sendable, Equatable {

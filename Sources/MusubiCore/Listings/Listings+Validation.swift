@@ -1,7 +1,7 @@
 import Foundation
 
 extension Listings {
-    static let limits = (title: 120, summary: 1_000, details: 10_000, keywords: 20, keyword: 40, organizations: 50)
+    public static let limits = (title: 120, summary: 1_000, details: 10_000, keywords: 20, keyword: 40, organizations: 50)
 
     /// Every problem at once; an expiry must lie ahead when a listing is posted, and naming
     /// organisations needs at least one.

@@ -24,29 +24,83 @@ public enum MatchDocumentFile {
     }
 
     private static func readJSON(_ data: Data, kind: MatchDocument.Kind) throws -> [MatchDocument] {
-        guard let array = try? JSONSerialization.jsonObject(with: data) as? [Any] else {
+        guard let entries = try? JSONDecoder().decode([Attempt].self, from: data) else {
             throw Refused(problems: [Problem(entry: 0, message: "not a JSON array of objects")])
         }
         var problems: [Problem] = []
         var documents: [MatchDocument] = []
-        for (offset, element) in array.enumerated() {
-            guard let object = element as? [String: Any] else {
-                problems.append(Problem(entry: offset + 1, message: "not an object"))
+        for (offset, attempt) in entries.enumerated() {
+            guard let entry = attempt.entry else {
+                problems.append(Problem(entry: offset + 1, message: attempt.problem))
                 continue
             }
-            let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue
-            let fields: [String]? =
-                object["fields"] == nil ? [] : (object["fields"] as? [String]) ?? (object["fields"] as? String).map(CSVTable.list(in:))
-            if fields == nil { problems.append(Problem(entry: offset + 1, message: "fields must be a list of strings")) }
             switch document(
-                id: id, title: object["title"] as? String, body: object["body"] as? String ?? "", fields: fields ?? [],
-                sector: object["sector"] as? String, organization: object["organization"] as? String, kind: kind)
+                id: entry.id?.text, title: entry.title, body: entry.body ?? "", fields: entry.fields?.items ?? [],
+                sector: entry.sector, organization: entry.organization, kind: kind)
             {
             case .success(let document): documents.append(document)
             case .failure(let message): problems.append(Problem(entry: offset + 1, message: message.message))
             }
         }
         return try checked(documents, problems)
+    }
+
+    /// One element of the JSON array, read on its own so that every bad one is reported.
+    private struct Attempt: Decodable {
+        var entry: Entry?
+        var problem = ""
+        init(from decoder: any Decoder) throws {
+            do {
+                entry = try Entry(from: decoder)
+            } catch DecodingError.typeMismatch(_, let context) {
+                let field = context.codingPath.dropFirst(decoder.codingPath.count).first?.stringValue
+                problem = field.map { "\($0) is not of the type it takes" } ?? "not an object"
+            } catch {
+                problem = "not an object"
+            }
+        }
+    }
+
+    private struct Entry: Decodable {
+        var id: Identifier?
+        var title: String?
+        var body: String?
+        var fields: Fields?
+        var sector: String?
+        var organization: String?
+    }
+
+    /// An id written as text or as a number.
+    private struct Identifier: Decodable {
+        var text: String
+        init(from decoder: any Decoder) throws {
+            let value = try decoder.singleValueContainer()
+            if let text = try? value.decode(String.self) {
+                self.text = text
+            } else if let number = try? value.decode(Int64.self) {
+                text = String(number)
+            } else {
+                text = String(describing: try value.decode(Double.self))
+            }
+        }
+    }
+
+    /// Fields as a list, or as one text separated as in CSV.
+    private struct Fields: Decodable {
+        var items: [String]
+        init(from decoder: any Decoder) throws {
+            let value = try decoder.singleValueContainer()
+            if let text = try? value.decode(String.self) {
+                items = CSVTable.list(in: text)
+            } else {
+                do {
+                    items = try value.decode([String].self)
+                } catch {
+                    throw DecodingError.typeMismatch(
+                        [String].self, .init(codingPath: decoder.codingPath, debugDescription: "fields must be a list of strings"))
+                }
+            }
+        }
     }
 
     private static func readCSV(_ data: Data, kind: MatchDocument.Kind) throws -> [MatchDocument] {

@@ -93,6 +93,8 @@ public struct Matchmaking: Sendable {
     /// The longest one bulk matching may take; a batch that needs longer is refused, to be
     /// sent in smaller parts, rather than hold a core for minutes.
     public static let bulkDeadline = Duration.seconds(20)
+    /// How many seeds bulk matching may be asked for, for each need.
+    public static let bulkTop = 1...50
 
     /// The best seeds for each of a batch of needs written outside Musubi (a survey of
     /// local companies), among the listings the viewer may see: a coordinator's bulk
@@ -105,7 +107,7 @@ public struct Matchmaking: Sendable {
         try Policy.require(actor, .view, .matchingTools)
         guard !needs.isEmpty else { throw MusubiError.invalid("needs", "error.bulk_empty") }
         guard needs.count <= Self.bulkLimit else { throw MusubiError.invalid("needs", "error.bulk_too_many") }
-        guard (1...50).contains(top) else { throw MusubiError.invalid("top", "error.bulk_top") }
+        guard Self.bulkTop.contains(top) else { throw MusubiError.invalid("top", "error.bulk_top") }
         let organization = try await env.persistence.read { repos in try await Listings.viewerOrganization(actor, repos) }
         try await ensureLoaded()
         var results: [(need: MatchDocument, seeds: [Candidate])] = []

@@ -9,6 +9,9 @@ public struct Suggestions: Sendable {
 
     public init(_ env: CoreEnvironment) { self.env = env }
 
+    /// The longest note a pin takes, in Unicode scalars.
+    public static let noteLimit = 500
+
     public struct Suggestion: Sendable, Equatable {
         public enum Target: Sendable, Equatable {
             case listing(Listings.Shown)
@@ -100,7 +103,7 @@ public struct Suggestions: Sendable {
     public func pin(_ actor: Requester, memberID: Int64, subject: MatchSubject, note rawNote: String) async throws -> SuggestionPin {
         try Policy.require(actor, .edit, .suggestions, hiding: false)
         var check = Validator()
-        let note = check.text("note", rawNote, limit: 500, multiline: true)
+        let note = check.text("note", rawNote, limit: Self.noteLimit, multiline: true)
         try check.check()
         let now = env.now()
         return try await env.persistence.write { repos in

@@ -157,12 +157,11 @@ struct APIHandlers {
 
     func audit(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
-        let iso = ISO8601DateFormatter()
         let page = try await site.people.auditLog(
             context.actor,
             AuditQuery(
                 actorID: try query.int64("actorId"), action: AuditAction(rawValue: query["action"]),
-                since: query.optional("since").flatMap(iso.date(from:)), until: query.optional("until").flatMap(iso.date(from:)),
+                since: query.optional("since").flatMap(QueryParameter.dateTime), until: query.optional("until").flatMap(QueryParameter.dateTime),
                 page: Self.pageRequest(query, size: 50)
             ))
         return JSON.response(PageDTO(page) { $0 })

@@ -11,7 +11,7 @@ struct APIOperation: Sendable {
     var id: String
     var summary: String
     var access: Access
-    var query: [String] = []
+    var query: [QueryParameter] = []
     var requestSchema: String?
     /// Also takes the request as `multipart/form-data`, with `files`.
     var acceptsFiles = false
@@ -36,18 +36,23 @@ struct APIOperation: Sendable {
     }
 
     /// The handler as routed: an operation for signed-in callers answers a visitor 401
-    /// before it reads anything, as the document says; the policy decides the rest. A body
+    /// before it reads anything, as the document says; the policy decides the rest. A query
+    /// parameter the document does not allow is a 400 (`QueryParameter.check`). A body
     /// of a type the operation does not declare is a 415. A POST with an `Idempotency-Key`
     /// is done once per key (`IdempotentResponder`).
     func routedHandler(_ idempotent: IdempotentResponder) -> @Sendable (Request, MusubiRequestContext) async throws -> Response {
-        let (signedIn, takesKey, types) = (access != .anyone, takesIdempotencyKey, bodyTypes)
+        let (signedIn, takesKey, types, query) = (access != .anyone, takesIdempotencyKey, bodyTypes, query)
         return { [handler] request, context in
             if signedIn, context.actor == .anonymous { throw MusubiError.unauthenticated }
+            if !query.isEmpty {
+                let values = try FormData.query(of: request)
+                for parameter in query { try parameter.check(values) }
+            }
             if !types.isEmpty, !types.contains(Self.mediaType(of: request)) {
                 throw HTTPError(.unsupportedMediaType, message: "Send the body as \(types.joined(separator: " or ")).")
             }
             if takesKey, let key = request.headers[IdempotentResponder.header] {
-                return try await idempotent.respond(key: key, request, context, handler)
+                return try await idempotent.respond(key: key, request, context, bodyUpTo: UploadLimits.files, handler)
             }
             return try await handler(request, context)
         }
@@ -62,7 +67,7 @@ struct APIOperation: Sendable {
 
 extension APIHandlers {
     var operations: [APIOperation] {
-        let directoryQuery = ["q", "sector", "field", "prefecture", "municipality", "page", "pageSize"]
+        let directoryQuery: [QueryParameter] = [.q, .sector, .field, .text("prefecture"), .text("municipality")] + QueryParameter.paging
         return [
             .init(
                 method: .get, path: .init("/api/v1/me"), id: "getMe", summary: "The signed-in member's own profile", access: .signedIn,
@@ -97,7 +102,7 @@ extension APIHandlers {
                 responseSchema: "Invitation", status: 201, handler: issueSignInLink),
             .init(
                 method: .get, path: .init("/api/v1/applications"), id: "listApplications", summary: "Applications waiting for approval",
-                access: .coordinator, query: ["page", "pageSize"], responseSchema: "MemberPage", handler: applications),
+                access: .coordinator, query: QueryParameter.paging, responseSchema: "MemberPage", handler: applications),
             .init(
                 method: .post, path: .init("/api/v1/invitations"), id: "createInvitation", summary: "Invite someone by a one-time link",
                 access: .coordinator, requestSchema: "InvitationInput", responseSchema: "Invitation", status: 201, handler: invite),
@@ -137,7 +142,8 @@ extension APIHandlers {
                 summary: "Remove a member from a group", access: .coordinator, status: 204, handler: removeGroupMember),
             .init(
                 method: .get, path: .init("/api/v1/audit"), id: "listAuditEntries", summary: "The audit log", access: .admin,
-                query: ["actorId", "action", "since", "until", "page", "pageSize"], responseSchema: "AuditPage", handler: audit),
+                query: [.integer("actorId"), .choice("action", AuditAction.self), .dateTime("since"), .dateTime("until")] + QueryParameter.paging,
+                responseSchema: "AuditPage", handler: audit),
             .init(
                 method: .get, path: .init("/api/v1/tokens"), id: "listTokens", summary: "One's personal API tokens", access: .signedIn,
                 responseSchema: "TokenList", handler: tokens),

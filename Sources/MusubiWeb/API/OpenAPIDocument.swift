@@ -37,11 +37,7 @@ enum OpenAPIDocument {
         var parameters: [[String: Any]] = operation.path.parameterNames.map {
             ["name": $0, "in": "path", "required": true, "schema": ["type": "integer", "format": "int64"]]
         }
-        parameters += operation.query.map { name in
-            let integer = ["page", "pageSize", "field", "actorId", "limit", "top", "before", "after", "watch"].contains(name)
-            let schema: [String: Any] = integer ? ["type": "integer", "format": "int64"] : ["type": "string"]
-            return ["name": name, "in": "query", "required": false, "schema": schema]
-        }
+        parameters += operation.query.map { ["name": $0.name, "in": "query", "required": $0.required, "schema": $0.schema] }
         if operation.takesIdempotencyKey {
             parameters.append([
                 "name": IdempotentResponder.header.rawName, "in": "header", "required": false,
@@ -76,15 +72,8 @@ enum OpenAPIDocument {
         if operation.access != .anyone { result["security"] = [["token": [String]()]] }
         if let schema = operation.requestSchema {
             var content: [String: Any] = ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]]
-            if operation.acceptsFiles {
-                content["multipart/form-data"] = [
-                    "schema": [
-                        "allOf": [
-                            ["$ref": "#/components/schemas/\(schema)"],
-                            ["type": "object", "properties": ["files": ["type": "array", "items": ["type": "string", "format": "binary"]]]],
-                        ]
-                    ]
-                ]
+            if operation.acceptsFiles, let fields = OpenAPISchemas.all[schema] as? [String: Any] {
+                content["multipart/form-data"] = ["schema": OpenAPISchemas.form(of: fields)]
             }
             if operation.acceptsCSV { content["text/csv"] = ["schema": ["type": "string"]] }
             result["requestBody"] = ["required": true, "content": content]

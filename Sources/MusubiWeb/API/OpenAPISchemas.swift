@@ -1,3 +1,4 @@
+import Foundation
 import MusubiCore
 
 /// JSON Schemas of the API's bodies, for the OpenAPI document. An enumeration lists the
@@ -10,8 +11,6 @@ enum OpenAPISchemas {
     static var id: [String: Any] { ["type": "integer", "format": "int64"] }
     static var nullableID: [String: Any] { ["type": ["integer", "null"], "format": "int64"] }
     static var date: [String: Any] { ["type": "string", "format": "date-time"] }
-    /// A calendar day, as 2026-12-31.
-    static var day: [String: Any] { ["type": "string", "format": "date"] }
     static var strings: [String: Any] { ["type": "array", "items": string] }
     static var ids: [String: Any] { ["type": "array", "items": id] }
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
@@ -35,6 +34,55 @@ enum OpenAPISchemas {
         enumeration(T.allCases.filter { !excluded.contains($0) }.map(\.rawValue))
     }
     static var count: [String: Any] { ["type": "integer", "minimum": 0] }
+
+    /// A request body: as `object`, but a property that is not required may also be null,
+    /// which the server reads as absent.
+    static func input(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
+        var nullable = properties
+        for (name, schema) in properties where !required.contains(name) {
+            if let schema = schema as? [String: Any] { nullable[name] = orNull(schema) }
+        }
+        return object(nullable, required: required)
+    }
+    static func orNull(_ schema: [String: Any]) -> [String: Any] {
+        var schema = schema
+        if let type = schema["type"] as? String { schema["type"] = [type, "null"] }
+        if let types = schema["type"] as? [String], !types.contains("null") { schema["type"] = types + ["null"] }
+        if let values = schema["enum"] as? [Any] { schema["enum"] = values + [NSNull()] }
+        return schema
+    }
+    /// A request body sent as `multipart/form-data` with `files`: the same fields, none of
+    /// which can be null in a form.
+    static func form(of input: [String: Any]) -> [String: Any] {
+        var properties = (input["properties"] as? [String: Any] ?? [:]).mapValues { field -> Any in
+            guard var field = field as? [String: Any] else { return field }
+            if let types = field["type"] as? [String] { field["type"] = types.filter { $0 != "null" }.first }
+            if let values = field["enum"] as? [Any] { field["enum"] = values.filter { !($0 is NSNull) } }
+            return field
+        }
+        properties["files"] = array(of: ["type": "string", "format": "binary"])
+        return object(properties, required: input["required"] as? [String] ?? [])
+    }
+    /// At most `limit` items as sent.
+    static func array(of items: [String: Any], limit: Int? = nil) -> [String: Any] {
+        var schema: [String: Any] = ["type": "array", "items": items]
+        if let limit { schema["maxItems"] = limit }
+        return schema
+    }
+    /// Words as `Validator.list` takes them (keywords): blanks and repeats are left out.
+    static func words(_ limit: Int, each length: Int) -> [String: Any] { array(of: text(length), limit: limit) }
+    /// Fields of the tree, as `Validator.fieldIDs` takes them.
+    static var fieldIDs: [String: Any] { array(of: id, limit: Validator.limits.fields) }
+    /// A prefecture's JIS code, 01 to 47 (white space around it is trimmed).
+    static func prefecture(optional: Bool) -> [String: Any] {
+        let code = "(0[1-9]|[1-3][0-9]|4[0-7])"
+        return ["type": "string", "pattern": optional ? "^\\s*(\(code)\\s*)?$" : "^\\s*\(code)\\s*$"]
+    }
+    /// A calendar day as 2026-12-31 (`optional`: or empty, for none).
+    static func day(optional: Bool) -> [String: Any] {
+        let day = "[0-9]+-[0-9]+-[0-9]+"
+        return ["type": "string", "pattern": optional ? "^\\s*(\(day))?\\s*$" : "^\\s*\(day)\\s*$", "description": "A day, as 2026-12-31"]
+    }
     static var boolean: [String: Any] { ["type": "boolean"] }
 
     static var sector: [String: Any] { values(Sector.self) }
@@ -87,25 +135,34 @@ enum OpenAPISchemas {
             "TokenList": list(of: "Token"),
             "Invitation": object(
                 ["id": id, "email": string, "role": role, "memberId": id, "expiresAt": date, "url": string], required: ["id", "email", "role", "url"]),
-            "ProfileInput": object(
+            "ProfileInput": input(
                 [
-                    "name": string, "nameKana": string, "title": string, "keywords": strings, "offer": string, "seeking": string,
-                    "languages": strings, "fieldIds": ids,
+                    "name": text(AccountSettings.limits.name, required: true), "nameKana": text(AccountSettings.limits.nameKana),
+                    "title": text(AccountSettings.limits.title),
+                    "keywords": words(AccountSettings.limits.keywords, each: AccountSettings.limits.keyword),
+                    "offer": text(AccountSettings.limits.offer, multiline: true),
+                    "seeking": text(AccountSettings.limits.seeking, multiline: true),
+                    "languages": array(of: enumeration(Language.codes), limit: Language.codes.count), "fieldIds": fieldIDs,
                 ], required: ["name"]),
-            "OrganizationInput": object(
+            "OrganizationInput": input(
                 [
-                    "name": string, "nameKana": string, "sector": sector, "prefectureCode": string, "municipality": string,
-                    "website": string, "summary": string, "fieldIds": ids,
+                    "name": text(Stewardship.organizationLimits.name, required: true), "nameKana": text(Stewardship.organizationLimits.nameKana),
+                    "sector": sector, "prefectureCode": prefecture(optional: false),
+                    "municipality": text(Stewardship.organizationLimits.municipality),
+                    "website": text(Validator.limits.website).merging(["description": "http:// or https:// with a host, or empty"]) { $1 },
+                    "summary": text(Stewardship.organizationLimits.summary, multiline: true), "fieldIds": fieldIDs,
                 ], required: ["name", "sector", "prefectureCode"]),
-            "GroupInput": object(
+            "GroupInput": input(
                 [
-                    "kind": values(GroupKind.self), "name": string, "description": string,
-                    "parentId": nullableID, "hostOrganizationId": nullableID, "fieldIds": ids,
+                    "kind": values(GroupKind.self), "name": text(Stewardship.groupLimits.name, required: true),
+                    "description": text(Stewardship.groupLimits.description, multiline: true),
+                    "parentId": nullableID, "hostOrganizationId": nullableID, "fieldIds": fieldIDs,
                 ], required: ["kind", "name"]),
-            "InvitationInput": object(["email": string, "role": role, "organizationId": nullableID], required: ["email", "role"]),
-            "MembershipInput": object(["memberId": id, "role": values(GroupRole.self)], required: ["memberId"]),
-            "RoleInput": object(["role": role], required: ["role"]),
-            "TokenInput": object(["name": string], required: ["name"]),
+            "InvitationInput": input(
+                ["email": text(Validator.limits.email, required: true), "role": role, "organizationId": nullableID], required: ["email", "role"]),
+            "MembershipInput": input(["memberId": id, "role": values(GroupRole.self)], required: ["memberId"]),
+            "RoleInput": input(["role": role], required: ["role"]),
+            "TokenInput": input(["name": text(AccountSettings.limits.tokenName, required: true)], required: ["name"]),
         ]
     }
 }

@@ -30,7 +30,7 @@ extension APIHandlers {
     /// The newest page, or the one before `before`. Reading the newest page marks the
     /// channel read, as opening it does.
     func timeline(_ request: Request, _ context: Context) async throws -> Response {
-        let before = try Self.integer(try FormData.query(of: request), "before")
+        let before = try FormData.query(of: request).int64("before")
         return JSON.response(TimelineDTO(try await site.exchange.show(context.actor, channelID: try pathID(context), before: before)))
     }
 
@@ -43,13 +43,19 @@ extension APIHandlers {
             // Files only from someone signed in: nobody else's upload is read.
             guard context.actor.memberID != nil else { throw MusubiError.unauthenticated }
             let read = try await UploadFolder.with(in: site.uploads) { folder in
-                let form = try await MultipartForm.read(request, boundary: boundary, limit: UploadLimits.files, into: folder)
+                let form = try await MultipartForm.read(
+                    request, boundary: boundary, limit: UploadLimits.files, into: folder, fileFields: ["files"])
                 if let unexpected = form.files.keys.first(where: { $0 != "files" }) {
                     throw MusubiError.invalid(unexpected, "error.unexpected_file_field")
                 }
-                let alsoToChannel = ["1", "true", "on"].contains(form.fields["alsoToChannel"])
+                let alsoToChannel: Bool
+                switch form.fields.optional("alsoToChannel") {
+                case "1", "true", "on": alsoToChannel = true
+                case nil, "0", "false", "off": alsoToChannel = false
+                default: throw MalformedInput(field: "alsoToChannel", key: "error.value_not_allowed")
+                }
                 let input = PostInput(
-                    body: form.fields["body"], threadRootId: try Self.integer(form.fields, "threadRootId"), alsoToChannel: alsoToChannel)
+                    body: form.fields["body"], threadRootId: try form.fields.int64("threadRootId"), alsoToChannel: alsoToChannel)
                 return (input, try (form.files["files"] ?? []).map { try $0.upload() })
             }
             (input, uploads) = (read.0, read.1)
@@ -152,9 +158,7 @@ extension APIHandlers {
 
     func search(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
-        guard let order = query.optional("order").map({ MessageSearchOrder(rawValue: $0) }) ?? .relevance else {
-            throw MusubiError.invalid("order", "error.search_order")
-        }
+        let order = MessageSearchOrder(rawValue: query["order"]) ?? .relevance
         let results = try await site.exchange.search(
             context.actor, query: query["q"], order: order, page: try query.int("page") ?? 1, timeZone: site.configuration.timeZone
         )
@@ -171,24 +175,16 @@ extension APIHandlers {
     func events(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
         guard context.actor.memberID != nil else { throw MusubiError.unauthenticated }
-        guard let after = try Self.integer(query, "after") else {
+        guard let after = try query.int64("after") else {
             return JSON.response(EventListDTO(items: [], cursor: try await site.exchange.latestEventID(), complete: true))
         }
-        let limit = Int(min(500, max(1, try Self.integer(query, "limit") ?? 100)))
-        let found = try await site.exchange.replay(context.actor, after: max(0, after), watching: try Self.integer(query, "watch"), limit: limit)
+        let limit = try query.int("limit") ?? 100
+        let found = try await site.exchange.replay(context.actor, after: max(0, after), watching: try query.int64("watch"), limit: limit)
         return JSON.response(
             EventListDTO(items: found.deliveries.map(EventDTO.init), cursor: found.readThrough ?? max(0, after), complete: found.isComplete))
     }
 
     // MARK: Helpers
-
-    /// An integer in the query or a form: nil when it is absent, refused when it is not a
-    /// number (a client's typo must not silently mean "from the start" or "the newest").
-    static func integer(_ query: FormData, _ key: String) throws -> Int64? {
-        guard let text = query.optional(key) else { return nil }
-        guard let value = Int64(text) else { throw MusubiError.invalid(key, "error.not_an_integer") }
-        return value
-    }
 
     /// The channel's or the message's id in the path.
     private func pathID(_ context: Context) throws -> Int64 { try context.parameters.require("id", as: Int64.self) }

@@ -14,7 +14,7 @@ extension APIHandlers {
                 access: .signedIn, requestSchema: "ChannelInput", responseSchema: "Channel", status: 201, handler: createChannel),
             .init(
                 method: .get, path: .init("/api/v1/public-channels"), id: "browseChannels",
-                summary: "Public channels, busiest first; q narrows by name", access: .signedIn, query: ["q", "page", "pageSize"],
+                summary: "Public channels, busiest first; q narrows by name", access: .signedIn, query: [.q] + QueryParameter.paging,
                 responseSchema: "ChannelPage", handler: publicChannels),
             .init(
                 method: .post, path: .init("/api/v1/direct-conversations"), id: "openDirectConversation",
@@ -23,7 +23,7 @@ extension APIHandlers {
             .init(
                 method: .get, path: .init("/api/v1/channels/{id}/messages"), id: "listChannelMessages",
                 summary: "A page of the timeline, oldest first: the newest (which marks the channel read) or those before `before`",
-                access: .signedIn, query: ["before"], responseSchema: "Timeline", handler: timeline),
+                access: .signedIn, query: [.integer("before")], responseSchema: "Timeline", handler: timeline),
             .init(
                 method: .post, path: .init("/api/v1/channels/{id}/messages"), id: "postMessage",
                 summary:
@@ -78,7 +78,8 @@ extension APIHandlers {
                 status: 204, handler: addReaction),
             .init(
                 method: .delete, path: .init("/api/v1/messages/{id}/reactions"), id: "removeReaction",
-                summary: "Take one's reaction back (the emoji URL-encoded: `:+1:` is `%3A%2B1%3A`)", access: .signedIn, query: ["emoji"], status: 204,
+                summary: "Take one's reaction back (the emoji URL-encoded: `:+1:` is `%3A%2B1%3A`)", access: .signedIn,
+                query: [.text("emoji", required: true)], status: 204,
                 handler: removeReaction),
             .init(
                 method: .get, path: Paths.apiMessageFile, id: "getMessageFile", summary: "A file sent with a message, as an attachment",
@@ -87,16 +88,16 @@ extension APIHandlers {
                 method: .get, path: .init("/api/v1/search"), id: "searchMessages",
                 summary:
                     "Search the messages and file names one may see: words, \"phrases\", in:channel, from:person, before:/after:YYYY-MM-DD, has:file",
-                access: .signedIn, query: ["q", "order", "page"], responseSchema: "SearchResults", handler: search),
+                access: .signedIn, query: [.q, .choice("order", MessageSearchOrder.self), .page], responseSchema: "SearchResults", handler: search),
             .init(
                 method: .get, path: .init("/api/v1/mentions"), id: "listMentions",
-                summary: "Messages that mention one or everyone in one's channels, newest first", access: .signedIn, query: ["page", "pageSize"],
+                summary: "Messages that mention one or everyone in one's channels, newest first", access: .signedIn, query: QueryParameter.paging,
                 responseSchema: "MentionPage", handler: mentions),
             .init(
                 method: .get, path: .init("/api/v1/events"), id: "listEvents",
                 summary:
                     "Events after a cursor in one's channels (and in watch, a public channel), oldest first; without after, the cursor to start from. /live pushes events as they happen over a WebSocket (frames as in the description above)",
-                access: .signedIn, query: ["after", "watch", "limit"], responseSchema: "EventList", handler: events),
+                access: .signedIn, query: [.integer("after"), .integer("watch"), .limit(500)], responseSchema: "EventList", handler: events),
         ]
     }
 }

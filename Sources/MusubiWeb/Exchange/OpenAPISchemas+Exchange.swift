@@ -82,21 +82,33 @@ extension OpenAPISchemas {
                     "revokedAt": nullableDate, "url": ["type": "string", "description": "The secret URL; only when it is created"],
                 ], required: ["id", "channelId", "name", "createdAt"]),
             "WebhookList": list(of: "Webhook"),
-            "ChannelInput": object(
+            "ChannelInput": input(
                 [
                     // Direct conversations are opened with the people, and group channels with their group.
-                    "kind": values(ChannelKind.self, except: [.direct]), "purpose": values(ChannelPurpose.self, except: [.group]), "name": string,
-                    "topic": string, "description": string, "fieldId": nullableID,
+                    "kind": values(ChannelKind.self, except: [.direct]), "purpose": values(ChannelPurpose.self, except: [.group]),
+                    "name": text(Exchange.limits.name, required: true), "topic": text(Exchange.limits.topic),
+                    "description": text(Exchange.limits.description, multiline: true), "fieldId": nullableID,
                 ], required: ["kind", "name"]),
-            "PeopleInput": object(["memberIds": ids], required: ["memberIds"]),
-            "ChannelAboutInput": object(["topic": string, "description": string], required: ["topic", "description"]),
-            "RetentionInput": object(["days": ["type": ["integer", "null"], "minimum": 1]], required: ["days"]),
-            "SeatInput": object(["starred": boolean, "muted": boolean, "notify": values(NotifyLevel.self)]),
-            "PostInput": object([
-                "body": ["type": "string", "description": "May be empty when files are sent"], "threadRootId": nullableID, "alsoToChannel": boolean,
+            "PeopleInput": input(["memberIds": ["type": "array", "items": id, "minItems": 1]], required: ["memberIds"]),
+            "ChannelAboutInput": input(
+                ["topic": text(Exchange.limits.topic), "description": text(Exchange.limits.description, multiline: true)],
+                required: ["topic", "description"]),
+            "RetentionInput": input(
+                [
+                    "days": [
+                        "type": ["integer", "null"], "minimum": Exchange.retentionDays.lowerBound, "maximum": Exchange.retentionDays.upperBound,
+                        "description": "Days after which messages are removed; null keeps them",
+                    ]
+                ], required: ["days"]),
+            "SeatInput": input(["starred": boolean, "muted": boolean, "notify": values(NotifyLevel.self)]),
+            "PostInput": input([
+                "body": text(MessageText.limit, multiline: true).merging(["description": "May be empty when files are sent"]) { $1 },
+                "threadRootId": nullableID, "alsoToChannel": boolean,
             ]),
-            "ReactionInput": object(["emoji": string], required: ["emoji"]),
-            "WebhookInput": object(["name": string], required: ["name"]),
+            "ReactionInput": input(
+                ["emoji": ["type": "string", "minLength": 1, "description": "One emoji, or a :short_name: of a-z, 0-9, _, + and -"]],
+                required: ["emoji"]),
+            "WebhookInput": input(["name": text(Exchange.webhookLimits.name, required: true)], required: ["name"]),
         ]
     }
 }

@@ -42,21 +42,30 @@ public struct MultipartForm: Sendable {
     }
 
     /// Reads a posted multipart body of at most `limit` bytes, writing its files into `folder`.
-    public static func read(_ request: Request, boundary: String, limit: Int, into folder: UploadFolder) async throws -> MultipartForm {
+    /// A part named in `fileFields` is a file even without a file name (RFC 7578 makes the
+    /// name optional; programs leave it out), and is then named after its field.
+    public static func read(
+        _ request: Request, boundary: String, limit: Int, into folder: UploadFolder, fileFields: Set<String> = []
+    ) async throws -> MultipartForm {
         try request.refuseDeclaredBody(over: limit)
-        let reader = PartReader(folder: folder)
+        let reader = PartReader(folder: folder, fileFields: fileFields)
         let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { name, value in reader.header(name, value) }
         parser.onBody = { buffer in reader.body(&buffer) }
         parser.onPartComplete = { reader.complete() }
         var received = 0
+        // A form of no parts is only the closing delimiter, which the parser does not take.
+        let closing = Array("--\(boundary)--".utf8)
+        var empty = false
         for try await buffer in request.body {
+            if received == 0, buffer.readableBytesView.starts(with: closing) { empty = true }
             received += buffer.readableBytes
             guard received <= limit else { throw HTTPError(.contentTooLarge, message: "The request body is too large.") }
+            if empty { continue }
             do { try parser.execute(buffer) } catch { throw malformed }
             if let failure = reader.failure { throw failure }
         }
-        guard reader.parts > 0 else { throw malformed }
+        guard reader.parts > 0 || empty else { throw malformed }
         return MultipartForm(fields: FormData(reader.values), files: reader.files)
     }
 
@@ -105,6 +114,7 @@ public struct MultipartForm: Sendable {
 /// files straight to disk. Used by one request's task only.
 private final class PartReader {
     let folder: UploadFolder
+    let fileFields: Set<String>
     var values: [String: [String]] = [:]
     var files: [String: [MultipartForm.File]] = [:]
     var parts = 0
@@ -116,13 +126,15 @@ private final class PartReader {
     private var textTotal = 0
     private var file: (handle: FileHandle, location: URL, size: Int)?
 
-    init(folder: UploadFolder) {
-        self.folder = folder
+    init(folder: UploadFolder, fileFields: Set<String>) {
+        (self.folder, self.fileFields) = (folder, fileFields)
     }
 
     func header(_ name: String, _ value: String) {
         switch name.lowercased() {
-        case "content-disposition": (self.name, filename) = MultipartForm.disposition(value)
+        case "content-disposition":
+            (self.name, filename) = MultipartForm.disposition(value)
+            if filename == nil, let field = self.name, fileFields.contains(field) { filename = field }
         case "content-type": contentType = value
         default: break
         }

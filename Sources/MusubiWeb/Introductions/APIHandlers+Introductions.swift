@@ -2,14 +2,18 @@ import Foundation
 import Hummingbird
 import MusubiCore
 
+/// Which introductions a list shows: one's own, those waiting for a coordinator, or all.
+enum IntroductionBox: String, CaseIterable {
+    case mine, queue, all
+}
+
 /// The API for introductions.
 extension APIHandlers {
     func introductions(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
-        let box = query["box"].isEmpty ? "mine" : query["box"]
-        guard ["mine", "queue", "all"].contains(box) else { throw MusubiError.invalid("box", "error.introduction_box") }
+        let box = IntroductionBox(rawValue: query["box"]) ?? .mine
         let page = try await site.introductions.list(
-            context.actor, everyone: box != "mine", statuses: box == "queue" ? [.requested] : [],
+            context.actor, everyone: box != .mine, statuses: box == .queue ? [.requested] : [],
             page: Self.pageRequest(query, size: 50)
         )
         return JSON.response(PageDTO(page, IntroductionDTO.init))

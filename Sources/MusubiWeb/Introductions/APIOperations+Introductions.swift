@@ -8,7 +8,7 @@ extension APIHandlers {
             .init(
                 method: .get, path: .init("/api/v1/introductions"), id: "listIntroductions",
                 summary: "One's introductions (box=mine), or for coordinators the queue (box=queue) or all", access: .signedIn,
-                query: ["box", "page", "pageSize"], responseSchema: "IntroductionPage", handler: introductions),
+                query: [.choice("box", IntroductionBox.self)] + QueryParameter.paging, responseSchema: "IntroductionPage", handler: introductions),
             .init(
                 method: .post, path: .init("/api/v1/introductions"), id: "requestIntroduction",
                 summary: "Ask to be introduced to a listing's owner or a person", access: .signedIn, requestSchema: "IntroductionInput",

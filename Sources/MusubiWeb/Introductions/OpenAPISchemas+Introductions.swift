@@ -16,11 +16,18 @@ extension OpenAPISchemas {
                     "outcomes": ["type": "array", "items": ref("Outcome")], "messages": ["type": "array", "items": ref("ThreadMessage")],
                 ], required: ["id", "status", "requesterId", "recipientId", "message"]),
             "IntroductionPage": page(of: "Introduction"),
-            "IntroductionInput": object(["listingId": nullableID, "memberId": nullableID, "message": string], required: ["message"]),
-            "ReviewInput": object(["decision": enumeration(["approve", "decline"]), "note": string], required: ["decision"]),
-            "AnswerInput": object(["answer": enumeration(["accept", "refuse"])], required: ["answer"]),
-            "OutcomeInput": object(["kind": values(OutcomeKind.self), "on": day, "note": string], required: ["kind", "on"]),
-            "MessageInput": object(["body": string], required: ["body"]),
+            "IntroductionInput": input(
+                [
+                    "listingId": nullableID, "memberId": nullableID,
+                    "message": text(Introductions.limits.message, multiline: true, required: true),
+                ], required: ["message"]),
+            "ReviewInput": input(
+                ["decision": enumeration(["approve", "decline"]), "note": text(Introductions.limits.note, multiline: true)], required: ["decision"]),
+            "AnswerInput": input(["answer": enumeration(["accept", "refuse"])], required: ["answer"]),
+            "OutcomeInput": input(
+                ["kind": values(OutcomeKind.self), "on": day(optional: false), "note": text(Introductions.limits.outcomeNote, multiline: true)],
+                required: ["kind", "on"]),
+            "MessageInput": input(["body": text(MessageText.limit, multiline: true)], required: ["body"]),
         ]
     }
 }

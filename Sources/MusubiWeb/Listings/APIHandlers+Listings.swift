@@ -35,7 +35,7 @@ extension APIHandlers {
     }
 
     func candidates(_ request: Request, _ context: Context) async throws -> Response {
-        let limit = min(50, max(1, try FormData.query(of: request).int("limit") ?? 10))
+        let limit = try FormData.query(of: request).int("limit") ?? 10
         let found = try await site.matchmaking.candidates(
             context.actor, listingID: try context.parameters.require("id", as: Int64.self), limit: limit)
         return JSON.response(["items": found.map { CandidateDTO($0, showsOwner: Self.showsOwners(context)) }])

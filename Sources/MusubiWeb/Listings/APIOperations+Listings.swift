@@ -7,7 +7,9 @@ extension APIHandlers {
         [
             .init(
                 method: .get, path: .init("/api/v1/listings"), id: "listListings", summary: "Search seeds and needs (visitors see public ones)",
-                access: .anyone, query: ["q", "kind", "field", "sector", "status", "mine", "page", "pageSize"], responseSchema: "ListingPage",
+                access: .anyone,
+                query: [.q, .choice("kind", ListingKind.self), .field, .sector, .choice("status", ListingStatus.self), .boolean("mine")]
+                    + QueryParameter.paging, responseSchema: "ListingPage",
                 handler: listings),
             .init(
                 method: .post, path: .init("/api/v1/listings"), id: "postListing", summary: "Post a seed or a need", access: .signedIn,
@@ -24,11 +26,11 @@ extension APIHandlers {
                 access: .signedIn, requestSchema: "ListingStatusInput", status: 204, handler: setListingStatus),
             .init(
                 method: .get, path: .init("/api/v1/listings/{id}/candidates"), id: "listCandidates",
-                summary: "Ranked match candidates with reasons, among what the caller may see", access: .anyone, query: ["limit"],
+                summary: "Ranked match candidates with reasons, among what the caller may see", access: .anyone, query: [.limit(50)],
                 responseSchema: "CandidateList", handler: candidates),
             .init(
                 method: .get, path: .init("/api/v1/listings/{id}/people"), id: "listListingPeople",
-                summary: "People whose profile offers what the listing seeks, or seeks what it offers", access: .signedIn, query: ["limit"],
+                summary: "People whose profile offers what the listing seeks, or seeks what it offers", access: .signedIn, query: [.limit(50)],
                 responseSchema: "PersonCandidateList", handler: listingPeople),
         ]
     }

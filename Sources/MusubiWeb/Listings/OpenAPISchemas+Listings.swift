@@ -14,13 +14,17 @@ extension OpenAPISchemas {
                     "editable": ["type": "boolean"], "createdAt": date, "updatedAt": date,
                 ], required: ["id", "kind", "title", "summary", "status", "disclosure"]),
             "ListingPage": page(of: "Listing"),
-            "ListingInput": object(
+            "ListingInput": input(
                 [
-                    "kind": values(ListingKind.self), "title": string, "summary": string, "details": string, "fieldIds": ids, "keywords": strings,
-                    "partnerSectors": ["type": "array", "items": sector], "stage": values(ListingStage.self), "prefectureCode": string,
-                    "expiresOn": day, "disclosure": values(Disclosure.self), "disclosedTo": ids,
+                    "kind": values(ListingKind.self), "title": text(Listings.limits.title, required: true),
+                    "summary": text(Listings.limits.summary, multiline: true, required: true),
+                    "details": text(Listings.limits.details, multiline: true), "fieldIds": fieldIDs,
+                    "keywords": words(Listings.limits.keywords, each: Listings.limits.keyword),
+                    "partnerSectors": array(of: sector), "stage": values(ListingStage.self), "prefectureCode": prefecture(optional: true),
+                    "expiresOn": day(optional: true), "disclosure": values(Disclosure.self),
+                    "disclosedTo": ids.merging(["description": "Organisations, when the disclosure is `organizations`"]) { $1 },
                 ], required: ["kind", "title", "summary"]),
-            "ListingStatusInput": object(["status": values(ListingStatus.self)], required: ["status"]),
+            "ListingStatusInput": input(["status": values(ListingStatus.self)], required: ["status"]),
             "Reason": object(
                 [
                     "type": enumeration(["sharedConcepts", "relatedConcepts", "sharedTerms", "sameField", "bridgesFields", "complementarySectors"]),

@@ -5,13 +5,13 @@ import MusubiCore
 /// The API for person candidates, mix suggestions and pins, the funnel and bulk matching.
 extension APIHandlers {
     func listingPeople(_ request: Request, _ context: Context) async throws -> Response {
-        let limit = min(50, max(1, try FormData.query(of: request).int("limit") ?? 5))
+        let limit = try FormData.query(of: request).int("limit") ?? 5
         let found = try await site.matchmaking.people(context.actor, listingID: try context.parameters.require("id", as: Int64.self), limit: limit)
         return JSON.response(["items": found.map(PersonCandidateDTO.init)])
     }
 
     func memberCandidates(_ request: Request, _ context: Context) async throws -> Response {
-        let limit = min(50, max(1, try FormData.query(of: request).int("limit") ?? 10))
+        let limit = try FormData.query(of: request).int("limit") ?? 10
         let found = try await site.matchmaking.candidates(context.actor, memberID: try context.parameters.require("id", as: Int64.self), limit: limit)
         let showsOwner = Self.showsOwners(context)
         return JSON.response(
@@ -21,13 +21,13 @@ extension APIHandlers {
     }
 
     func suggestions(_ request: Request, _ context: Context) async throws -> Response {
-        let limit = min(20, max(1, try FormData.query(of: request).int("limit") ?? 8))
+        let limit = try FormData.query(of: request).int("limit") ?? 8
         let found = try await site.suggestions.mine(context.actor, limit: limit)
         return JSON.response(["items": found.map { SuggestionDTO($0, showsOwner: Self.showsOwners(context)) }])
     }
 
     func communitySuggestions(_ request: Request, _ context: Context) async throws -> Response {
-        let limit = min(100, max(1, try FormData.query(of: request).int("limit") ?? 30))
+        let limit = try FormData.query(of: request).int("limit") ?? 30
         let found = try await site.suggestions.community(context.actor, limit: limit)
         return JSON.response([
             "items": found.map {
@@ -67,8 +67,9 @@ extension APIHandlers {
         do {
             needs = try MatchDocumentFile.read(Data(buffer.readableBytesView), kind: .need)
         } catch let refused as MatchDocumentFile.Refused {
-            // Every problem, by entry, as the command line reports them.
-            return APIError(status: .badRequest, code: "error.needs_file", message: refused.description, problems: []).response()
+            // Every problem, by entry, as the command line reports them: the file was read and
+            // could not be used (422), as any other input that breaks a rule.
+            return APIError(status: .unprocessableContent, code: "error.needs_file", message: refused.description, problems: []).response()
         }
         let results = try await site.matchmaking.bestSeeds(context.actor, for: needs, top: top)
         return JSON.response(["items": results.map { BulkMatchDTO(needId: $0.need.id, seeds: $0.seeds.map { CandidateDTO($0, showsOwner: true) }) }])

@@ -7,15 +7,15 @@ extension APIHandlers {
         [
             .init(
                 method: .get, path: .init("/api/v1/members/{id}/candidates"), id: "listMemberCandidates",
-                summary: "A person's match candidates: listings and people for what they offer and seek", access: .signedIn, query: ["limit"],
+                summary: "A person's match candidates: listings and people for what they offer and seek", access: .signedIn, query: [.limit(50)],
                 responseSchema: "PersonMatches", handler: memberCandidates),
             .init(
                 method: .get, path: .init("/api/v1/suggestions"), id: "listSuggestions",
                 summary: "One's mix suggestions (other fields, never met, bridged by a concept), pinned ones first", access: .signedIn,
-                query: ["limit"], responseSchema: "SuggestionList", handler: suggestions),
+                query: [.limit(20)], responseSchema: "SuggestionList", handler: suggestions),
             .init(
                 method: .get, path: .init("/api/v1/suggestions/community"), id: "listCommunitySuggestions",
-                summary: "Each member's best mix suggestion, best first", access: .coordinator, query: ["limit"],
+                summary: "Each member's best mix suggestion, best first", access: .coordinator, query: [.limit(100)],
                 responseSchema: "CommunitySuggestionList", handler: communitySuggestions),
             .init(
                 method: .post, path: .init("/api/v1/suggestions/pins"), id: "pinSuggestion",
@@ -30,7 +30,8 @@ extension APIHandlers {
             .init(
                 method: .post, path: .init("/api/v1/matching/bulk"), id: "bulkMatch",
                 summary: "The best seeds for each of a batch of needs (a JSON array as in the schema, or CSV with those columns)",
-                access: .coordinator, query: ["top"], requestSchema: "NeedsFile", acceptsCSV: true, responseSchema: "BulkMatchList",
+                access: .coordinator, query: [.integer("top", Int64(Matchmaking.bulkTop.lowerBound)...Int64(Matchmaking.bulkTop.upperBound))],
+                requestSchema: "NeedsFile", acceptsCSV: true, responseSchema: "BulkMatchList",
                 handler: bulkMatch),
         ]
     }

@@ -18,7 +18,9 @@ extension OpenAPISchemas {
                     "pinnedAt": date,
                 ],
                 required: ["id", "memberId", "note", "pinnedAt"]),
-            "PinInput": object(["memberId": id, "listingId": nullableID, "personId": nullableID, "note": string], required: ["memberId"]),
+            "PinInput": input(
+                ["memberId": id, "listingId": nullableID, "personId": nullableID, "note": text(Suggestions.noteLimit, multiline: true)],
+                required: ["memberId"]),
             "Suggestion": object(
                 [
                     "listing": ref("Listing"), "person": ref("PersonRef"), "score": ["type": ["number", "null"]],
@@ -40,10 +42,14 @@ extension OpenAPISchemas {
                     "bySector": ["type": "array", "items": ref("FunnelStage")], "outcomes": ["type": "object", "additionalProperties": count],
                 ], required: ["total", "byField", "bySector", "outcomes"]),
             "NeedsFile": [
-                "type": "array",
-                "items": object(
+                "type": "array", "minItems": 1, "maxItems": Matchmaking.bulkLimit,
+                "items": input(
                     [
-                        "id": string, "title": string, "body": string, "fields": strings, "sector": sector, "organization": string,
+                        "id": ["type": ["string", "number"], "minLength": 1, "description": "Unique in the file"],
+                        "title": ["type": "string", "minLength": 1], "body": string,
+                        "fields": ["type": ["array", "string"], "items": string, "description": "A list, or one text separated by ; or 、"],
+                        "sector": enumeration(Sector.allCases.map(\.rawValue) + [""]),
+                        "organization": string,
                     ], required: ["id", "title"]),
             ],
             "BulkMatch": object(["needId": string, "seeds": ["type": "array", "items": ref("Candidate")]], required: ["needId", "seeds"]),

@@ -44,6 +44,7 @@ struct ErrorMiddleware: RouterMiddleware {
             if error.status.code >= 500 { log(error, request, context) }
             let key = error.status == .notFound && context.endpointPath == Self.unrouted ? "error.no_such_page" : Self.key(for: error)
             var response = respond(status: error.status, message: site.t(key, context), code: key, problems: nil, request, context)
+            response.headers.append(contentsOf: error.headers) // `Allow` of a 405
             // A body refused for its size is left unread: the connection cannot go on.
             if error.status == .contentTooLarge { response.headers[.connection] = "close" }
             return response

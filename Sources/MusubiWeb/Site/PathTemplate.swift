@@ -71,6 +71,24 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
+    /// Whether a request's path is this template's: its text as written, and a parameter in
+    /// place of any one non-empty segment.
+    public func matches(_ path: Substring) -> Bool {
+        var rest = path
+        for piece in pieces {
+            switch piece {
+            case .text(let text):
+                guard rest.hasPrefix(text) else { return false }
+                rest = rest.dropFirst(text.count)
+            case .parameter:
+                let segment = rest.prefix { $0 != "/" }
+                guard !segment.isEmpty else { return false }
+                rest = rest[segment.endIndex...]
+            }
+        }
+        return rest.isEmpty
+    }
+
     /// A path without parameters, with a query string of these names and values in order.
     public func href(query: KeyValuePairs<String, String>) -> String {
         Self.link(href(), query: query.map { URLQueryItem(name: $0.key, value: $0.value) })

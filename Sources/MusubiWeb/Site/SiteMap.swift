@@ -14,6 +14,8 @@ public enum SiteMap {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ClientMiddleware(site: site))
         router.add(middleware: ErrorMiddleware(site: site))
+        let operations = APIHandlers(site: site).operations
+        router.add(middleware: AllowedMethodsMiddleware(operations.map { ($0.path, $0.method) } + [(Paths.openAPI, .get)]))
         router.add(middleware: WriterPatienceMiddleware(limit: site.configuration.writerPatience))
         // Assets: the theme's first, then the bundled ones; only where no route answers.
         if let theme = site.resources.themeRoot {
@@ -161,7 +163,6 @@ public enum SiteMap {
         pages.post(Paths.concepts.routerPath, use: dictionary.save)
         pages.post(Paths.conceptRemoval.routerPath, use: dictionary.remove)
 
-        let operations = APIHandlers(site: site).operations
         let idempotent = IdempotentResponder(requests: site.idempotentRequests)
         for operation in operations {
             api.on(operation.path.routerPath, method: operation.method, use: operation.routedHandler(idempotent))
