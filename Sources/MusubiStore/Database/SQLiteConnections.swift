@@ -95,16 +95,7 @@ final class SQLiteConnections: DatabaseConnections {
     func withWriter<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         do {
             return try await writer.with(patience: WriterPatience.limit) { connection in
-                let db = connection.sql()
-                try await db.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let result = try await work(db)
-                    try await db.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await db.raw("ROLLBACK").run()
-                    throw error
-                }
+                try await connection.sql().inTransaction(begin: "BEGIN IMMEDIATE", work)
             }
         } catch let error as SQLiteError where Self.isBusy(error) {
             // Another process (`musubi import slack`) holds the database longer than busy_timeout.

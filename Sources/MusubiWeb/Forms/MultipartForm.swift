@@ -170,11 +170,13 @@ private final class PartReader {
     func complete() {
         defer { (name, filename, contentType, text, file) = (nil, nil, "text/plain", [], nil) }
         guard failure == nil else { return }
-        guard let name, !name.isEmpty else {
+        guard let name else {
             failure = MultipartForm.malformed
             return
         }
         parts += 1
+        // A part named "" names no field: it is left out, as a field the form does not know is.
+        guard !name.isEmpty else { return }
         if let filename {
             // A file input left empty sends a part with an empty file name: no file.
             guard !filename.isEmpty else { return }
