@@ -10,14 +10,33 @@ import Testing
 /// channels, messages with their times, threads, reactions, markup, files kept or linked); the same
 /// export twice adds nothing; a malformed export is refused with a report and nothing written.
 @Suite struct SlackImportTests {
-    static func run(_ export: SlackExportFile, _ env: CoreEnvironment, prefix: String = "") async throws -> SlackImport.Report {
-        let archive = try ZipExportArchive(url: try export.zipped(prefix: prefix))
+    static func run(
+        _ export: SlackExportFile, _ env: CoreEnvironment, prefix: String = "", utf8Flag: Bool = true
+    ) async throws -> SlackImport.Report {
+        let archive = try ZipExportArchive(url: try export.zipped(prefix: prefix, utf8Flag: utf8Flag))
         return try await SlackImport(env).run(archive, by: nil)
     }
 
     /// The channels a person sits in, by title.
     static func channels(of actor: Requester, _ c: Community) async throws -> [String: ExchangeChannel] {
         Dictionary(try await Exchange(c.env).channels(actor).map { ($0.title, $0.channel) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Slack writes the names of a Japanese workspace's folders in UTF-8 without saying so:
+    /// read as CP437 they named no channel and #水素 arrived empty.
+    @Test(arguments: TestDatabase.available)
+    func japaneseFolderNamesArriveWhenTheZipDoesNotSayTheyAreUTF8(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let c = try await Community.seed(.testing(persistence))
+            let report = try await Self.run(SlackExportFile.sample(), c.env, utf8Flag: false)
+            #expect(report.problems.isEmpty)
+            let summary = try #require(report.summary)
+            #expect(summary.ignoredFolders.isEmpty, "\(summary.ignoredFolders)")
+            #expect(summary.messagesImported == 13)
+            let hydrogen = try #require(try await Self.channels(of: c.actor(c.member), c)["水素"])
+            let timeline = try await persistence.read { try await $0.messages.timeline(channelID: hydrogen.id, before: nil, limit: 50) }
+            #expect(!timeline.isEmpty, "the messages of #水素 arrived")
+        }
     }
 
     @Test(arguments: TestDatabase.available)

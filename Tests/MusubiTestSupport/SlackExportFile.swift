@@ -25,14 +25,33 @@ public struct SlackExportFile: Sendable {
         entries.removeAll { $0.path == path }
     }
 
-    /// Writes the zip file into a new temporary folder; gives its location.
-    public func zipped(prefix: String = "") throws -> URL {
+    /// Writes the zip file into a new temporary folder; gives its location. Without
+    /// `utf8Flag`, the entries' names are UTF-8 without saying so, as Slack writes them.
+    public func zipped(prefix: String = "", utf8Flag: Bool = true) throws -> URL {
         let folder = TestFolders.new("slack")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent("export.zip")
         let writer = try ZipExportWriter(url: url)
         for (path, data) in entries { try writer.add(prefix + path, data) }
+        if !utf8Flag { try Data(Self.clearingUTF8Flags(Array(try Data(contentsOf: url)))).write(to: url) }
         return url
+    }
+
+    /// The zip with bit 11 of every entry's flags (names are UTF-8) cleared, in the central
+    /// directory and in each local header it points at.
+    static func clearingUTF8Flags(_ zip: [UInt8]) -> [UInt8] {
+        var zip = zip
+        func number(_ at: Int, _ size: Int) -> Int { (0..<size).reduce(0) { $0 | Int(zip[at + $1]) << (8 * $1) } }
+        func clearFlag(at offset: Int) { zip[offset + 1] &= ~0x08 } // 0x0800, little-endian
+        // The end of central directory record: its signature, searched from the end.
+        guard let end = stride(from: zip.count - 22, through: 0, by: -1).first(where: { number($0, 4) == 0x0605_4b50 }) else { return zip }
+        var entry = number(end + 16, 4)
+        for _ in 0..<number(end + 10, 2) {
+            clearFlag(at: entry + 8)
+            clearFlag(at: number(entry + 42, 4) + 6)
+            entry += 46 + number(entry + 28, 2) + number(entry + 30, 2) + number(entry + 32, 2)
+        }
+        return zip
     }
 
     public static let team = "T0SAMPLE"

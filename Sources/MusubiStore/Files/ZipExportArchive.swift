@@ -45,11 +45,19 @@ public final class ZipExportArchive: ExportArchive, @unchecked Sendable {
         }
         self.url = url
         idle = [archive]
-        let all = Array(archive).map { (entry: $0, path: $0.path, type: $0.type) }
+        let all = Array(archive).map { (entry: $0, path: Self.path(of: $0), type: $0.type) }
         entries = all.map { entry, path, type in
             ExportArchiveEntry(path: path, isLink: type == .symlink, isDirectory: type == .directory, size: entry.uncompressedSize)
         }
         files = Dictionary(all.filter { $0.type == .file }.map { ($0.path, $0.entry) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The entry's name as UTF-8 whenever it is valid UTF-8, whatever its flag says: Slack
+    /// writes UTF-8 names (`雑談/2024-04-01.json`) without setting it, and read as the
+    /// flag would have them (CP437) they are mojibake. A name that is not UTF-8 is CP437.
+    static func path(of entry: Entry) -> String {
+        let utf8 = entry.path(using: .utf8)
+        return utf8.isEmpty ? entry.path : utf8
     }
 
     public func contents(of path: String) throws -> Data {
