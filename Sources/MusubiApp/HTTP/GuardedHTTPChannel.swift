@@ -25,13 +25,13 @@ struct GuardedHTTPChannel: ServerChildChannel {
         self.timeout = timeout
         self.inner = HTTP1WebSocketUpgradeChannel(
             responder: responder, webSocketResponder: webSocketResponder,
-            configuration: .init(http1: .init(idleTimeout: .nanoseconds(Int64(timeout.nanoseconds)))))
+            configuration: .init(http1: .init(idleTimeout: TimeAmount(timeout))))
     }
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         inner.setup(channel: channel, logger: logger).flatMapThrowing { value in
             let pipeline = channel.pipeline.syncOperations
-            try pipeline.addHandler(FirstHeadDeadline(timeout: .nanoseconds(Int64(timeout.nanoseconds))), position: .first)
+            try pipeline.addHandler(FirstHeadDeadline(timeout: TimeAmount(timeout)), position: .first)
             // Right after the parser, whose errors travel towards the end of the pipeline; its
             // answer travels back through the encoder, which comes before the parser.
             let parser = try pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
@@ -53,10 +53,6 @@ extension HTTPServerBuilder {
         let webSocketResponder = webSocketRouter.buildResponder()
         return HTTPServerBuilder { responder in GuardedHTTPChannel(responder: responder, webSocketResponder: webSocketResponder, timeout: timeout) }
     }
-}
-
-extension Duration {
-    fileprivate var nanoseconds: Double { Double(components.seconds) * 1e9 + Double(components.attoseconds) / 1e9 }
 }
 
 /// Closes a connection whose first request head has not arrived whole within the timeout,

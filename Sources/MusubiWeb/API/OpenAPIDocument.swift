@@ -1,9 +1,28 @@
 import Foundation
 import Hummingbird
 import MusubiCore
+import Synchronization
 
 /// The OpenAPI 3.1 document, written from the operation list the router registers.
 enum OpenAPIDocument {
+    /// The document a site serves, written when it is first asked for: its text patterns
+    /// come from a pass over every Unicode scalar, which start-up need not wait for.
+    final class Served: Sendable {
+        private let write: @Sendable () -> Data
+        private let written = Mutex<Data?>(nil)
+
+        init(_ write: @escaping @Sendable () -> Data) { self.write = write }
+
+        var data: Data {
+            written.withLock { written in
+                if let written { return written }
+                let data = write()
+                written = data
+                return data
+            }
+        }
+    }
+
     static func json(for operations: [APIOperation], serverURL: String) -> Data {
         var paths: [String: [String: Any]] = [:]
         for operation in operations {

@@ -167,9 +167,9 @@ public enum SiteMap {
         for operation in operations {
             api.on(operation.path.routerPath, method: operation.method, use: operation.routedHandler(idempotent))
         }
-        let document = OpenAPIDocument.json(for: operations, serverURL: site.configuration.publicBaseURL)
+        let document = OpenAPIDocument.Served { [operations] in OpenAPIDocument.json(for: operations, serverURL: site.configuration.publicBaseURL) }
         api.get(Paths.openAPI.routerPath) { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: document)))
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: document.data)))
         }
         return router
     }
