@@ -1,4 +1,5 @@
 import Logging
+import MusubiCore
 import MusubiStore
 import ServiceLifecycle
 
@@ -14,7 +15,12 @@ struct DatabaseService: Service {
     func run() async throws {
         let persistence = installation.persistence
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await persistence.run() }
+            group.addTask {
+                try await persistence.run()
+                // Ended while nobody asked it to: every request would now fail, so the service
+                // fails, and with it the process, for its supervisor to start again.
+                if !Task.isCancelled && !Task.isShuttingDownGracefully { throw DatabaseServiceError.connectionsEnded }
+            }
             do {
                 try await persistence.migrate()
                 try await prepare(installation)
@@ -25,11 +31,25 @@ struct DatabaseService: Service {
                 throw error
             }
             readiness.open()
-            // Waits for this service's turn to shut down (or for the group to be cancelled).
-            try? await gracefulShutdown()
+            // Waits for this service's turn to shut down (or for the group to be cancelled), or
+            // for the connections to end before then.
+            group.addTask { try? await gracefulShutdown() }
+            do {
+                try await group.next()
+            } catch {
+                installation.logger.critical("the database connections ended", metadata: ["error": "\(error)"])
+                try? await persistence.close()
+                throw error
+            }
             group.cancelAll()
             try await persistence.close()
             installation.logger.debug("database closed")
         }
     }
+}
+
+enum DatabaseServiceError: Error, CustomStringConvertible {
+    case connectionsEnded
+
+    var description: String { "the database connections ended while the application was running" }
 }

@@ -9,30 +9,6 @@ import Testing
 /// never holds up reads, and a change that cannot wait for it is answered "busy" after a
 /// bounded wait, with nothing written, instead of failing or hanging.
 @Suite struct SQLiteBusyTests {
-    /// Runs a write that holds the database until `release` is called.
-    final class LongWrite: Sendable {
-        let started: AsyncStream<Void>
-        private let startedContinuation: AsyncStream<Void>.Continuation
-        private let released: AsyncStream<Void>
-        private let releaseContinuation: AsyncStream<Void>.Continuation
-        let task: Task<Void, any Error>
-
-        init(on persistence: SQLPersistence) {
-            (started, startedContinuation) = AsyncStream.makeStream()
-            (released, releaseContinuation) = AsyncStream.makeStream()
-            let (released, startedContinuation) = (released, startedContinuation)
-            task = Task {
-                try await persistence.write { _ in
-                    startedContinuation.yield()
-                    for await _ in released { break }
-                }
-            }
-        }
-
-        func whenStarted() async { for await _ in started { break } }
-        func release() { releaseContinuation.yield() }
-    }
-
     static func open(_ path: String) async throws -> SQLPersistence {
         try await SQLPersistence.open(.sqliteFile(path: path), logger: TestDatabase.logger)
     }
@@ -52,7 +28,7 @@ import Testing
         #expect(reading < .seconds(1), "a read does not wait for the writer: \(reading)")
         // A request waits as long as the web layer lets it; a job would wait its turn.
         await #expect(throws: MusubiError.busy(retryAfter: 1)) {
-            try await WriterPatience.$limit.withValue(.milliseconds(300)) {
+            try await DatabasePatience.$limit.withValue(.milliseconds(300)) {
                 try await server.write { try await $0.members.setStatus(id: community.member.id, to: .deactivated) }
             }
         }

@@ -5,12 +5,17 @@ public protocol Persistence: Sendable {
     func write<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T
 }
 
-/// How long a change may wait for a database that takes one write at a time (SQLite) while
-/// a long write holds it, before it is refused as `MusubiError.busy` with nothing written.
-/// A request someone is waiting for waits a bounded time (the web layer sets it); jobs and
-/// commands, which nobody watches, wait as long as it takes (nil).
-public enum WriterPatience {
+/// How long a unit of work may wait for the database before it is refused as
+/// `MusubiError.busy` with nothing written: for SQLite's one writer while a long write holds
+/// it, for a PostgreSQL connection while the pool has none to give (all in use, or the server
+/// unreachable). A request someone is waiting for waits a bounded time (the web layer sets
+/// it); jobs and commands, which nobody watches, wait as long as SQLite's writer takes (nil),
+/// and for a PostgreSQL connection at most `DatabasePatience.longest`.
+public enum DatabasePatience {
     @TaskLocal public static var limit: Duration?
+    /// The longest anything waits for a PostgreSQL connection: a pool that has given none for
+    /// this long is broken, and waiting longer would only hide it.
+    public static let longest: Duration = .seconds(120)
 }
 
 /// Every repository, bound to one unit of work.

@@ -90,11 +90,11 @@ final class SQLiteConnections: DatabaseConnections {
         try await readers.with { try await work($0.sql()) }
     }
 
-    /// A change waits for the writer (held by a long import, say) as long as `WriterPatience`
+    /// A change waits for the writer (held by a long import, say) as long as `DatabasePatience`
     /// says, then is answered "busy"; another process's write is waited for `busy_timeout` (5 s).
     func withWriter<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         do {
-            return try await writer.with(patience: WriterPatience.limit) { connection in
+            return try await writer.with(patience: DatabasePatience.limit) { connection in
                 try await connection.sql().inTransaction(begin: "BEGIN IMMEDIATE", work)
             }
         } catch let error as SQLiteError where Self.isBusy(error) {

@@ -16,7 +16,7 @@ public enum SiteMap {
         router.add(middleware: ErrorMiddleware(site: site))
         let operations = APIHandlers(site: site).operations
         router.add(middleware: AllowedMethodsMiddleware(operations.map { ($0.path, $0.method) } + [(Paths.openAPI, .get)]))
-        router.add(middleware: WriterPatienceMiddleware(limit: site.configuration.writerPatience))
+        router.add(middleware: DatabasePatienceMiddleware(limit: site.configuration.databasePatience))
         // Assets: the theme's first, then the bundled ones; only where no route answers.
         if let theme = site.resources.themeRoot {
             router.add(

@@ -14,9 +14,9 @@ public struct WebConfiguration: Sendable {
     /// Where uploads wait while read (`UploadArea`): `<data folder>/uploads` for `musubi serve`;
     /// a folder of the process's own in the system's temporary folder when nil (tests).
     public var uploadsDirectory: String?
-    /// How long a request's change waits for the database's writer while a long write (an
-    /// import) holds it, before it is answered 503 with Retry-After (`WriterPatience`).
-    public var writerPatience: Duration
+    /// How long a request waits for the database (SQLite's writer while a long import holds it,
+    /// a PostgreSQL connection) before it is answered 503 with Retry-After (`DatabasePatience`).
+    public var databasePatience: Duration
 
     public init(
         installationName: String = "Musubi 結び",
@@ -27,7 +27,7 @@ public struct WebConfiguration: Sendable {
         timeZone: TimeZone = TimeZone(identifier: "Asia/Tokyo")!,
         trustedProxies: Set<String> = [],
         uploadsDirectory: String? = nil,
-        writerPatience: Duration = .seconds(10)
+        databasePatience: Duration = .seconds(10)
     ) {
         self.installationName = installationName
         self.installationNameEn = installationNameEn
@@ -37,7 +37,7 @@ public struct WebConfiguration: Sendable {
         self.timeZone = timeZone
         self.trustedProxies = trustedProxies
         self.uploadsDirectory = uploadsDirectory
-        self.writerPatience = writerPatience
+        self.databasePatience = databasePatience
     }
 
     var secureCookies: Bool { publicBaseURL.lowercased().hasPrefix("https://") }

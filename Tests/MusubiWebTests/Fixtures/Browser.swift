@@ -167,7 +167,7 @@ struct TestSite {
             web: WebConfiguration(
                 installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies,
                 uploadsDirectory: uploadsDirectory?.path,
-                writerPatience: .seconds(60)
+                databasePatience: .seconds(60)
             ),
             throttle: throttle, tokenUseInterval: .milliseconds(200), connectionTimeout: connectionTimeout,
             prepare: { installation in

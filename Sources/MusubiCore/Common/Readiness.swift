@@ -1,10 +1,10 @@
-import ServiceLifecycle
 import Synchronization
 
-/// Opens once the database is migrated and prepared. The services that read the database at
-/// start (the live hub, the upkeep, the server) wait for it, so that they all can start as
-/// services of one group and the database still comes first.
-final class Readiness: Sendable {
+/// A gate that opens once, or fails once, for every task waiting at it: the database is
+/// migrated and prepared (the services that read it at start wait for that, so that they all
+/// can start as services of one group and the database still comes first); a connection pool
+/// runs (sessions wait for that rather than ask a pool that cannot answer yet).
+public final class Readiness: Sendable {
     private enum State {
         case waiting([UInt64: CheckedContinuation<Void, any Error>])
         case open
@@ -14,9 +14,18 @@ final class Readiness: Sendable {
     private let state = Mutex<State>(.waiting([:]))
     private let nextWaiter = Atomic<UInt64>(0)
 
-    /// Returns once the database is ready; throws if preparing it failed or the waiting task
-    /// is cancelled.
-    func wait() async throws {
+    public init() {}
+
+    /// Returns once the gate is open; throws if it failed or the waiting task is cancelled.
+    public func wait() async throws {
+        let settled: Result<Void, any Error>? = state.withLock { state in
+            switch state {
+            case .open: .success(())
+            case .failed(let error): .failure(error)
+            case .waiting: nil
+            }
+        }
+        if let settled { return try settled.get() }
         let id = nextWaiter.add(1, ordering: .relaxed).newValue
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
@@ -43,9 +52,9 @@ final class Readiness: Sendable {
         }
     }
 
-    func open() { settle(.open) }
+    public func open() { settle(.open) }
 
-    func fail(_ error: any Error) { settle(.failed(error)) }
+    public func fail(_ error: any Error) { settle(.failed(error)) }
 
     private func settle(_ outcome: State) {
         let waiters: [CheckedContinuation<Void, any Error>] = state.withLock { state in
@@ -56,20 +65,5 @@ final class Readiness: Sendable {
         for waiter in waiters {
             if case .failed(let error) = outcome { waiter.resume(throwing: error) } else { waiter.resume() }
         }
-    }
-}
-
-/// A service that starts once the database is ready; shut down before then, it never starts.
-struct AfterReadiness: Service {
-    let readiness: Readiness
-    let service: any Service
-
-    func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown { try await readiness.wait() }
-        } catch is CancellationError {
-            return
-        }
-        try await service.run()
     }
 }
