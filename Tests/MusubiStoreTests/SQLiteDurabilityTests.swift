@@ -20,6 +20,20 @@ import Testing
         #expect(try await synchronous("sqlite://" + folder.appendingPathComponent("c.sqlite").path + "?synchronous=normal") == (1, 1))
     }
 
+    /// A service group cancelled, rather than shut down, still closes the database file.
+    @Test func closingFromACancelledTaskClosesTheFile() async throws {
+        let path = TestFolders.new("durability").appendingPathComponent("closed.sqlite").path
+        let persistence = try await SQLPersistence.open(.sqliteFile(path: path), logger: TestDatabase.logger)
+        try await persistence.migrate()
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        let closing = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            try await persistence.close()
+        }
+        try await closing.value
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"), "the last connection to close checkpoints and removes the log")
+    }
+
     @Test func anUnknownSettingIsRefusedWithItsName() throws {
         #expect(throws: DatabaseLocation.ParseError.unsupported("synchronous must be full or normal")) {
             try DatabaseLocation.parse("sqlite:///tmp/x.sqlite?synchronous=off")

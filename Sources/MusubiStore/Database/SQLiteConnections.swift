@@ -114,10 +114,15 @@ final class SQLiteConnections: DatabaseConnections {
         try await Task.sleepUntilCancelled()
     }
 
+    /// Closes every connection, also from a cancelled task (a service group cancelled rather
+    /// than shut down): the async `close()` of SQLiteNIO does nothing once its task is
+    /// cancelled, and leaves the file open.
     func close() async throws {
+        var failure: (any Error)?
         for connection in all {
-            try await connection.close()
+            do { try await connection.close().get() } catch { failure = failure ?? error }
         }
+        if let failure { throw failure }
     }
 }
 
