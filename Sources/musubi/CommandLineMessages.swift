@@ -21,13 +21,20 @@ enum CommandLineMessages {
 
     static func describe(_ summary: SlackImport.Summary) -> [String] {
         [
-            "People: \(summary.peopleCreated) new (they sign in once invited), \(summary.peopleFound) already here.",
+            "People: \(summary.peopleCreated) new (they sign in once invited), \(summary.peopleFound) already here"
+                + (summary.peopleOutside > 0 ? ", \(summary.peopleOutside) from outside the workspace (no account)." : "."),
             "Channels: \(summary.channelsCreated) new, \(summary.channelsFound) already here"
                 + (summary.conversationsSkipped > 0 ? ", \(summary.conversationsSkipped) conversations with apps only skipped." : "."),
             "Messages: \(summary.messagesImported) imported, \(summary.messagesAlreadyThere) already here, \(summary.messagesSkipped) notices skipped"
+                + (summary.messagesEdited > 0 ? ", \(summary.messagesEdited) given the text they were edited to since." : "")
                 + (summary.messagesShortened > 0 ? ", \(summary.messagesShortened) shortened to Musubi's length." : "."),
             "Reactions: \(summary.reactions); files: \(summary.files) kept, \(summary.fileLinks) linked to Slack.",
-        ] + (summary.ignoredFolders.isEmpty ? [] : ["Folders no conversation names (left alone): " + summary.ignoredFolders.joined(separator: ", ")])
+        ]
+    }
+
+    /// An import's problems or warnings, a line each.
+    static func describe(_ problems: [SlackImport.Problem], more: Int) -> [String] {
+        problems.map { "\($0.path): \(text($0.key))" + ($0.detail.isEmpty ? "" : " (\($0.detail))") } + (more > 0 ? ["… and \(more) more."] : [])
     }
 
     static func describe(_ error: CSVTable.ReadError) -> String {

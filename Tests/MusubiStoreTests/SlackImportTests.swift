@@ -30,8 +30,8 @@ import Testing
             let c = try await Community.seed(.testing(persistence))
             let report = try await Self.run(SlackExportFile.sample(), c.env, utf8Flag: false)
             #expect(report.problems.isEmpty)
+            #expect(report.warnings.isEmpty, "no folder left alone: \(report.warnings)")
             let summary = try #require(report.summary)
-            #expect(summary.ignoredFolders.isEmpty, "\(summary.ignoredFolders)")
             #expect(summary.messagesImported == 13)
             let hydrogen = try #require(try await Self.channels(of: c.actor(c.member), c)["水素"])
             let timeline = try await persistence.read { try await $0.messages.timeline(channelID: hydrogen.id, before: nil, limit: 50) }
@@ -379,18 +379,6 @@ import Testing
             export.remove("users.json")
             cases.append(("no users.json", export, SlackImport.Problem(path: "users.json", key: "slack_import.missing_file")))
             export = SlackExportFile.sample()
-            export.set("secret-plan/2024-01-13.json", json: [["type": "message", "user": "U99", "ts": SlackExportFile.ts(9), "text": "誰?"]])
-            cases.append(
-                (
-                    "an unknown author", export,
-                    SlackImport.Problem(
-                        path: "secret-plan/2024-01-13.json", key: "slack_import.unknown_user", detail: "U99 (ts \(SlackExportFile.ts(9)))")
-                ))
-            export = SlackExportFile.sample()
-            export.set("groups.json", json: [["id": "G01", "name": "secret-plan", "members": ["U01", "U77"]]])
-            cases.append(
-                ("an unknown channel member", export, SlackImport.Problem(path: "groups.json", key: "slack_import.unknown_user", detail: "U77")))
-            export = SlackExportFile.sample()
             export.set("../../etc/cron.d/evil.json", json: [])
             cases.append(("a zip-slip path", export, SlackImport.Problem(path: "../../etc/cron.d/evil.json", key: "slack_import.unsafe_path")))
             export = SlackExportFile.sample()
@@ -399,14 +387,6 @@ import Testing
             export = SlackExportFile.sample()
             export.entries.append(("channels.json", Data("[]".utf8)))
             cases.append(("a path twice", export, SlackImport.Problem(path: "channels.json", key: "slack_import.repeated_path")))
-            export = SlackExportFile.sample()
-            export.set("general/2024-01-14.json", json: [["type": "message", "user": "U01", "ts": "yesterday", "text": "いつ?"]])
-            cases.append(
-                (
-                    "a wrong timestamp", export,
-                    SlackImport.Problem(path: "general/2024-01-14.json", key: "slack_import.bad_timestamp", detail: "yesterday")
-                ))
-
             for (name, export, expected) in cases {
                 let report = try await Self.run(export, c.env)
                 #expect(report.refused, "\(name)")
@@ -418,7 +398,7 @@ import Testing
             // The daily files are checked on every core; the report lists them by date and path.
             export = SlackExportFile.sample()
             export.set("general/2024-01-14.json", json: ["not": "a list"])
-            export.set("水素/2024-01-10.json", json: [["type": "message", "user": "U98", "ts": SlackExportFile.ts(8), "text": "?"]])
+            export.set("水素/2024-01-10.json", data: Data("[{\"type\": \"message\",".utf8))
             let report = try await Self.run(export, c.env)
             #expect(report.problems.map(\.path) == ["水素/2024-01-10.json", "general/2024-01-14.json"])
             #expect(try await persistence.rowCounts() == before)

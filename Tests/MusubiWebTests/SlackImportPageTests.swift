@@ -104,10 +104,18 @@ import Testing
             #expect(!(try await member.get("/exchange").contains("general")))
             #expect(!(try await admin.get("/manage/people?status=active").contains("田中 健司")))
 
-            // Only the unknown user: reported by file, with the user's id.
+            // Only a person the export does not list: imported, and shown first, by file, with
+            // the person's id, above the summary.
             export.remove("../escape/<b>x</b>.json")
             let second = try await Self.finished(admin, try #require(try await Self.upload(admin, export).location))
-            #expect(second.section("import-refused").contains("<code>general/2024-01-14.json</code>: users.json にない利用者を指しています。 (U42 (ts "))
+            #expect(second.section("import-refused").isEmpty)
+            let warnings = second.section("import-warnings")
+            #expect(warnings.contains("<code>general/2024-01-14.json</code>: users.json にない人です"), "\(warnings)")
+            #expect(warnings.contains("(U42)"))
+            let body = second.body
+            let (warned, summarized) = (body.range(of: "data-testid=\"import-warnings\""), body.range(of: "data-testid=\"import-summary\""))
+            #expect(try #require(warned).lowerBound < (try #require(summarized)).lowerBound, "the warnings come before the summary")
+            #expect(second.section("summary-people_outside").hasPrefix("data-testid=\"summary-people_outside\">1<"))
         }
     }
 

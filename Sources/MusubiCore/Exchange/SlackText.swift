@@ -26,6 +26,30 @@ public enum SlackText {
         return output + decode(rest)
     }
 
+    /// Whether the text may name a person or a channel (holds a `<`): most text does not, and
+    /// this is all it costs.
+    static func mayReferToSomeone(_ text: String) -> Bool {
+        text.utf8.contains(UInt8(ascii: "<"))
+    }
+
+    /// The Slack ids of the people (`<@U…>`) and channels (`<#C…>`) the text refers to, in
+    /// the order written.
+    static func references(in text: String) -> (people: [String], channels: [String]) {
+        var people: [String] = []
+        var channels: [String] = []
+        _ = musubi(
+            text,
+            person: {
+                people.append($0)
+                return nil
+            },
+            channel: {
+                channels.append($0)
+                return nil
+            })
+        return (people, channels)
+    }
+
     private static func reference(_ inside: String, person: (String) -> String?, channel: (String) -> String?, everyone: String) -> String {
         let parts = inside.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let target = parts[0]

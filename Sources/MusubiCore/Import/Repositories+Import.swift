@@ -14,6 +14,20 @@ public struct ImportedMessage: Sendable {
         }
     }
 
+    /// An imported message as it is stored now.
+    public struct Found: Sendable, Equatable {
+        public var id: Int64
+        /// When it was last edited (where it came from, or here).
+        public var editedAt: Date?
+        public var deleted: Bool
+
+        public init(id: Int64, editedAt: Date?, deleted: Bool) {
+            self.id = id
+            self.editedAt = editedAt
+            self.deleted = deleted
+        }
+    }
+
     public var channelID: Int64
     public var authorID: Int64?
     public var authorName: String
@@ -89,8 +103,8 @@ public protocol ImportRepository: Sendable {
     func channel(importKey: String) async throws -> ExchangeChannel?
     /// Gives the channel the key unless it has one.
     func setImportKey(_ key: String, ofChannel id: Int64) async throws
-    /// The imported messages already in these channels, with their ids.
-    func messageIDs(in channelIDs: [Int64]) async throws -> [ImportedMessage.Key: Int64]
+    /// The imported messages already in these channels, as they are stored now.
+    func messages(in channelIDs: [Int64]) async throws -> [ImportedMessage.Key: ImportedMessage.Found]
     /// The newest message id in each of these channels (0 for none).
     func newestMessageIDs(in channelIDs: [Int64]) async throws -> [Int64: Int64]
     /// Stores the messages with their mentions, reactions and files, and gives their ids, in the

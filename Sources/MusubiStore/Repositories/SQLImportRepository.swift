@@ -28,14 +28,17 @@ struct SQLImportRepository: ImportRepository {
         try await db.raw("UPDATE channels SET import_key = \(bind: key) WHERE id = \(bind: id) AND import_key IS NULL").run()
     }
 
-    func messageIDs(in channelIDs: [Int64]) async throws -> [ImportedMessage.Key: Int64] {
-        var found: [ImportedMessage.Key: Int64] = [:]
+    func messages(in channelIDs: [Int64]) async throws -> [ImportedMessage.Key: ImportedMessage.Found] {
+        var found: [ImportedMessage.Key: ImportedMessage.Found] = [:]
         for chunk in channelIDs.chunked(by: 500) {
             let rows = try await db.raw(
-                "SELECT id, channel_id, import_key FROM messages WHERE import_key IS NOT NULL AND " + inList("channel_id", Array(chunk))
+                "SELECT id, channel_id, import_key, edited_at, deleted_at FROM messages WHERE import_key IS NOT NULL AND "
+                    + inList("channel_id", Array(chunk))
             ).all()
             for row in rows {
-                found[ImportedMessage.Key(channelID: try row.int64("channel_id"), importKey: try row.string("import_key"))] = try row.int64("id")
+                let key = ImportedMessage.Key(channelID: try row.int64("channel_id"), importKey: try row.string("import_key"))
+                found[key] = ImportedMessage.Found(
+                    id: try row.int64("id"), editedAt: try row.optionalDate("edited_at"), deleted: try row.optionalInt64("deleted_at") != nil)
             }
         }
         return found

@@ -42,18 +42,20 @@ struct MigrationHandlers {
             percent: total > 0 ? min(100, done * 100 / total) : 0,
             problems: (report?.problems ?? []).map { .init(path: $0.path, text: site.t($0.key, context), detail: $0.detail) },
             moreProblems: (report?.moreProblems ?? 0) > 0 ? report?.moreProblems : nil,
+            warnings: (report?.warnings ?? []).map { .init(path: $0.path, text: site.t($0.key, context), detail: $0.detail) },
+            moreWarnings: (report?.moreWarnings ?? 0) > 0 ? report?.moreWarnings : nil,
             summary: summary.map { s in
                 [
-                    ("people_created", s.peopleCreated), ("people_found", s.peopleFound), ("channels_created", s.channelsCreated),
-                    ("channels_found", s.channelsFound), ("conversations_skipped", s.conversationsSkipped), ("messages_imported", s.messagesImported),
-                    ("messages_already_there", s.messagesAlreadyThere), ("messages_skipped", s.messagesSkipped),
+                    ("people_created", s.peopleCreated), ("people_found", s.peopleFound), ("people_outside", s.peopleOutside),
+                    ("channels_created", s.channelsCreated), ("channels_found", s.channelsFound), ("conversations_skipped", s.conversationsSkipped),
+                    ("messages_imported", s.messagesImported), ("messages_already_there", s.messagesAlreadyThere),
+                    ("messages_edited", s.messagesEdited), ("messages_skipped", s.messagesSkipped),
                     ("messages_shortened", s.messagesShortened), ("reactions", s.reactions),
                     ("files", s.files), ("file_links", s.fileLinks),
                 ].map {
                     SlackImportJobPage.SummaryRow(label: site.t("slack_import.summary_" + $0.0, context), value: $0.1, testID: "summary-" + $0.0)
                 }
             } ?? [],
-            ignoredFolders: summary.flatMap { $0.ignoredFolders.isEmpty ? nil : $0.ignoredFolders.joined(separator: ", ") },
             failed: job.failed, refused: report?.refused ?? false
         )
         var response = site.render(model, title: site.t("slack_import.title", context), request, context)

@@ -71,12 +71,15 @@ struct Import: AsyncParsableCommand {
                     }
                 }
                 bar.finish()
-                for problem in report.problems {
-                    say("\(problem.path): \(CommandLineMessages.text(problem.key))" + (problem.detail.isEmpty ? "" : " (\(problem.detail))"))
-                }
+                CommandLineMessages.describe(report.problems, more: report.moreProblems).forEach(say)
                 if report.refused {
                     let count = report.problems.count + report.moreProblems
                     throw ExitCode(1).withMessage("\(count) problem(s) in the export; nothing was imported.")
+                }
+                if !report.warnings.isEmpty {
+                    let count = report.warnings.count + report.moreWarnings
+                    say("Imported, but \(count) thing(s) did not arrive as the export has them; check them:")
+                    for line in CommandLineMessages.describe(report.warnings, more: report.moreWarnings) { say("  ! " + line) }
                 }
                 if let summary = report.summary { CommandLineMessages.describe(summary).forEach(say) }
             }

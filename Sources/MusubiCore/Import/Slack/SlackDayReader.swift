@@ -17,8 +17,9 @@ struct SlackDayReader: Sendable {
     let channels: [Int64?]
     let channelBySlackID: [String: Int64]
     let seated: [Int64: Set<Int64>]
-    /// Messages an earlier import brought: found again, not made again.
-    let alreadyThere: Set<ImportedMessage.Key>
+    /// Messages an earlier import brought: found again, not made again, but given the newer
+    /// text when Slack's edit mark is later than theirs.
+    let alreadyThere: [ImportedMessage.Key: ImportedMessage.Found]
     let files: SlackImportFiles
 
     /// One message of the day.
@@ -30,6 +31,8 @@ struct SlackDayReader: Sendable {
         var isBroadcast: Bool
         /// Nil for a notice (a join, a topic change, …), an empty message, or one already there.
         var message: ImportedMessage?
+        /// The message is already there, and `message` is its newer text and edit time.
+        var isEdit = false
         /// Its text as the search index is given it.
         var indexed: String
         var shortened: Bool
@@ -84,12 +87,20 @@ struct SlackDayReader: Sendable {
     private func entry(_ message: SlackMessage, channelID: Int64, createdAt: Date) async throws -> Entry {
         let key = ImportedMessage.Key(channelID: channelID, importKey: Self.key(message.ts!, team: export.team))
         var entry = Entry(key: key, threadKey: nil, isBroadcast: false, message: nil, indexed: "", shortened: false, fileLinks: 0)
-        guard !alreadyThere.contains(key) else { return entry }
+        if let found = alreadyThere[key] {
+            guard !found.deleted, let edited = message.edited?.ts.flatMap(SlackTimestamp.date),
+                edited.timeIntervalSince(found.editedAt ?? .distantPast) >= 0.001
+            else { return entry }
+            // Edited in Slack since it was imported (and not in Musubi after that).
+            entry.message = try await imported(message, into: &entry, createdAt: createdAt, savingFiles: false)
+            entry.isEdit = entry.message?.deleted == false
+            return entry
+        }
         if let thread = message.thread_ts, thread != message.ts {
             entry.threadKey = ImportedMessage.Key(channelID: channelID, importKey: Self.key(thread, team: export.team))
             entry.isBroadcast = ["thread_broadcast", "reply_broadcast"].contains(message.subtype)
         }
-        entry.message = try await imported(message, into: &entry, createdAt: createdAt)
+        entry.message = try await imported(message, into: &entry, createdAt: createdAt, savingFiles: true)
         if let message = entry.message, !message.deleted {
             entry.indexed = SearchGrams.indexed(MessageText.searchable(message.body, fileNames: message.files.map(\.filename)))
         }
@@ -103,8 +114,9 @@ struct SlackDayReader: Sendable {
     ]
 
     /// The message as Musubi stores it (its thread aside), or nil for a notice or an empty
-    /// message.
-    private func imported(_ message: SlackMessage, into entry: inout Entry, createdAt: Date) async throws -> ImportedMessage? {
+    /// message. Without `savingFiles` (for the newer text of a message already there), the
+    /// files it would keep are not saved again.
+    private func imported(_ message: SlackMessage, into entry: inout Entry, createdAt: Date, savingFiles: Bool) async throws -> ImportedMessage? {
         guard message.type == nil || message.type == "message", Self.conversationSubtypes.contains(message.subtype) else { return nil }
         let channelID = entry.key.channelID
         let seatedHere = seated[channelID] ?? []
@@ -132,7 +144,7 @@ struct SlackDayReader: Sendable {
         var links: [String] = []
         for file in message.files ?? [] where file.mode != "tombstone" && file.mode != "hidden_by_limit" {
             let name = file.name ?? file.title ?? "file"
-            if let kept = try await keep(file, named: name, besides: imported.files) {
+            if let kept = try await keep(file, named: name, besides: imported.files, saving: savingFiles) {
                 imported.files.append(kept)
             } else {
                 links.append("📎 " + ((file.permalink ?? file.url_private).map { SlackText.link($0, label: name) } ?? name))
@@ -173,13 +185,14 @@ struct SlackDayReader: Sendable {
     /// keeps with a message as it does when posting (its kind, its size, and with the files
     /// `kept` before it, how many and how large in all); nil to link to it instead. One that
     /// cannot be read is linked to as well: the messages matter more than a damaged file.
-    private func keep(_ file: SlackMessage.File, named name: String, besides kept: [StoredFile]) async throws -> StoredFile? {
+    /// Without `saving`, it is only told whether the file would be kept.
+    private func keep(_ file: SlackMessage.File, named name: String, besides kept: [StoredFile], saving: Bool) async throws -> StoredFile? {
         let room = Exchange.fileLimits.size - kept.reduce(0) { $0 + $1.size }
         guard kept.count < Exchange.fileLimits.count, let id = file.id, let carried = export.uploads[id], carried.size <= UInt64(room),
             let data = try? archive.contents(of: carried.path)
         else { return nil }
         guard let (filename, kind) = try? Upload(filename: name, data: data).checked(field: "files", sizeLimit: room) else { return nil }
-        return StoredFile(filename: filename, kind: kind, size: data.count, storedName: try await files.save(data))
+        return StoredFile(filename: filename, kind: kind, size: data.count, storedName: saving ? try await files.save(data) : "")
     }
 
     /// A reaction's emoji from Slack's name (skin tones dropped), as Musubi keeps reactions.

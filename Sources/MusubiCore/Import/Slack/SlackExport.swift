@@ -1,10 +1,14 @@
 import Foundation
 import Synchronization
 
-/// A Slack workspace export, checked from end to end before anything is written: its paths,
-/// its JSON, and that every person it names is among its users. What it keeps is small (the
-/// people, the conversations, where their daily files are and which files it carries);
+/// A Slack workspace export, checked from end to end before anything is written: its paths
+/// and its JSON. What it keeps is small (the people, the conversations, where their daily
+/// files are and which files it carries, and what will not arrive as it was written);
 /// messages are read again, a day at a time, when they are written.
+///
+/// Real exports name people `users.json` does not list (people of other organisations in
+/// shared channels, removed integrations): they are brought over as people from outside the
+/// workspace, and listed with every other thing the import changes or leaves out.
 ///
 /// Slack's own export has no files in it, only their addresses. Tools that fetch them add
 /// them to the zip as `__uploads/<file id>/<name>` (slack-advanced-exporter does, and
@@ -45,8 +49,13 @@ struct SlackExport: Sendable {
     /// Daily files by their date (`2024-01-31`), oldest first.
     var days: [(date: String, files: [DayFile])]
     var messageCount: Int
-    /// Folders that no conversation names (left alone).
-    var ignoredFolders: [String]
+    /// People the messages name (as authors, in reactions) whom `users.json` does not list:
+    /// by id, with the name a message's `user_profile` gave them, if any. Oldest id first.
+    var outsiders: [(id: String, name: String?)]
+    /// What will not arrive as the export has it: folders no conversation names, channels
+    /// without a folder, people from outside, references to unknown people and channels,
+    /// messages whose time cannot be read.
+    var warnings: ProblemList
     /// Files the export carries, by Slack's file id.
     var uploads: [String: ExportArchiveEntry]
 
@@ -101,10 +110,11 @@ struct SlackExport: Sendable {
                 conversations.append(Conversation(kind: kind, info: info, folder: folder))
             }
         }
-        let userIDs = Set(users.map(\.id))
+        let known = Known(people: Set(users.map(\.id)), conversations: Set(conversations.map(\.info.id)))
+        var outsiders = Outsiders()
         for conversation in conversations {
-            for member in conversation.info.members ?? [] where !userIDs.contains(member) {
-                problems.add(root + conversation.kind.file, "slack_import.unknown_user", member)
+            for member in conversation.info.members ?? [] where !known.people.contains(member) {
+                outsiders.saw(member, named: nil, at: root + conversation.kind.file, acting: false)
             }
         }
 
@@ -128,41 +138,84 @@ struct SlackExport: Sendable {
         }
         let days = byDate.sorted { $0.key < $1.key }.map { (date: $0.key, files: $0.value.sorted { $0.path < $1.path }) }
 
+        var warnings = ProblemList()
+        for folder in ignored.sorted() { warnings.add(root + folder + "/", "slack_import.unknown_folder") }
+        let withFiles = Set(byDate.values.joined().map(\.conversation))
+        for (index, conversation) in conversations.enumerated() where conversation.kind != .direct && !withFiles.contains(index) {
+            warnings.add(root + conversation.kind.file, "slack_import.no_folder", conversation.folder)
+        }
         var messageCount = 0
-        for file in checkFiles(days.flatMap(\.files), of: archive, users: userIDs, progress: progress) {
+        var referencesReported = Set<String>()
+        for file in checkFiles(days.flatMap(\.files), of: archive, known: known, progress: progress) {
             messageCount += file.messages
             problems.add(contentsOf: file.problems)
+            for (id, name) in file.outsiders { outsiders.saw(id, named: name, at: file.path, acting: true) }
+            for warning in file.warnings.list {
+                // A timestamp is reported each time; an unknown reference once.
+                guard warning.key == "slack_import.bad_timestamp" || referencesReported.insert(warning.key + " " + warning.detail).inserted
+                else { continue }
+                warnings.add(warning.path, warning.key, warning.detail)
+            }
+            warnings.add(uncounted: file.warnings.more)
         }
         guard problems.isEmpty else { return .refused(problems.report) }
+        for (id, seen) in outsiders.seen.sorted(by: { $0.key < $1.key }) {
+            warnings.add(seen.path, "slack_import.outside_person", seen.name.map { "\(id) \($0)" } ?? id)
+        }
         let team = users.lazy.compactMap(\.team_id).first { !$0.isEmpty } ?? "slack"
         return .read(
             SlackExport(
-                team: team, users: users, conversations: conversations, days: days, messageCount: messageCount, ignoredFolders: ignored.sorted(),
-                uploads: uploads
+                team: team, users: users, conversations: conversations, days: days, messageCount: messageCount,
+                outsiders: outsiders.seen.filter(\.value.acting).keys.sorted().map { (id: $0, name: outsiders.seen[$0]?.name) },
+                warnings: warnings, uploads: uploads
             ))
+    }
+
+    /// Who and what the export lists: references to anything else are reported.
+    private struct Known: Sendable {
+        var people: Set<String>
+        var conversations: Set<String>
+    }
+
+    /// People named but not listed: where each was first seen, the name a message gave them,
+    /// and whether they wrote or reacted (and so are brought over), or are only seated.
+    private struct Outsiders {
+        var seen: [String: (path: String, name: String?, acting: Bool)] = [:]
+
+        mutating func saw(_ id: String, named name: String?, at path: String, acting: Bool) {
+            var entry = seen[id] ?? (path, nil, false)
+            entry.name = entry.name ?? name
+            entry.acting = entry.acting || acting
+            seen[id] = entry
+        }
     }
 
     /// What checking one daily file found.
     private struct CheckedFile: Sendable {
+        var path = ""
         var messages = 0
         var problems = ProblemList()
+        var warnings = ProblemList()
+        /// Authors and people who reacted whom `users.json` does not list, with the name a
+        /// message's `user_profile` gave them.
+        var outsiders: [String: String?] = [:]
     }
 
     /// Reads and checks the daily files on up to four cores (each reader holds a file and
     /// what it decodes to at a time), and gives what each held in the order given.
     private static func checkFiles(
-        _ files: [DayFile], of archive: any ExportArchive, users: Set<String>, progress: @Sendable (Int, Int) -> Void
+        _ files: [DayFile], of archive: any ExportArchive, known: Known, progress: @Sendable (Int, Int) -> Void
     ) -> [CheckedFile] {
         let checked = Mutex((files: [CheckedFile](repeating: CheckedFile(), count: files.count), done: 0))
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: files.count, by: workers) {
                 let path = files[index].path
-                var file = CheckedFile()
+                var file = CheckedFile(path: path)
                 do {
                     let messages = try Self.messages(in: files[index], of: archive)
                     file.messages = messages.count
-                    check(messages, in: path, users: users, into: &file.problems)
+                    check(messages, known: known, into: &file)
                 } catch is DecodingError {
                     file.problems.add(path, "slack_import.bad_json")
                 } catch {
@@ -183,18 +236,30 @@ struct SlackExport: Sendable {
         try JSONDecoder().decode([SlackMessage].self, from: try archive.contents(of: file.path))
     }
 
-    private static func check(_ messages: [SlackMessage], in path: String, users: Set<String>, into problems: inout ProblemList) {
+    /// What will not arrive as written: a message whose time cannot be read (left out), a
+    /// reply whose thread's cannot (standing alone), people and channels nobody lists.
+    private static func check(_ messages: [SlackMessage], known: Known, into file: inout CheckedFile) {
         for message in messages {
             guard let ts = message.ts, SlackTimestamp.date(ts) != nil else {
-                problems.add(path, "slack_import.bad_timestamp", message.ts ?? "")
+                file.warnings.add(file.path, "slack_import.bad_timestamp", message.ts ?? "")
                 continue
             }
             if let thread = message.thread_ts, SlackTimestamp.date(thread) == nil {
-                problems.add(path, "slack_import.bad_timestamp", thread)
+                file.warnings.add(file.path, "slack_import.bad_timestamp", thread)
             }
-            let named = [message.user].compactMap { $0 } + (message.reactions ?? []).flatMap { $0.users ?? [] }
-            for user in named where !users.contains(user) && !(message.subtype == "bot_message" && user == message.user) {
-                problems.add(path, "slack_import.unknown_user", "\(user) (ts \(ts))")
+            if let author = message.user, message.subtype != "bot_message", !known.people.contains(author), file.outsiders[author] ?? nil == nil {
+                file.outsiders[author] = .some(message.user_profile?.shown)
+            }
+            for user in (message.reactions ?? []).flatMap({ $0.users ?? [] }) where !known.people.contains(user) && file.outsiders[user] == nil {
+                file.outsiders[user] = .some(nil)
+            }
+            guard let text = message.text, SlackText.mayReferToSomeone(text) else { continue }
+            let references = SlackText.references(in: text)
+            for person in references.people where !known.people.contains(person) {
+                file.warnings.add(file.path, "slack_import.unknown_mention", person)
+            }
+            for channel in references.channels where !known.conversations.contains(channel) {
+                file.warnings.add(file.path, "slack_import.unknown_channel", channel)
             }
         }
     }
@@ -238,6 +303,11 @@ struct ProblemList: Sendable {
 
     mutating func add(_ path: String, _ key: String, _ detail: String = "") {
         if list.count < SlackExport.problemLimit { list.append(SlackImport.Problem(path: path, key: key, detail: detail)) } else { more += 1 }
+    }
+
+    /// Counts problems found beyond another list's limit.
+    mutating func add(uncounted count: Int) {
+        more += count
     }
 
     mutating func add(contentsOf other: ProblemList) {

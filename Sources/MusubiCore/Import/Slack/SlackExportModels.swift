@@ -77,10 +77,23 @@ struct SlackMessage: Decodable, Sendable {
         var emoji: String?
     }
 
+    /// Who wrote it, as Slack showed them then: what names a person `users.json` does not list.
+    struct UserProfile: Decodable, Sendable {
+        var real_name: String?
+        var display_name: String?
+        var name: String?
+
+        /// The first name given, without surrounding spaces.
+        var shown: String? {
+            [real_name, display_name, name].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
+        }
+    }
+
     var type: String?
     var subtype: String?
     var ts: String?
     var user: String?
+    var user_profile: UserProfile?
     var username: String?
     var bot_profile: BotProfile?
     var icons: Icons?

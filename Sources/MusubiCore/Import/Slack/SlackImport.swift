@@ -4,9 +4,13 @@ import Foundation
 /// claims, or the members who already have the e-mail address), channels with their
 /// members, direct conversations, and every message with its original time and author, its
 /// thread, reactions, edit mark and files (kept when the export carries them, links to Slack
-/// otherwise). The whole export is checked first; if anything is wrong, the report lists it
-/// and nothing is written. Otherwise everything is written in one transaction. Importing the same export again adds nothing; a later export
-/// of the same workspace adds only what is new.
+/// otherwise). The whole export is checked first; if it cannot be read (damaged JSON, no
+/// `users.json`, unsafe paths, oversized entries), the report lists why and nothing is
+/// written. Otherwise everything is written in one transaction, and the report lists first
+/// what did not arrive as the export has it (folders no conversation names, people from
+/// outside the workspace, unreadable timestamps, …). Importing the same export again adds
+/// nothing; a later export of the same workspace adds only what is new, and the newer text of
+/// messages edited since.
 public struct SlackImport: Sendable {
     let env: CoreEnvironment
 
@@ -32,6 +36,10 @@ public struct SlackImport: Sendable {
         public var peopleCreated = 0
         /// People already in Musubi (by their e-mail address, or from an earlier import).
         public var peopleFound = 0
+        /// People the messages name whom the export does not list (of other organisations in
+        /// shared channels, removed integrations): brought over without an account, as
+        /// deactivated guests, made now or found from an earlier import.
+        public var peopleOutside = 0
         public var channelsCreated = 0
         /// Channels already in Musubi (a public channel of the same name, or an earlier import).
         public var channelsFound = 0
@@ -39,6 +47,8 @@ public struct SlackImport: Sendable {
         public var conversationsSkipped = 0
         public var messagesImported = 0
         public var messagesAlreadyThere = 0
+        /// Already there, and edited in Slack since: given the newer text.
+        public var messagesEdited = 0
         /// Joins, leaves, topic changes and other notices, and empty messages.
         public var messagesSkipped = 0
         /// Longer than Musubi keeps (Slack allows 40,000 characters): shortened.
@@ -48,15 +58,17 @@ public struct SlackImport: Sendable {
         public var files = 0
         /// Files it does not carry, or of a kind or size Musubi does not keep: links to Slack.
         public var fileLinks = 0
-        /// Folders in the export that no conversation names.
-        public var ignoredFolders: [String] = []
     }
 
     /// What an import did, or why it did nothing.
     public struct Report: Sendable, Equatable, Codable {
+        /// Why nothing was written.
         public var problems: [Problem]
         /// Problems found beyond those listed.
         public var moreProblems: Int
+        /// What an import that went ahead did not bring over as the export has it.
+        public var warnings: [Problem] = []
+        public var moreWarnings = 0
         public var summary: Summary?
 
         public var refused: Bool { !problems.isEmpty }
@@ -107,6 +119,6 @@ public struct SlackImport: Sendable {
             throw error
         }
         await files.deleteUnused(importSucceeded: true)
-        return Report(problems: [], moreProblems: 0, summary: summary)
+        return Report(problems: [], moreProblems: 0, warnings: export.warnings.list, moreWarnings: export.warnings.more, summary: summary)
     }
 }

@@ -23,6 +23,8 @@ struct SlackImportWriter {
     private var seated: [Int64: Set<Int64>] = [:]
     /// Messages here, imported before or now.
     private var messageIDs: [ImportedMessage.Key: Int64] = [:]
+    /// The messages imported before, as they are stored now.
+    private var importedBefore: [ImportedMessage.Key: ImportedMessage.Found] = [:]
     /// Each channel's newest message before the import (0 for none).
     private var newestBefore: [Int64: Int64] = [:]
     /// What the import added to each channel, and the threads it added replies to.
@@ -50,12 +52,13 @@ struct SlackImportWriter {
     }
 
     mutating func run(actorID: Int64?) async throws -> SlackImport.Summary {
-        summary.ignoredFolders = export.ignoredFolders
         try await importPeople()
+        try await importOutsiders()
         try await importConversations(createdBy: actorID)
         let channelIDs = Array(Set(channels.compactMap { $0 }))
         newestBefore = try await repos.imports.newestMessageIDs(in: channelIDs)
-        messageIDs = try await repos.imports.messageIDs(in: channelIDs)
+        importedBefore = try await repos.imports.messages(in: channelIDs)
+        messageIDs = importedBefore.mapValues(\.id)
         try await importMessages()
         try await repos.imports.settle(threadRoots: Array(threadRoots), channels: Array(activity.values))
         return summary
@@ -82,7 +85,7 @@ struct SlackImportWriter {
                 summary.peopleFound += 1
                 continue
             }
-            let address = email ?? "\(user.id.lowercased())@\(export.team.lowercased()).slack.invalid"
+            let address = email ?? Self.placeholderAddress(user.id, team: export.team)
             let member = try await repos.members.insert(
                 NewMember(
                     email: address, passwordHash: "", role: user.is_restricted == true || user.is_ultra_restricted == true ? .guest : .member,
@@ -97,6 +100,34 @@ struct SlackImportWriter {
             people[user.id] = member.id
             summary.peopleCreated += 1
         }
+    }
+
+    /// People the messages name whom `users.json` does not list: a person each, found again by
+    /// the same key when a later export lists them, with no account (a deactivated guest, at
+    /// an address that can never be a real one) and the name a message gave them, or the id.
+    private mutating func importOutsiders() async throws {
+        let known = try await repos.imports.members(importKeys: export.outsiders.map { key($0.id) })
+        for outsider in export.outsiders {
+            let name = String((outsider.name ?? outsider.id).prefix(100))
+            names[outsider.id] = name
+            summary.peopleOutside += 1
+            if let id = known[key(outsider.id)] {
+                people[outsider.id] = id
+                continue
+            }
+            let member = try await repos.members.insert(
+                NewMember(
+                    email: Self.placeholderAddress(outsider.id, team: export.team), passwordHash: "", role: .guest, status: .deactivated,
+                    organizationID: nil, draft: ProfileDraft(name: name, nameKana: "", profile: Profile(), fieldIDs: [])
+                ), at: now)
+            try await repos.imports.setImportKey(key(outsider.id), ofMember: member.id)
+            people[outsider.id] = member.id
+        }
+    }
+
+    /// The address of a person without one: it can never be mistaken for a real one.
+    static func placeholderAddress(_ slackID: String, team: String) -> String {
+        "\(slackID.lowercased())@\(team.lowercased()).slack.invalid"
     }
 
     /// The address Slack has for them, when it looks like one.
@@ -182,7 +213,7 @@ struct SlackImportWriter {
     private mutating func importMessages() async throws {
         let reader = SlackDayReader(
             export: export, archive: archive, people: people, names: names, channels: channels, channelBySlackID: channelBySlackID, seated: seated,
-            alreadyThere: Set(messageIDs.keys), files: files
+            alreadyThere: importedBefore, files: files
         )
         var done = 0
         var days = try await reader.days(from: 0, atLeast: Self.batchSize)
@@ -205,8 +236,18 @@ struct SlackImportWriter {
         var keys: [ImportedMessage.Key] = []
         var places: [ImportedMessage.Key: Int] = [:]
         for entry in days.entries {
-            if messageIDs[entry.key] != nil || places[entry.key] != nil {
+            if places[entry.key] != nil {
                 summary.messagesAlreadyThere += 1
+                continue
+            }
+            if let id = messageIDs[entry.key] {
+                if entry.isEdit, let edited = entry.message, let at = edited.editedAt {
+                    let mentions = MessageText.mentions(in: edited.body)
+                    try await repos.messages.edit(id: id, body: edited.body, mentions: mentions.people, mentionsChannel: mentions.channel, at: at)
+                    summary.messagesEdited += 1
+                } else {
+                    summary.messagesAlreadyThere += 1
+                }
                 continue
             }
             guard var message = entry.message else {

@@ -10,8 +10,10 @@ struct SlackImportJobPage: PageModel {
     var percent: Int
     var problems: [ProblemRow]
     var moreProblems: Int?
+    /// What an import that went ahead did not bring over as the export has it.
+    var warnings: [ProblemRow]
+    var moreWarnings: Int?
     var summary: [SummaryRow]
-    var ignoredFolders: String?
     var failed: Bool
     var refused: Bool
 
