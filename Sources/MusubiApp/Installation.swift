@@ -57,6 +57,10 @@ public struct Installation: Sendable {
         return Installation(persistence: persistence, environment: environment, live: live, logger: logger)
     }
 
+    /// The whole community as one archive file, written and restored (`musubi export`,
+    /// `musubi restore`, the admin's download).
+    public var archive: SQLCommunityArchive { SQLCommunityArchive(persistence: persistence, files: environment.files) }
+
     /// For a command: runs the database, brings its schema up to date, hands the installation
     /// to `body` and closes the database, also when `body` throws.
     public func run<T: Sendable>(_ body: @Sendable (Installation) async throws -> T) async throws -> T {

@@ -5,7 +5,7 @@ import SQLKit
 
 /// The core's `Persistence` on SQLite or PostgreSQL: one SQL implementation for both.
 public final class SQLPersistence: Persistence {
-    private let connections: any DatabaseConnections
+    let connections: any DatabaseConnections
 
     public var engine: DatabaseEngine { connections.engine }
 
@@ -69,6 +69,19 @@ public final class SQLPersistence: Persistence {
             for table in tables { counts[table] = try await db.count("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)") }
             return counts
         }
+    }
+
+    /// Every table of the schema (SQLite's own tables, and those of its search index's
+    /// engine, aside).
+    public func tableNames() async throws -> [String] {
+        let query: SQLQueryString =
+            switch engine {
+            case .sqlite:
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'message_search_%' ORDER BY name"
+            case .postgres:
+                "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name"
+            }
+        return try await connections.withReader { db in try await db.raw(query).all().map { try $0.decode(column: "name", as: String.self) } }
     }
 
     /// A setting of the reading and of the writing connection (`PRAGMA name`), for tests.

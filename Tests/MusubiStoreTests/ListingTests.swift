@@ -179,15 +179,4 @@ import Testing
             await #expect(throws: MusubiError.unauthenticated) { _ = try await Matchmaking(c.env).candidates(.anonymous, listingID: need.id) }
         }
     }
-
-    @Test(arguments: TestDatabase.available)
-    func theExportCarriesEveryListingInFull(_ database: TestDatabase) async throws {
-        try await database.with { persistence in
-            let c = try await Community.seed(.testing(persistence))
-            let posted = try await Listings(c.env).post(
-                c.actor(c.member), Self.draft(.seed, "題", summary: "概要", details: "秘密の詳細", disclosure: .coordinators))
-            let exported = try await Operations(c.env).export().listings
-            #expect(exported == [posted])
-        }
-    }
 }

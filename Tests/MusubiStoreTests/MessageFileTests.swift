@@ -20,6 +20,11 @@ import Testing
             return name
         }
 
+        func save(_ data: Data, as name: String) async throws {
+            try await disk.save(data, as: name)
+            names.withLock { _ = $0.insert(name) }
+        }
+
         func read(_ name: String) async throws -> Data { try await disk.read(name) }
         func names(savedBefore date: Date) async throws -> [String] { try await disk.names(savedBefore: date) }
 

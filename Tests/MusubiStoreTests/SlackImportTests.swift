@@ -264,6 +264,8 @@ import Testing
             return try await kept.save(data)
         }
 
+        func save(_ data: Data, as name: String) async throws { try await kept.save(data, as: name) }
+
         func read(_ name: String) async throws -> Data { try await kept.read(name) }
         func delete(_ name: String) async throws { try await kept.delete(name) }
         func names(savedBefore date: Date) async throws -> [String] { try await kept.names(savedBefore: date) }

@@ -101,18 +101,42 @@ import Testing
         let dry = try Self.run(["import", "members", "good.csv", "--dry-run", "--data-dir", "data"], in: dir)
         #expect(dry.status == 0)
         #expect(dry.output.contains("All 2 rows are valid"))
-        let export1 = try Self.run(["export", "--data-dir", "data"], in: dir)
-        #expect(!export1.output.contains("new.one@example.jp"))
+        #expect(try Self.run(["export", "-o", "before.zip", "--data-dir", "data"], in: dir).status == 0)
+        #expect(
+            !(try ArchiveContents(dir.appendingPathComponent("before.zip")).records("members").contains {
+                $0["email"] as? String == "new.one@example.jp"
+            }))
 
         let imported = try Self.run(["import", "members", "good.csv", "--data-dir", "data"], in: dir)
         #expect(imported.status == 0)
         #expect(imported.output.contains("Imported 2 members"))
-        let export2 = try Self.run(["export", "--data-dir", "data"], in: dir)
-        let json = try JSONSerialization.jsonObject(with: Data(export2.output.utf8)) as? [String: Any]
-        let members = json?["members"] as? [[String: Any]] ?? []
+        let exported = try Self.run(["export", "-o", "after.zip", "--data-dir", "data"], in: dir)
+        #expect(exported.output.contains("to \(dir.appendingPathComponent("after.zip").path)"), "\(exported.output)")
+        let archive = try ArchiveContents(dir.appendingPathComponent("after.zip"))
+        let members = archive.records("members")
         #expect(members.count == 66)
         #expect(members.contains { $0["email"] as? String == "new.one@example.jp" })
-        #expect(!export2.output.contains("$2b$"), "password hashes never leave")
+        #expect(!archive.entries.values.contains { String(decoding: $0, as: UTF8.self).contains("$2b$") }, "password hashes never leave")
+    }
+
+    /// A community moves to a new data folder (or database) with export and restore, and its
+    /// administrator signs in again through a link printed at the command line.
+    @Test func aCommunityMovesWithExportAndRestore() throws {
+        let dir = try Self.scratch()
+        #expect(try Self.run(["demo", "--data-dir", "old"], in: dir).status == 0)
+        #expect(try Self.run(["export", "-o", "community.zip", "--data-dir", "old"], in: dir).status == 0)
+        let restored = try Self.run(["restore", "community.zip", "--data-dir", "new"], in: dir)
+        #expect(restored.status == 0, "\(restored.error)")
+        #expect(restored.output.contains("Restored "), "\(restored.output)")
+        let again = try Self.run(["restore", "community.zip", "--data-dir", "new"], in: dir)
+        #expect(again.status != 0 && again.error.contains("The database is not empty (fields has records)"), "\(again.error)")
+        let link = try Self.run(["user", "sign-in-link", "--email", "admin@example.jp", "--data-dir", "new"], in: dir)
+        #expect(link.status == 0 && link.output.contains("/invitations/"), "\(link.output) \(link.error)")
+        let nobody = try Self.run(["user", "sign-in-link", "--email", "nobody@example.jp", "--data-dir", "new"], in: dir)
+        #expect(nobody.status != 0 && nobody.error.contains("Nobody has the address nobody@example.jp."))
+        try Data("not a zip".utf8).write(to: dir.appendingPathComponent("broken.zip"))
+        let broken = try Self.run(["restore", "broken.zip", "--data-dir", "empty"], in: dir)
+        #expect(broken.status != 0 && broken.error.contains("This is not a Musubi archive"), "\(broken.error)")
     }
 
     @Test func slackImportReportsProblemsOrImportsOnceWithASummary() throws {

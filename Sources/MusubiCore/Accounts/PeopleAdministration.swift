@@ -94,21 +94,41 @@ public struct PeopleAdministration: Sendable {
     /// in. Using it ends the person's other sessions.
     public func issueSignInLink(_ actor: Requester, memberID: Int64) async throws -> IssuedInvitation {
         guard let issuer = actor.memberID else { throw MusubiError.unauthenticated }
+        return try await issueSignInLink(issuer: issuer) { repos in
+            guard let member = try await repos.members.find(id: memberID) else { throw MusubiError.notFound }
+            try Policy.require(actor, .issueSignInLink, .member(id: memberID, role: member.role), hiding: false)
+            return member
+        }
+    }
+
+    /// The same link, issued by the operator at the command line for the person with this
+    /// address: after a restore nobody has a password, administrators included. The person is
+    /// recorded as the link's issuer; the audit log names no actor.
+    public func issueSignInLinkAsOperator(email: String) async throws -> IssuedInvitation {
+        try await issueSignInLink(issuer: nil) { repos in
+            guard let account = try await repos.accounts.account(email: email.trimmingCharacters(in: .whitespaces).lowercased()),
+                let member = try await repos.members.find(id: account.memberID)
+            else { throw MusubiError.notFound }
+            return member
+        }
+    }
+
+    private func issueSignInLink(issuer: Int64?, _ person: @escaping @Sendable (any Repositories) async throws -> Member) async throws
+        -> IssuedInvitation
+    {
         let secret = env.secrets.newSecret()
         let digest = env.secrets.digest(secret)
         let now = env.now()
         let invitation = try await env.persistence.write { repos in
-            guard let member = try await repos.members.find(id: memberID),
-                let account = try await repos.accounts.account(memberID: memberID)
-            else { throw MusubiError.notFound }
-            try Policy.require(actor, .issueSignInLink, .member(id: memberID, role: member.role), hiding: false)
+            let member = try await person(repos)
+            guard let account = try await repos.accounts.account(memberID: member.id) else { throw MusubiError.notFound }
             guard member.status == .active else { throw MusubiError.conflict("error.account_not_active") }
             let invitation = try await repos.accounts.insertInvitation(
-                digest: digest, email: account.email, role: member.role, organizationID: member.organizationID, memberID: memberID,
-                invitedBy: issuer, at: now, expiresAt: now.addingTimeInterval(env.invitationLifetime)
+                digest: digest, email: account.email, role: member.role, organizationID: member.organizationID, memberID: member.id,
+                invitedBy: issuer ?? member.id, at: now, expiresAt: now.addingTimeInterval(env.invitationLifetime)
             )
             try await repos.audit.append(
-                actorID: issuer, action: .signInLinkCreated, subjectType: "member", subjectID: memberID, detail: member.name, at: now)
+                actorID: issuer, action: .signInLinkCreated, subjectType: "member", subjectID: member.id, detail: member.name, at: now)
             return invitation
         }
         return IssuedInvitation(invitation: invitation, secret: secret)

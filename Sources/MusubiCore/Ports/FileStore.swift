@@ -5,6 +5,9 @@ import Foundation
 public protocol FileStore: Sendable {
     /// Keeps the bytes and returns the name to ask for them by.
     func save(_ data: Data) async throws -> String
+    /// Keeps the bytes under a name the store gave them before (a restore); refuses a name
+    /// that is not of the kind it gives, and one it has a file under already.
+    func save(_ data: Data, as name: String) async throws
     func read(_ name: String) async throws -> Data
     func delete(_ name: String) async throws
     /// The names of the files it has kept since before `date`.

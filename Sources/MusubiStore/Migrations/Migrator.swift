@@ -30,6 +30,9 @@ struct Migrator {
         Migration(version: 14, name: "idempotency keys", statements: CreateIdempotencyKeys.statements),
     ]
 
+    /// The schema this Musubi brings a database to: its newest migration.
+    static var schemaVersion: Int { migrations.last!.version }
+
     let connections: any DatabaseConnections
 
     /// The names of the migrations not applied yet, oldest first; reads only.
