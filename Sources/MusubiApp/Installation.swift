@@ -25,15 +25,18 @@ public struct Installation: Sendable {
 
     public let persistence: SQLPersistence
     public let environment: CoreEnvironment
+    /// Where a restore unpacks an archive: the data folder's, since the records are private.
+    public let workFolder: URL
     /// Wakes the realtime hub when the exchange stores an event.
     public let live: LiveSignal
     public let logger: Logger
 
     /// An installation over a database that is open but not yet running: `MusubiApplication`
     /// runs and migrates it as the first of its services, `run(_:)` for a command.
-    public init(persistence: SQLPersistence, environment: CoreEnvironment, live: LiveSignal, logger: Logger) {
+    public init(persistence: SQLPersistence, environment: CoreEnvironment, live: LiveSignal, logger: Logger, workFolder: URL) {
         self.persistence = persistence
         self.environment = environment
+        self.workFolder = workFolder
         self.live = live
         self.logger = logger
     }
@@ -54,12 +57,16 @@ public struct Installation: Sendable {
         let environment = CoreEnvironment(
             persistence: persistence, files: files, passwords: BcryptPasswords(), secrets: RandomSecrets(key: secret), exchangeEvents: live
         )
-        return Installation(persistence: persistence, environment: environment, live: live, logger: logger)
+        return Installation(
+            persistence: persistence, environment: environment, live: live, logger: logger,
+            workFolder: URL(fileURLWithPath: location.dataDirectory).appendingPathComponent("uploads"))
     }
 
     /// The whole community as one archive file, written and restored (`musubi export`,
     /// `musubi restore`, the admin's download).
-    public var archive: SQLCommunityArchive { SQLCommunityArchive(persistence: persistence, files: environment.files) }
+    public var archive: SQLCommunityArchive {
+        SQLCommunityArchive(persistence: persistence, files: environment.files, workFolder: workFolder)
+    }
 
     /// For a command: runs the database, brings its schema up to date, hands the installation
     /// to `body` and closes the database, also when `body` throws.

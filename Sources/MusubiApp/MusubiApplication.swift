@@ -60,7 +60,8 @@ public enum MusubiApplication {
             timeZone: options.web.timeZone, logger: logger
         )
         let site = try Site(
-            environment: environment, configuration: options.web, archives: ZipArchives(), throttle: options.throttle, live: hub, logger: logger,
+            environment: environment, configuration: options.web, archives: ZipArchives(), archiver: installation.archive, throttle: options.throttle,
+            live: hub, logger: logger,
             observeRendering: options.observeRendering
         )
         // What a killed process left: nothing of this one runs yet.

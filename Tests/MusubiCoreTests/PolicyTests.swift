@@ -89,6 +89,8 @@ import Testing
         Row(action: .edit, resource: .matchingTools, allowed: [no, no, no, yes, yes]),
         Row(action: .create, resource: .migration, allowed: [no, no, no, no, yes]),
         Row(action: .view, resource: .migration, allowed: [no, no, no, no, no]),
+        Row(action: .read, resource: .communityArchive, allowed: [no, no, no, no, yes]),
+        Row(action: .edit, resource: .communityArchive, allowed: [no, no, no, no, no]),
         Row(action: .invite(.admin), resource: .members, allowed: [no, no, no, no, yes]),
         Row(action: .assignRole(.member), resource: .member(id: 99, role: .guest), allowed: [no, no, no, yes, yes]),
         Row(action: .assignRole(.coordinator), resource: .member(id: 99, role: .member), allowed: [no, no, no, no, yes]),

@@ -13,7 +13,8 @@ import Testing
     struct Site {
         let persistence: SQLPersistence
         let env: CoreEnvironment
-        var archive: SQLCommunityArchive { SQLCommunityArchive(persistence: persistence, files: env.files) }
+        let workFolder = TestFolders.new("archive-work")
+        var archive: SQLCommunityArchive { SQLCommunityArchive(persistence: persistence, files: env.files, workFolder: workFolder) }
     }
 
     static func site(_ database: TestDatabase, _ body: @Sendable (Site) async throws -> Void) async throws {

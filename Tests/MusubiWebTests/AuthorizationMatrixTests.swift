@@ -50,6 +50,7 @@ import Testing
         Row(method: .get, path: { _ in "/manage/audit" }, expected: [303, 404, 404, 404, 200]),
         Row(method: .get, path: { _ in "/manage/slack-import" }, expected: [303, 403, 403, 403, 200]),
         Row(method: .get, path: { _ in "/manage/slack-import/unknown" }, expected: [303, 403, 403, 403, 404]),
+        Row(method: .get, path: { _ in "/manage/archive" }, expected: [303, 403, 403, 403, 200]),
         Row(method: .get, path: { _ in "/exchange" }, expected: [303, 200, 200, 200, 200]),
         Row(method: .get, path: { _ in "/exchange/browse" }, expected: [303, 404, 200, 200, 200]),
         Row(method: .get, path: { _ in "/exchange/new" }, expected: [303, 403, 200, 200, 200]),
@@ -97,6 +98,7 @@ import Testing
         Row(method: .post, path: { _ in "/suggestions/pins/999999/remove" }, expected: [401, 403, 403, 404, 404]),
         Row(method: .post, path: { _ in "/manage/matching" }, form: [("pasted", "")], expected: [401, 404, 404, 422, 422]),
         Row(method: .post, path: { _ in "/manage/slack-import" }, form: [("export", "")], expected: [401, 403, 403, 403, 422]),
+        Row(method: .post, path: { _ in "/manage/archive" }, expected: [401, 403, 403, 403, 200]),
         Row(
             method: .post, path: { _ in "/manage/invitations" }, form: [("email", "someone@example.jp"), ("role", "member")],
             expected: [401, 403, 403, 201, 201]),

@@ -95,7 +95,7 @@ import Testing
             "/", "/members", "/organizations/new", "/organizations/\(c.organizations[.academia]!.id)/edit", "/groups/new",
             "/groups/\(c.group.id)/edit",
             "/manage/people", "/manage/people?status=pending", "/manage/invitations", "/manage/audit", "/manage/concepts", "/manage/funnel",
-            "/manage/matching", "/manage/slack-import", "/suggestions", lobby, "/exchange/search?q=水素&in=雑談", introduction,
+            "/manage/matching", "/manage/slack-import", "/manage/archive", "/suggestions", lobby, "/exchange/search?q=水素&in=雑談", introduction,
         ] {
             try await admin.get(path)
         }

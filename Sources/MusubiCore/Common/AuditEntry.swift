@@ -57,6 +57,7 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case webhookCreated = "channel.webhook_created"
     case webhookRevoked = "channel.webhook_revoked"
     case slackImported = "exchange.slack_imported"
+    case communityExported = "community.exported"
 }
 
 /// What an admin asks of the audit log.

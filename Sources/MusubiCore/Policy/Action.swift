@@ -70,4 +70,6 @@ public enum Resource: Sendable, Equatable, Hashable {
     case message(authorID: Int64?, in: ChannelAccess)
     /// Bringing another system's history in (a Slack export).
     case migration
+    /// The whole community as one archive file (read: download it).
+    case communityArchive
 }

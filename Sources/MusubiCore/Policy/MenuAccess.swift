@@ -13,6 +13,8 @@ public struct MenuAccess: Sendable, Equatable {
     public var auditLog: Bool
     /// Bringing a Slack workspace's history in.
     public var migration: Bool
+    /// Downloading the whole community as one archive.
+    public var communityArchive: Bool
 
     public init(for requester: Requester) {
         directory = Policy.can(requester, .list, .members)
@@ -22,5 +24,6 @@ public struct MenuAccess: Sendable, Equatable {
         matchingTools = Policy.can(requester, .view, .matchingTools)
         auditLog = Policy.can(requester, .read, .auditLog)
         migration = Policy.can(requester, .create, .migration)
+        communityArchive = Policy.can(requester, .read, .communityArchive)
     }
 }

@@ -57,6 +57,8 @@ public enum Policy {
             return canUseMessage(actor, action, authorID: authorID, access)
         case .migration:
             return action == .create && isAtLeast(actor, .admin)
+        case .communityArchive:
+            return action == .read && isAtLeast(actor, .admin)
         }
     }
 

@@ -44,12 +44,13 @@ struct ArchiveTableReader {
     }
 }
 
-/// A folder of its own for the files an export or a restore works through, removed after.
+/// A folder of its own for the files an export or a restore works through (private records:
+/// never in the system's temporary folder), removed after.
 struct ArchiveScratch {
     let folder: URL
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("musubi-archive-" + UUID().uuidString, isDirectory: true)
+    init(in parent: URL) throws {
+        folder = parent.appendingPathComponent(".musubi-archive-" + UUID().uuidString, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 

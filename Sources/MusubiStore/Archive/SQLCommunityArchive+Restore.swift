@@ -19,7 +19,8 @@ extension SQLCommunityArchive {
             throw CommunityArchiveError.notAnArchive
         }
         let manifest = try Self.manifest(of: zip)
-        let scratch = try ArchiveScratch()
+        try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let scratch = try ArchiveScratch(in: workFolder)
         defer { scratch.remove() }
         var tables: [(carried: ArchiveTables.Carried, table: ArchiveManifest.Table, file: URL)] = []
         for carried in ArchiveTables.carried {

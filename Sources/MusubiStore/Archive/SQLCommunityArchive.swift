@@ -5,15 +5,18 @@ import ZIPFoundation
 
 /// The community archive of one database and its file store (see `CommunityArchiver`).
 /// Export reads every carried table in one read transaction, a page of records at a time,
-/// into a file of JSON lines that is then deflated into the zip: memory stays bounded
-/// whatever the size of the community. Restore (`restore(from:)`) writes it back.
+/// into a file of JSON lines beside the archive, then deflated into it: memory stays bounded
+/// whatever the size of the community. Restore (`restore(from:)`) writes it back, unpacking
+/// into `workFolder` (the data folder's, as the records are private).
 public struct SQLCommunityArchive: CommunityArchiver {
     let persistence: SQLPersistence
     let files: any FileStore
+    let workFolder: URL
 
-    public init(persistence: SQLPersistence, files: any FileStore) {
+    public init(persistence: SQLPersistence, files: any FileStore, workFolder: URL) {
         self.persistence = persistence
         self.files = files
+        self.workFolder = workFolder
     }
 
     /// Records read at a time.
@@ -25,7 +28,7 @@ public struct SQLCommunityArchive: CommunityArchiver {
     public static var leftOutTables: [String: String] { ArchiveTables.leftOut }
 
     public func export(to file: URL, at now: Date) async throws -> CommunityArchiveSummary {
-        let scratch = try ArchiveScratch()
+        let scratch = try ArchiveScratch(in: file.deletingLastPathComponent())
         defer { scratch.remove() }
         try? FileManager.default.removeItem(at: file)
         let zip = try Archive(url: file, accessMode: .create)

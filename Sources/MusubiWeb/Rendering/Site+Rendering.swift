@@ -64,7 +64,7 @@ extension Site {
         "concepts": Paths.concepts.href(),
         "suggestions": Paths.suggestions.href(), "exchange": Paths.exchange.href(), "mentions": Paths.mentions.href(),
         "exchangeSearch": Paths.exchangeSearch.href(), "funnel": Paths.funnel.href(), "bulkMatching": Paths.bulkMatching.href(),
-        "slackImport": Paths.slackImport.href(),
+        "slackImport": Paths.slackImport.href(), "communityArchive": Paths.communityArchive.href(),
     ]
 
     func redirect(_ location: String, notice: String? = nil) -> Response {

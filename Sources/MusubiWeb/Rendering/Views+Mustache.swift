@@ -79,6 +79,7 @@ extension MenuAccess: MustacheParent {
         case "matchingTools": self.matchingTools
         case "auditLog": self.auditLog
         case "migration": self.migration
+        case "communityArchive": self.communityArchive
         default: nil
         }
     }

@@ -90,6 +90,7 @@ public enum Paths {
     public static let bulkMatching = PathTemplate("/manage/matching")
     public static let slackImport = PathTemplate("/manage/slack-import")
     public static let slackImportJob = PathTemplate("/manage/slack-import/{id}")
+    public static let communityArchive = PathTemplate("/manage/archive")
 
     public static let live = PathTemplate("/live")
 

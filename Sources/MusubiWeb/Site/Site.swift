@@ -22,6 +22,7 @@ public struct Site: Sendable {
     /// The realtime hub that the WebSocket connections register with.
     public let live: LiveHub
     public let slackImports: SlackImportJobs
+    let communityArchives: CommunityArchives
     public let idempotentRequests: IdempotentRequests
     /// Where uploaded files wait while they are read.
     public let uploads: UploadArea
@@ -41,10 +42,12 @@ public struct Site: Sendable {
     let observeRendering: (@Sendable (String, [String: Any]) -> Void)?
 
     /// `live` is the hub the WebSocket connections register with; `archives` opens uploaded
-    /// exports. Built by the composition root (`MusubiApplication`).
+    /// exports; `archiver` writes the whole community's archive. Built by the composition root
+    /// (`MusubiApplication`).
     public init(
-        environment: CoreEnvironment, configuration: WebConfiguration, archives: any ExportArchiveOpener, throttle: SignInThrottle = SignInThrottle(),
-        live: LiveHub, logger: Logger, observeRendering: (@Sendable (String, [String: Any]) -> Void)? = nil
+        environment: CoreEnvironment, configuration: WebConfiguration, archives: any ExportArchiveOpener, archiver: any CommunityArchiver,
+        throttle: SignInThrottle = SignInThrottle(), live: LiveHub, logger: Logger,
+        observeRendering: (@Sendable (String, [String: Any]) -> Void)? = nil
     ) throws {
         let resources = ResourceLocator(themeDirectory: configuration.themeDirectory)
         self.configuration = configuration
@@ -71,6 +74,7 @@ public struct Site: Sendable {
             root: configuration.uploadsDirectory.map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.temporaryDirectory.appendingPathComponent("musubi-uploads-\(UUID().uuidString)"))
         self.slackImports = SlackImportJobs(environment, archives: archives, uploads: uploads, logger: logger)
+        self.communityArchives = CommunityArchives(environment, archiver: archiver)
         self.live = live
         self.logger = logger
         self.observeRendering = observeRendering

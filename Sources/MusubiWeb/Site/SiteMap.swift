@@ -157,6 +157,9 @@ public enum SiteMap {
         pages.get(Paths.slackImport.routerPath, use: migration.form)
         exportUploads.post(Paths.slackImport.routerPath, use: migration.start)
         pages.get(Paths.slackImportJob.routerPath, use: migration.job)
+        let archive = CommunityArchiveHandlers(site: site)
+        pages.get(Paths.communityArchive.routerPath, use: archive.page)
+        pages.post(Paths.communityArchive.routerPath, use: archive.download)
 
         let dictionary = DictionaryHandlers(site: site)
         pages.get(Paths.concepts.routerPath, use: dictionary.list)

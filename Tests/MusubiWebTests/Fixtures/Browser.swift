@@ -28,6 +28,8 @@ final class Browser: @unchecked Sendable {
         var status: HTTPResponse.Status
         var headers: HTTPFields
         var body: String
+        /// The body as it came, for a download.
+        var bytes = Data()
         var location: String? { headers[.location] }
         func contains(_ text: String) -> Bool { body.contains(text) }
         /// The part of the page from the element with this test id to the end of its section.
@@ -108,7 +110,7 @@ final class Browser: @unchecked Sendable {
         }
         let text = String(buffer: response.body)
         if let token = Self.csrfToken(in: text) { csrf = token } else if csrf.isEmpty, let visitor = cookies["musubi_csrf"] { csrf = visitor }
-        return Page(status: response.status, headers: response.headers, body: text)
+        return Page(status: response.status, headers: response.headers, body: text, bytes: Data(buffer: response.body))
     }
 
     /// Signs in through the form, as a person would.
@@ -158,7 +160,9 @@ struct TestSite {
         let signal = LiveSignal()
         let faults = FaultyPersistence(persistence)
         let log = LogRecorder()
-        let installation = Installation(persistence: persistence, environment: .testing(faults, events: signal), live: signal, logger: log.logger())
+        let installation = Installation(
+            persistence: persistence, environment: .testing(faults, events: signal), live: signal, logger: log.logger(),
+            workFolder: TestFolders.new("work"))
         let seeded = Mutex<Community?>(nil)
         let options = MusubiApplication.Options(
             host: "127.0.0.1", port: 0,
