@@ -83,10 +83,12 @@ import Testing
             try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: data.path)
         }
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: data.path) }
-        let export = try CommandLineTests.run(["export", "--data-dir", "data"], in: dir, asNobody: asNobody)
+        // The archive goes to a folder anyone may write in.
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
+        let export = try CommandLineTests.run(["export", "-o", "out/community.zip", "--data-dir", "data"], in: dir, asNobody: asNobody)
         #expect(export.status == 0, "\(export.error)")
-        let json = try JSONSerialization.jsonObject(with: Data(export.output.utf8)) as? [String: Any]
-        #expect((json?["members"] as? [Any])?.count ?? 0 > 60, "the demo's people")
+        #expect(try ArchiveContents(out.appendingPathComponent("community.zip")).records("members").count > 60, "the demo's people")
         #expect(try Data(contentsOf: database) == before, "the database is unchanged")
         let files = try FileManager.default.contentsOfDirectory(atPath: data.path)
         #expect(!files.contains("musubi.sqlite-wal") && !files.contains("musubi.sqlite-shm"), "\(files)")
@@ -107,10 +109,11 @@ import Testing
         try older.run()
         older.waitUntilExit()
         #expect(older.terminationStatus == 0)
-        let export = try CommandLineTests.run(["export", "--data-dir", "data"], in: dir)
+        let export = try CommandLineTests.run(["export", "-o", "community.zip", "--data-dir", "data"], in: dir)
         #expect(export.status != 0)
         #expect(export.error.contains("Run `musubi migrate` first"), "\(export.error)")
-        let again = try CommandLineTests.run(["export", "--data-dir", "data"], in: dir)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("community.zip").path), "no archive of a database it cannot read")
+        let again = try CommandLineTests.run(["export", "-o", "community.zip", "--data-dir", "data"], in: dir)
         #expect(again.status != 0, "still not migrated: export changed nothing")
     }
 }

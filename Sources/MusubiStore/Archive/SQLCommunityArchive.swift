@@ -28,6 +28,16 @@ public struct SQLCommunityArchive: CommunityArchiver {
     public static var leftOutTables: [String: String] { ArchiveTables.leftOut }
 
     public func export(to file: URL, at now: Date) async throws -> CommunityArchiveSummary {
+        do {
+            return try await write(file, at: now)
+        } catch {
+            // Half an archive is worse than none: it could be taken for the whole.
+            try? FileManager.default.removeItem(at: file)
+            throw error
+        }
+    }
+
+    private func write(_ file: URL, at now: Date) async throws -> CommunityArchiveSummary {
         let scratch = try ArchiveScratch(in: file.deletingLastPathComponent())
         defer { scratch.remove() }
         try? FileManager.default.removeItem(at: file)
