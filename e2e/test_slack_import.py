@@ -1,6 +1,7 @@
 """Browser test of the Slack import: the admin uploads a workspace export on the import page
-and follows the progress page (it reloads itself) to the summary; a demo member whose e-mail
-address the export has then finds the channel with its history, thread and reaction.
+and follows the progress page (it reloads itself) to what to check and the summary; a demo
+member whose e-mail address the export has then finds the channel with its history, thread,
+reaction, and the message of someone from outside the workspace.
 
 The export is built here with Python's zipfile, shaped as Slack writes one.
 """
@@ -29,12 +30,15 @@ def export_zip(stamp: str, member_email: str) -> bytes:
         {"type": "message", "user": "U02", "ts": f"{base + 60}.000100", "text": "Slack 時代の <https://example.jp/plan|計画書> です &amp; 確認を",
          "reactions": [{"name": "+1", "users": ["U01"], "count": 1}]},
         {"type": "message", "user": "U01", "ts": f"{base + 120}.000200", "text": "<@U02> 了解です", "thread_ts": f"{base + 60}.000100"},
+        {"type": "message", "user": "U99", "ts": f"{base + 180}.000300", "text": "共有チャンネルから失礼します",
+         "user_profile": {"real_name": f"社外 次郎{stamp}"}},
     ]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("users.json", json.dumps(users, ensure_ascii=False))
         archive.writestr("channels.json", json.dumps(channels, ensure_ascii=False))
         archive.writestr(f"{channel}/2024-01-10.json", json.dumps(messages, ensure_ascii=False))
+        archive.writestr("消えたチャンネル/2024-01-10.json", "[]")
     return buffer.getvalue()
 
 
@@ -51,7 +55,12 @@ def test_an_admin_imports_a_slack_export_and_a_member_finds_its_history(page: Pa
         page.locator("[data-testid=slack-import-form] button[type=submit]").click()
     summary = page.locator("[data-testid=import-summary]")
     expect(summary).to_be_visible(timeout=30_000)
-    expect(page.locator("[data-testid=summary-messages_imported]")).to_have_text("2")
+    warnings = page.locator("[data-testid=import-warnings]")
+    expect(warnings).to_contain_text("U99")
+    expect(warnings).to_contain_text("消えたチャンネル/")
+    assert warnings.bounding_box()["y"] < summary.bounding_box()["y"], "what to check comes before the summary"
+    expect(page.locator("[data-testid=summary-messages_imported]")).to_have_text("3")
+    expect(page.locator("[data-testid=summary-people_outside]")).to_have_text("1")
     expect(page.locator("[data-testid=summary-people_found]")).to_have_text("1")
     expect(page.locator("[data-testid=summary-people_created]")).to_have_text("1")
     screenshot(page, "slack-import-summary")
@@ -65,4 +74,5 @@ def test_an_admin_imports_a_slack_export_and_a_member_finds_its_history(page: Pa
     expect(timeline.get_by_role("link", name="計画書")).to_have_attribute("href", "https://example.jp/plan")
     expect(timeline).to_contain_text(f"移行 花子{stamp}")
     expect(timeline).to_contain_text("👍")
+    expect(timeline).to_contain_text(f"社外 次郎{stamp}")
     screenshot(page, "slack-import-channel")

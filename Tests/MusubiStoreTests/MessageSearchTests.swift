@@ -22,6 +22,8 @@ import Testing
             _ = try await exchange.post(me, channelID: c.lobby.id, body: "AIで選別する")
             _ = try await exchange.post(me, channelID: c.lobby.id, body: "the aim is clear")
             _ = try await exchange.post(me, channelID: c.lobby.id, body: "燃料電池の試作、電池と燃料の話")
+            // Quotes and backslashes, which PostgreSQL's index has to escape.
+            _ = try await exchange.post(me, channelID: c.lobby.id, body: "O'Reilly の本は C:\\temp\\手順書 に")
 
             func found(_ typed: String) async throws -> [String] {
                 try await exchange.search(me, query: typed, order: .newest, page: 1, timeZone: Self.tokyo).hits.map(\.message.body)
@@ -38,6 +40,9 @@ import Testing
             #expect(try await found("\"電池と燃料\"") == ["燃料電池の試作、電池と燃料の話"])
             #expect(try await found("\"燃料と電池\"").isEmpty)
             #expect(try await found("養殖 牡蠣").isEmpty)
+            #expect(try await found("reilly") == ["O'Reilly の本は C:\\temp\\手順書 に"])
+            #expect(try await found("手順書") == ["O'Reilly の本は C:\\temp\\手順書 に"])
+            #expect(try await found("O'Reilly") == ["O'Reilly の本は C:\\temp\\手順書 に"])
 
             let results = try await exchange.search(me, query: "牡蠣", order: .relevance, page: 1, timeZone: Self.tokyo)
             #expect(results.total == 1 && !results.totalIsCapped)

@@ -56,8 +56,13 @@ extension SQLCommunityArchive {
                 for table in unpacked {
                     records[table.carried.name] = try await Self.insert(table.carried, table.table, from: table.file, engine: engine, db)
                 }
+                if engine == .postgres { try await db.raw("DROP INDEX message_search_grams").run() }
                 try await Self.indexMessages(db)
-                if engine == .postgres { try await Self.continueIdentities(db) }
+                if engine == .postgres {
+                    try await db.raw("SET LOCAL maintenance_work_mem = '256MB'").run()
+                    try await db.raw(SQLQueryString(CreateMessageSearch.postgresGramsIndex)).run()
+                    try await Self.continueIdentities(db)
+                }
                 return records
             }
             return CommunityArchiveSummary(records: records, files: saved.count, missingFiles: manifest.missingFiles)

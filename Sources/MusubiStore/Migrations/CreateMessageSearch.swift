@@ -17,11 +17,15 @@ enum CreateMessageSearch {
         case .postgres:
             [
                 "CREATE TABLE message_search (message_id BIGINT PRIMARY KEY REFERENCES messages(id), grams tsvector NOT NULL)",
-                "CREATE INDEX message_search_grams ON message_search USING GIN (grams)",
+                postgresGramsIndex,
                 "CREATE INDEX messages_author ON messages (author_id, id)",
             ]
         }
     }
+
+    /// PostgreSQL's index of the grams. A restore drops it while it fills the table and builds it
+    /// again once the rows are in, as bulk loads do, rather than entry by entry.
+    static let postgresGramsIndex = "CREATE INDEX message_search_grams ON message_search USING GIN (grams)"
 
     @Sendable static func indexMessages(_ db: any SQLDatabase) async throws {
         let search = SQLMessageSearch(db: db)
