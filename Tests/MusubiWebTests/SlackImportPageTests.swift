@@ -107,11 +107,13 @@ import Testing
             // Only a person the export does not list: imported, and shown first, by file, with
             // the person's id, above the summary.
             export.remove("../escape/<b>x</b>.json")
+            export.set("迷子/2024-01-10.json", json: [])
             let second = try await Self.finished(admin, try #require(try await Self.upload(admin, export).location))
             #expect(second.section("import-refused").isEmpty)
             let warnings = second.section("import-warnings")
             #expect(warnings.contains("<code>general/2024-01-14.json</code>: users.json にない人です"), "\(warnings)")
             #expect(warnings.contains("(U42)"))
+            #expect(warnings.contains("<code>迷子/</code>: どの会話の名前にも当たらないフォルダです。中のメッセージは取り込んでいません。</li>"), "no empty detail")
             let body = second.body
             let (warned, summarized) = (body.range(of: "data-testid=\"import-warnings\""), body.range(of: "data-testid=\"import-summary\""))
             #expect(try #require(warned).lowerBound < (try #require(summarized)).lowerBound, "the warnings come before the summary")

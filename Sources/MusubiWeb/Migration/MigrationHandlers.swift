@@ -40,9 +40,9 @@ struct MigrationHandlers {
         let model = SlackImportJobPage(
             filename: job.filename, running: job.isRunning, phase: site.t("slack_import.phase_" + phase, context), done: done, total: total,
             percent: total > 0 ? min(100, done * 100 / total) : 0,
-            problems: (report?.problems ?? []).map { .init(path: $0.path, text: site.t($0.key, context), detail: $0.detail) },
+            problems: (report?.problems ?? []).map { .init($0, text: site.t($0.key, context)) },
             moreProblems: (report?.moreProblems ?? 0) > 0 ? report?.moreProblems : nil,
-            warnings: (report?.warnings ?? []).map { .init(path: $0.path, text: site.t($0.key, context), detail: $0.detail) },
+            warnings: (report?.warnings ?? []).map { .init($0, text: site.t($0.key, context)) },
             moreWarnings: (report?.moreWarnings ?? 0) > 0 ? report?.moreWarnings : nil,
             summary: summary.map { s in
                 [

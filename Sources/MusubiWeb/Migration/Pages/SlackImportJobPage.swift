@@ -1,4 +1,5 @@
 import Foundation
+import MusubiCore
 
 /// A Slack import's progress, then its report or its summary.
 struct SlackImportJobPage: PageModel {
@@ -20,7 +21,12 @@ struct SlackImportJobPage: PageModel {
     struct ProblemRow {
         var path: String
         var text: String
-        var detail: String
+        /// Which user, timestamp or name; nil when the entry says it all.
+        var detail: String?
+
+        init(_ problem: SlackImport.Problem, text: String) {
+            (path, self.text, detail) = (problem.path, text, problem.detail.isEmpty ? nil : problem.detail)
+        }
     }
     struct SummaryRow {
         var label: String
