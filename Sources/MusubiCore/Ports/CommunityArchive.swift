@@ -42,7 +42,7 @@ public enum CommunityArchiveError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notAnArchive: "This is not a Musubi archive: not a zip file, or one without musubi-archive.json."
+        case .notAnArchive: "This is not a Musubi archive: not a zip file (or one cut short), or one without musubi-archive.json."
         case .foreign: "This zip file was not written by musubi export (its manifest is not a Musubi archive's)."
         case .newerFormat(let version): "This archive is of format version \(version), written by a newer Musubi: upgrade Musubi to restore it."
         case .otherSchema(let archive, let here):
