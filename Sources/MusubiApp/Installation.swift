@@ -27,16 +27,22 @@ public struct Installation: Sendable {
     public let environment: CoreEnvironment
     /// Where a restore unpacks an archive: the data folder's, since the records are private.
     public let workFolder: URL
+    /// What delivers the outbox's mail: `.eml` files under the data folder unless an SMTP
+    /// server is configured.
+    public let mailTransport: any MailTransport
     /// Wakes the realtime hub when the exchange stores an event.
     public let live: LiveSignal
     public let logger: Logger
 
     /// An installation over a database that is open but not yet running: `MusubiApplication`
     /// runs and migrates it as the first of its services, `run(_:)` for a command.
-    public init(persistence: SQLPersistence, environment: CoreEnvironment, live: LiveSignal, logger: Logger, workFolder: URL) {
+    public init(
+        persistence: SQLPersistence, environment: CoreEnvironment, live: LiveSignal, logger: Logger, workFolder: URL, mailTransport: any MailTransport
+    ) {
         self.persistence = persistence
         self.environment = environment
         self.workFolder = workFolder
+        self.mailTransport = mailTransport
         self.live = live
         self.logger = logger
     }
@@ -57,9 +63,10 @@ public struct Installation: Sendable {
         let environment = CoreEnvironment(
             persistence: persistence, files: files, passwords: BcryptPasswords(), secrets: RandomSecrets(key: secret), exchangeEvents: live
         )
+        let data = URL(fileURLWithPath: location.dataDirectory)
         return Installation(
-            persistence: persistence, environment: environment, live: live, logger: logger,
-            workFolder: URL(fileURLWithPath: location.dataDirectory).appendingPathComponent("uploads"))
+            persistence: persistence, environment: environment, live: live, logger: logger, workFolder: data.appendingPathComponent("uploads"),
+            mailTransport: EMLFileTransport(directory: data.appendingPathComponent("mail")))
     }
 
     /// The whole community as one archive file, written and restored (`musubi export`,

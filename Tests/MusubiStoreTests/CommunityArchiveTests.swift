@@ -149,7 +149,10 @@ import Testing
                 ("no manifest", try variant("bare") { $0.entries["musubi-archive.json"] = nil }, .notAnArchive),
                 ("foreign", try variant("foreign", manifest { $0["format"] = "something-else" }), .foreign),
                 ("newer", try variant("newer", manifest { $0["version"] = 2 }), .newerFormat(2)),
-                ("older schema", try variant("older", manifest { $0["schemaVersion"] = 3 }), .otherSchema(archive: 3, here: 14)),
+                (
+                    "older schema", try variant("older", manifest { $0["schemaVersion"] = 3 }),
+                    .otherSchema(archive: 3, here: good.manifest["schemaVersion"] as? Int ?? 0)
+                ),
                 (
                     "a record short",
                     try variant("short") { $0.entries["tables/members.jsonl"] = Data(lines.dropLast().joined(separator: [10]) + [10]) },

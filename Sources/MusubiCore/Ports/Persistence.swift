@@ -38,4 +38,5 @@ public protocol Repositories: Sendable {
     var webhooks: any WebhookRepository { get }
     var imports: any ImportRepository { get }
     var idempotency: any IdempotencyRepository { get }
+    var mailOutbox: any MailOutboxRepository { get }
 }

@@ -60,6 +60,7 @@ enum ArchiveTables {
         "idempotency_keys": "answers kept a day for retried requests",
         "channel_events": "the live feed's recent events, which clients catch up from",
         "message_search": "the search index, rebuilt from the messages",
+        "mail_outbox": "mail this installation sent or is sending: its own record, not the community's",
     ]
 
     /// Which stored files the archive carries: those records name.

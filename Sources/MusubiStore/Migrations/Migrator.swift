@@ -28,6 +28,7 @@ struct Migrator {
         Migration(version: 12, name: "import keys", statements: AddImportKeys.statements),
         Migration(version: 13, name: "search index memory", statements: EnlargeSearchIndexBuffer.statements),
         Migration(version: 14, name: "idempotency keys", statements: CreateIdempotencyKeys.statements),
+        Migration(version: 15, name: "mail outbox", statements: CreateMailOutbox.statements),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

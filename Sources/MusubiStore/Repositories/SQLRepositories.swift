@@ -24,6 +24,7 @@ struct SQLRepositories: Repositories {
     var webhooks: any WebhookRepository { SQLWebhookRepository(db: db) }
     var imports: any ImportRepository { SQLImportRepository(db: db) }
     var idempotency: any IdempotencyRepository { SQLIdempotencyRepository(db: db) }
+    var mailOutbox: any MailOutboxRepository { SQLMailOutboxRepository(db: db) }
 }
 
 extension SQLDatabase {

@@ -162,7 +162,7 @@ struct TestSite {
         let log = LogRecorder()
         let installation = Installation(
             persistence: persistence, environment: .testing(faults, events: signal), live: signal, logger: log.logger(),
-            workFolder: TestFolders.new("work"))
+            workFolder: TestFolders.new("work"), mailTransport: EMLFileTransport(directory: TestFolders.new("mail")))
         let seeded = Mutex<Community?>(nil)
         let options = MusubiApplication.Options(
             host: "127.0.0.1", port: 0,

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A mail in the outbox: queued until it is sent, tried again after a failure that may pass,
+/// given up on after one that will not (or after too many tries).
+public struct OutboxMail: Sendable, Equatable {
+    public enum Status: String, Sendable, CaseIterable, Codable {
+        case queued, sent, failed
+    }
+
+    public var id: Int64
+    /// What it is about (`mention`, `introduction`, `digest`, …): what a person may turn off.
+    public var kind: String
+    public var mail: MailMessage
+    public var status: Status
+    public var attempts: Int
+    public var nextAttemptAt: Date
+    /// The server's last answer when sending failed.
+    public var lastError: String
+    public var createdAt: Date
+    public var sentAt: Date?
+
+    public init(
+        id: Int64, kind: String, mail: MailMessage, status: Status, attempts: Int, nextAttemptAt: Date, lastError: String, createdAt: Date,
+        sentAt: Date?
+    ) {
+        self.id = id
+        self.kind = kind
+        self.mail = mail
+        self.status = status
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.sentAt = sentAt
+    }
+}
+
+/// The outbox. A use case enqueues inside the same transaction as the change the mail tells
+/// of, so that a mail goes out exactly when the change was kept.
+public protocol MailOutboxRepository: Sendable {
+    @discardableResult
+    func enqueue(_ mail: MailMessage, kind: String, at: Date) async throws -> Int64
+    /// Queued mails whose time to try has come, oldest first.
+    func due(at: Date, limit: Int) async throws -> [OutboxMail]
+    func find(id: Int64) async throws -> OutboxMail?
+    func markSent(id: Int64, attempts: Int, at: Date) async throws
+    func markRetry(id: Int64, attempts: Int, next: Date, error: String) async throws
+    func markFailed(id: Int64, attempts: Int, error: String) async throws
+}
+
+/// Hands a mail to whatever delivers it: an SMTP server, or files for an operator to read.
+public protocol MailTransport: Sendable {
+    func send(_ mail: MailMessage) async throws
+}
+
+/// Why a transport could not send.
+public enum MailTransportError: Error, Equatable {
+    /// It may pass (a 4xx answer, a server that cannot be reached): try again later.
+    case temporary(String)
+    /// It will not pass (a 5xx answer, an address the server refuses): give up and show it.
+    case permanent(String)
+}

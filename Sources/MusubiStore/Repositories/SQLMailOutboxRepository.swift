@@ -1,0 +1,59 @@
+import Foundation
+import MusubiCore
+import SQLKit
+
+struct SQLMailOutboxRepository: MailOutboxRepository {
+    let db: any SQLDatabase
+
+    func enqueue(_ mail: MailMessage, kind: String, at: Date) async throws -> Int64 {
+        let text = String(decoding: try JSONEncoder().encode(mail), as: UTF8.self)
+        return try await db.insertReturningID(
+            """
+            INSERT INTO mail_outbox (kind, mail, status, attempts, next_attempt_at, last_error, created_at)
+            VALUES (\(bind: kind), \(bind: text), 'queued', 0, \(bind: at.epochMilliseconds), '', \(bind: at.epochMilliseconds))
+            """)
+    }
+
+    func due(at: Date, limit: Int) async throws -> [OutboxMail] {
+        try await db.raw(
+            """
+            SELECT * FROM mail_outbox WHERE status = 'queued' AND next_attempt_at <= \(bind: at.epochMilliseconds)
+            ORDER BY next_attempt_at, id LIMIT \(bind: limit)
+            """
+        ).all().map(Self.mail)
+    }
+
+    func find(id: Int64) async throws -> OutboxMail? {
+        try await db.raw("SELECT * FROM mail_outbox WHERE id = \(bind: id)").first().map(Self.mail)
+    }
+
+    func markSent(id: Int64, attempts: Int, at: Date) async throws {
+        try await db.raw(
+            "UPDATE mail_outbox SET status = 'sent', attempts = \(bind: attempts), sent_at = \(bind: at.epochMilliseconds), last_error = '' WHERE id = \(bind: id)"
+        ).run()
+    }
+
+    func markRetry(id: Int64, attempts: Int, next: Date, error: String) async throws {
+        try await db.raw(
+            """
+            UPDATE mail_outbox SET attempts = \(bind: attempts), next_attempt_at = \(bind: next.epochMilliseconds), last_error = \(bind: error)
+            WHERE id = \(bind: id)
+            """
+        ).run()
+    }
+
+    func markFailed(id: Int64, attempts: Int, error: String) async throws {
+        try await db.raw(
+            "UPDATE mail_outbox SET status = 'failed', attempts = \(bind: attempts), last_error = \(bind: error) WHERE id = \(bind: id)"
+        ).run()
+    }
+
+    static func mail(_ row: any SQLRow) throws -> OutboxMail {
+        OutboxMail(
+            id: try row.int64("id"), kind: try row.string("kind"),
+            mail: try JSONDecoder().decode(MailMessage.self, from: Data(try row.string("mail").utf8)),
+            status: OutboxMail.Status(rawValue: try row.string("status")) ?? .failed, attempts: try row.decode(column: "attempts", as: Int.self),
+            nextAttemptAt: try row.date("next_attempt_at"), lastError: try row.string("last_error"), createdAt: try row.date("created_at"),
+            sentAt: try row.optionalDate("sent_at"))
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import MusubiStore
+import MusubiTestSupport
+import Synchronization
+import Testing
+
+@testable import MusubiCore
+
+/// The mail outbox: a mail is queued with the change it tells of or not at all, sent once,
+/// tried again later after a failure that may pass and given up on after one that will not,
+/// and still there after the process stops.
+@Suite struct MailOutboxTests {
+    /// A transport that answers each mail as told, by subject, and counts what it was given.
+    final class ScriptedTransport: MailTransport {
+        let answers: [String: MailTransportError]
+        let given = Mutex<[String]>([])
+
+        init(_ answers: [String: MailTransportError] = [:]) { self.answers = answers }
+
+        func send(_ mail: MailMessage) async throws {
+            given.withLock { $0.append(mail.subject) }
+            if let answer = answers[mail.subject] { throw answer }
+        }
+    }
+
+    static func mail(_ subject: String, at date: Date) -> MailMessage {
+        MailMessage(
+            from: MailAddress(name: "テスト結び", address: "noreply@example.jp"), to: [MailAddress(name: "松本 恭平", address: "member@example.jp")],
+            subject: subject, text: "本文", messageID: "\(subject.hashValue)@example.jp", date: date)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aMailIsQueuedOnlyWithTheChangeItTellsOf(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let now = Date(timeIntervalSince1970: 1_790_000_000)
+            struct Refused: Error {}
+            await #expect(throws: Refused.self) {
+                try await persistence.write { repos in
+                    try await repos.mailOutbox.enqueue(Self.mail("取り消された変更", at: now), kind: "test", at: now)
+                    throw Refused()
+                }
+            }
+            #expect(try await persistence.read { try await $0.mailOutbox.due(at: now, limit: 10) }.isEmpty)
+            try await persistence.write { try await $0.mailOutbox.enqueue(Self.mail("残る変更", at: now), kind: "test", at: now) }
+            #expect(try await persistence.read { try await $0.mailOutbox.due(at: now, limit: 10) }.map(\.mail.subject) == ["残る変更"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func mailIsSentOnceAndAFailureIsTriedAgainLaterThenGivenUp(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let clock = TestClock()
+            let env = CoreEnvironment.testing(persistence, clock: clock)
+            let transport = ScriptedTransport(["混み合い": .temporary("421 try later"), "宛先なし": .permanent("550 no such user")])
+            let outbox = MailOutbox(env, transport: transport)
+            var queued: [String: Int64] = [:]
+            for subject in ["届く", "混み合い", "宛先なし"] {
+                queued[subject] = try await persistence.write {
+                    try await $0.mailOutbox.enqueue(Self.mail(subject, at: clock.now), kind: "test", at: clock.now)
+                }
+            }
+            let ids = queued
+            func stored(_ subject: String) async throws -> OutboxMail {
+                let id = try #require(ids[subject])
+                return try #require(try await persistence.read { try await $0.mailOutbox.find(id: id) })
+            }
+
+            #expect(try await outbox.sendDue() == MailOutbox.Round(sent: 1, retried: 1, failed: 1))
+            let (delivered, refused) = (try await stored("届く"), try await stored("宛先なし"))
+            #expect(delivered.status == .sent && delivered.sentAt == clock.now)
+            #expect(refused.status == .failed && refused.lastError == "550 no such user")
+            let busy = try await stored("混み合い")
+            #expect(busy.status == .queued && busy.attempts == 1 && busy.lastError == "421 try later")
+            #expect(busy.nextAttemptAt == clock.now.addingTimeInterval(60))
+
+            // Nothing is due again before its time; what was sent is never sent again.
+            #expect(try await outbox.sendDue() == MailOutbox.Round())
+            for wait in [61.0, 301, 1_801, 7_201, 43_201] {
+                clock.advance(by: wait)
+                _ = try await outbox.sendDue()
+            }
+            let givenUp = try await stored("混み合い")
+            #expect(givenUp.status == .failed && givenUp.attempts == MailOutbox.backoff.count + 1)
+            #expect(transport.given.withLock { $0.filter { $0 == "届く" }.count } == 1)
+            #expect(transport.given.withLock { $0.filter { $0 == "混み合い" }.count } == MailOutbox.backoff.count + 1)
+        }
+    }
+
+    /// Queued, then the process stops before sending: the next start sends it, as a file a
+    /// mail program reads when no SMTP server is configured.
+    @Test func queuedMailOutlivesARestartAndArrivesAsAFile() async throws {
+        let folder = TestFolders.new("outbox")
+        let path = folder.appendingPathComponent("musubi.sqlite").path
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        let before = try await SQLPersistence.open(.sqliteFile(path: path), logger: TestDatabase.logger)
+        try await before.migrate()
+        try await before.write { try await $0.mailOutbox.enqueue(Self.mail("【お知らせ】再起動をまたぐ", at: now), kind: "test", at: now) }
+        try await before.close()
+
+        let after = try await SQLPersistence.open(.sqliteFile(path: path), logger: TestDatabase.logger)
+        try await after.migrate()
+        let mailFolder = folder.appendingPathComponent("mail")
+        let round = try await MailOutbox(.testing(after), transport: EMLFileTransport(directory: mailFolder)).sendDue()
+        #expect(round.sent == 1)
+        let files = try FileManager.default.contentsOfDirectory(atPath: mailFolder.path)
+        #expect(files.count == 1 && files[0].hasSuffix(".eml"))
+        let text = try String(contentsOf: mailFolder.appendingPathComponent(files[0]), encoding: .utf8)
+        #expect(text.contains("Subject: =?UTF-8?B?") && text.contains("To: =?UTF-8?B?"))
+        #expect(try await after.read { try await $0.mailOutbox.due(at: now.addingTimeInterval(3_600), limit: 10) }.isEmpty)
+        try await after.close()
+    }
+}
