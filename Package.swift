@@ -31,6 +31,14 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(
+            name: "MusubiMail",
+            dependencies: [
+                "MusubiCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "MusubiStore",
             dependencies: [
                 "MusubiCore",
@@ -61,7 +69,7 @@ let package = Package(
         .target(
             name: "MusubiApp",
             dependencies: [
-                "MusubiCore", "MusubiStore", "MusubiWeb",
+                "MusubiCore", "MusubiStore", "MusubiWeb", "MusubiMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -117,6 +125,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MusubiBenchTests", dependencies: ["MusubiCore", "MusubiBench"]),
+        .testTarget(name: "MusubiMailTests", dependencies: ["MusubiCore", "MusubiMail", "MusubiTestSupport"]),
         .testTarget(name: "musubiTests", dependencies: ["musubi", "MusubiTestSupport"]),
     ]
 )

@@ -1,0 +1,145 @@
+import Foundation
+import MusubiCore
+import MusubiTestSupport
+import Testing
+
+@testable import MusubiMail
+
+/// The SMTP client against a real SMTP server (Python's aiosmtpd from PyPI, started here):
+/// what arrives is what a mail program reads, a password is asked for and checked, a 4xx
+/// answer is one to try again and a 5xx one to give up on.
+@Suite(.serialized) struct SMTPTransportTests {
+    /// aiosmtpd on a free loopback port, keeping what it receives in `folder` as JSON, one
+    /// file a mail. `busy@…` is answered 451, `nobody@…` 550; with `auth`, `musubi`/`secret`
+    /// is the only login it takes (over plain text: it is on this machine).
+    final class Server {
+        let process = Process()
+        /// Closed when the server is to end (python3 may be a launcher's child: a signal to
+        /// the process started here need not reach it).
+        let input = Pipe()
+        let folder = TestFolders.new("smtp")
+        let port: Int
+
+        init(auth: Bool) throws {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let script = """
+                import asyncio, json, os, socket, sys, time
+                from aiosmtpd.controller import Controller
+                from aiosmtpd.smtp import AuthResult, LoginPassword
+                folder, auth = sys.argv[1], sys.argv[2] == "auth"
+                class Handler:
+                    async def handle_RCPT(self, server, session, envelope, address, options):
+                        if address.startswith("busy@"): return "451 4.3.0 try again later"
+                        if address.startswith("nobody@"): return "550 5.1.1 no such user"
+                        envelope.rcpt_tos.append(address)
+                        return "250 OK"
+                    async def handle_DATA(self, server, session, envelope):
+                        name = os.path.join(folder, "%d.json" % time.time_ns())
+                        login = session.auth_data.decode() if isinstance(session.auth_data, bytes) else None
+                        with open(name, "w") as f:
+                            json.dump({"from": envelope.mail_from, "to": envelope.rcpt_tos, "login": login,
+                                       "content": envelope.original_content.decode("ascii")}, f)
+                        return "250 Message accepted"
+                def check(server, session, envelope, mechanism, data):
+                    ok = isinstance(data, LoginPassword) and data.login == b"musubi" and data.password == b"secret"
+                    return AuthResult(success=ok, auth_data=data.login if ok else None)
+                s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+                kwargs = dict(authenticator=check, auth_required=True, auth_require_tls=False) if auth else {}
+                controller = Controller(Handler(), hostname="127.0.0.1", port=port, **kwargs)
+                controller.start()
+                print(port, flush=True)
+                # Ends when the test closes its end of stdin, or ends itself.
+                sys.stdin.read()
+                os._exit(0)
+                """
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script, folder.path, auth ? "auth" : "open"]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardInput = input
+            try process.run()
+            let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+            guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                process.terminate()
+                throw ServerError.notStarted("aiosmtpd did not start (python3 -m pip install aiosmtpd): \(line)")
+            }
+            self.port = port
+        }
+
+        enum ServerError: Error { case notStarted(String) }
+
+        /// What arrived, oldest first.
+        func received() throws -> [[String: Any]] {
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
+                try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent($0))) as? [String: Any] ?? [:]
+            }
+        }
+
+        deinit {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+    }
+
+    static func mail(to address: String) -> MailMessage {
+        MailMessage(
+            from: MailAddress(name: "テスト結び", address: "noreply@example.jp"), to: [MailAddress(name: "松本 恭平", address: address)],
+            subject: "【お知らせ】水素の公募が始まりました", text: "松本 恭平 様\n.\n本文の行です。", html: "<p>本文</p>",
+            messageID: "smtp-test@example.jp", date: Date(timeIntervalSince1970: 1_796_601_600))
+    }
+
+    @Test func aMailArrivesAsSentWithAPassword() async throws {
+        let server = try Server(auth: true)
+        let transport = try SMTPTransport(
+            SMTPConfiguration(host: "127.0.0.1", port: server.port, security: .none, username: "musubi", password: "secret"))
+        try await transport.send(Self.mail(to: "member@example.jp"))
+        let received = try server.received()
+        #expect(received.count == 1)
+        let arrived = try #require(received.first)
+        #expect(arrived["from"] as? String == "noreply@example.jp" && arrived["to"] as? [String] == ["member@example.jp"])
+        #expect(arrived["login"] as? String == "musubi")
+        let content = try #require(arrived["content"] as? String)
+        #expect(content.contains("Subject: =?UTF-8?B?") && content.contains("Message-ID: <smtp-test@example.jp>"))
+
+        // A wrong password: aiosmtpd holds its answer back, and the client gives up at its
+        // timeout, as it would with any server that stops answering.
+        let wrong = try SMTPTransport(
+            SMTPConfiguration(host: "127.0.0.1", port: server.port, security: .none, username: "musubi", password: "nope"), timeout: .seconds(3))
+        await #expect(throws: MailTransportError.self) { try await wrong.send(Self.mail(to: "member@example.jp")) }
+        #expect(try server.received().count == 1, "nothing more arrived")
+    }
+
+    @Test func aPassingFailureIsTemporaryAndARefusalPermanent() async throws {
+        let server = try Server(auth: false)
+        let transport = try SMTPTransport(SMTPConfiguration(host: "127.0.0.1", port: server.port, security: .none))
+        await #expect(throws: MailTransportError.temporary("451 4.3.0 try again later")) {
+            try await transport.send(Self.mail(to: "busy@example.jp"))
+        }
+        await #expect(throws: MailTransportError.permanent("550 5.1.1 no such user")) { try await transport.send(Self.mail(to: "nobody@example.jp")) }
+        #expect(try server.received().isEmpty)
+        try await transport.send(Self.mail(to: "member@example.jp"))
+        #expect(try server.received().count == 1)
+
+        // Nobody listening: a failure that may pass.
+        let nowhere = try SMTPTransport(SMTPConfiguration(host: "127.0.0.1", port: 1, security: .none))
+        await #expect(throws: MailTransportError.self) { try await nowhere.send(Self.mail(to: "member@example.jp")) }
+    }
+
+    @Test func aLineStartingWithADotIsStuffed() {
+        #expect(SMTPTransport.dotStuffed("a\r\n.\r\n..b\r\nc") == "a\r\n..\r\n...b\r\nc\r\n")
+    }
+
+    @Test func theURLSaysWhereAndHowAndAPasswordNeverTravelsInTheClear() throws {
+        #expect(
+            try SMTPConfiguration.parse("smtp://user:p%40ss@mail.example.jp:587?starttls=true")
+                == SMTPConfiguration(host: "mail.example.jp", port: 587, security: .startTLS, username: "user", password: "p@ss"))
+        #expect(try SMTPConfiguration.parse("smtps://mail.example.jp").port == 465)
+        #expect(try SMTPConfiguration.parse("smtp://127.0.0.1").security == .none)
+        #expect(throws: SMTPConfiguration.ParseError.self) { try SMTPConfiguration.parse("smtp://user:pass@mail.example.jp:25") }
+        #expect(throws: SMTPConfiguration.ParseError.self) { try SMTPConfiguration.parse("http://mail.example.jp") }
+        #expect(throws: SMTPConfiguration.ParseError.self) { try SMTPConfiguration.parse("smtp://mail.example.jp?tls=yes") }
+        #expect(throws: SMTPTransport.SetupError.tlsNotSupportedYet) {
+            try SMTPTransport(SMTPConfiguration(host: "mail.example.jp", port: 587, security: .startTLS))
+        }
+    }
+}
