@@ -11,8 +11,9 @@ public struct MailOutbox: Sendable {
     let env: CoreEnvironment
     let transport: any MailTransport
 
-    /// How long to wait after each failed try; after the last, the mail is given up on.
-    public static let backoff: [Duration] = [.seconds(60), .seconds(300), .seconds(1_800), .seconds(7_200), .seconds(43_200)]
+    /// How long to wait after each failed try, in seconds (1, 5, 30 minutes, 2 and 12 hours);
+    /// after the last, the mail is given up on.
+    public static let backoff: [TimeInterval] = [60, 300, 1_800, 7_200, 43_200]
 
     public init(_ env: CoreEnvironment, transport: any MailTransport) {
         self.env = env
@@ -40,21 +41,17 @@ public struct MailOutbox: Sendable {
                 try await env.persistence.write { try await $0.mailOutbox.markFailed(id: mail.id, attempts: attempts, error: answer) }
                 round.failed += 1
             } catch {
-                let answer = (error as? MailTransportError).map { if case .temporary(let text) = $0 { text } else { "" } } ?? "\(error)"
+                let answer = if case MailTransportError.temporary(let text) = error { text } else { "\(error)" }
                 if attempts > Self.backoff.count {
                     try await env.persistence.write { try await $0.mailOutbox.markFailed(id: mail.id, attempts: attempts, error: answer) }
                     round.failed += 1
                 } else {
-                    let next = env.now().addingTimeInterval(Self.seconds(Self.backoff[attempts - 1]))
+                    let next = env.now().addingTimeInterval(Self.backoff[attempts - 1])
                     try await env.persistence.write { try await $0.mailOutbox.markRetry(id: mail.id, attempts: attempts, next: next, error: answer) }
                     round.retried += 1
                 }
             }
         }
         return round
-    }
-
-    private static func seconds(_ duration: Duration) -> TimeInterval {
-        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
     }
 }

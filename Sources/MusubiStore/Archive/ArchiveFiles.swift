@@ -11,15 +11,15 @@ struct ArchiveTableReader {
 
     func forEachPage(_ db: any SQLDatabase, _ body: ([[ArchiveValue]]) throws -> Void) async throws {
         let keys = table.key.map { key in columns.firstIndex { $0.name == key }! }
-        let select = db.select().columns(columns.map { SQLIdentifier($0.name) }).from(SQLIdentifier(table.name))
+        func select() -> SQLSelectBuilder { db.select().columns(columns.map { SQLIdentifier($0.name) }).from(SQLIdentifier(table.name)) }
         guard keys.allSatisfy({ columns[$0].isInteger }) else {
-            let all = try await select.all().map { try ArchiveRecords.values(of: $0, columns) }
+            let all = try await select().all().map { try ArchiveRecords.values(of: $0, columns) }
             try body(all.sorted { first, second in Self.text(keys.map { first[$0] }).lexicographicallyPrecedes(Self.text(keys.map { second[$0] })) })
             return
         }
         var after: [any SQLExpression]?
         while true {
-            let page = db.select().columns(columns.map { SQLIdentifier($0.name) }).from(SQLIdentifier(table.name))
+            let page = select()
             if let after {
                 page.where(
                     SQLGroupExpression(SQLList(table.key.map { SQLIdentifier($0) })), .greaterThan, SQLGroupExpression(SQLList(after)))
