@@ -36,6 +36,7 @@ let package = Package(
                 "MusubiCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .target(
@@ -125,7 +126,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MusubiBenchTests", dependencies: ["MusubiCore", "MusubiBench"]),
-        .testTarget(name: "MusubiMailTests", dependencies: ["MusubiCore", "MusubiMail", "MusubiTestSupport"]),
+        .testTarget(
+            name: "MusubiMailTests",
+            dependencies: ["MusubiCore", "MusubiMail", "MusubiTestSupport", .product(name: "NIOSSL", package: "swift-nio-ssl")]
+        ),
         .testTarget(name: "musubiTests", dependencies: ["musubi", "MusubiTestSupport"]),
     ]
 )

@@ -57,7 +57,7 @@ public enum MusubiApplication {
         let logger = installation.logger
         let hub = LiveHub(
             signal: installation.live, exchange: Exchange(environment), accounts: Accounts(environment, throttle: SignInThrottle()),
-            timeZone: options.web.timeZone, logger: logger
+            notifications: Notifications(environment), timeZone: options.web.timeZone, logger: logger
         )
         let site = try Site(
             environment: environment, configuration: options.web, archives: ZipArchives(), archiver: installation.archive, throttle: options.throttle,
@@ -80,7 +80,7 @@ public enum MusubiApplication {
             }, readiness: readiness)
         let upkeep = HourlyUpkeep(environment, interval: options.upkeepInterval, logger: logger)
         let tokenUses = TokenUseWriter(environment, interval: options.tokenUseInterval, logger: logger)
-        let mail = MailOutboxSender(environment, transport: installation.mailTransport, logger: logger)
+        let mail = MailOutboxSender(environment, transport: installation.mailTransport, writer: site.letters, logger: logger)
         var application = Application(
             router: SiteMap.router(for: site),
             server: .guardedHTTP1WebSocketUpgrade(webSocketRouter: LiveRoutes.router(for: site), timeout: options.connectionTimeout),

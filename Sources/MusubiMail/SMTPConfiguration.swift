@@ -61,6 +61,12 @@ public struct SMTPConfiguration: Sendable, Equatable {
         return configuration
     }
 
+    /// The name the server's certificate must carry: the host, unless it is an IP address
+    /// (which TLS's server name indication cannot carry; the certificate is still checked).
+    var tlsName: String? {
+        host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : host
+    }
+
     /// A server on this machine: the only place a password may go without TLS.
     public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) }
 }

@@ -14,6 +14,11 @@ struct SMTPReply: Sendable, Equatable {
         throw (400..<500).contains(code) ? MailTransportError.temporary(text) : MailTransportError.permanent(text)
     }
 
+    /// Whether an EHLO answer offers an extension (`STARTTLS`).
+    func offers(_ keyword: String) -> Bool {
+        lines.contains { $0.uppercased().split(separator: " ").first.map(String.init) == keyword }
+    }
+
     /// The mechanisms an EHLO answer offers (`AUTH PLAIN LOGIN`).
     var authMechanisms: Set<String> {
         for line in lines {

@@ -2,34 +2,32 @@ import Foundation
 import MusubiCore
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// Sends each mail over its own SMTP session (RFC 5321): EHLO, AUTH PLAIN or LOGIN when a
 /// user is configured, MAIL FROM, RCPT TO for each recipient, DATA with the message
 /// (`MIMEMessage`, dot-stuffed), QUIT. A 4xx answer, a refused connection or a timeout may pass
 /// (`MailTransportError.temporary`); a 5xx answer will not (`.permanent`), and its text is
-/// kept for the admin. TLS (STARTTLS and implicit) is not written yet: such a configuration is
-/// refused when the transport is made.
+/// kept for the admin. With `startTLS` the session turns to TLS after the first EHLO and
+/// says EHLO again; with `implicitTLS` it is TLS from the first byte (port 465). Either way the
+/// server's certificate is checked against the host name, and a server that offers no
+/// STARTTLS when it is asked for gets nothing, least of all a password.
 public struct SMTPTransport: MailTransport {
     let configuration: SMTPConfiguration
     let group: any EventLoopGroup
     /// The longest one session may take, connecting included.
     let timeout: Duration
+    let tls: NIOSSLContext?
 
-    public enum SetupError: Error, Equatable, CustomStringConvertible {
-        case tlsNotSupportedYet
-
-        public var description: String { "SMTP over TLS (starttls=true, smtps://) is not supported yet; use a relay on this machine" }
-    }
-
+    /// `tls` says which certificates to trust (the system's by default).
     public init(
-        _ configuration: SMTPConfiguration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, timeout: Duration = .seconds(60)
-    )
-        throws
-    {
-        guard configuration.security == .none else { throw SetupError.tlsNotSupportedYet }
+        _ configuration: SMTPConfiguration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, timeout: Duration = .seconds(60),
+        tls: TLSConfiguration = .makeClientConfiguration()
+    ) throws {
         self.configuration = configuration
         self.group = group
         self.timeout = timeout
+        self.tls = configuration.security == .none ? nil : try NIOSSLContext(configuration: tls)
     }
 
     public func send(_ mail: MailMessage) async throws {
@@ -51,10 +49,17 @@ public struct SMTPTransport: MailTransport {
     }
 
     private func session(_ mail: MailMessage) async throws {
+        let implicitTLS = configuration.security == .implicitTLS ? tls : nil
         let channel = try await ClientBootstrap(group: group)
             .connectTimeout(.seconds(10))
-            .connect(host: configuration.host, port: configuration.port) { channel in
-                channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+            .connect(host: configuration.host, port: configuration.port) { [configuration] channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let implicitTLS {
+                        try channel.pipeline.syncOperations.addHandler(
+                            NIOSSLClientHandler(context: implicitTLS, serverHostname: configuration.tlsName))
+                    }
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
             }
         try await channel.executeThenClose { inbound, outbound in
             var replies = SMTPReplyReader(inbound.makeAsyncIterator())
@@ -63,7 +68,15 @@ public struct SMTPTransport: MailTransport {
                 return try await replies.next().expecting(codes)
             }
             _ = try await replies.next().expecting([220])
-            let greeting = try await command("EHLO \(configuration.heloName)", expecting: [250])
+            var greeting = try await command("EHLO \(configuration.heloName)", expecting: [250])
+            if configuration.security == .startTLS, let tls {
+                guard greeting.offers("STARTTLS") else {
+                    throw MailTransportError.permanent("the server does not offer STARTTLS, and nothing is sent to it in the clear")
+                }
+                _ = try await command("STARTTLS", expecting: [220])
+                try await Self.startTLS(on: channel.channel, tls, serverHostname: configuration.tlsName)
+                greeting = try await command("EHLO \(configuration.heloName)", expecting: [250])
+            }
             if let username = configuration.username {
                 try await authenticate(username, configuration.password ?? "", offered: greeting.authMechanisms, command)
             }
@@ -75,6 +88,14 @@ public struct SMTPTransport: MailTransport {
             try? await outbound.write(ByteBuffer(string: "QUIT\r\n"))
             _ = try? await replies.next()
         }
+    }
+
+    /// Puts TLS in front of the session's handlers; the handshake starts at once, and what is
+    /// written from here on is encrypted (RFC 3207).
+    private static func startTLS(on channel: any Channel, _ tls: NIOSSLContext, serverHostname: String?) async throws {
+        try await channel.eventLoop.submit {
+            try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverHostname), position: .first)
+        }.get()
     }
 
     private func authenticate(

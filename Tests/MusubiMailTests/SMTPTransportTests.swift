@@ -1,17 +1,30 @@
 import Foundation
 import MusubiCore
 import MusubiTestSupport
+import NIOSSL
 import Testing
 
 @testable import MusubiMail
 
 /// The SMTP client against a real SMTP server (Python's aiosmtpd from PyPI, started here):
 /// what arrives is what a mail program reads, a password is asked for and checked, a 4xx
-/// answer is one to try again and a 5xx one to give up on.
+/// answer is one to try again and a 5xx one to give up on, TLS is spoken where it is asked for.
 @Suite(.serialized) struct SMTPTransportTests {
+    /// How the test server is reached.
+    enum Mode: String {
+        /// No password, no TLS.
+        case open
+        /// `musubi`/`secret` is the only login it takes, over plain text (it is on this machine).
+        case auth
+        /// STARTTLS offered, and a login taken only after it.
+        case startTLS
+        /// TLS from the first byte, and a login required.
+        case implicitTLS
+    }
+
     /// aiosmtpd on a free loopback port, keeping what it receives in `folder` as JSON, one
-    /// file a mail. `busy@…` is answered 451, `nobody@…` 550; with `auth`, `musubi`/`secret`
-    /// is the only login it takes (over plain text: it is on this machine).
+    /// file a mail. `busy@…` is answered 451, `nobody@…` 550. With TLS, its certificate is
+    /// made here for `localhost` and 127.0.0.1 and signed by itself (`certificate`).
     final class Server {
         let process = Process()
         /// Closed when the server is to end (python3 may be a launcher's child: a signal to
@@ -19,14 +32,16 @@ import Testing
         let input = Pipe()
         let folder = TestFolders.new("smtp")
         let port: Int
+        var certificate: URL { folder.appendingPathComponent("cert.pem") }
 
-        init(auth: Bool) throws {
+        init(_ mode: Mode) throws {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            if mode == .startTLS || mode == .implicitTLS { try Self.makeCertificate(in: folder) }
             let script = """
-                import asyncio, json, os, socket, sys, time
+                import asyncio, json, os, socket, ssl, sys, time
                 from aiosmtpd.controller import Controller
                 from aiosmtpd.smtp import AuthResult, LoginPassword
-                folder, auth = sys.argv[1], sys.argv[2] == "auth"
+                folder, mode = sys.argv[1], sys.argv[2]
                 class Handler:
                     async def handle_RCPT(self, server, session, envelope, address, options):
                         if address.startswith("busy@"): return "451 4.3.0 try again later"
@@ -44,7 +59,13 @@ import Testing
                     ok = isinstance(data, LoginPassword) and data.login == b"musubi" and data.password == b"secret"
                     return AuthResult(success=ok, auth_data=data.login if ok else None)
                 s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
-                kwargs = dict(authenticator=check, auth_required=True, auth_require_tls=False) if auth else {}
+                kwargs = {}
+                if mode != "open": kwargs = dict(authenticator=check, auth_required=True, auth_require_tls=mode == "startTLS")
+                if mode in ("startTLS", "implicitTLS"):
+                    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+                    context.load_cert_chain(os.path.join(folder, "cert.pem"), os.path.join(folder, "key.pem"))
+                    kwargs["tls_context" if mode == "startTLS" else "ssl_context"] = context
+                    if mode == "startTLS": kwargs["require_starttls"] = True
                 controller = Controller(Handler(), hostname="127.0.0.1", port=port, **kwargs)
                 controller.start()
                 print(port, flush=True)
@@ -53,7 +74,7 @@ import Testing
                 os._exit(0)
                 """
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script, folder.path, auth ? "auth" : "open"]
+            process.arguments = ["python3", "-c", script, folder.path, mode.rawValue]
             let output = Pipe()
             process.standardOutput = output
             process.standardInput = input
@@ -68,9 +89,31 @@ import Testing
 
         enum ServerError: Error { case notStarted(String) }
 
+        /// A key and a certificate that signs itself, with openssl (installed by `.ci/run`).
+        static func makeCertificate(in folder: URL) throws {
+            let openssl = Process()
+            openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            openssl.arguments = [
+                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout", folder.appendingPathComponent("key.pem").path, "-out", folder.appendingPathComponent("cert.pem").path,
+            ]
+            openssl.standardError = FileHandle.nullDevice
+            try openssl.run()
+            openssl.waitUntilExit()
+            guard openssl.terminationStatus == 0 else { throw ServerError.notStarted("openssl could not make a certificate") }
+        }
+
+        /// A client that trusts this server's certificate alone.
+        func trustingClient() throws -> TLSConfiguration {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(certificate.path))
+            return tls
+        }
+
         /// What arrived, oldest first.
         func received() throws -> [[String: Any]] {
-            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted().map {
                 try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent($0))) as? [String: Any] ?? [:]
             }
         }
@@ -89,7 +132,7 @@ import Testing
     }
 
     @Test func aMailArrivesAsSentWithAPassword() async throws {
-        let server = try Server(auth: true)
+        let server = try Server(.auth)
         let transport = try SMTPTransport(
             SMTPConfiguration(host: "127.0.0.1", port: server.port, security: .none, username: "musubi", password: "secret"))
         try await transport.send(Self.mail(to: "member@example.jp"))
@@ -110,7 +153,7 @@ import Testing
     }
 
     @Test func aPassingFailureIsTemporaryAndARefusalPermanent() async throws {
-        let server = try Server(auth: false)
+        let server = try Server(.open)
         let transport = try SMTPTransport(SMTPConfiguration(host: "127.0.0.1", port: server.port, security: .none))
         await #expect(throws: MailTransportError.temporary("451 4.3.0 try again later")) {
             try await transport.send(Self.mail(to: "busy@example.jp"))
@@ -123,6 +166,31 @@ import Testing
         // Nobody listening: a failure that may pass.
         let nowhere = try SMTPTransport(SMTPConfiguration(host: "127.0.0.1", port: 1, security: .none))
         await #expect(throws: MailTransportError.self) { try await nowhere.send(Self.mail(to: "member@example.jp")) }
+    }
+
+    @Test(arguments: [("localhost", Mode.startTLS), ("127.0.0.1", Mode.implicitTLS)])
+    func aPasswordTravelsOnlyOverTLS(host: String, mode: Mode) async throws {
+        let server = try Server(mode)
+        let security: SMTPConfiguration.Security = mode == .startTLS ? .startTLS : .implicitTLS
+        let configuration = SMTPConfiguration(host: host, port: server.port, security: security, username: "musubi", password: "secret")
+        try await SMTPTransport(configuration, tls: server.trustingClient()).send(Self.mail(to: "member@example.jp"))
+        let arrived = try #require(try server.received().first)
+        #expect(arrived["login"] as? String == "musubi")
+        #expect((arrived["content"] as? String)?.contains("Subject: =?UTF-8?B?") == true)
+
+        // A certificate nobody vouches for is not trusted: nothing is sent.
+        let untrusting = try SMTPTransport(configuration, timeout: .seconds(10))
+        await #expect(throws: MailTransportError.self) { try await untrusting.send(Self.mail(to: "member@example.jp")) }
+        #expect(try server.received().count == 1)
+    }
+
+    @Test func aServerWithoutSTARTTLSIsToldNothing() async throws {
+        let server = try Server(.auth)
+        let configuration = SMTPConfiguration(host: "127.0.0.1", port: server.port, security: .startTLS, username: "musubi", password: "secret")
+        await #expect(throws: MailTransportError.permanent("the server does not offer STARTTLS, and nothing is sent to it in the clear")) {
+            try await SMTPTransport(configuration).send(Self.mail(to: "member@example.jp"))
+        }
+        #expect(try server.received().isEmpty)
     }
 
     @Test func aLineStartingWithADotIsStuffed() {
@@ -138,8 +206,5 @@ import Testing
         #expect(throws: SMTPConfiguration.ParseError.self) { try SMTPConfiguration.parse("smtp://user:pass@mail.example.jp:25") }
         #expect(throws: SMTPConfiguration.ParseError.self) { try SMTPConfiguration.parse("http://mail.example.jp") }
         #expect(throws: SMTPConfiguration.ParseError.self) { try SMTPConfiguration.parse("smtp://mail.example.jp?tls=yes") }
-        #expect(throws: SMTPTransport.SetupError.tlsNotSupportedYet) {
-            try SMTPTransport(SMTPConfiguration(host: "mail.example.jp", port: 587, security: .startTLS))
-        }
     }
 }

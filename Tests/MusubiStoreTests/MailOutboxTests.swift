@@ -23,10 +23,25 @@ import Testing
         }
     }
 
-    static func mail(_ subject: String, at date: Date) -> MailMessage {
-        MailMessage(
-            from: MailAddress(name: "テスト結び", address: "noreply@example.jp"), to: [MailAddress(name: "松本 恭平", address: "member@example.jp")],
-            subject: subject, text: "本文", messageID: "\(subject.hashValue)@example.jp", date: date)
+    /// A letter about `subject`; `SubjectWriter` makes it a mail with that subject.
+    static func letter(_ subject: String, at date: Date) -> Letter {
+        Letter(
+            to: MailAddress(name: "松本 恭平", address: "member@example.jp"),
+            content: .notice(Notice(step: .mentioned, actorID: nil, subject: subject, target: .home), actorName: ""), unsubscribeToken: nil,
+            messageKey: "\(subject.hashValue)", date: date)
+    }
+
+    /// Writes a letter as a mail whose subject is the notice's (the web layer's templates
+    /// are tested with the pages).
+    struct SubjectWriter: LetterWriter {
+        func mail(_ letter: Letter) -> MailMessage {
+            switch letter.content {
+            case .notice(let notice, _):
+                MailMessage(
+                    from: MailAddress(name: "テスト結び", address: "noreply@example.jp"), to: [letter.to], subject: notice.subject, text: "本文",
+                    messageID: letter.messageKey + "@example.jp", date: letter.date)
+            }
+        }
     }
 
     @Test(arguments: TestDatabase.available)
@@ -36,13 +51,16 @@ import Testing
             struct Refused: Error {}
             await #expect(throws: Refused.self) {
                 try await persistence.write { repos in
-                    try await repos.mailOutbox.enqueue(Self.mail("取り消された変更", at: now), kind: "test", at: now)
+                    try await repos.mailOutbox.enqueue(Self.letter("取り消された変更", at: now), kind: "test", at: now)
                     throw Refused()
                 }
             }
             #expect(try await persistence.read { try await $0.mailOutbox.due(at: now, limit: 10) }.isEmpty)
-            try await persistence.write { try await $0.mailOutbox.enqueue(Self.mail("残る変更", at: now), kind: "test", at: now) }
-            #expect(try await persistence.read { try await $0.mailOutbox.due(at: now, limit: 10) }.map(\.mail.subject) == ["残る変更"])
+            try await persistence.write { try await $0.mailOutbox.enqueue(Self.letter("残る変更", at: now), kind: "test", at: now) }
+            #expect(
+                try await persistence.read { try await $0.mailOutbox.due(at: now, limit: 10) }.map { SubjectWriter().mail($0.letter).subject } == [
+                    "残る変更"
+                ])
         }
     }
 
@@ -52,11 +70,11 @@ import Testing
             let clock = TestClock()
             let env = CoreEnvironment.testing(persistence, clock: clock)
             let transport = ScriptedTransport(["混み合い": .temporary("421 try later"), "宛先なし": .permanent("550 no such user")])
-            let outbox = MailOutbox(env, transport: transport)
+            let outbox = MailOutbox(env, transport: transport, writer: SubjectWriter())
             var queued: [String: Int64] = [:]
             for subject in ["届く", "混み合い", "宛先なし"] {
                 queued[subject] = try await persistence.write {
-                    try await $0.mailOutbox.enqueue(Self.mail(subject, at: clock.now), kind: "test", at: clock.now)
+                    try await $0.mailOutbox.enqueue(Self.letter(subject, at: clock.now), kind: "test", at: clock.now)
                 }
             }
             let ids = queued
@@ -95,13 +113,13 @@ import Testing
         let now = Date(timeIntervalSince1970: 1_790_000_000)
         let before = try await SQLPersistence.open(.sqliteFile(path: path), logger: TestDatabase.logger)
         try await before.migrate()
-        try await before.write { try await $0.mailOutbox.enqueue(Self.mail("【お知らせ】再起動をまたぐ", at: now), kind: "test", at: now) }
+        try await before.write { try await $0.mailOutbox.enqueue(Self.letter("【お知らせ】再起動をまたぐ", at: now), kind: "test", at: now) }
         try await before.close()
 
         let after = try await SQLPersistence.open(.sqliteFile(path: path), logger: TestDatabase.logger)
         try await after.migrate()
         let mailFolder = folder.appendingPathComponent("mail")
-        let round = try await MailOutbox(.testing(after), transport: EMLFileTransport(directory: mailFolder)).sendDue()
+        let round = try await MailOutbox(.testing(after), transport: EMLFileTransport(directory: mailFolder), writer: SubjectWriter()).sendDue()
         #expect(round.sent == 1)
         let files = try FileManager.default.contentsOfDirectory(atPath: mailFolder.path)
         #expect(files.count == 1 && files[0].hasSuffix(".eml"))

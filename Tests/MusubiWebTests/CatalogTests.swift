@@ -36,6 +36,11 @@ import Testing
             "introduction_lead.": values(IntroductionStatus.self),
             "outcome.": values(OutcomeKind.self),
             "audit_action.": auditActions,
+            "notification_step.": values(Notice.Step.self),
+            "notification_kind.": values(NotificationKind.self),
+            "notification_kind_hint.": values(NotificationKind.self),
+            "notification_delivery.": values(NotificationDelivery.self),
+            "mail_status.": values(OutboxMail.Status.self),
             "language.": MusubiCore.Language.codes,
             // Not enums: IntroductionHandlers' tabs and MigrationHandlers' progress phases, written out there as strings.
             "introductions.tab_": ["queue", "all", "mine"],

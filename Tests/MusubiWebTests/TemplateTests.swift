@@ -80,7 +80,7 @@ import Testing
             "/", "/members", "/members/\(c.member.id)", "/groups", "/groups/\(c.group.id)", "/listings", seed, seed + "/edit", "/listings/new",
             "/introductions", introduction, "/suggestions", "/exchange", "/exchange/browse", "/exchange/new", "/exchange/direct",
             "/exchange/mentions",
-            "/exchange/search?q=計画", lobby, room, lobby + "/invite", "/me/edit", "/me/account",
+            "/exchange/search?q=計画", lobby, room, lobby + "/invite", "/me/edit", "/me/account", "/notifications", "/me/notifications",
         ] + (message.map { [$0, $0 + "/edit"] } ?? []) {
             try await owner.get(path)
         }
@@ -96,6 +96,7 @@ import Testing
             "/groups/\(c.group.id)/edit",
             "/manage/people", "/manage/people?status=pending", "/manage/invitations", "/manage/audit", "/manage/concepts", "/manage/funnel",
             "/manage/matching", "/manage/slack-import", "/manage/archive", "/suggestions", lobby, "/exchange/search?q=水素&in=雑談", introduction,
+            "/notifications", "/manage/mail",
         ] {
             try await admin.get(path)
         }
@@ -107,6 +108,10 @@ import Testing
         }
         let uploaded = try await SlackImportPageTests.upload(admin, SlackExportFile.sample())
         if let job = uploaded.location { _ = try await SlackImportPageTests.finished(admin, job) }
+
+        // A mail's unsubscribe link, opened by someone not signed in.
+        let queued = try await site.environment.persistence.read { try await $0.mailOutbox.due(at: .distantFuture, limit: 1) }
+        if let token = queued.first?.letter.unsubscribeToken { try await visitor.get("/unsubscribe/\(token)") }
 
         let guest = site.browser()
         try await guest.signIn("guest@example.jp")

@@ -119,14 +119,18 @@ public struct Accounts: Sendable {
         let hash = try await env.passwords.hash(application.password)
         let now = env.now()
         let draft = ProfileDraft(name: name, nameKana: kana, profile: Profile(title: title, seeking: message), fieldIDs: [])
-        return try await env.persistence.write { repos in
+        let (member, notified) = try await env.persistence.write { repos in
             try await requireOrganization(application.organizationID, in: repos)
-            return try await repos.members.insert(
+            let member = try await repos.members.insert(
                 NewMember(
                     email: email, passwordHash: hash, role: .member, status: .pending, organizationID: application.organizationID, draft: draft),
                 at: now
             )
+            let notice = Notice(step: .applicationWaiting, actorID: nil, subject: name, target: .applications)
+            return (member, try await Notifier(env: env).notify(notice, to: try await repos.notifications.staff(), repos))
         }
+        await env.exchangeEvents.notificationsChanged(memberIDs: notified)
+        return member
     }
 
     /// The invitation behind a link, if it can still be used.

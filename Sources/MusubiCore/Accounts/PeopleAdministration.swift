@@ -149,6 +149,10 @@ public struct PeopleAdministration: Sendable {
             try await repos.members.setStatus(id: memberID, to: status)
             try await repos.audit.append(
                 actorID: actor.memberID, action: audit, subjectType: "member", subjectID: memberID, detail: member.name, at: now)
+            // The applicant hears of it by mail (a declined one has no bell to look at).
+            let approved = status == .active
+            let notice = Notice(step: approved ? .applicationApproved : .applicationDeclined, actorID: nil, subject: member.name, target: .home)
+            try await Notifier(env: env).notify(notice, to: [memberID], repos, reachingInactive: !approved)
         }
         try await Matchmaking(env).reindexPerson(memberID)
     }

@@ -58,6 +58,7 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case webhookRevoked = "channel.webhook_revoked"
     case slackImported = "exchange.slack_imported"
     case communityExported = "community.exported"
+    case mailRetried = "mail.retried"
 }
 
 /// What an admin asks of the audit log.

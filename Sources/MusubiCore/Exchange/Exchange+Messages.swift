@@ -32,7 +32,7 @@ extension Exchange {
     private func post(
         _ actor: Requester, channelID: Int64, typed: String, threadRootID: Int64?, alsoToChannel: Bool, files: [StoredFile], at now: Date
     ) async throws -> Message {
-        let (message, event) = try await env.persistence.write { repos in
+        let (message, event, notified) = try await env.persistence.write { repos in
             let author = try await mayPost(in: channelID, actor, repos)
             if let threadRootID {
                 guard let root = try await repos.messages.find(id: threadRootID), root.channelID == channelID, root.threadRootID == nil else {
@@ -46,9 +46,11 @@ extension Exchange {
                     at: now
                 ), repos)
             if message.inTimeline { try await repos.channels.markRead(channelID: channelID, memberID: author, upTo: message.id) }
-            return (message, try await repos.messages.appendEvent(channelID: channelID, kind: .posted, messageID: message.id, at: now))
+            let notified = try await notifyAbout(message, repos)
+            return (message, try await repos.messages.appendEvent(channelID: channelID, kind: .posted, messageID: message.id, at: now), notified)
         }
         await env.exchangeEvents.publish([event])
+        if !notified.isEmpty { await env.exchangeEvents.notificationsChanged(memberIDs: notified) }
         return message
     }
 

@@ -6,6 +6,9 @@ public protocol ExchangeEventPublisher: Sendable {
     /// password, their account deactivated or given another role): their live connections
     /// are checked again.
     func signInChanged(memberID: Int64) async
+    /// These people's notifications changed (a new one, or some read): their bells are
+    /// brought up to date.
+    func notificationsChanged(memberIDs: Set<Int64>) async
 }
 
 /// For tools and tests that need no live delivery.
@@ -13,4 +16,5 @@ public struct SilentExchangeEvents: ExchangeEventPublisher {
     public init() {}
     public func publish(_ events: [ChannelEvent]) async {}
     public func signInChanged(memberID: Int64) async {}
+    public func notificationsChanged(memberIDs: Set<Int64>) async {}
 }

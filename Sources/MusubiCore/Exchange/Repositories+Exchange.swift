@@ -50,6 +50,8 @@ public protocol ChannelRepository: Sendable {
     func markRead(channelID: Int64, memberID: Int64, upTo messageID: Int64) async throws
     /// The active people seated (a deactivated person keeps the seat but hears nothing).
     func seatedMembers(of channelID: Int64) async throws -> [Int64]
+    /// The people seated who muted the channel or asked to hear nothing from it.
+    func quietSeats(of channelID: Int64) async throws -> Set<Int64>
     /// What the person has not read, in each channel they sit in that has anything unread.
     func unread(of memberID: Int64) async throws -> [Int64: UnreadCount]
 }

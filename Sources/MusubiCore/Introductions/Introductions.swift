@@ -23,7 +23,7 @@ public struct Introductions: Sendable {
         let message = check.text("message", message, required: true, limit: Self.limits.message, multiline: true)
         try check.check()
         let now = env.now()
-        return try await env.persistence.write { repos in
+        let (introduction, notified) = try await env.persistence.write { repos in
             let (recipientID, listingID) = try await recipient(of: target, for: actor, repos)
             guard recipientID != requesterID else { throw MusubiError.invalid("target", "error.introduction_self") }
             if try await repos.introductions.unsettledOrAccepted(requesterID: requesterID, recipientID: recipientID, listingID: listingID) != nil {
@@ -33,8 +33,10 @@ public struct Introductions: Sendable {
                 requesterID: requesterID, recipientID: recipientID, listingID: listingID, message: message, at: now)
             try await repos.audit.append(
                 actorID: requesterID, action: .introductionRequested, subjectType: "introduction", subjectID: introduction.id, detail: "", at: now)
-            return introduction
+            return (introduction, try await tell(.introductionToReview, about: introduction, to: try await repos.notifications.staff(), repos))
         }
+        await env.exchangeEvents.notificationsChanged(memberIDs: notified)
+        return introduction
     }
 
     /// A coordinator's decision, with a note both sides will read.
@@ -43,8 +45,8 @@ public struct Introductions: Sendable {
         let note = check.text("note", note, limit: Self.limits.note, multiline: true)
         try check.check()
         let now = env.now()
-        try await env.persistence.write { repos in
-            let introduction = try await visible(id, to: actor, repos)
+        let notified = try await env.persistence.write { repos in
+            var introduction = try await visible(id, to: actor, repos)
             try Policy.require(actor, .approve, .introduction(introduction.audience), hiding: false)
             guard let coordinatorID = actor.memberID,
                 try await repos.introductions.review(
@@ -53,13 +55,19 @@ public struct Introductions: Sendable {
             try await repos.audit.append(
                 actorID: coordinatorID, action: .introductionReviewed, subjectType: "introduction", subjectID: id,
                 detail: approve ? "approved" : "declined", at: now)
+            introduction.coordinatorID = coordinatorID
+            var told = try await tell(
+                approve ? .introductionApproved : .introductionDeclined, about: introduction, to: [introduction.requesterID], repos)
+            if approve { told.formUnion(try await tell(.introductionRequested, about: introduction, to: [introduction.recipientID], repos)) }
+            return told
         }
+        await env.exchangeEvents.notificationsChanged(memberIDs: notified)
     }
 
     /// The other side's answer to an approved request.
     public func answer(_ actor: Requester, id: Int64, accept: Bool) async throws {
         let now = env.now()
-        try await env.persistence.write { repos in
+        let notified = try await env.persistence.write { repos in
             let introduction = try await visible(id, to: actor, repos)
             try Policy.require(actor, .respond, .introduction(introduction.audience), hiding: false)
             guard try await repos.introductions.answer(id: id, from: .approved, to: accept ? .accepted : .refused, at: now) else {
@@ -68,7 +76,11 @@ public struct Introductions: Sendable {
             try await repos.audit.append(
                 actorID: actor.memberID, action: .introductionAnswered, subjectType: "introduction", subjectID: id,
                 detail: accept ? "accepted" : "refused", at: now)
+            return try await tell(
+                accept ? .introductionAccepted : .introductionRefused, about: introduction,
+                to: [introduction.requesterID] + (introduction.coordinatorID.map { [$0] } ?? []), repos)
         }
+        await env.exchangeEvents.notificationsChanged(memberIDs: notified)
     }
 
     /// What came of an accepted introduction, on the day it happened (not a day ahead).
@@ -78,7 +90,7 @@ public struct Introductions: Sendable {
         let note = check.text("note", note, limit: Self.limits.outcomeNote, multiline: true)
         if day > now { check.fail("on", "error.outcome_future") }
         try check.check()
-        return try await env.persistence.write { repos in
+        let (outcome, notified) = try await env.persistence.write { repos in
             let introduction = try await visible(id, to: actor, repos)
             try Policy.require(actor, .edit, .introduction(introduction.audience), hiding: false)
             guard let recorder = actor.memberID else { throw MusubiError.unauthenticated }
@@ -86,8 +98,11 @@ public struct Introductions: Sendable {
                 introductionID: id, kind: kind, on: day, note: note, recordedBy: recorder, at: now)
             try await repos.audit.append(
                 actorID: recorder, action: .introductionOutcomeRecorded, subjectType: "introduction", subjectID: id, detail: kind.rawValue, at: now)
-            return outcome
+            let everyone = [introduction.requesterID, introduction.recipientID] + (introduction.coordinatorID.map { [$0] } ?? [])
+            return (outcome, try await tell(.introductionOutcome, about: introduction, to: everyone, repos))
         }
+        await env.exchangeEvents.notificationsChanged(memberIDs: notified)
+        return outcome
     }
 
     /// A message in the private thread of an accepted introduction.
@@ -182,6 +197,23 @@ public struct Introductions: Sendable {
             for id in ids { names[id] = try await repos.members.find(id: id)?.name }
             return names
         }
+    }
+
+    /// Tells people of a step, naming the listing it is about (its title only: what the
+    /// requester wrote is read on the introduction's page, by those allowed to).
+    private func tell(_ step: Notice.Step, about introduction: Introduction, to people: [Int64], _ repos: any Repositories) async throws
+        -> Set<Int64>
+    {
+        let title = try await introduction.listingID.asyncMap { try await repos.listings.find(id: $0)?.content.title } ?? nil
+        let actor: Int64? =
+            switch step {
+            case .introductionToReview: introduction.requesterID
+            case .introductionAccepted, .introductionRefused: introduction.recipientID
+            case .introductionOutcome: nil
+            default: introduction.coordinatorID
+            }
+        let notice = Notice(step: step, actorID: actor, subject: title ?? "", target: .introduction(introduction.id))
+        return try await Notifier(env: env).notify(notice, to: people, repos)
     }
 
     /// The introduction, when the actor may see it; else it does not exist for them.

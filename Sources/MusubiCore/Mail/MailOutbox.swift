@@ -10,14 +10,16 @@ import Foundation
 public struct MailOutbox: Sendable {
     let env: CoreEnvironment
     let transport: any MailTransport
+    let writer: any LetterWriter
 
     /// How long to wait after each failed try, in seconds (1, 5, 30 minutes, 2 and 12 hours);
     /// after the last, the mail is given up on.
     public static let backoff: [TimeInterval] = [60, 300, 1_800, 7_200, 43_200]
 
-    public init(_ env: CoreEnvironment, transport: any MailTransport) {
+    public init(_ env: CoreEnvironment, transport: any MailTransport, writer: any LetterWriter) {
         self.env = env
         self.transport = transport
+        self.writer = writer
     }
 
     public struct Round: Sendable, Equatable {
@@ -34,7 +36,7 @@ public struct MailOutbox: Sendable {
             try Task.checkCancellation()
             let attempts = mail.attempts + 1
             do {
-                try await transport.send(mail.mail)
+                try await transport.send(writer.mail(mail.letter))
                 try await env.persistence.write { try await $0.mailOutbox.markSent(id: mail.id, attempts: attempts, at: env.now()) }
                 round.sent += 1
             } catch let MailTransportError.permanent(answer) {

@@ -10,7 +10,7 @@ public struct OutboxMail: Sendable, Equatable {
     public var id: Int64
     /// What it is about (`mention`, `introduction`, `digest`, …): what a person may turn off.
     public var kind: String
-    public var mail: MailMessage
+    public var letter: Letter
     public var status: Status
     public var attempts: Int
     public var nextAttemptAt: Date
@@ -20,12 +20,12 @@ public struct OutboxMail: Sendable, Equatable {
     public var sentAt: Date?
 
     public init(
-        id: Int64, kind: String, mail: MailMessage, status: Status, attempts: Int, nextAttemptAt: Date, lastError: String, createdAt: Date,
+        id: Int64, kind: String, letter: Letter, status: Status, attempts: Int, nextAttemptAt: Date, lastError: String, createdAt: Date,
         sentAt: Date?
     ) {
         self.id = id
         self.kind = kind
-        self.mail = mail
+        self.letter = letter
         self.status = status
         self.attempts = attempts
         self.nextAttemptAt = nextAttemptAt
@@ -39,10 +39,16 @@ public struct OutboxMail: Sendable, Equatable {
 /// of, so that a mail goes out exactly when the change was kept.
 public protocol MailOutboxRepository: Sendable {
     @discardableResult
-    func enqueue(_ mail: MailMessage, kind: String, at: Date) async throws -> Int64
+    func enqueue(_ letter: Letter, kind: String, at: Date) async throws -> Int64
     /// Queued mails whose time to try has come, oldest first.
     func due(at: Date, limit: Int) async throws -> [OutboxMail]
     func find(id: Int64) async throws -> OutboxMail?
+    /// The outbox as the admin reads it, newest first; only mails of `status` when given.
+    func list(status: OutboxMail.Status?, page: PageRequest) async throws -> Page<OutboxMail>
+    /// How many mails are in each state.
+    func counts() async throws -> [OutboxMail.Status: Int]
+    /// A mail given up on, queued again to be tried at `at`; false when it was not failed.
+    func retry(id: Int64, at: Date) async throws -> Bool
     func markSent(id: Int64, attempts: Int, at: Date) async throws
     func markRetry(id: Int64, attempts: Int, next: Date, error: String) async throws
     func markFailed(id: Int64, attempts: Int, error: String) async throws

@@ -15,6 +15,8 @@ public struct MenuAccess: Sendable, Equatable {
     public var migration: Bool
     /// Downloading the whole community as one archive.
     public var communityArchive: Bool
+    /// The mail outbox.
+    public var mailOutbox: Bool
 
     public init(for requester: Requester) {
         directory = Policy.can(requester, .list, .members)
@@ -25,5 +27,6 @@ public struct MenuAccess: Sendable, Equatable {
         auditLog = Policy.can(requester, .read, .auditLog)
         migration = Policy.can(requester, .create, .migration)
         communityArchive = Policy.can(requester, .read, .communityArchive)
+        mailOutbox = Policy.can(requester, .read, .mailOutbox)
     }
 }

@@ -18,7 +18,8 @@
 ///   only where they were invited). Posting needs a seat. A group's channel follows the
 ///   group, so nobody joins or leaves it by hand. Authors edit their messages; authors and
 ///   coordinators remove them (not in direct conversations); admins set retention.
-/// - Admins bring a Slack workspace's history in.
+/// - Admins bring a Slack workspace's history in, and see the mail the installation sends.
+/// - Each person reads their own notifications and chooses how they arrive; nobody else does.
 public enum Policy {
     public static func can(_ actor: Requester, _ action: Action, _ resource: Resource) -> Bool {
         switch resource {
@@ -59,6 +60,10 @@ public enum Policy {
             return action == .create && isAtLeast(actor, .admin)
         case .communityArchive:
             return action == .read && isAtLeast(actor, .admin)
+        case .notifications(let ownerID):
+            return [.view, .edit].contains(action) && actor.memberID == ownerID
+        case .mailOutbox:
+            return [.read, .edit].contains(action) && isAtLeast(actor, .admin)
         }
     }
 

@@ -39,4 +39,5 @@ public protocol Repositories: Sendable {
     var imports: any ImportRepository { get }
     var idempotency: any IdempotencyRepository { get }
     var mailOutbox: any MailOutboxRepository { get }
+    var notifications: any NotificationRepository { get }
 }

@@ -49,6 +49,8 @@ enum ArchiveTables {
         Carried(name: "message_mentions", key: ["message_id", "member_id"]),
         Carried(name: "message_reactions", key: ["message_id", "member_id", "emoji"]),
         Carried(name: "audit_log", key: ["id"]),
+        Carried(name: "notifications", key: ["id"]),
+        Carried(name: "notification_preferences", key: ["member_id", "kind"]),
     ]
 
     /// Tables left out, and why.

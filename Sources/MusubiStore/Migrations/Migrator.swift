@@ -29,6 +29,7 @@ struct Migrator {
         Migration(version: 13, name: "search index memory", statements: EnlargeSearchIndexBuffer.statements),
         Migration(version: 14, name: "idempotency keys", statements: CreateIdempotencyKeys.statements),
         Migration(version: 15, name: "mail outbox", statements: CreateMailOutbox.statements),
+        Migration(version: 16, name: "notifications", statements: CreateNotifications.statements),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

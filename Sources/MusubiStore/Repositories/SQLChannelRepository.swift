@@ -107,6 +107,12 @@ struct SQLChannelRepository: ChannelRepository {
         ).run()
     }
 
+    func quietSeats(of channelID: Int64) async throws -> Set<Int64> {
+        Set(
+            try await db.raw("SELECT member_id FROM channel_members WHERE channel_id = \(bind: channelID) AND (muted <> 0 OR notify = 'none')").all()
+                .map { try $0.int64("member_id") })
+    }
+
     func seatedMembers(of channelID: Int64) async throws -> [Int64] {
         try await db.raw(
             """

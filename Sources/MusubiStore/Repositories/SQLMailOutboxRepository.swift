@@ -5,8 +5,8 @@ import SQLKit
 struct SQLMailOutboxRepository: MailOutboxRepository {
     let db: any SQLDatabase
 
-    func enqueue(_ mail: MailMessage, kind: String, at: Date) async throws -> Int64 {
-        let text = String(decoding: try JSONEncoder().encode(mail), as: UTF8.self)
+    func enqueue(_ letter: Letter, kind: String, at: Date) async throws -> Int64 {
+        let text = String(decoding: try JSONEncoder().encode(letter), as: UTF8.self)
         return try await db.insertReturningID(
             """
             INSERT INTO mail_outbox (kind, mail, status, attempts, next_attempt_at, last_error, created_at)
@@ -25,6 +25,28 @@ struct SQLMailOutboxRepository: MailOutboxRepository {
 
     func find(id: Int64) async throws -> OutboxMail? {
         try await db.raw("SELECT * FROM mail_outbox WHERE id = \(bind: id)").first().map(Self.mail)
+    }
+
+    func list(status: OutboxMail.Status?, page: PageRequest) async throws -> Page<OutboxMail> {
+        let filter: SQLQueryString = status.map { "WHERE status = \(bind: $0.rawValue)" } ?? ""
+        let total = try await db.count("SELECT COUNT(*) AS n FROM mail_outbox \(filter)")
+        let rows = try await db.raw("SELECT * FROM mail_outbox \(filter) ORDER BY id DESC LIMIT \(bind: page.size) OFFSET \(bind: page.offset)").all()
+        return Page(items: try rows.map(Self.mail), total: total, request: page)
+    }
+
+    func counts() async throws -> [OutboxMail.Status: Int] {
+        var counts: [OutboxMail.Status: Int] = [:]
+        for row in try await db.raw("SELECT status, COUNT(*) AS n FROM mail_outbox GROUP BY status").all() {
+            if let status = OutboxMail.Status(rawValue: try row.string("status")) { counts[status] = try row.decode(column: "n", as: Int.self) }
+        }
+        return counts
+    }
+
+    func retry(id: Int64, at: Date) async throws -> Bool {
+        let rows = try await db.raw(
+            "UPDATE mail_outbox SET status = 'queued', next_attempt_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: id) AND status = 'failed' RETURNING id"
+        ).all()
+        return !rows.isEmpty
     }
 
     func markSent(id: Int64, attempts: Int, at: Date) async throws {
@@ -51,7 +73,7 @@ struct SQLMailOutboxRepository: MailOutboxRepository {
     static func mail(_ row: any SQLRow) throws -> OutboxMail {
         OutboxMail(
             id: try row.int64("id"), kind: try row.string("kind"),
-            mail: try JSONDecoder().decode(MailMessage.self, from: Data(try row.string("mail").utf8)),
+            letter: try JSONDecoder().decode(Letter.self, from: Data(try row.string("mail").utf8)),
             status: OutboxMail.Status(rawValue: try row.string("status")) ?? .failed, attempts: try row.decode(column: "attempts", as: Int.self),
             nextAttemptAt: try row.date("next_attempt_at"), lastError: try row.string("last_error"), createdAt: try row.date("created_at"),
             sentAt: try row.optionalDate("sent_at"))

@@ -25,6 +25,7 @@ struct SQLRepositories: Repositories {
     var imports: any ImportRepository { SQLImportRepository(db: db) }
     var idempotency: any IdempotencyRepository { SQLIdempotencyRepository(db: db) }
     var mailOutbox: any MailOutboxRepository { SQLMailOutboxRepository(db: db) }
+    var notifications: any NotificationRepository { SQLNotificationRepository(db: db) }
 }
 
 extension SQLDatabase {

@@ -10,8 +10,10 @@ public struct MailOutboxSender: Service {
     let interval: Duration
     let logger: Logger
 
-    public init(_ env: CoreEnvironment, transport: any MailTransport, interval: Duration = .seconds(5), logger: Logger) {
-        self.outbox = MailOutbox(env, transport: transport)
+    public init(
+        _ env: CoreEnvironment, transport: any MailTransport, writer: any LetterWriter, interval: Duration = .seconds(5), logger: Logger
+    ) {
+        self.outbox = MailOutbox(env, transport: transport, writer: writer)
         self.interval = interval
         self.logger = logger
     }

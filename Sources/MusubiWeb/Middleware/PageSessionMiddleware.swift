@@ -2,7 +2,8 @@ import Hummingbird
 import MusubiCore
 
 /// For the pages: who is signed in, from the session cookie, and the CSRF token their forms
-/// must carry (a visitor gets a cookie of their own). The API never reads the cookie.
+/// must carry (a visitor gets a cookie of their own), and the count on their bell. The API
+/// never reads the cookie.
 struct PageSessionMiddleware: RouterMiddleware {
     typealias Context = MusubiRequestContext
     let site: Site
@@ -15,6 +16,8 @@ struct PageSessionMiddleware: RouterMiddleware {
             context.session = found.session
             context.actor = found.actor
             context.csrfToken = found.session.csrfToken
+            // Only a page shows the bell; a form's post is answered with a redirect.
+            if request.method == .get { context.unreadNotifications = try await site.notifications.unreadCount(found.actor) }
         } else if let visitorToken = request.cookies[Cookies.visitorCSRF]?.value, visitorToken.count >= 32 {
             context.csrfToken = visitorToken
         } else {

@@ -17,6 +17,10 @@ struct Layout {
     var switchLanguageLabel: String
     var notice: String?
     var paths: [String: String]
+    /// The bell's count (nil: no bell, for a visitor), and its label for screen readers.
+    var unreadNotifications: Int?
+    var bellHasUnread: Bool
+    var bellLabel: String
 }
 
 extension Site {
@@ -41,7 +45,10 @@ extension Site {
             switchLanguageTestID: "lang-" + other.rawValue,
             switchLanguageLabel: other == .en ? "English" : "日本語",
             notice: catalog.has("notice." + noticeKey) ? catalog.text("notice." + noticeKey, context.language) : nil,
-            paths: Self.navigationPaths
+            paths: Self.navigationPaths,
+            unreadNotifications: context.actor == .anonymous ? nil : context.unreadNotifications ?? 0,
+            bellHasUnread: (context.unreadNotifications ?? 0) > 0,
+            bellLabel: t("notifications.bell", context).replacingOccurrences(of: "{count}", with: "\(context.unreadNotifications ?? 0)")
         )
         let scope: [String: Any] = ["layout": layout, "page": page, "t": catalog.tree(context.language)]
         observeRendering?(Page.template, scope)
@@ -65,6 +72,8 @@ extension Site {
         "suggestions": Paths.suggestions.href(), "exchange": Paths.exchange.href(), "mentions": Paths.mentions.href(),
         "exchangeSearch": Paths.exchangeSearch.href(), "funnel": Paths.funnel.href(), "bulkMatching": Paths.bulkMatching.href(),
         "slackImport": Paths.slackImport.href(), "communityArchive": Paths.communityArchive.href(),
+        "notifications": Paths.notifications.href(), "notificationPreferences": Paths.notificationPreferences.href(),
+        "mailOutbox": Paths.mailOutbox.href(),
     ]
 
     func redirect(_ location: String, notice: String? = nil) -> Response {

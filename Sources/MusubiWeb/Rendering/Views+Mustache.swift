@@ -64,6 +64,9 @@ extension Layout: MustacheParent {
         case "switchLanguageLabel": self.switchLanguageLabel
         case "notice": self.notice as Any?
         case "paths": self.paths
+        case "unreadNotifications": self.unreadNotifications as Any?
+        case "bellHasUnread": self.bellHasUnread
+        case "bellLabel": self.bellLabel
         default: nil
         }
     }
@@ -80,6 +83,7 @@ extension MenuAccess: MustacheParent {
         case "auditLog": self.auditLog
         case "migration": self.migration
         case "communityArchive": self.communityArchive
+        case "mailOutbox": self.mailOutbox
         default: nil
         }
     }

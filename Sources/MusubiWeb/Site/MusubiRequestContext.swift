@@ -11,6 +11,8 @@ public struct MusubiRequestContext: RequestContext {
     public var language: UILanguage = .ja
     /// The token forms must echo: the session's, or for visitors a cookie of their own.
     public var csrfToken: String = ""
+    /// The bell's count, for a page shown to someone signed in.
+    public var unreadNotifications: Int?
     /// Set when a visitor got a new CSRF cookie with this response.
     var newVisitorCSRF: String?
     /// The client's address, for rate limiting sign-ins: the peer, or behind a trusted

@@ -92,6 +92,15 @@ public enum Paths {
     public static let slackImportJob = PathTemplate("/manage/slack-import/{id}")
     public static let communityArchive = PathTemplate("/manage/archive")
 
+    public static let notifications = PathTemplate("/notifications")
+    public static let notificationsRead = PathTemplate("/notifications/read")
+    public static let notificationPreferences = PathTemplate("/me/notifications")
+    /// A mail's one-click link: GET asks, POST (from the page, or from a mail program per
+    /// RFC 8058) stops the kind of mail, without signing in.
+    public static let unsubscribe = PathTemplate("/unsubscribe/{token}")
+    public static let mailOutbox = PathTemplate("/manage/mail")
+    public static let mailRetry = PathTemplate("/manage/mail/{id}/retry")
+
     public static let live = PathTemplate("/live")
 
     public static let openAPI = PathTemplate("/api/openapi.json")

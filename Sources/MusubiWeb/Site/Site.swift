@@ -19,6 +19,10 @@ public struct Site: Sendable {
     public let funnel: MatchingFunnel
     public let attachments: ListingAttachments
     public let exchange: Exchange
+    public let notifications: Notifications
+    let mailOutbox: MailOutboxAdmin
+    /// Renders the outbox's letters into mail: for the sender, and for the admin's page.
+    public let letters: MailLetters
     /// The realtime hub that the WebSocket connections register with.
     public let live: LiveHub
     public let slackImports: SlackImportJobs
@@ -69,6 +73,9 @@ public struct Site: Sendable {
         self.funnel = MatchingFunnel(environment)
         self.attachments = ListingAttachments(environment)
         self.exchange = Exchange(environment)
+        self.notifications = Notifications(environment)
+        self.letters = MailLetters(configuration: configuration, templates: self.templates, catalog: self.catalog)
+        self.mailOutbox = MailOutboxAdmin(environment)
         self.idempotentRequests = IdempotentRequests(environment)
         self.uploads = UploadArea(
             root: configuration.uploadsDirectory.map { URL(fileURLWithPath: $0) }

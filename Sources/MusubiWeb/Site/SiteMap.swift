@@ -42,6 +42,9 @@ public enum SiteMap {
 
         open.get(Paths.health.routerPath) { _, _ in "ok" }
         open.post(Paths.incomingWebhook.routerPath, use: IncomingWebhooks(site: site).receive)
+        let notifications = NotificationHandlers(site: site)
+        // A mail program's one-click unsubscribe carries neither cookie nor CSRF token.
+        open.post(Paths.unsubscribe.routerPath, use: notifications.unsubscribe)
 
         let directory = DirectoryHandlers(site: site)
         pages.get(Paths.home.routerPath, use: directory.home)
@@ -69,6 +72,12 @@ public enum SiteMap {
         pages.post(Paths.password.routerPath, use: profile.changePassword)
         pages.post(Paths.tokens.routerPath, use: profile.createToken)
         pages.post(Paths.tokenRevocation.routerPath, use: profile.revokeToken)
+
+        pages.get(Paths.notifications.routerPath, use: notifications.list)
+        pages.post(Paths.notificationsRead.routerPath, use: notifications.markRead)
+        pages.get(Paths.notificationPreferences.routerPath, use: notifications.preferencesForm)
+        pages.post(Paths.notificationPreferences.routerPath, use: notifications.savePreferences)
+        pages.get(Paths.unsubscribe.routerPath, use: notifications.unsubscribeForm)
 
         let stewardship = StewardshipHandlers(site: site)
         pages.get(Paths.newOrganization.routerPath, use: stewardship.newOrganizationForm)
@@ -160,6 +169,10 @@ public enum SiteMap {
         let archive = CommunityArchiveHandlers(site: site)
         pages.get(Paths.communityArchive.routerPath, use: archive.page)
         pages.post(Paths.communityArchive.routerPath, use: archive.download)
+
+        let outbox = MailOutboxHandlers(site: site)
+        pages.get(Paths.mailOutbox.routerPath, use: outbox.list)
+        pages.post(Paths.mailRetry.routerPath, use: outbox.retry)
 
         let dictionary = DictionaryHandlers(site: site)
         pages.get(Paths.concepts.routerPath, use: dictionary.list)

@@ -17,6 +17,9 @@ public struct WebConfiguration: Sendable {
     /// How long a request waits for the database (SQLite's writer while a long import holds it,
     /// a PostgreSQL connection) before it is answered 503 with Retry-After (`DatabasePatience`).
     public var databasePatience: Duration
+    /// The address mail comes from (`MUSUBI_MAIL_FROM`); the installation's name is its
+    /// display name. `noreply@` the public address's host when not set.
+    public var mailFrom: String
 
     public init(
         installationName: String = "Musubi 結び",
@@ -27,7 +30,8 @@ public struct WebConfiguration: Sendable {
         timeZone: TimeZone = TimeZone(identifier: "Asia/Tokyo")!,
         trustedProxies: Set<String> = [],
         uploadsDirectory: String? = nil,
-        databasePatience: Duration = .seconds(10)
+        databasePatience: Duration = .seconds(10),
+        mailFrom: String? = nil
     ) {
         self.installationName = installationName
         self.installationNameEn = installationNameEn
@@ -38,6 +42,15 @@ public struct WebConfiguration: Sendable {
         self.trustedProxies = trustedProxies
         self.uploadsDirectory = uploadsDirectory
         self.databasePatience = databasePatience
+        self.mailFrom = mailFrom ?? "noreply@" + (URLComponents(string: publicBaseURL)?.host ?? "localhost")
+    }
+
+    /// The host of the public address: the part after `@` of every Message-ID.
+    var publicHost: String { URLComponents(string: publicBaseURL)?.host ?? "localhost" }
+
+    /// An absolute address for a path, for mail and feeds.
+    func absolute(_ path: String) -> String {
+        (publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL) + path
     }
 
     var secureCookies: Bool { publicBaseURL.lowercased().hasPrefix("https://") }

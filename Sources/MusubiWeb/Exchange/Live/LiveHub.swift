@@ -14,6 +14,9 @@ import ServiceLifecycle
 /// What each connection signed in with is checked again every minute, and at once for a
 /// person whose sign-in has just changed (`LiveSignal.signInChanges`): a connection it no
 /// longer lets in is closed.
+///
+/// A person whose notifications changed gets their bell's new count on each of their
+/// connections, whatever channel they are watching.
 public actor LiveHub: Service {
     struct Connection {
         var actor: Requester
@@ -38,6 +41,7 @@ public actor LiveHub: Service {
     private let signal: LiveSignal
     private let exchange: Exchange
     private let accounts: Accounts
+    private let notifications: Notifications
     /// Times as the pages show them, in the installation's time zone.
     private let timeFormatter: DateFormatter
     private let logger: Logger
@@ -47,10 +51,14 @@ public actor LiveHub: Service {
     private var recheckedAt: [Int64: ContinuousClock.Instant] = [:]
     private var cursor: Int64?
 
-    public init(signal: LiveSignal, exchange: Exchange, accounts: Accounts, timeZone: TimeZone, logger: Logger = Logger(label: "musubi.live")) {
+    public init(
+        signal: LiveSignal, exchange: Exchange, accounts: Accounts, notifications: Notifications, timeZone: TimeZone,
+        logger: Logger = Logger(label: "musubi.live")
+    ) {
         self.signal = signal
         self.exchange = exchange
         self.accounts = accounts
+        self.notifications = notifications
         self.logger = logger
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -71,6 +79,9 @@ public actor LiveHub: Service {
             group.addTask { await self.recheckPeriodically() }
             group.addTask {
                 for await memberID in self.signal.signInChanges.cancelOnGracefulShutdown() { await self.recheck(memberID: memberID) }
+            }
+            group.addTask {
+                for await memberIDs in self.signal.notificationChanges.cancelOnGracefulShutdown() { await self.ringBells(of: memberIDs) }
             }
             for await _ in signal.wakeups.cancelOnGracefulShutdown() {
                 do {
@@ -112,6 +123,22 @@ public actor LiveHub: Service {
                 } else {
                     disconnect(id)
                 }
+            }
+        }
+    }
+
+    /// Sends each person's new unread count to their connections (only people connected here
+    /// cost a read).
+    private func ringBells(of memberIDs: Set<Int64>) async {
+        let connected = memberIDs.intersection(connections.values.map(\.memberID))
+        for memberID in connected.sorted() {
+            guard let actor = connections.values.first(where: { $0.memberID == memberID })?.actor else { continue }
+            do {
+                guard let unread = try await notifications.unreadCount(actor) else { continue }
+                let frame = LiveFrame.notifications(unread: unread).json
+                for (id, connection) in connections where connection.memberID == memberID { send(frame, to: id) }
+            } catch {
+                logger.warning("bell not brought up to date", metadata: ["member": "\(memberID)", "error": "\(error)"])
             }
         }
     }

@@ -9,8 +9,10 @@ enum LiveFrame: Encodable {
     case typing(channel: Int64, name: String)
     /// The replay after a reconnect is complete; live events follow.
     case ready(after: Int64)
+    /// The person's notifications changed: the bell's new count.
+    case notifications(unread: Int)
 
-    enum CodingKeys: String, CodingKey { case type, id, kind, channel, message, name, after }
+    enum CodingKeys: String, CodingKey { case type, id, kind, channel, message, name, after, unread }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -28,6 +30,9 @@ enum LiveFrame: Encodable {
         case .ready(let after):
             try container.encode("ready", forKey: .type)
             try container.encode(after, forKey: .after)
+        case .notifications(let unread):
+            try container.encode("notifications", forKey: .type)
+            try container.encode(unread, forKey: .unread)
         }
     }
 

@@ -156,6 +156,7 @@ if (page) {
       if (frame.type === "event") { after = Math.max(after, frame.id); apply(frame); }
       else if (frame.type === "typing" && frame.channel === channel) showTyping(frame.name);
       else if (frame.type === "ready") { after = Math.max(after, frame.after); page.dataset.liveState = "ready"; }
+      else if (frame.type === "notifications") document.dispatchEvent(new CustomEvent("musubi:notifications", { detail: frame.unread }));
     });
     socket.addEventListener("close", () => {
       page.dataset.liveState = "closed";

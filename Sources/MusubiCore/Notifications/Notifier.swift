@@ -1,0 +1,73 @@
+import Foundation
+
+/// Hands a notice to the people it is for, inside the transaction of the change it tells of:
+/// a row on each reader's bell, and a letter in the outbox for those who want it by mail.
+/// Nobody is notified of what they did themselves, nor reached in a way they turned off.
+struct Notifier {
+    let env: CoreEnvironment
+
+    /// Notifies `memberIDs` (the actor left out); gives whose bells changed, for the live hub.
+    /// Only active people are reached, unless `reachingInactive` (an applicant told that they
+    /// were declined).
+    @discardableResult
+    func notify(_ notice: Notice, to memberIDs: some Sequence<Int64>, _ repos: any Repositories, reachingInactive: Bool = false) async throws
+        -> Set<Int64>
+    {
+        var ids = Set(memberIDs)
+        if let actor = notice.actorID { ids.remove(actor) }
+        guard !ids.isEmpty else { return [] }
+        let now = env.now()
+        let reached = try await repos.notifications.recipients(Array(ids), kind: notice.kind).filter {
+            $0.delivery != .off && (reachingInactive || $0.status == .active)
+        }
+        guard !reached.isEmpty else { return [] }
+        try await repos.notifications.insert(notice, for: reached.map(\.memberID), at: now)
+        let mailed = reached.filter { $0.delivery == .mail }
+        if !mailed.isEmpty {
+            let actorName = try await notice.actorID.asyncMap { try await repos.members.names(of: [$0])[$0] ?? "" } ?? ""
+            for recipient in mailed {
+                let address = MailAddress(name: recipient.name, address: recipient.email)
+                guard address.isUsable else { continue }
+                let letter = Letter(
+                    to: address, content: .notice(notice, actorName: actorName),
+                    unsubscribeToken: Unsubscribing(env).token(memberID: recipient.memberID, kind: notice.kind), messageKey: env.secrets.newSecret(),
+                    date: now)
+                try await repos.mailOutbox.enqueue(letter, kind: notice.kind.rawValue, at: now)
+            }
+        }
+        return Set(reached.map(\.memberID))
+    }
+}
+
+/// The one-click link in every mail that can be turned off: its token names the person and
+/// the kind, and is signed with the installation's key, so that it works without signing in
+/// and cannot be made for someone else.
+struct Unsubscribing {
+    let env: CoreEnvironment
+
+    init(_ env: CoreEnvironment) { self.env = env }
+
+    func token(memberID: Int64, kind: NotificationKind) -> String {
+        "\(memberID).\(kind.rawValue).\(signature(memberID: memberID, kind: kind))"
+    }
+
+    /// The person and kind a token names, when its signature is right.
+    func verify(_ token: String) -> (memberID: Int64, kind: NotificationKind)? {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let memberID = Int64(parts[0]), let kind = NotificationKind(rawValue: String(parts[1])),
+            Self.same(String(parts[2]), signature(memberID: memberID, kind: kind))
+        else { return nil }
+        return (memberID, kind)
+    }
+
+    private func signature(memberID: Int64, kind: NotificationKind) -> String {
+        String(env.secrets.digest("unsubscribe:\(memberID):\(kind.rawValue)").prefix(32))
+    }
+
+    /// Compares in time that does not depend on where they differ.
+    private static func same(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

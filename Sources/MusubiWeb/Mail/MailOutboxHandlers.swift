@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import MusubiCore
+
+/// The admin's outbox page, and trying a given-up mail again.
+struct MailOutboxHandlers {
+    typealias Context = MusubiRequestContext
+    let site: Site
+
+    func list(_ request: Request, _ context: Context) async throws -> Response {
+        let query = try FormData.query(of: request)
+        let status = OutboxMail.Status(rawValue: query["status"])
+        let (mails, counts) = try await site.mailOutbox.list(
+            context.actor, status: status, page: PageRequest(number: try query.int("page") ?? 1, size: 50))
+        let views = Views(site: site, context: context, tree: FieldTree([]))
+        func tab(_ tab: OutboxMail.Status?) -> MailOutboxPage.Tab {
+            let label = tab.map { site.t("mail_status." + $0.rawValue, context) + " (\(counts[$0] ?? 0))" } ?? site.t("mail_outbox.all", context)
+            return .init(
+                label: label, href: Paths.mailOutbox.href() + (tab.map { "?status=" + $0.rawValue } ?? ""), current: tab == status,
+                testID: "tab-" + (tab?.rawValue ?? "all"))
+        }
+        let model = MailOutboxPage(
+            tabs: [tab(nil)] + OutboxMail.Status.allCases.map(tab),
+            rows: mails.items.map { mail in
+                let rendered = site.letters.mail(mail.letter)
+                return .init(
+                    to: rendered.to.map(\.address).joined(separator: ", "), subject: rendered.subject,
+                    kind: site.t("notification_kind." + mail.kind, context), status: site.t("mail_status." + mail.status.rawValue, context),
+                    failed: mail.status == .failed, attempts: mail.attempts, queuedAt: site.formatDate(mail.createdAt, context, withTime: true),
+                    sentAt: mail.sentAt.map { site.formatDate($0, context, withTime: true) } ?? "", lastError: mail.lastError,
+                    retryHref: Paths.mailRetry.href(mail.id))
+            },
+            pager: views.pager(mails, path: Paths.mailOutbox.href(), query: query, keys: ["status"]))
+        return site.render(model, title: site.t("mail_outbox.title", context), request, context)
+    }
+
+    func retry(_ request: Request, _ context: Context) async throws -> Response {
+        guard let id = Int64(try context.parameters.require("id")) else { throw MusubiError.notFound }
+        try await site.mailOutbox.retry(context.actor, id: id)
+        return site.redirect(Paths.mailOutbox.href(), notice: "mail_requeued")
+    }
+}

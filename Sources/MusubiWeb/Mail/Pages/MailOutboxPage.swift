@@ -1,0 +1,27 @@
+/// The admin's view of the mail the installation sends: by state, with the server's answer
+/// for what failed and a button to try it again.
+struct MailOutboxPage: PageModel {
+    var tabs: [Tab]
+    var rows: [Row]
+    var pager: Pager
+
+    struct Tab {
+        var label: String
+        var href: String
+        var current: Bool
+        var testID: String
+    }
+
+    struct Row {
+        var to: String
+        var subject: String
+        var kind: String
+        var status: String
+        var failed: Bool
+        var attempts: Int
+        var queuedAt: String
+        var sentAt: String
+        var lastError: String
+        var retryHref: String
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import MusubiCore
+import MusubiTestSupport
+import Testing
+
+@testable import MusubiWeb
+
+/// The bell and its page as a member uses them, the choices page, the mail a notice becomes
+/// (read as a mail program reads it), and its unsubscribe link used by someone not signed in.
+@Suite struct NotificationPageTests {
+    /// How the outbox's first letter reads as mail, rendered as the running site renders it.
+    static func firstMail(_ site: TestSite) async throws -> MailMessage {
+        let resources = ResourceLocator(themeDirectory: nil)
+        let letters = MailLetters(
+            configuration: WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi"),
+            templates: try Templates(resources: resources), catalog: try Catalog(resources: resources))
+        let queued = try await site.environment.persistence.read { try await $0.mailOutbox.due(at: .distantFuture, limit: 10) }
+        return letters.mail(try #require(queued.first).letter)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aMentionRingsTheBellListsOnItsPageAndIsMarkedRead(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let c = site.community
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            try await coordinator.post("/exchange/channels/\(c.lobby.id)/messages", [("body", "@松本 恭平 さん、<b>水素</b>の件です")])
+
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            let home = try await member.get("/")
+            #expect(home.body.contains(#"data-testid="bell-count">1</span>"#))
+            #expect(home.body.contains("通知（未読 1 件）"))
+            let page = try await member.get("/notifications")
+            #expect(page.body.contains("西村 健さんが #雑談 であなたをメンションしました"))
+            #expect(page.body.contains("@松本 恭平 さん、&lt;b&gt;水素&lt;/b&gt;の件です"), "the excerpt is text, escaped")
+
+            let read = try await member.post("/notifications/read")
+            #expect(read.status == .seeOther)
+            let after = try await member.get("/")
+            #expect(after.body.contains(#"data-testid="bell-count" hidden>0</span>"#))
+            #expect(try await member.post("/notifications/read", [("id", "x")]).status == .unprocessableContent)
+
+            // A visitor has no bell.
+            #expect(!(try await site.browser().get("/")).body.contains(#"data-testid="bell""#))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theMailReadsRightAndItsLinkStopsTheKindWithoutSigningIn(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let c = site.community
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            try await coordinator.post("/exchange/channels/\(c.lobby.id)/messages", [("body", "@松本 恭平 <script>x</script> 見てください")])
+
+            let mail = try await Self.firstMail(site)
+            #expect(mail.subject == "[テスト結び] 西村 健さんが #雑談 であなたをメンションしました")
+            #expect(mail.from.name == "テスト結び" && mail.from.address == "noreply@127.0.0.1")
+            #expect(mail.to == [MailAddress(name: "松本 恭平", address: "member@example.jp")])
+            #expect(mail.text.hasPrefix("松本 恭平 様\n"))
+            #expect(mail.text.contains("<script>x</script>"), "the text part is plain text")
+            #expect(mail.html?.contains("&lt;script&gt;x&lt;/script&gt;") == true && mail.html?.contains("<script>") == false)
+            let unsubscribe = try #require(mail.unsubscribe)
+            #expect(mail.text.contains(unsubscribe) && mail.html?.contains("<a href=\"\(unsubscribe)\">") == true)
+            #expect(mail.text.contains("http://127.0.0.1:8080/exchange/messages/"))
+
+            // The link, opened: a page that asks; a mail program's one-click POST: no cookie, no token.
+            let path = try #require(URL(string: unsubscribe)?.path)
+            let stranger = site.browser()
+            #expect(try await stranger.get(path).body.contains("メンション"))
+            let stopped = try await stranger.post(path, csrf: false)
+            #expect(stopped.status == .seeOther && stopped.location == path + "?done=1")
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            let choices = try await member.get("/me/notifications")
+            #expect(choices.body.contains(#"<option value="in_app" selected>"#))
+
+            // Choices saved from the page; a value that is not a choice is refused.
+            #expect(try await member.post("/me/notifications", [("mention", "digest")]).status == .seeOther)
+            #expect(try await member.get("/me/notifications").body.contains(#"<option value="digest" selected>"#))
+            #expect(try await member.post("/me/notifications", [("mention", "loudly")]).status == .unprocessableContent)
+        }
+    }
+}
