@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MusubiCore
+import MusubiMail
 import MusubiStore
 import MusubiWeb
 
@@ -15,11 +16,14 @@ public struct Installation: Sendable {
         public var dataDirectory: String
         /// The key under which digests of secrets are stored; generated into the data folder when nil.
         public var sessionSecret: String?
+        /// The SMTP server mail goes to; `.eml` files under the data folder when nil.
+        public var smtp: SMTPConfiguration?
 
-        public init(database: DatabaseLocation, dataDirectory: String, sessionSecret: String?) {
+        public init(database: DatabaseLocation, dataDirectory: String, sessionSecret: String?, smtp: SMTPConfiguration? = nil) {
             self.database = database
             self.dataDirectory = dataDirectory
             self.sessionSecret = sessionSecret
+            self.smtp = smtp
         }
     }
 
@@ -66,7 +70,7 @@ public struct Installation: Sendable {
         let data = URL(fileURLWithPath: location.dataDirectory)
         return Installation(
             persistence: persistence, environment: environment, live: live, logger: logger, workFolder: data.appendingPathComponent("uploads"),
-            mailTransport: EMLFileTransport(directory: data.appendingPathComponent("mail")))
+            mailTransport: try location.smtp.map { try SMTPTransport($0) } ?? EMLFileTransport(directory: data.appendingPathComponent("mail")))
     }
 
     /// The whole community as one archive file, written and restored (`musubi export`,

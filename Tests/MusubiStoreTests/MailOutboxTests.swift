@@ -104,6 +104,34 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func theAdminSeesTheOutboxAndSendsAGivenUpMailAgain(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let c = try await Community.seed(.testing(persistence))
+            let now = c.env.now()
+            let outbox = MailOutbox(c.env, transport: ScriptedTransport(["宛先なし": .permanent("550 no such user")]), writer: SubjectWriter())
+            for subject in ["届く", "宛先なし"] {
+                try await persistence.write { try await $0.mailOutbox.enqueue(Self.letter(subject, at: now), kind: "mention", at: now) }
+            }
+            _ = try await outbox.sendDue()
+
+            let admin = MailOutboxAdmin(c.env)
+            let (failed, counts) = try await admin.list(c.actor(c.admin), status: .failed, page: .init())
+            #expect(counts == [.sent: 1, .failed: 1])
+            let refused = try #require(failed.items.first)
+            #expect(failed.total == 1 && refused.lastError == "550 no such user")
+            await #expect(throws: MusubiError.notFound) { try await admin.list(c.actor(c.coordinator), status: nil, page: .init()) }
+            await #expect(throws: MusubiError.forbidden) { try await admin.retry(c.actor(c.coordinator), id: refused.id) }
+
+            try await admin.retry(c.actor(c.admin), id: refused.id)
+            #expect(try await persistence.read { try await $0.mailOutbox.find(id: refused.id) }?.status == .queued)
+            await #expect(throws: MusubiError.conflict("error.mail_not_failed")) { try await admin.retry(c.actor(c.admin), id: refused.id) }
+            await #expect(throws: MusubiError.notFound) { try await admin.retry(c.actor(c.admin), id: 999_999) }
+            let audit = try await PeopleAdministration(c.env).auditLog(c.actor(c.admin), AuditQuery(action: .mailRetried))
+            #expect(audit.items.map(\.subjectID) == [refused.id])
+        }
+    }
+
     /// Queued, then the process stops before sending: the next start sends it, as a file a
     /// mail program reads when no SMTP server is configured.
     @Test func queuedMailOutlivesARestartAndArrivesAsAFile() async throws {

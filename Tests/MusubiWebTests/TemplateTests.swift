@@ -110,8 +110,8 @@ import Testing
         if let job = uploaded.location { _ = try await SlackImportPageTests.finished(admin, job) }
 
         // A mail's unsubscribe link, opened by someone not signed in.
-        let queued = try await site.environment.persistence.read { try await $0.mailOutbox.due(at: .distantFuture, limit: 1) }
-        if let token = queued.first?.letter.unsubscribeToken { try await visitor.get("/unsubscribe/\(token)") }
+        let queued = try await site.environment.persistence.read { try await $0.mailOutbox.list(status: nil, page: .init()) }
+        if let token = queued.items.first?.letter.unsubscribeToken { try await visitor.get("/unsubscribe/\(token)") }
 
         let guest = site.browser()
         try await guest.signIn("guest@example.jp")

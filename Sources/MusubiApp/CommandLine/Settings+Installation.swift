@@ -5,7 +5,9 @@ import MusubiWeb
 
 extension Settings {
     public var location: Installation.Location {
-        get throws { Installation.Location(database: try databaseLocation, dataDirectory: dataDirectory, sessionSecret: sessionSecret) }
+        get throws {
+            Installation.Location(database: try databaseLocation, dataDirectory: dataDirectory, sessionSecret: sessionSecret, smtp: smtp)
+        }
     }
 
     public var logger: Logger {
@@ -30,7 +32,8 @@ extension Settings {
             themeDirectory: themeDirectory,
             timeZone: TimeZone(identifier: timeZone)!,
             trustedProxies: trustedProxies,
-            uploadsDirectory: URL(fileURLWithPath: dataDirectory).appendingPathComponent("uploads").path
+            uploadsDirectory: URL(fileURLWithPath: dataDirectory).appendingPathComponent("uploads").path,
+            mailFrom: mailFrom
         )
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Configuration
 import Foundation
+import MusubiCore
+import MusubiMail
 import MusubiStore
 import MusubiWeb
 
@@ -21,6 +23,9 @@ public struct Settings: Sendable {
     public var timeZone: String
     public var trustedProxies: Set<String>
     public var sqliteSynchronous: DatabaseLocation.SQLiteSynchronous
+    /// Where mail goes by SMTP; `.eml` files under the data folder when nil.
+    public var smtp: SMTPConfiguration?
+    public var mailFrom: String?
 
     /// Every key, with what it means, for `--help` and the README.
     public static let keys: [(key: String, environment: String, meaning: String)] = [
@@ -43,18 +48,27 @@ public struct Settings: Sendable {
             "sqliteSynchronous", "MUSUBI_SQLITE_SYNCHRONOUS",
             "full (the default: every acknowledged write survives a power cut) or normal (faster writes; the last seconds of writes may be lost on a power cut)"
         ),
+        (
+            "smtpURL", "MUSUBI_SMTP_URL",
+            "smtp://user:password@host:587?starttls=true or smtps://user:password@host:465 to send mail; written as .eml files under the data folder's mail/ when unset"
+        ),
+        ("mailFrom", "MUSUBI_MAIL_FROM", "the address mail comes from (noreply@ the public address's host)"),
     ]
+
+    /// What never appears in the configuration's own logs: it holds a password or a key.
+    static let secrets: Set<String> = ["MUSUBI_SESSION_SECRET", "MUSUBI_DATABASE_URL", "MUSUBI_SMTP_URL"]
 
     public static func load(flags: [String: String]) async throws -> Settings {
         var overrides: [AbsoluteConfigKey: ConfigValue] = [:]
         for (key, value) in flags {
-            overrides[AbsoluteConfigKey(["musubi", key])] = ConfigValue(.string(value), isSecret: key == "sessionSecret" || key == "databaseURL")
+            overrides[AbsoluteConfigKey(["musubi", key])] = ConfigValue(
+                .string(value), isSecret: ["sessionSecret", "databaseURL", "smtpURL"].contains(key))
         }
         let reader = ConfigReader(providers: [
             InMemoryProvider(name: "flags", values: overrides),
-            EnvironmentVariablesProvider(secretsSpecifier: .specific(["MUSUBI_SESSION_SECRET", "MUSUBI_DATABASE_URL"])),
+            EnvironmentVariablesProvider(secretsSpecifier: .specific(secrets)),
             try await EnvironmentVariablesProvider(
-                environmentFilePath: ".env", allowMissing: true, secretsSpecifier: .specific(["MUSUBI_SESSION_SECRET", "MUSUBI_DATABASE_URL"])),
+                environmentFilePath: ".env", allowMissing: true, secretsSpecifier: .specific(secrets)),
         ])
         func string(_ key: String) -> String? {
             reader.string(forKey: ConfigKey(["musubi", key])).flatMap { $0.isEmpty ? nil : $0 }
@@ -73,6 +87,17 @@ public struct Settings: Sendable {
         guard let synchronous = DatabaseLocation.SQLiteSynchronous(rawValue: synchronousText) else {
             throw ValidationError("sqliteSynchronous must be full or normal, not '\(synchronousText)'.")
         }
+        let smtp: SMTPConfiguration?
+        do {
+            smtp = try string("smtpURL").map(SMTPConfiguration.parse)
+        } catch {
+            // The message names what is wrong, never the URL itself (it may hold a password).
+            throw ValidationError("MUSUBI_SMTP_URL: \(error)")
+        }
+        let mailFrom = string("mailFrom")
+        if let mailFrom, !MailAddress(address: mailFrom).isUsable {
+            throw ValidationError("MUSUBI_MAIL_FROM must be one plain address such as noreply@example.jp, not '\(mailFrom)'.")
+        }
         return Settings(
             host: string("host") ?? "127.0.0.1", port: port, dataDirectory: string("dataDir") ?? "data",
             databaseURL: string("databaseURL"), publicBaseURL: string("publicBaseURL"), sessionSecret: string("sessionSecret"),
@@ -80,7 +105,7 @@ public struct Settings: Sendable {
             siteNameEn: string("siteNameEn"), timeZone: zone,
             trustedProxies: Set(
                 (string("trustedProxies") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
-            sqliteSynchronous: synchronous
+            sqliteSynchronous: synchronous, smtp: smtp, mailFrom: mailFrom
         )
     }
 

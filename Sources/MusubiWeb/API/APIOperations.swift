@@ -153,6 +153,6 @@ extension APIHandlers {
             .init(
                 method: .delete, path: .init("/api/v1/tokens/{id}"), id: "revokeToken", summary: "Revoke one of one's tokens", access: .signedIn,
                 status: 204, handler: revokeToken),
-        ] + listingOperations + matchingOperations + introductionOperations + exchangeOperations
+        ] + listingOperations + matchingOperations + introductionOperations + exchangeOperations + notificationOperations
     }
 }
