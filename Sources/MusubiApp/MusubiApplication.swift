@@ -22,6 +22,8 @@ public enum MusubiApplication {
         public var upkeepInterval: Duration
         /// How often the API token uses noted by requests are written.
         public var tokenUseInterval: Duration
+        /// Whether the outbox's mail is sent (tests read it where it waits, and send it themselves).
+        public var sendsMail: Bool
         /// How long a connection may take to send a request head, or pause inside a body or
         /// between requests, before it is closed (`GuardedHTTPChannel`).
         public var connectionTimeout: Duration
@@ -34,7 +36,8 @@ public enum MusubiApplication {
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, web: WebConfiguration = WebConfiguration(), throttle: SignInThrottle = SignInThrottle(),
-            upkeepInterval: Duration = .seconds(3_600), tokenUseInterval: Duration = .seconds(5), connectionTimeout: Duration = .seconds(30),
+            upkeepInterval: Duration = .seconds(3_600), tokenUseInterval: Duration = .seconds(5), sendsMail: Bool = true,
+            connectionTimeout: Duration = .seconds(30),
             prepare: @escaping @Sendable (Installation) async throws -> Void = { _ in },
             onServerRunning: @escaping @Sendable (any NIOCore.Channel) async -> Void = { _ in },
             observeRendering: (@Sendable (String, [String: Any]) -> Void)? = nil
@@ -45,6 +48,7 @@ public enum MusubiApplication {
             self.throttle = throttle
             self.upkeepInterval = upkeepInterval
             self.tokenUseInterval = tokenUseInterval
+            self.sendsMail = sendsMail
             self.connectionTimeout = connectionTimeout
             self.prepare = prepare
             self.onServerRunning = onServerRunning
@@ -88,9 +92,8 @@ public enum MusubiApplication {
             // Shut down in the reverse order, after the server.
             services: [
                 database, AfterReadiness(readiness: readiness, service: hub), AfterReadiness(readiness: readiness, service: upkeep),
-                AfterReadiness(readiness: readiness, service: tokenUses), AfterReadiness(readiness: readiness, service: mail),
-                site.slackImports,
-            ],
+                AfterReadiness(readiness: readiness, service: tokenUses), site.slackImports,
+            ] + (options.sendsMail ? [AfterReadiness(readiness: readiness, service: mail)] : []),
             onServerRunning: options.onServerRunning,
             logger: logger
         )

@@ -35,12 +35,10 @@ import Testing
     /// are tested with the pages).
     struct SubjectWriter: LetterWriter {
         func mail(_ letter: Letter) -> MailMessage {
-            switch letter.content {
-            case .notice(let notice, _):
-                MailMessage(
-                    from: MailAddress(name: "テスト結び", address: "noreply@example.jp"), to: [letter.to], subject: notice.subject, text: "本文",
-                    messageID: letter.messageKey + "@example.jp", date: letter.date)
-            }
+            let subject = if case .notice(let notice, _) = letter.content { notice.subject } else { "" }
+            return MailMessage(
+                from: MailAddress(name: "テスト結び", address: "noreply@example.jp"), to: [letter.to], subject: subject, text: "本文",
+                messageID: letter.messageKey + "@example.jp", date: letter.date)
         }
     }
 
@@ -101,6 +99,23 @@ import Testing
             #expect(givenUp.status == .failed && givenUp.attempts == MailOutbox.backoff.count + 1)
             #expect(transport.given.withLock { $0.filter { $0 == "届く" }.count } == 1)
             #expect(transport.given.withLock { $0.filter { $0 == "混み合い" }.count } == MailOutbox.backoff.count + 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aOneTimeLinksSecretIsNotKeptOnceTheMailIsSent(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let env = CoreEnvironment.testing(persistence)
+            let now = env.now()
+            let id = try await persistence.write { repos in
+                try await repos.mailOutbox.enqueue(
+                    Letter(
+                        to: MailAddress(address: "member@example.jp"), content: .signInLink(secret: "s3cr3t", expiresAt: now, selfService: true),
+                        unsubscribeToken: nil, messageKey: "k", date: now), kind: "sign_in_link", at: now)
+            }
+            #expect(try await MailOutbox(env, transport: ScriptedTransport(), writer: SubjectWriter()).sendDue().sent == 1)
+            let sent = try #require(try await persistence.read { try await $0.mailOutbox.find(id: id) })
+            #expect(sent.status == .sent && sent.letter.content == .signInLink(secret: "", expiresAt: now, selfService: true))
         }
     }
 

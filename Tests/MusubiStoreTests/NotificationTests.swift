@@ -8,12 +8,11 @@ import Testing
 /// the letter that goes to the outbox for those who want mail, each person's choices, the
 /// one-click unsubscribe, and the bell's count.
 @Suite struct NotificationTests {
-    /// Whom the outbox writes to, with what, oldest first.
+    /// Whom the outbox writes to of notices, with what, oldest first.
     static func letters(_ env: CoreEnvironment) async throws -> [(to: String, step: Notice.Step, token: String?)] {
-        try await env.persistence.read { try await $0.mailOutbox.due(at: Date.distantFuture, limit: 100) }.map { mail in
-            switch mail.letter.content {
-            case .notice(let notice, _): (mail.letter.to.address, notice.step, mail.letter.unsubscribeToken)
-            }
+        try await env.persistence.read { try await $0.mailOutbox.due(at: Date.distantFuture, limit: 100) }.compactMap { mail in
+            guard case .notice(let notice, _) = mail.letter.content else { return nil }
+            return (mail.letter.to.address, notice.step, mail.letter.unsubscribeToken)
         }
     }
 

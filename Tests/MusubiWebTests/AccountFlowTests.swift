@@ -70,7 +70,7 @@ import Testing
             #expect(try await invitee.get("/members").status == .notFound)
 
             let again = site.browser()
-            #expect(try await again.get(path).status == .notFound)
+            #expect(try await again.get(path).status == .gone, "a used link says so")
         }
     }
 
@@ -108,7 +108,7 @@ import Testing
             let accepted = try await newcomer.post(path, [("password", "a long new password")])
             #expect(accepted.status == .seeOther)
             #expect(try await newcomer.get("/members").status == .ok)
-            #expect(try await site.browser().get(path).status == .notFound)
+            #expect(try await site.browser().get(path).status == .gone, "a used link says so")
             let profile = try await newcomer.get("/members/\(imported.id)")
             #expect(profile.contains("取込 花子"))
 

@@ -105,13 +105,21 @@ import Testing
         let invited = try await admin.post("/manage/invitations", [("email", "partner@example.jp"), ("role", "guest")])
         if let link = invited.body.firstMatch(of: /\/invitations\/([A-Za-z0-9_\-]+)/).map({ String($0.0) }) {
             try await site.browser().get(link)
+            // Taken back, the link explains itself.
+            let open = try await site.environment.persistence.read { [now = site.environment.now()] in
+                try await $0.accounts.openInvitations(at: now, page: .init())
+            }
+            if let id = open.items.first?.id { try await admin.post("/manage/invitations/\(id)/revoke") }
+            try await site.browser().get(link)
         }
+        try await visitor.get("/password-reset")
+        try await visitor.post("/password-reset", [("email", "member@example.jp")])
         let uploaded = try await SlackImportPageTests.upload(admin, SlackExportFile.sample())
         if let job = uploaded.location { _ = try await SlackImportPageTests.finished(admin, job) }
 
         // A mail's unsubscribe link, opened by someone not signed in.
         let queued = try await site.environment.persistence.read { try await $0.mailOutbox.list(status: nil, page: .init()) }
-        if let token = queued.items.first?.letter.unsubscribeToken { try await visitor.get("/unsubscribe/\(token)") }
+        if let token = queued.items.lazy.compactMap(\.letter.unsubscribeToken).first { try await visitor.get("/unsubscribe/\(token)") }
 
         let guest = site.browser()
         try await guest.signIn("guest@example.jp")

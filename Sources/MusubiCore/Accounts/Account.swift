@@ -30,10 +30,12 @@ public struct Invitation: Codable, Sendable, Equatable, Identifiable {
     public var createdAt: Date
     public var expiresAt: Date
     public var acceptedAt: Date?
+    /// When a coordinator took the link back.
+    public var revokedAt: Date?
 
     public init(
         id: Int64, email: String, role: Role, organizationID: Int64?, memberID: Int64? = nil, invitedBy: Int64,
-        createdAt: Date, expiresAt: Date, acceptedAt: Date?
+        createdAt: Date, expiresAt: Date, acceptedAt: Date?, revokedAt: Date? = nil
     ) {
         self.id = id
         self.email = email
@@ -44,12 +46,22 @@ public struct Invitation: Codable, Sendable, Equatable, Identifiable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.acceptedAt = acceptedAt
+        self.revokedAt = revokedAt
     }
 
     /// A link for someone who already has an account.
     public var claimsExistingAccount: Bool { memberID != nil }
 
-    public func isUsable(at now: Date) -> Bool { acceptedAt == nil && now < expiresAt }
+    public func isUsable(at now: Date) -> Bool { acceptedAt == nil && revokedAt == nil && now < expiresAt }
+
+    /// Why a link can no longer be used, as the catalog key that explains it to whoever
+    /// follows it; nil while it can.
+    public func unusableReason(at now: Date) -> String? {
+        if acceptedAt != nil { return "error.link_used" }
+        if revokedAt != nil { return "error.link_revoked" }
+        if now >= expiresAt { return "error.link_expired" }
+        return nil
+    }
 }
 
 /// A signed-in browser. The cookie carries a secret; the database keeps only its digest.

@@ -133,14 +133,49 @@ public struct Accounts: Sendable {
         return member
     }
 
-    /// The invitation behind a link, if it can still be used.
+    /// The invitation behind a link, if it can still be used. A link that was used, taken
+    /// back or left to expire says so (a conflict with the reason's key), so that whoever
+    /// follows it learns what to do; a link that never existed is not found.
     public func invitation(secret: String) async throws -> Invitation {
         let digest = env.secrets.digest(secret)
-        guard let invitation = try await env.persistence.read({ try await $0.accounts.invitation(digest: digest) }),
-            invitation.isUsable(at: env.now())
-        else { throw MusubiError.notFound }
+        guard let invitation = try await env.persistence.read({ try await $0.accounts.invitation(digest: digest) }) else {
+            throw MusubiError.notFound
+        }
+        if let reason = invitation.unusableReason(at: env.now()) { throw MusubiError.conflict(reason) }
         return invitation
     }
+
+    /// A forgotten password: a one-time link to set a new one, mailed to the address when it
+    /// belongs to an active account. The answer is the same whether it does or not, so nobody
+    /// learns which addresses are registered; asking is limited per address and per client
+    /// like signing in.
+    public func requestPasswordReset(email rawEmail: String, address: String) async throws {
+        var check = Validator()
+        let email = check.email("email", rawEmail)
+        try check.check()
+        let (account, client) = ("reset:" + email, "reset:" + address)
+        try await throttle.check(account: account, address: client)
+        await throttle.recordFailure(account: account, address: client)
+        let secret = env.secrets.newSecret()
+        let now = env.now()
+        try await env.persistence.write { repos in
+            guard let account = try await repos.accounts.account(email: email), account.status == .active,
+                let member = try await repos.members.find(id: account.memberID)
+            else { return }
+            let link = try await repos.accounts.insertInvitation(
+                digest: env.secrets.digest(secret), email: account.email, role: member.role, organizationID: member.organizationID,
+                memberID: member.id, invitedBy: member.id, at: now, expiresAt: now.addingTimeInterval(Self.resetLifetime))
+            try await repos.audit.append(
+                actorID: nil, action: .passwordResetRequested, subjectType: "member", subjectID: member.id, detail: member.name, at: now)
+            try await repos.post(
+                .signInLink(secret: secret, expiresAt: link.expiresAt, selfService: true), to: MailAddress(name: member.name, address: email),
+                kind: "sign_in_link", env)
+        }
+    }
+
+    /// How long a self-service reset link works: long enough to find the mail, short
+    /// enough that an old mailbox is no key to the account.
+    public static let resetLifetime: TimeInterval = 2 * 3600
 
     /// Accepting an invitation creates the account, active at once, and signs the person in.
     /// A link for an existing account sets its password instead (the name stays as it is)
@@ -156,9 +191,8 @@ public struct Accounts: Sendable {
         let hash = try await env.passwords.hash(password)
         let now = env.now()
         let account = try await env.persistence.write { repos -> Account in
-            guard let invitation = try await repos.accounts.invitation(digest: digest), invitation.isUsable(at: now) else {
-                throw MusubiError.notFound
-            }
+            guard let invitation = try await repos.accounts.invitation(digest: digest) else { throw MusubiError.notFound }
+            if let reason = invitation.unusableReason(at: now) { throw MusubiError.conflict(reason) }
             try await repos.accounts.markInvitationAccepted(id: invitation.id, at: now)
             if let memberID = invitation.memberID {
                 guard var account = try await repos.accounts.account(memberID: memberID), account.status == .active else {

@@ -85,9 +85,61 @@ public struct PeopleAdministration: Sendable {
             try await repos.audit.append(
                 actorID: inviter, action: .invitationCreated, subjectType: "invitation", subjectID: invitation.id,
                 detail: "\(email) (\(role.rawValue))", at: now)
+            try await mailInvitation(invitation, secret: secret, repos)
             return invitation
         }
         return IssuedInvitation(invitation: invitation, secret: secret)
+    }
+
+    /// Invitations sent and not yet used, taken back or expired.
+    public func openInvitations(_ actor: Requester, page: PageRequest = .init()) async throws -> Page<Invitation> {
+        try Policy.require(actor, .invite(.member), .members)
+        return try await env.persistence.read { [now = env.now()] in try await $0.accounts.openInvitations(at: now, page: page) }
+    }
+
+    /// Sends an open invitation again with a new link, valid for the full time again; the
+    /// old link stops working.
+    public func resendInvitation(_ actor: Requester, id: Int64) async throws -> IssuedInvitation {
+        let secret = env.secrets.newSecret()
+        let now = env.now()
+        let invitation = try await changeOpenInvitation(actor, id: id) { repos, invitation in
+            var renewed = invitation
+            renewed.expiresAt = now.addingTimeInterval(env.invitationLifetime)
+            try await repos.accounts.renewInvitation(id: id, digest: env.secrets.digest(secret), expiresAt: renewed.expiresAt)
+            try await mailInvitation(renewed, secret: secret, repos)
+            return (renewed, .invitationResent)
+        }
+        return IssuedInvitation(invitation: invitation, secret: secret)
+    }
+
+    /// Takes an open invitation back: its link explains that it was withdrawn.
+    public func revokeInvitation(_ actor: Requester, id: Int64) async throws {
+        _ = try await changeOpenInvitation(actor, id: id) { [now = env.now()] repos, invitation in
+            try await repos.accounts.revokeInvitation(id: id, at: now)
+            return (invitation, .invitationRevoked)
+        }
+    }
+
+    private func changeOpenInvitation(
+        _ actor: Requester, id: Int64, _ change: @escaping @Sendable (any Repositories, Invitation) async throws -> (Invitation, AuditAction)
+    ) async throws -> Invitation {
+        try Policy.require(actor, .invite(.member), .members, hiding: false)
+        return try await env.persistence.write { [now = env.now()] repos in
+            guard let invitation = try await repos.accounts.invitation(id: id), invitation.memberID == nil else { throw MusubiError.notFound }
+            try Policy.require(actor, .invite(invitation.role), .members, hiding: false)
+            if let reason = invitation.unusableReason(at: now) { throw MusubiError.conflict(reason) }
+            let (changed, action) = try await change(repos, invitation)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: action, subjectType: "invitation", subjectID: id, detail: invitation.email, at: now)
+            return changed
+        }
+    }
+
+    private func mailInvitation(_ invitation: Invitation, secret: String, _ repos: any Repositories) async throws {
+        let inviter = try await repos.members.names(of: [invitation.invitedBy])[invitation.invitedBy] ?? ""
+        try await repos.post(
+            .invitation(inviterName: inviter, role: invitation.role, secret: secret, expiresAt: invitation.expiresAt),
+            to: MailAddress(address: invitation.email), kind: "invitation", env)
     }
 
     /// A one-time link with which an existing, active person sets a new password and signs
@@ -129,6 +181,9 @@ public struct PeopleAdministration: Sendable {
             )
             try await repos.audit.append(
                 actorID: issuer, action: .signInLinkCreated, subjectType: "member", subjectID: member.id, detail: member.name, at: now)
+            try await repos.post(
+                .signInLink(secret: secret, expiresAt: invitation.expiresAt, selfService: false),
+                to: MailAddress(name: member.name, address: account.email), kind: "sign_in_link", env)
             return invitation
         }
         return IssuedInvitation(invitation: invitation, secret: secret)

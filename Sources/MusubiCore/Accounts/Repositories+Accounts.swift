@@ -17,6 +17,13 @@ public protocol AccountRepository: Sendable {
     ) async throws -> Invitation
     func invitation(digest: String) async throws -> Invitation?
     func markInvitationAccepted(id: Int64, at: Date) async throws
+    func invitation(id: Int64) async throws -> Invitation?
+    /// Invitations to join (not links for existing people) not yet accepted, revoked or
+    /// expired at `now`, newest first.
+    func openInvitations(at now: Date, page: PageRequest) async throws -> Page<Invitation>
+    /// A new secret and expiry for an open invitation (its old link stops working).
+    func renewInvitation(id: Int64, digest: String, expiresAt: Date) async throws
+    func revokeInvitation(id: Int64, at: Date) async throws
 
     func insertToken(digest: String, memberID: Int64, name: String, prefix: String, at: Date) async throws -> APIToken
     func tokens(of memberID: Int64) async throws -> [APIToken]

@@ -23,6 +23,9 @@ public struct AuditEntry: Codable, Sendable, Equatable, Identifiable {
 
 public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case invitationCreated = "invitation.created"
+    case invitationResent = "invitation.resent"
+    case invitationRevoked = "invitation.revoked"
+    case passwordResetRequested = "member.password_reset_requested"
     case invitationAccepted = "invitation.accepted"
     case signInLinkCreated = "member.sign_in_link_created"
     case applicationApproved = "application.approved"

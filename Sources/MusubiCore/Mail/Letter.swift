@@ -8,9 +8,16 @@ public struct Letter: Sendable, Equatable, Codable {
     public enum Content: Sendable, Equatable, Codable {
         /// A notification sent at once.
         case notice(Notice, actorName: String)
+        /// An invitation to join, with its one-time link.
+        case invitation(inviterName: String, role: Role, secret: String, expiresAt: Date)
+        /// A one-time link to set a password and sign in: asked for by the person
+        /// (`selfService`, a forgotten password) or issued by a coordinator.
+        case signInLink(secret: String, expiresAt: Date, selfService: Bool)
     }
 
     public var to: MailAddress
+    /// What the letter says. A link's secret is kept here until the mail is sent: the
+    /// outbox is as private as the invitations table, whose digests it stands beside.
     public var content: Content
     /// The token of the one-click link that stops this kind of mail for this person; nil for
     /// a mail that cannot be turned off (a password reset).

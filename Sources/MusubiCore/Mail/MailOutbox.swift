@@ -37,7 +37,9 @@ public struct MailOutbox: Sendable {
             let attempts = mail.attempts + 1
             do {
                 try await transport.send(writer.mail(mail.letter))
-                try await env.persistence.write { try await $0.mailOutbox.markSent(id: mail.id, attempts: attempts, at: env.now()) }
+                try await env.persistence.write {
+                    try await $0.mailOutbox.markSent(id: mail.id, attempts: attempts, at: env.now(), keeping: mail.letter.withoutSecrets)
+                }
                 round.sent += 1
             } catch let MailTransportError.permanent(answer) {
                 try await env.persistence.write { try await $0.mailOutbox.markFailed(id: mail.id, attempts: attempts, error: answer) }

@@ -49,7 +49,8 @@ public protocol MailOutboxRepository: Sendable {
     func counts() async throws -> [OutboxMail.Status: Int]
     /// A mail given up on, queued again to be tried at `at`; false when it was not failed.
     func retry(id: Int64, at: Date) async throws -> Bool
-    func markSent(id: Int64, attempts: Int, at: Date) async throws
+    /// Marks the mail sent, keeping `letter` in place of what was queued (its secrets gone).
+    func markSent(id: Int64, attempts: Int, at: Date, keeping letter: Letter) async throws
     func markRetry(id: Int64, attempts: Int, next: Date, error: String) async throws
     func markFailed(id: Int64, attempts: Int, error: String) async throws
 }

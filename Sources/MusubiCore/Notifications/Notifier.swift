@@ -26,13 +26,9 @@ struct Notifier {
         if !mailed.isEmpty {
             let actorName = try await notice.actorID.asyncMap { try await repos.members.names(of: [$0])[$0] ?? "" } ?? ""
             for recipient in mailed {
-                let address = MailAddress(name: recipient.name, address: recipient.email)
-                guard address.isUsable else { continue }
-                let letter = Letter(
-                    to: address, content: .notice(notice, actorName: actorName),
-                    unsubscribeToken: Unsubscribing(env).token(memberID: recipient.memberID, kind: notice.kind), messageKey: env.secrets.newSecret(),
-                    date: now)
-                try await repos.mailOutbox.enqueue(letter, kind: notice.kind.rawValue, at: now)
+                try await repos.post(
+                    .notice(notice, actorName: actorName), to: MailAddress(name: recipient.name, address: recipient.email),
+                    kind: notice.kind.rawValue, unsubscribeToken: Unsubscribing(env).token(memberID: recipient.memberID, kind: notice.kind), env)
             }
         }
         return Set(reached.map(\.memberID))

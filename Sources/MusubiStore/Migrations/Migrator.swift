@@ -30,6 +30,7 @@ struct Migrator {
         Migration(version: 14, name: "idempotency keys", statements: CreateIdempotencyKeys.statements),
         Migration(version: 15, name: "mail outbox", statements: CreateMailOutbox.statements),
         Migration(version: 16, name: "notifications", statements: CreateNotifications.statements),
+        Migration(version: 17, name: "invitation revocation", statements: AddInvitationRevocation.statements),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

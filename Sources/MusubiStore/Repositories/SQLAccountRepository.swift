@@ -72,17 +72,44 @@ struct SQLAccountRepository: AccountRepository {
     }
 
     func invitation(digest: String) async throws -> Invitation? {
-        guard let row = try await db.raw("SELECT * FROM invitations WHERE digest = \(bind: digest)").first() else { return nil }
-        return Invitation(
-            id: try row.int64("id"), email: try row.string("email"), role: try row.enumValue("role", as: Role.self),
-            organizationID: try row.optionalInt64("organization_id"), memberID: try row.optionalInt64("member_id"),
-            invitedBy: try row.int64("invited_by"),
-            createdAt: try row.date("created_at"), expiresAt: try row.date("expires_at"), acceptedAt: try row.optionalDate("accepted_at")
-        )
+        try await db.raw("SELECT * FROM invitations WHERE digest = \(bind: digest)").first().map(Self.invitation)
+    }
+
+    func invitation(id: Int64) async throws -> Invitation? {
+        try await db.raw("SELECT * FROM invitations WHERE id = \(bind: id)").first().map(Self.invitation)
     }
 
     func markInvitationAccepted(id: Int64, at: Date) async throws {
         try await db.raw("UPDATE invitations SET accepted_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: id)").run()
+    }
+
+    func openInvitations(at now: Date, page: PageRequest) async throws -> Page<Invitation> {
+        let open: SQLQueryString =
+            "member_id IS NULL AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > \(bind: now.epochMilliseconds)"
+        let total = try await db.count("SELECT COUNT(*) AS n FROM invitations WHERE \(open)")
+        let rows = try await db.raw("SELECT * FROM invitations WHERE \(open) ORDER BY id DESC LIMIT \(bind: page.size) OFFSET \(bind: page.offset)")
+            .all()
+        return Page(items: try rows.map(Self.invitation), total: total, request: page)
+    }
+
+    func renewInvitation(id: Int64, digest: String, expiresAt: Date) async throws {
+        try await db.raw(
+            "UPDATE invitations SET digest = \(bind: digest), expires_at = \(bind: expiresAt.epochMilliseconds) WHERE id = \(bind: id)"
+        ).run()
+    }
+
+    func revokeInvitation(id: Int64, at: Date) async throws {
+        try await db.raw("UPDATE invitations SET revoked_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: id)").run()
+    }
+
+    static func invitation(_ row: any SQLRow) throws -> Invitation {
+        Invitation(
+            id: try row.int64("id"), email: try row.string("email"), role: try row.enumValue("role", as: Role.self),
+            organizationID: try row.optionalInt64("organization_id"), memberID: try row.optionalInt64("member_id"),
+            invitedBy: try row.int64("invited_by"),
+            createdAt: try row.date("created_at"), expiresAt: try row.date("expires_at"), acceptedAt: try row.optionalDate("accepted_at"),
+            revokedAt: try row.optionalDate("revoked_at")
+        )
     }
 
     func insertToken(digest: String, memberID: Int64, name: String, prefix: String, at: Date) async throws -> APIToken {

@@ -6,7 +6,7 @@ struct SQLMailOutboxRepository: MailOutboxRepository {
     let db: any SQLDatabase
 
     func enqueue(_ letter: Letter, kind: String, at: Date) async throws -> Int64 {
-        let text = String(decoding: try JSONEncoder().encode(letter), as: UTF8.self)
+        let text = try Self.text(letter)
         return try await db.insertReturningID(
             """
             INSERT INTO mail_outbox (kind, mail, status, attempts, next_attempt_at, last_error, created_at)
@@ -49,10 +49,17 @@ struct SQLMailOutboxRepository: MailOutboxRepository {
         return !rows.isEmpty
     }
 
-    func markSent(id: Int64, attempts: Int, at: Date) async throws {
+    func markSent(id: Int64, attempts: Int, at: Date, keeping letter: Letter) async throws {
         try await db.raw(
-            "UPDATE mail_outbox SET status = 'sent', attempts = \(bind: attempts), sent_at = \(bind: at.epochMilliseconds), last_error = '' WHERE id = \(bind: id)"
+            """
+            UPDATE mail_outbox SET status = 'sent', attempts = \(bind: attempts), sent_at = \(bind: at.epochMilliseconds), last_error = '',
+              mail = \(bind: try Self.text(letter)) WHERE id = \(bind: id)
+            """
         ).run()
+    }
+
+    static func text(_ letter: Letter) throws -> String {
+        String(decoding: try JSONEncoder().encode(letter), as: UTF8.self)
     }
 
     func markRetry(id: Int64, attempts: Int, next: Date, error: String) async throws {

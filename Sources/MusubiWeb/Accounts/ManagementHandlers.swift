@@ -100,12 +100,25 @@ struct ManagementHandlers {
         }
     }
 
+    func resendInvitation(_ request: Request, _ context: Context) async throws -> Response {
+        let issued = try await site.people.resendInvitation(context.actor, id: try context.parameters.require("id", as: Int64.self))
+        return try await invitationPage(FormData(), errors: [:], issued: issued, request, context)
+    }
+
+    func revokeInvitation(_ request: Request, _ context: Context) async throws -> Response {
+        try await site.people.revokeInvitation(context.actor, id: try context.parameters.require("id", as: Int64.self))
+        return site.redirect(Paths.invitations.href(), notice: "invitation_revoked")
+    }
+
     private func invitationPage(
         _ form: FormData, errors: [String: String], issued: PeopleAdministration.IssuedInvitation?, _ request: Request, _ context: Context,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let role = Role(rawValue: form["role"]) ?? .member
         let organizationID = form["organizationID"]
+        let query = try FormData.query(of: request)
+        let open = try await site.people.openInvitations(context.actor, page: PageRequest(number: try query.int("page") ?? 1, size: 50))
+        let views = Views(site: site, context: context, tree: FieldTree([]))
         let model = InvitationsPage(
             roles: Role.allCases.filter { Policy.can(context.actor, .invite($0), .members) }
                 .map { Option(value: $0.rawValue, label: site.t("role." + $0.rawValue, context), selected: $0 == role) },
@@ -114,7 +127,16 @@ struct ManagementHandlers {
             },
             values: ["email": String(form["email"].prefix(254))], errors: errors,
             link: issued.map { site.configuration.publicBaseURL + Paths.invitation.href($0.secret) },
-            expires: issued.map { site.formatDate($0.invitation.expiresAt, context, withTime: true) }
+            expires: issued.map { site.formatDate($0.invitation.expiresAt, context, withTime: true) },
+            mailedTo: issued?.invitation.email,
+            open: open.items.map { invitation in
+                .init(
+                    email: invitation.email, role: site.t("role." + invitation.role.rawValue, context),
+                    sent: site.formatDate(invitation.createdAt, context, withTime: true),
+                    expires: site.formatDate(invitation.expiresAt, context, withTime: true),
+                    resendHref: Paths.invitationResend.href(invitation.id), revokeHref: Paths.invitationRevocation.href(invitation.id))
+            },
+            pager: views.pager(open, path: Paths.invitations.href(), query: query, keys: [])
         )
         return site.render(model, title: site.t("invitations.title", context), request, context, status: status)
     }

@@ -2,14 +2,16 @@ import Foundation
 import Hummingbird
 import MusubiCore
 
-/// Signing in and out, applying to join, accepting an invitation, choosing a language.
+/// Signing in and out, applying to join, accepting an invitation, a forgotten password,
+/// choosing a language.
 struct SessionHandlers {
     typealias Context = MusubiRequestContext
     let site: Site
 
     func signInForm(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
-        let model = SignInPage(email: "", next: LocalPath.orHome(query["next"]), error: nil, applyHref: Paths.apply.href())
+        let model = SignInPage(
+            email: "", next: LocalPath.orHome(query["next"]), error: nil, applyHref: Paths.apply.href(), resetHref: Paths.passwordReset.href())
         return site.render(model, title: site.t("signin.title", context), request, context)
     }
 
@@ -29,7 +31,8 @@ struct SessionHandlers {
             default: throw error
             }
             let model = SignInPage(
-                email: String(form["email"].prefix(254)), next: LocalPath.orHome(form["next"]), error: message, applyHref: Paths.apply.href())
+                email: String(form["email"].prefix(254)), next: LocalPath.orHome(form["next"]), error: message, applyHref: Paths.apply.href(),
+                resetHref: Paths.passwordReset.href())
             var response = site.render(model, title: site.t("signin.title", context), request, context, status: status)
             if case .rateLimited(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
             return response
@@ -78,13 +81,22 @@ struct SessionHandlers {
 
     func invitationForm(_ request: Request, _ context: Context) async throws -> Response {
         let token = try context.parameters.require("token")
-        let invitation = try await site.accounts.invitation(secret: token)
-        return invitationPage(invitation, token: token, form: FormData(), errors: [:], request, context)
+        do {
+            let invitation = try await site.accounts.invitation(secret: token)
+            return invitationPage(invitation, token: token, form: FormData(), errors: [:], request, context)
+        } catch MusubiError.conflict(let reason) {
+            return linkGone(reason, request, context)
+        }
     }
 
     func acceptInvitation(_ request: Request, _ context: Context) async throws -> Response {
         let token = try context.parameters.require("token")
-        let invitation = try await site.accounts.invitation(secret: token)
+        let invitation: Invitation
+        do {
+            invitation = try await site.accounts.invitation(secret: token)
+        } catch MusubiError.conflict(let reason) {
+            return linkGone(reason, request, context)
+        }
         let form = context.form
         do {
             let signedIn = try await site.accounts.acceptInvitation(
@@ -113,6 +125,29 @@ struct SessionHandlers {
             values: ["name": String(form["name"].prefix(200)), "nameKana": String(form["nameKana"].prefix(200))], errors: errors
         )
         return site.render(model, title: site.t(claims ? "invitation.claim_title" : "invitation.title", context), request, context, status: status)
+    }
+
+    /// A link that was used, taken back or expired: 410 Gone, saying which, and the way to a
+    /// new one.
+    private func linkGone(_ reason: String, _ request: Request, _ context: Context) -> Response {
+        let model = LinkGonePage(reason: site.t(reason, context), resetHref: Paths.passwordReset.href(), signInHref: Paths.signIn.href())
+        return site.render(model, title: site.t("link_gone.title", context), request, context, status: .gone)
+    }
+
+    func passwordResetForm(_ request: Request, _ context: Context) async throws -> Response {
+        site.render(PasswordResetPage(email: "", error: nil, sent: false), title: site.t("password_reset.title", context), request, context)
+    }
+
+    /// The same answer whether the address is registered or not.
+    func requestPasswordReset(_ request: Request, _ context: Context) async throws -> Response {
+        let email = context.form["email"]
+        do {
+            try await site.accounts.requestPasswordReset(email: email, address: context.remoteAddress)
+            return site.render(PasswordResetPage(email: "", error: nil, sent: true), title: site.t("password_reset.title", context), request, context)
+        } catch MusubiError.invalid(let problems) {
+            let model = PasswordResetPage(email: String(email.prefix(254)), error: site.t(problems.first?.key ?? "error.email", context), sent: false)
+            return site.render(model, title: site.t("password_reset.title", context), request, context, status: .unprocessableContent)
+        }
     }
 
     /// Sets the language cookie and goes back to the page the person was on.

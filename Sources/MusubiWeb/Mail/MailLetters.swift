@@ -1,20 +1,23 @@
 import Foundation
 import MusubiCore
 
-/// Renders the outbox's letters into mail, in the installation's language: the text from a
-/// template (`mail-<letter>.mustache`), and the HTML part from that same text, escaped, its
+/// Renders the outbox's letters into mail, in the installation's language: the text from one
+/// template (`mail-letter.mustache`), and the HTML part from that same text, escaped, its
 /// paragraphs kept and its addresses made links, so the two always say the same.
 public struct MailLetters: LetterWriter {
     let configuration: WebConfiguration
     let templates: Templates
     let catalog: Catalog
 
-    /// What a notice's mail template reads.
-    struct NoticeMail {
+    /// What a mail template reads: the greeting, what happened, where to look, and the
+    /// links at the foot.
+    struct Body {
         var greeting: String
         var headline: String
         var excerpt: String
         var link: String
+        /// When the link stops working, for one-time links.
+        var expires: String?
         var unsubscribe: String?
         var settings: String
         var siteName: String
@@ -25,23 +28,37 @@ public struct MailLetters: LetterWriter {
         let language = configuration.defaultLanguage
         let siteName = configuration.name(in: language)
         let unsubscribe = letter.unsubscribeToken.map { configuration.absolute(Paths.unsubscribe.href($0)) }
-        let subject: String
-        let text: String
+        func text(_ key: String) -> String { catalog.text(key, language) }
+        var body = Body(
+            greeting: text("mail.greeting").replacingOccurrences(of: "{name}", with: letter.to.name.isEmpty ? letter.to.address : letter.to.name),
+            headline: "", excerpt: "", link: "", unsubscribe: unsubscribe, settings: configuration.absolute(Paths.notificationPreferences.href()),
+            siteName: siteName, t: catalog.tree(language))
         switch letter.content {
         case .notice(let notice, let actorName):
-            let headline = NoticeText(catalog: catalog, language: language).headline(notice, actorName: actorName)
-            subject = "[\(siteName)] \(headline)"
-            let model = NoticeMail(
-                greeting: catalog.text("mail.greeting", language).replacingOccurrences(of: "{name}", with: letter.to.name), headline: headline,
-                excerpt: notice.excerpt, link: configuration.absolute(NoticeText.path(notice.target)),
-                unsubscribe: unsubscribe, settings: configuration.absolute(Paths.notificationPreferences.href()), siteName: siteName,
-                t: catalog.tree(language))
-            text = templates.render("mail-notice", model) ?? headline
+            body.headline = NoticeText(catalog: catalog, language: language).headline(notice, actorName: actorName)
+            body.excerpt = notice.excerpt
+            body.link = configuration.absolute(NoticeText.path(notice.target))
+        case .invitation(let inviter, let role, let secret, let expiresAt):
+            body.greeting = text("mail.greeting_new")
+            body.headline = text("mail.invitation").replacingOccurrences(of: "{inviter}", with: inviter)
+                .replacingOccurrences(of: "{site}", with: siteName).replacingOccurrences(of: "{role}", with: text("role." + role.rawValue))
+            body.link = configuration.absolute(Paths.invitation.href(secret))
+            body.expires = expiry(expiresAt, language)
+        case .signInLink(let secret, let expiresAt, let selfService):
+            body.headline = text(selfService ? "mail.password_reset" : "mail.sign_in_link")
+            body.link = configuration.absolute(Paths.invitation.href(secret))
+            body.expires = expiry(expiresAt, language)
         }
+        let subject = "[\(siteName)] \(body.headline)"
+        let rendered = templates.render("mail-letter", body) ?? body.headline
         return MailMessage(
-            from: MailAddress(name: siteName, address: configuration.mailFrom), to: [letter.to], subject: subject, text: text,
-            html: Self.html(text, title: subject), unsubscribe: unsubscribe, messageID: letter.messageKey + "@" + configuration.publicHost,
+            from: MailAddress(name: siteName, address: configuration.mailFrom), to: [letter.to], subject: subject, text: rendered,
+            html: Self.html(rendered, title: subject), unsubscribe: unsubscribe, messageID: letter.messageKey + "@" + configuration.publicHost,
             date: letter.date)
+    }
+
+    private func expiry(_ date: Date, _ language: UILanguage) -> String {
+        catalog.text("mail.expires", language).replacingOccurrences(of: "{time}", with: configuration.formatDate(date, language, withTime: true))
     }
 
     /// The text as HTML: escaped, blank lines between paragraphs, line breaks kept, and every

@@ -73,7 +73,7 @@ extension Site {
         "exchangeSearch": Paths.exchangeSearch.href(), "funnel": Paths.funnel.href(), "bulkMatching": Paths.bulkMatching.href(),
         "slackImport": Paths.slackImport.href(), "communityArchive": Paths.communityArchive.href(),
         "notifications": Paths.notifications.href(), "notificationPreferences": Paths.notificationPreferences.href(),
-        "mailOutbox": Paths.mailOutbox.href(),
+        "mailOutbox": Paths.mailOutbox.href(), "passwordReset": Paths.passwordReset.href(),
     ]
 
     func redirect(_ location: String, notice: String? = nil) -> Response {
@@ -125,10 +125,6 @@ extension Site {
     }
 
     func formatDate(_ date: Date, _ context: MusubiRequestContext, withTime: Bool = false) -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = configuration.timeZone
-        formatter.locale = Locale(identifier: context.language == .ja ? "ja_JP" : "en_GB")
-        formatter.dateFormat = withTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd"
-        return formatter.string(from: date)
+        configuration.formatDate(date, context.language, withTime: withTime)
     }
 }

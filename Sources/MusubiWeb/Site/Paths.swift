@@ -9,6 +9,7 @@ public enum Paths {
     public static let signOut = PathTemplate("/signout")
     public static let apply = PathTemplate("/apply")
     public static let invitation = PathTemplate("/invitations/{token}")
+    public static let passwordReset = PathTemplate("/password-reset")
 
     public static let members = PathTemplate("/members")
     public static let member = PathTemplate("/members/{id}")
@@ -83,6 +84,8 @@ public enum Paths {
     public static let reactivation = PathTemplate("/manage/people/{id}/reactivate")
     public static let signInLink = PathTemplate("/manage/people/{id}/sign-in-link")
     public static let invitations = PathTemplate("/manage/invitations")
+    public static let invitationResend = PathTemplate("/manage/invitations/{id}/resend")
+    public static let invitationRevocation = PathTemplate("/manage/invitations/{id}/revoke")
     public static let audit = PathTemplate("/manage/audit")
     public static let concepts = PathTemplate("/manage/concepts")
     public static let conceptRemoval = PathTemplate("/manage/concepts/{key}/remove")

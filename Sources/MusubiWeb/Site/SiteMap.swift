@@ -64,6 +64,8 @@ public enum SiteMap {
         pages.post(Paths.apply.routerPath, use: session.apply)
         pages.get(Paths.invitation.routerPath, use: session.invitationForm)
         pages.post(Paths.invitation.routerPath, use: session.acceptInvitation)
+        pages.get(Paths.passwordReset.routerPath, use: session.passwordResetForm)
+        pages.post(Paths.passwordReset.routerPath, use: session.requestPasswordReset)
 
         let profile = ProfileHandlers(site: site)
         pages.get(Paths.editProfile.routerPath, use: profile.editForm)
@@ -150,6 +152,8 @@ public enum SiteMap {
         pages.post(Paths.signInLink.routerPath, use: management.issueSignInLink)
         pages.get(Paths.invitations.routerPath, use: management.invitationForm)
         pages.post(Paths.invitations.routerPath, use: management.invite)
+        pages.post(Paths.invitationResend.routerPath, use: management.resendInvitation)
+        pages.post(Paths.invitationRevocation.routerPath, use: management.revokeInvitation)
         pages.get(Paths.audit.routerPath, use: management.audit)
 
         let suggestions = SuggestionHandlers(site: site)

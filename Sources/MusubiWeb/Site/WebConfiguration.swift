@@ -48,6 +48,15 @@ public struct WebConfiguration: Sendable {
     /// The host of the public address: the part after `@` of every Message-ID.
     var publicHost: String { URLComponents(string: publicBaseURL)?.host ?? "localhost" }
 
+    /// A date as pages and mail show it, where the community is: 2026-12-07, or with the time.
+    func formatDate(_ date: Date, _ language: UILanguage, withTime: Bool = false) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = timeZone
+        formatter.locale = Locale(identifier: language == .ja ? "ja_JP" : "en_GB")
+        formatter.dateFormat = withTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+
     /// An absolute address for a path, for mail and feeds.
     func absolute(_ path: String) -> String {
         (publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL) + path

@@ -173,7 +173,8 @@ struct TestSite {
                 uploadsDirectory: uploadsDirectory?.path,
                 databasePatience: .seconds(60)
             ),
-            throttle: throttle, tokenUseInterval: .milliseconds(200), connectionTimeout: connectionTimeout,
+            // Mail stays queued, as it was written, for the tests to read (they send it themselves).
+            throttle: throttle, tokenUseInterval: .milliseconds(200), sendsMail: false, connectionTimeout: connectionTimeout,
             prepare: { installation in
                 let community = try await Community.seed(installation.environment)
                 seeded.withLock { $0 = community }

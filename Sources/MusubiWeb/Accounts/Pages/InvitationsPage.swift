@@ -8,4 +8,18 @@ struct InvitationsPage: PageModel {
     var errors: [String: String]
     var link: String?
     var expires: String?
+    /// Where the link was mailed.
+    var mailedTo: String?
+    var open: [OpenInvitation]
+    var pager: Pager
+
+    /// An invitation sent and waiting to be used.
+    struct OpenInvitation {
+        var email: String
+        var role: String
+        var sent: String
+        var expires: String
+        var resendHref: String
+        var revokeHref: String
+    }
 }

@@ -6,4 +6,5 @@ struct SignInPage: PageModel {
     var next: String
     var error: String?
     var applyHref: String
+    var resetHref: String
 }
