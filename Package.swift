@@ -114,7 +114,7 @@ let package = Package(
             ],
             path: "Tests/MusubiTestSupport"
         ),
-        .testTarget(name: "MusubiCoreTests", dependencies: ["MusubiCore"]),
+        .testTarget(name: "MusubiCoreTests", dependencies: ["MusubiCore", "MusubiTestSupport"]),
         .testTarget(name: "MusubiStoreTests", dependencies: ["MusubiCore", "MusubiStore", "MusubiTestSupport"]),
         .testTarget(
             name: "MusubiWebTests",

@@ -9,7 +9,7 @@ import NIOCore
 import ServiceLifecycle
 
 /// The composition root: an installation becomes a web application whose services are the
-/// database, the live hub, the hourly upkeep, the mail outbox, the import jobs and the HTTP server, in one
+/// database, the live hub, the hourly upkeep, the desk's rounds, the mail outbox, the import jobs and the HTTP server, in one
 /// service group. On SIGTERM the group shuts them down in the reverse order: the server stops
 /// taking requests and finishes those in flight, a running import is cancelled and rolls
 /// back, the upkeep and the hub stop, and the database closes last.
@@ -84,6 +84,7 @@ public enum MusubiApplication {
             }, readiness: readiness)
         let upkeep = HourlyUpkeep(environment, interval: options.upkeepInterval, logger: logger)
         let tokenUses = TokenUseWriter(environment, interval: options.tokenUseInterval, logger: logger)
+        let desk = DeskRounds(environment, logger: logger)
         let mail = MailOutboxSender(environment, transport: installation.mailTransport, writer: site.letters, logger: logger)
         var application = Application(
             router: SiteMap.router(for: site),
@@ -92,7 +93,7 @@ public enum MusubiApplication {
             // Shut down in the reverse order, after the server.
             services: [
                 database, AfterReadiness(readiness: readiness, service: hub), AfterReadiness(readiness: readiness, service: upkeep),
-                AfterReadiness(readiness: readiness, service: tokenUses), site.slackImports,
+                AfterReadiness(readiness: readiness, service: tokenUses), AfterReadiness(readiness: readiness, service: desk), site.slackImports,
             ] + (options.sendsMail ? [AfterReadiness(readiness: readiness, service: mail)] : []),
             onServerRunning: options.onServerRunning,
             logger: logger

@@ -1,4 +1,5 @@
 import Foundation
+import MusubiTestSupport
 import Testing
 
 @testable import MusubiCore
@@ -65,18 +66,7 @@ import Testing
             print(json.dumps({"subject": str(m["subject"]), "from": str(m["from"]), "to": str(m["to"]),
                               "plain": parts.get("text/plain"), "html": parts.get("text/html"), "defects": len(m.defects)}))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let (input, output) = (Pipe(), Pipe())
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(rendered.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let read = try Python.json(script, input: Data(rendered.utf8))
         #expect(read["subject"] as? String == Self.mail.subject)
         #expect(read["from"] as? String == "とっとりインダストリーMix <noreply@musubi.example.jp>")
         #expect(read["to"] as? String == "松本 恭平 <member@example.jp>")

@@ -41,6 +41,8 @@ import Testing
             "notification_kind_hint.": values(NotificationKind.self),
             "notification_delivery.": values(NotificationDelivery.self),
             "mail_status.": values(OutboxMail.Status.self),
+            "bulletin_kind.": values(BulletinKind.self),
+            "bulletin_visibility.": values(BulletinVisibility.self),
             "language.": MusubiCore.Language.codes,
             // Not enums: IntroductionHandlers' tabs and MigrationHandlers' progress phases, written out there as strings.
             "introductions.tab_": ["queue", "all", "mine"],

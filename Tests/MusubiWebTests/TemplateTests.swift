@@ -96,7 +96,7 @@ import Testing
             "/groups/\(c.group.id)/edit",
             "/manage/people", "/manage/people?status=pending", "/manage/invitations", "/manage/audit", "/manage/concepts", "/manage/funnel",
             "/manage/matching", "/manage/slack-import", "/manage/archive", "/suggestions", lobby, "/exchange/search?q=水素&in=雑談", introduction,
-            "/notifications", "/manage/mail",
+            "/notifications", "/manage/mail", "/bulletins/new", "/bulletins", "/funding-calls",
         ] {
             try await admin.get(path)
         }
@@ -116,6 +116,22 @@ import Testing
         try await visitor.post("/password-reset", [("email", "member@example.jp")])
         let uploaded = try await SlackImportPageTests.upload(admin, SlackExportFile.sample())
         if let job = uploaded.location { _ = try await SlackImportPageTests.finished(admin, job) }
+
+        // A funding call for the member's field, read and saved; the coordinator edits it.
+        let call = try await admin.post(
+            "/bulletins",
+            [
+                ("kind", "funding_call"), ("visibility", "members"), ("title", "水素の補助金"), ("body", "本文"), ("fields", "\(c.hydrogen.id)"),
+                ("deadline", "2099-01-31T17:00"), ("amountMin", "100"), ("link", "https://example.jp/call"),
+            ])
+        if let callPath = call.location?.split(separator: "?").first.map(String.init) {
+            try await owner.get(callPath)
+            try await owner.post(callPath + "/save", [("saved", "1")])
+            try await owner.get(callPath)
+            try await owner.get("/")
+            try await admin.get(callPath + "/edit")
+            try await admin.post(callPath, [("kind", "funding_call"), ("visibility", "members"), ("title", ""), ("body", "本文"), ("deadline", "x")])
+        }
 
         // A mail's unsubscribe link, opened by someone not signed in.
         let queued = try await site.environment.persistence.read { try await $0.mailOutbox.list(status: nil, page: .init()) }

@@ -62,6 +62,9 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case slackImported = "exchange.slack_imported"
     case communityExported = "community.exported"
     case mailRetried = "mail.retried"
+    case bulletinPublished = "bulletin.published"
+    case bulletinEdited = "bulletin.edited"
+    case bulletinRemoved = "bulletin.removed"
 }
 
 /// What an admin asks of the audit log.

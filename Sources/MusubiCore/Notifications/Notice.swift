@@ -18,6 +18,9 @@ public struct Notice: Sendable, Equatable, Codable {
         case applicationWaiting = "application_waiting"
         case applicationApproved = "application_approved"
         case applicationDeclined = "application_declined"
+        case bulletinPublished = "bulletin_published"
+        case fundingCallPublished = "funding_call_published"
+        case fundingCallClosing = "funding_call_closing"
 
         public var kind: NotificationKind {
             switch self {
@@ -28,6 +31,8 @@ public struct Notice: Sendable, Equatable, Codable {
                 .introductionRefused, .introductionOutcome:
                 .introduction
             case .applicationWaiting, .applicationApproved, .applicationDeclined: .application
+            case .bulletinPublished: .bulletin
+            case .fundingCallPublished, .fundingCallClosing: .fundingCall
             }
         }
     }
@@ -54,7 +59,7 @@ public struct Notice: Sendable, Equatable, Codable {
     /// The most characters an excerpt keeps.
     public static let excerptLimit = 140
 
-    static func excerpt(of text: String) -> String {
+    public static func excerpt(of text: String) -> String {
         let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return line.count > excerptLimit ? String(line.prefix(excerptLimit - 1)) + "…" : line
     }
@@ -67,5 +72,6 @@ public enum NotificationTarget: Sendable, Equatable, Codable {
     case reply(channelID: Int64, rootID: Int64, messageID: Int64)
     case introduction(Int64)
     case applications
+    case bulletin(Int64)
     case home
 }

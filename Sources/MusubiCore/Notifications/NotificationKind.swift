@@ -10,12 +10,17 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
     case introduction
     /// Your application was decided; for coordinators, an application waits.
     case application
+    /// A bulletin for your fields appeared.
+    case bulletin
+    /// A funding call appeared for your fields, or one you saved closes soon.
+    case fundingCall = "funding_call"
 
     /// How it reaches someone who has not chosen: what needs an answer comes by mail at once.
     public var defaultDelivery: NotificationDelivery {
         switch self {
-        case .mention, .directMessage, .introduction, .application: .mail
+        case .mention, .directMessage, .introduction, .application, .fundingCall: .mail
         case .threadReply: .inApp
+        case .bulletin: .digest
         }
     }
 }

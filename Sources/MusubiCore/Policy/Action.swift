@@ -72,6 +72,9 @@ public enum Resource: Sendable, Equatable, Hashable {
     case migration
     /// The whole community as one archive file (read: download it).
     case communityArchive
+    /// Bulletins and funding calls: reading (each one's audience decides which), publishing
+    /// and editing (coordinators), saving a call (respond: members).
+    case bulletins
     /// A person's own notifications and how they reach them.
     case notifications(ownerID: Int64)
     /// The mail the installation sends: what waits, what went, what failed (read; edit: try

@@ -17,6 +17,8 @@ public struct MenuAccess: Sendable, Equatable {
     public var communityArchive: Bool
     /// The mail outbox.
     public var mailOutbox: Bool
+    /// Publishing bulletins.
+    public var publishBulletins: Bool
 
     public init(for requester: Requester) {
         directory = Policy.can(requester, .list, .members)
@@ -28,5 +30,6 @@ public struct MenuAccess: Sendable, Equatable {
         migration = Policy.can(requester, .create, .migration)
         communityArchive = Policy.can(requester, .read, .communityArchive)
         mailOutbox = Policy.can(requester, .read, .mailOutbox)
+        publishBulletins = Policy.can(requester, .create, .bulletins)
     }
 }

@@ -19,6 +19,8 @@
 ///   group, so nobody joins or leaves it by hand. Authors edit their messages; authors and
 ///   coordinators remove them (not in direct conversations); admins set retention.
 /// - Admins bring a Slack workspace's history in, and see the mail the installation sends.
+/// - Bulletins: coordinators publish them; each reader sees those whose audience admits them
+///   (public ones also visitors); members save funding calls.
 /// - Each person reads their own notifications and chooses how they arrive; nobody else does.
 public enum Policy {
     public static func can(_ actor: Requester, _ action: Action, _ resource: Resource) -> Bool {
@@ -60,6 +62,13 @@ public enum Policy {
             return action == .create && isAtLeast(actor, .admin)
         case .communityArchive:
             return action == .read && isAtLeast(actor, .admin)
+        case .bulletins:
+            switch action {
+            case .list, .view: return true
+            case .create, .edit: return isAtLeast(actor, .coordinator)
+            case .respond: return isAtLeast(actor, .member)
+            default: return false
+            }
         case .notifications(let ownerID):
             return [.view, .edit].contains(action) && actor.memberID == ownerID
         case .mailOutbox:

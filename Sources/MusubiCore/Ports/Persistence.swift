@@ -40,4 +40,5 @@ public protocol Repositories: Sendable {
     var idempotency: any IdempotencyRepository { get }
     var mailOutbox: any MailOutboxRepository { get }
     var notifications: any NotificationRepository { get }
+    var bulletins: any BulletinRepository { get }
 }

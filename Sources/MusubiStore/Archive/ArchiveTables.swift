@@ -51,6 +51,9 @@ enum ArchiveTables {
         Carried(name: "audit_log", key: ["id"]),
         Carried(name: "notifications", key: ["id"]),
         Carried(name: "notification_preferences", key: ["member_id", "kind"]),
+        Carried(name: "bulletins", key: ["id"]),
+        Carried(name: "bulletin_fields", key: ["bulletin_id", "field_id"]),
+        Carried(name: "saved_funding_calls", key: ["member_id", "bulletin_id"]),
     ]
 
     /// Tables left out, and why.

@@ -31,6 +31,7 @@ struct Migrator {
         Migration(version: 15, name: "mail outbox", statements: CreateMailOutbox.statements),
         Migration(version: 16, name: "notifications", statements: CreateNotifications.statements),
         Migration(version: 17, name: "invitation revocation", statements: AddInvitationRevocation.statements),
+        Migration(version: 18, name: "bulletins and funding calls", statements: CreateBulletins.statements),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

@@ -26,6 +26,7 @@ struct SQLRepositories: Repositories {
     var idempotency: any IdempotencyRepository { SQLIdempotencyRepository(db: db) }
     var mailOutbox: any MailOutboxRepository { SQLMailOutboxRepository(db: db) }
     var notifications: any NotificationRepository { SQLNotificationRepository(db: db) }
+    var bulletins: any BulletinRepository { SQLBulletinRepository(db: db) }
 }
 
 extension SQLDatabase {

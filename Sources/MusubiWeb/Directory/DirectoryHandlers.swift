@@ -33,7 +33,10 @@ struct DirectoryHandlers {
             seesPeople: seesPeople,
             signedIn: context.actor != .anonymous,
             mix: Policy.can(context.actor, .list, .suggestions) ? try await site.suggestions.mine(context.actor).map(views.row) : [],
-            missed: context.actor == .anonymous ? nil : HomePage.Missed(rows: try await site.exchange.missed(context.actor).map(views.channelRow))
+            missed: context.actor == .anonymous ? nil : HomePage.Missed(rows: try await site.exchange.missed(context.actor).map(views.channelRow)),
+            bulletins: try await site.bulletins.list(context.actor, .init(page: PageRequest(size: 5))).items.map { [now = site.now()] in
+                views.row($0, now: now)
+            }
         )
         return site.render(model, title: model.siteName, request, context)
     }

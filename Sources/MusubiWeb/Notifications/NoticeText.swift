@@ -19,6 +19,7 @@ struct NoticeText {
         case .reply(_, let rootID, let messageID): Paths.message.href(rootID) + "#m\(messageID)"
         case .introduction(let id): Paths.introduction.href(id)
         case .applications: Paths.people.href()
+        case .bulletin(let id): Paths.bulletin.href(id)
         case .home: Paths.home.href()
         }
     }

@@ -74,6 +74,7 @@ extension Site {
         "slackImport": Paths.slackImport.href(), "communityArchive": Paths.communityArchive.href(),
         "notifications": Paths.notifications.href(), "notificationPreferences": Paths.notificationPreferences.href(),
         "mailOutbox": Paths.mailOutbox.href(), "passwordReset": Paths.passwordReset.href(),
+        "bulletins": Paths.bulletins.href(), "newBulletin": Paths.newBulletin.href(), "fundingCalls": Paths.fundingCalls.href(),
     ]
 
     func redirect(_ location: String, notice: String? = nil) -> Response {
@@ -108,6 +109,25 @@ extension Site {
     /// listed through it.
     func endOfDay(_ text: String) -> Date? {
         day(text).map { $0.addingTimeInterval(24 * 3600 - 1) }
+    }
+
+    /// A moment typed in a `datetime-local` field (2026-12-31T17:00), where the community is.
+    func moment(_ text: String) -> Date? {
+        momentFormatter.date(from: text.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// A moment as a `datetime-local` field wants it.
+    func momentValue(_ date: Date) -> String {
+        momentFormatter.string(from: date)
+    }
+
+    private var momentFormatter: DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = configuration.timeZone
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        formatter.isLenient = false
+        return formatter
     }
 
     /// A day as a date field wants it: 2026-12-31.

@@ -95,6 +95,16 @@ public enum Paths {
     public static let slackImportJob = PathTemplate("/manage/slack-import/{id}")
     public static let communityArchive = PathTemplate("/manage/archive")
 
+    public static let bulletins = PathTemplate("/bulletins")
+    public static let newBulletin = PathTemplate("/bulletins/new")
+    public static let bulletin = PathTemplate("/bulletins/{id}")
+    public static let editBulletin = PathTemplate("/bulletins/{id}/edit")
+    public static let bulletinRemoval = PathTemplate("/bulletins/{id}/remove")
+    public static let bulletinSave = PathTemplate("/bulletins/{id}/save")
+    public static let fundingCalls = PathTemplate("/funding-calls")
+    public static let bulletinsFeed = PathTemplate("/bulletins.atom")
+    public static let fundingCallsFeed = PathTemplate("/funding-calls.atom")
+
     public static let notifications = PathTemplate("/notifications")
     public static let notificationsRead = PathTemplate("/notifications/read")
     public static let notificationPreferences = PathTemplate("/me/notifications")

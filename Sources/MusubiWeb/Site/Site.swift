@@ -20,6 +20,7 @@ public struct Site: Sendable {
     public let attachments: ListingAttachments
     public let exchange: Exchange
     public let notifications: Notifications
+    public let bulletins: Bulletins
     let mailOutbox: MailOutboxAdmin
     /// Renders the outbox's letters into mail: for the sender, and for the admin's page.
     public let letters: MailLetters
@@ -74,6 +75,7 @@ public struct Site: Sendable {
         self.attachments = ListingAttachments(environment)
         self.exchange = Exchange(environment)
         self.notifications = Notifications(environment)
+        self.bulletins = Bulletins(environment)
         self.letters = MailLetters(configuration: configuration, templates: self.templates, catalog: self.catalog)
         self.mailOutbox = MailOutboxAdmin(environment)
         self.idempotentRequests = IdempotentRequests(environment)

@@ -42,6 +42,10 @@ public enum SiteMap {
 
         open.get(Paths.health.routerPath) { _, _ in "ok" }
         open.post(Paths.incomingWebhook.routerPath, use: IncomingWebhooks(site: site).receive)
+        let bulletins = BulletinHandlers(site: site)
+        // Feeds are public and carry no session: a feed reader has none.
+        open.get(Paths.bulletinsFeed.routerPath, use: bulletins.bulletinsFeed)
+        open.get(Paths.fundingCallsFeed.routerPath, use: bulletins.fundingCallsFeed)
         let notifications = NotificationHandlers(site: site)
         // A mail program's one-click unsubscribe carries neither cookie nor CSRF token.
         open.post(Paths.unsubscribe.routerPath, use: notifications.unsubscribe)
@@ -74,6 +78,17 @@ public enum SiteMap {
         pages.post(Paths.password.routerPath, use: profile.changePassword)
         pages.post(Paths.tokens.routerPath, use: profile.createToken)
         pages.post(Paths.tokenRevocation.routerPath, use: profile.revokeToken)
+
+        let bulletinForms = BulletinFormHandlers(site: site)
+        pages.get(Paths.bulletins.routerPath, use: bulletins.list)
+        pages.get(Paths.fundingCalls.routerPath, use: bulletins.fundingCalls)
+        pages.get(Paths.newBulletin.routerPath, use: bulletinForms.newForm)
+        pages.post(Paths.bulletins.routerPath, use: bulletinForms.create)
+        pages.get(Paths.bulletin.routerPath, use: bulletins.show)
+        pages.get(Paths.editBulletin.routerPath, use: bulletinForms.editForm)
+        pages.post(Paths.bulletin.routerPath, use: bulletinForms.update)
+        pages.post(Paths.bulletinSave.routerPath, use: bulletins.save)
+        pages.post(Paths.bulletinRemoval.routerPath, use: bulletins.remove)
 
         pages.get(Paths.notifications.routerPath, use: notifications.list)
         pages.post(Paths.notificationsRead.routerPath, use: notifications.markRead)

@@ -18,6 +18,8 @@ struct HomePage: PageModel {
     var mix: [MatchRow]
     /// "What you missed" in the exchange; nil for visitors.
     var missed: Missed?
+    /// The bulletins for the reader: pinned first, then newest.
+    var bulletins: [BulletinRow]
 
     struct Missed { var rows: [ChannelRow] }
 

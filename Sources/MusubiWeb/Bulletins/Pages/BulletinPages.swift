@@ -1,0 +1,59 @@
+/// Bulletins for the reader, or the open funding calls by deadline, with filters.
+struct BulletinsPage: PageModel {
+    var heading: String
+    var kinds: [Option]
+    var fields: [Option]
+    var action: String
+    var fundingCalls: Bool
+    var savedOnly: Bool
+    var savedHref: String
+    var allHref: String
+    var rows: [BulletinRow]
+    var pager: Pager
+    var canPublish: Bool
+    var feedHref: String
+}
+
+/// One bulletin: its text, a funding call's details, saving, its discussion.
+struct BulletinPage: PageModel {
+    var bulletin: BulletinRow
+    var html: String
+    var funding: FundingRows?
+    var maySave: Bool
+    var saved: Bool
+    var saveAction: String
+    var discussionHref: String?
+    var mayEdit: Bool
+    var editHref: String
+    var removeAction: String
+    var audience: String
+
+    /// A funding call's details as label and value rows.
+    struct FundingRows {
+        var rows: [Row]
+        var link: String?
+
+        struct Row {
+            var label: String
+            var value: String
+        }
+    }
+}
+
+/// The coordinator's form for a bulletin or funding call.
+struct BulletinFormPage: PageModel {
+    var action: String
+    var isNew: Bool
+    var values: [String: String]
+    var errors: [String: String]
+    var kinds: [Option]
+    var visibilities: [Option]
+    var fields: [Option]
+    var targetFields: [Option]
+    var targetSectors: [Option]
+    var targetGroups: [Option]
+    var eligibleSectors: [Option]
+    var funders: [Option]
+    var channels: [Option]
+    var pinned: Bool
+}

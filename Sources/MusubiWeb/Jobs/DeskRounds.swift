@@ -1,0 +1,35 @@
+import Foundation
+import Logging
+import MusubiCore
+import ServiceLifecycle
+
+/// The coordinator's desk, every minute: bulletins published for later are announced when
+/// their time comes, and saved funding calls' reminders go out 14 and 3 days before the
+/// deadline. A failed round is logged and tried again at the next.
+public struct DeskRounds: Service {
+    let bulletins: Bulletins
+    let interval: Duration
+    let logger: Logger
+
+    public init(_ env: CoreEnvironment, interval: Duration = .seconds(60), logger: Logger) {
+        self.bulletins = Bulletins(env)
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let announced = try await bulletins.announceDue()
+                    if announced > 0 { logger.info("bulletins announced", metadata: ["bulletins": "\(announced)"]) }
+                    let reminded = try await bulletins.sendReminders()
+                    if reminded > 0 { logger.info("funding call reminders sent", metadata: ["reminders": "\(reminded)"]) }
+                } catch  where !Task.isCancelled {
+                    logger.error("the desk's round failed", metadata: ["error": "\(error)"])
+                } catch {}
+                do { try await Task.sleep(for: interval) } catch { return }
+            }
+        }
+    }
+}

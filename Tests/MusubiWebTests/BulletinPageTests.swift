@@ -1,0 +1,107 @@
+import Foundation
+import MusubiCore
+import MusubiTestSupport
+import Testing
+
+/// Bulletins and funding calls as people use them: a coordinator publishes through the form,
+/// readers find what is for them on the home page and the lists (visitors only what is
+/// public), a member saves a call, and the public feeds read right in a real feed reader.
+@Suite struct BulletinPageTests {
+    /// What Python's feedparser makes of a feed.
+    static func parsed(_ xml: String) throws -> [String: Any] {
+        try Python.json(
+            """
+            import feedparser, json, sys
+            d = feedparser.parse(sys.stdin.buffer.read())
+            print(json.dumps({"bozo": d.bozo, "title": d.feed.get("title"), "updated": d.feed.get("updated"),
+                              "entries": [{"title": e.title, "link": e.link, "updated": e.get("updated"),
+                                           "parsed": list(e.updated_parsed[:6]) if e.get("updated_parsed") else None,
+                                           "summary": e.get("summary")} for e in d.entries]}))
+            """, input: Data(xml.utf8))
+    }
+
+    static func publish(_ browser: Browser, _ fields: [(String, String)]) async throws -> Browser.Page {
+        try await browser.get("/bulletins/new")
+        return try await browser.post("/bulletins", fields)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aFundingCallForAFieldReachesItsMembersWhoSaveIt(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let c = site.community
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            let deadline = site.environment.now().addingTimeInterval(20 * 86_400)
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "Asia/Tokyo")
+            formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+            let published = try await Self.publish(
+                coordinator,
+                [
+                    ("kind", "funding_call"), ("visibility", "members"), ("title", "水素サプライチェーン実証補助金"),
+                    ("body", "*補助率 2/3* 県内の中小企業が対象です。"), ("fields", "\(c.hydrogen.id)"), ("funderName", "県産業振興課"),
+                    ("amountMin", "1,000,000"), ("amountMax", "20000000"), ("deadline", formatter.string(from: deadline)),
+                    ("link", "https://example.jp/hojo"), ("discussIn", "\(c.lobby.id)"),
+                ])
+            #expect(published.status == .seeOther)
+            let path = String(try #require(published.location?.split(separator: "?").first))
+
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            let home = try await member.get("/")
+            #expect(home.body.contains(#"data-testid="home-bulletin""#) && home.body.contains("水素サプライチェーン実証補助金"))
+            #expect(home.body.contains(#"data-testid="bell-count">1</span>"#), "a call for their field rings the bell")
+            let page = try await member.get(path)
+            #expect(page.body.contains("<strong>補助率 2/3</strong>") && page.body.contains("1,000,000円 〜 20,000,000円"))
+            #expect(page.body.contains(#"data-testid="discussion-link""#))
+            #expect(try await member.post(path + "/save", [("saved", "1")]).status == .seeOther)
+            let saved = try await member.get("/funding-calls?saved=1")
+            #expect(saved.body.contains("水素サプライチェーン実証補助金") && saved.body.contains(#"data-testid="unsave-call""#) == false)
+            #expect((try await member.get(path)).body.contains(#"data-testid="unsave-call""#))
+
+            // Members only: a visitor finds nothing, not even in the feed.
+            let visitor = site.browser()
+            #expect(try await visitor.get(path).status == .notFound)
+            #expect(!(try await visitor.get("/funding-calls")).body.contains("水素サプライチェーン"))
+            #expect(!(try await visitor.get("/funding-calls.atom")).body.contains("水素サプライチェーン"))
+            #expect(try await visitor.post(path + "/save", [("saved", "1")]).status == .unauthorized)
+
+            // A member may not publish; a bad form comes back with its messages.
+            #expect(try await member.get("/bulletins/new").status == .forbidden)
+            let bad = try await Self.publish(
+                coordinator, [("kind", "funding_call"), ("visibility", "members"), ("title", ""), ("body", "x"), ("deadline", "明日")])
+            #expect(bad.status == .unprocessableContent && bad.body.contains(#"data-testid="deadline-error""#))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func publicBulletinsAreInFeedsAFeedReaderReads(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            try await Self.publish(
+                coordinator,
+                [
+                    ("kind", "ip_information"), ("visibility", "public"), ("title", "特許庁の「知財ビジネスマッチング」<案内> & 説明会"),
+                    ("body", "詳しくは https://example.jp/ip へ"),
+                ])
+            try await Self.publish(coordinator, [("kind", "network_notice"), ("visibility", "members"), ("title", "会員だけの連絡"), ("body", "本文")])
+
+            let visitor = site.browser()
+            let list = try await visitor.get("/bulletins")
+            #expect(list.body.contains("特許庁の「知財ビジネスマッチング」&lt;案内&gt; &amp; 説明会") && !list.body.contains("会員だけの連絡"))
+            let feed = try await visitor.get("/bulletins.atom")
+            #expect(feed.status == .ok && feed.headers[.contentType]?.hasPrefix("application/atom+xml") == true)
+            let read = try Self.parsed(feed.body)
+            #expect(read["bozo"] as? Int == 0, "a well-formed feed")
+            let entries = try #require(read["entries"] as? [[String: Any]])
+            #expect(entries.map { $0["title"] as? String } == ["特許庁の「知財ビジネスマッチング」<案内> & 説明会"])
+            #expect((entries.first?["link"] as? String)?.hasPrefix("http://127.0.0.1:8080/bulletins/") == true)
+            #expect((entries.first?["parsed"] as? [Int])?.count == 6, "its updated time is one a reader understands")
+            #expect((read["title"] as? String)?.hasSuffix("お知らせ") == true)
+            let calls = try Self.parsed((try await visitor.get("/funding-calls.atom")).body)
+            #expect(calls["bozo"] as? Int == 0 && (calls["entries"] as? [Any])?.isEmpty == true)
+        }
+    }
+}
