@@ -25,7 +25,9 @@ import Testing
         let found = try await server.read { try await $0.members.find(id: community.member.id) }
         let reading = ContinuousClock.now - start
         #expect(found?.name == community.member.name)
-        #expect(reading < .seconds(1), "a read does not wait for the writer: \(reading)")
+        // A read that waited for the writer would never return: the write is released below.
+        // The bound only keeps the test honest on a machine loaded by the whole suite.
+        #expect(reading < .seconds(5), "a read does not wait for the writer: \(reading)")
         // A request waits as long as the web layer lets it; a job would wait its turn.
         await #expect(throws: MusubiError.busy(retryAfter: 1)) {
             try await DatabasePatience.$limit.withValue(.milliseconds(300)) {

@@ -14,6 +14,8 @@ import Testing
         var method: HTTPRequest.Method
         var path: @Sendable (Community) -> String
         var form: [(String, String)] = []
+        /// A JSON body as it is sent, where the form's strings cannot say it (`{}`).
+        var json: String? = nil
         var expected: [Int]
     }
 
@@ -171,6 +173,20 @@ import Testing
         Row(method: .post, path: { "/api/v1/channels/\($0.lobby.id)/join" }, expected: [401, 404, 204, 204, 204]),
         Row(method: .get, path: { "/api/v1/channels/\($0.lobby.id)/webhooks" }, expected: [401, 404, 403, 403, 200]),
         Row(method: .post, path: { "/api/v1/channels/\($0.lobby.id)/webhooks" }, form: [("name", "通知")], expected: [401, 404, 403, 403, 201]),
+        Row(method: .get, path: { _ in "/api/v1/notifications" }, expected: [401, 200, 200, 200, 200]),
+        Row(method: .post, path: { _ in "/api/v1/notifications/read" }, json: "{}", expected: [401, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/api/v1/me/notification-preferences" }, expected: [401, 200, 200, 200, 200]),
+        Row(method: .put, path: { _ in "/api/v1/me/notification-preferences" }, form: [("mention", "digest")], expected: [401, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/api/v1/bulletins" }, expected: [200, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/api/v1/bulletins/999999" }, expected: [404, 404, 404, 404, 404]),
+        Row(
+            method: .post, path: { _ in "/api/v1/bulletins" }, form: [("kind", "network_notice"), ("title", "t"), ("body", "b")],
+            expected: [401, 403, 403, 201, 201]),
+        Row(
+            method: .put, path: { _ in "/api/v1/bulletins/999999" }, form: [("kind", "network_notice"), ("title", "t"), ("body", "b")],
+            expected: [401, 403, 403, 404, 404]),
+        Row(method: .delete, path: { _ in "/api/v1/bulletins/999999" }, expected: [401, 403, 403, 404, 404]),
+        Row(method: .put, path: { _ in "/api/v1/bulletins/999999/saved" }, expected: [401, 403, 404, 404, 404]),
     ]
 
     static func account(_ who: Who, in community: Community) -> Member? {
@@ -209,7 +225,8 @@ import Testing
             for row in Self.api {
                 let path = row.path(site.community)
                 let body: [String: String]? = row.form.isEmpty ? nil : Dictionary(uniqueKeysWithValues: row.form)
-                let reply = try await api.call(row.method, path, json: body)
+                let reply =
+                    if let raw = row.json { try await api.call(row.method, path, raw: raw) } else { try await api.call(row.method, path, json: body) }
                 #expect(Int(reply.status.code) == row.expected[who.rawValue], "\(row.method) \(path) as \(who): \(reply.body.prefix(200))")
             }
         }

@@ -104,4 +104,37 @@ import Testing
             #expect(calls["bozo"] as? Int == 0 && (calls["entries"] as? [Any])?.isEmpty == true)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func programsPublishReadAndSaveThroughTheAPI(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let c = site.community
+            let coordinator = try await MatchingAPITests.client(site, "coord@example.jp")
+            let member = try await MatchingAPITests.client(site, "member@example.jp")
+            let visitor = APIClient(client: site.client, token: nil)
+            let deadline = site.environment.now().addingTimeInterval(30 * 86_400).ISO8601Format()
+            let call: [String: Any] = [
+                "kind": "funding_call", "title": "ものづくり補助金(第20次)", "body": "設備投資を支援します。", "fieldIds": [c.hydrogen.id],
+                "funding": ["funderName": "中小企業庁", "amountMax": 12_500_000, "deadline": deadline, "eligibleSectors": ["industry"]],
+            ]
+            let published = try await coordinator.call(.post, "/api/v1/bulletins", json: call)
+            #expect(published.status == .created && published.object["kind"] as? String == "funding_call")
+            let id = try #require(published.object["id"] as? Int)
+            #expect(try await member.call(.post, "/api/v1/bulletins", json: call).status == .forbidden)
+
+            let open = try await member.call(.get, "/api/v1/bulletins?open=true")
+            #expect(open.items.map { $0["title"] as? String } == ["ものづくり補助金(第20次)"])
+            #expect(try await member.call(.put, "/api/v1/bulletins/\(id)/saved").status == .noContent)
+            let saved = try await member.call(.get, "/api/v1/bulletins?saved=true")
+            #expect(saved.items.first?["saved"] as? Bool == true)
+            #expect(try await visitor.call(.get, "/api/v1/bulletins/\(id)").status == .notFound, "members only")
+            #expect(try await visitor.call(.put, "/api/v1/bulletins/\(id)/saved").status == .unauthorized)
+
+            var late = call
+            late["funding"] = ["deadline": "明日の夕方"]
+            #expect(try await coordinator.call(.post, "/api/v1/bulletins", json: late).status == .unprocessableContent)
+            #expect(try await coordinator.call(.delete, "/api/v1/bulletins/\(id)").status == .noContent)
+            #expect(try await member.call(.get, "/api/v1/bulletins/\(id)").status == .notFound)
+        }
+    }
 }
