@@ -18,7 +18,7 @@ extension Bulletins {
         return try await Notifier(env: env).notify(notice, to: readers.compactMap(\.memberID), repos)
     }
 
-    /// Announces the bulletins whose time has come (published for later); run every minute.
+    /// Announces the bulletins whose time has come (published for later); run every few seconds.
     /// Gives how many.
     @discardableResult
     public func announceDue() async throws -> Int {

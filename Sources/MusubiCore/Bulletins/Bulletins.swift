@@ -56,7 +56,8 @@ public struct Bulletins: Sendable {
         let tree = try await Directory(env).fieldTree()
         let (bulletin, told, event) = try await env.persistence.write { repos in
             try await checkReferences(clean, actor, repos)
-            var bulletin = try await repos.bulletins.insert(clean, publishAt: clean.publishAt ?? now, authorID: author, at: now)
+            let appears = clean.publishAt ?? now
+            var bulletin = try await repos.bulletins.insert(clean, publishAt: appears, authorID: author, at: now)
             try await repos.audit.append(
                 actorID: author, action: .bulletinPublished, subjectType: "bulletin", subjectID: bulletin.id, detail: clean.title, at: now)
             var event: ChannelEvent?
@@ -67,7 +68,8 @@ public struct Bulletins: Sendable {
                 bulletin.discussionMessageID = message.id
                 event = try await repos.messages.appendEvent(channelID: channelID, kind: .posted, messageID: message.id, at: now)
             }
-            let told = bulletin.publishAt <= now ? try await announce(bulletin, tree: tree, repos) : []
+            // The time as given, not as stored (to the millisecond, rounded): published now is now.
+            let told = appears <= now ? try await announce(bulletin, tree: tree, repos) : []
             return (bulletin, told, event)
         }
         if let event { await env.exchangeEvents.publish([event]) }

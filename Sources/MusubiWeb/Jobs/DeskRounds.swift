@@ -3,7 +3,7 @@ import Logging
 import MusubiCore
 import ServiceLifecycle
 
-/// The coordinator's desk, every minute: bulletins published for later are announced when
+/// The coordinator's desk, every 15 seconds: bulletins published for later are announced when
 /// their time comes, and saved funding calls' reminders go out 14 and 3 days before the
 /// deadline. A failed round is logged and tried again at the next.
 public struct DeskRounds: Service {
@@ -11,7 +11,7 @@ public struct DeskRounds: Service {
     let interval: Duration
     let logger: Logger
 
-    public init(_ env: CoreEnvironment, interval: Duration = .seconds(60), logger: Logger) {
+    public init(_ env: CoreEnvironment, interval: Duration = .seconds(15), logger: Logger) {
         self.bulletins = Bulletins(env)
         self.interval = interval
         self.logger = logger
