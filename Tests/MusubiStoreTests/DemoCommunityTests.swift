@@ -37,6 +37,19 @@ import Testing
             #expect(try await exchange.show(matsumoto, channelID: group.channel.id).messages.count == 2)
             let zone = TimeZone(identifier: "Asia/Tokyo")!
             #expect(try await exchange.search(tokuda, query: "溶存酸素", order: .newest, page: 1, timeZone: zone).total == 3)
+
+            // The desk: public and members-only bulletins of each kind, and funding calls, one
+            // closing within the week; loading them told nobody.
+            let bulletins = Bulletins(env)
+            let forVisitors = try await bulletins.list(.anonymous).items.map(\.bulletin)
+            let forMembers = try await bulletins.list(matsumoto).items.map(\.bulletin)
+            #expect(Set(forMembers.map(\.kind)) == Set(BulletinKind.allCases))
+            #expect(forVisitors.allSatisfy { $0.visibility == .public } && forVisitors.count < forMembers.count)
+            #expect(forVisitors.first?.pinned == true, "the pinned one first")
+            let calls = try await bulletins.list(matsumoto, .init(openOnly: true)).items.map(\.bulletin)
+            #expect(calls.count >= 2 && calls.first.map { $0.funding!.deadline.timeIntervalSince(env.now()) < 7 * 86_400 } == true)
+            #expect(try await bulletins.announceDue() == 0)
+            #expect(try await Notifications(env).unreadCount(matsumoto) == 0)
         }
     }
 }

@@ -63,6 +63,7 @@ public struct DemoCommunity: Decodable, Sendable {
     var groups: [GroupEntry]
     var listings: [ListingEntry]
     var channels: [ChannelEntry]
+    var bulletins: [BulletinEntry]?
 
     /// The password every demo account shares; printed when the demo is loaded.
     public static let password = "musubi-demo"
@@ -168,6 +169,7 @@ public struct DemoCommunity: Decodable, Sendable {
                 if entry.status != .open { try await repos.listings.setStatus(id: listing.id, to: entry.status, at: posted) }
             }
             try await loadChannels(repos, memberIDs: memberIDs, groupIDs: groupIDs, fieldIDs: fieldIDs, now: now)
+            try await loadBulletins(repos, memberIDs: memberIDs, organizationIDs: organizationIDs, fieldIDs: fieldIDs, now: now)
         }
         env.fieldTreeCache.invalidate()
     }
