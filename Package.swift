@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "MusubiBench",
             dependencies: [
-                "MusubiCore", "MusubiStore", "MusubiWeb", "MusubiApp",
+                "MusubiCore", "MusubiStore", "MusubiWeb", "MusubiApp", "MusubiMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

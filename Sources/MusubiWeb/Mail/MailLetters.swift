@@ -9,6 +9,19 @@ public struct MailLetters: LetterWriter {
     let templates: Templates
     let catalog: Catalog
 
+    init(configuration: WebConfiguration, templates: Templates, catalog: Catalog) {
+        self.configuration = configuration
+        self.templates = templates
+        self.catalog = catalog
+    }
+
+    /// Letters for a tool outside the server (`musubi bench mail`, the digest command): the
+    /// templates and catalog of the configuration's theme.
+    public init(configuration: WebConfiguration) throws {
+        let resources = ResourceLocator(themeDirectory: configuration.themeDirectory)
+        self.init(configuration: configuration, templates: try Templates(resources: resources), catalog: try Catalog(resources: resources))
+    }
+
     /// What a mail template reads: the greeting, what happened, where to look, and the
     /// links at the foot.
     struct Body {
