@@ -143,7 +143,7 @@ import Testing
             await #expect(throws: MusubiError.conflict("error.mail_not_failed")) { try await admin.retry(c.actor(c.admin), id: refused.id) }
             await #expect(throws: MusubiError.notFound) { try await admin.retry(c.actor(c.admin), id: 999_999) }
             let audit = try await PeopleAdministration(c.env).auditLog(c.actor(c.admin), AuditQuery(action: .mailRetried))
-            #expect(audit.items.map(\.subjectID) == [refused.id])
+            #expect(audit.entries.items.map(\.subjectID) == [refused.id])
         }
     }
 

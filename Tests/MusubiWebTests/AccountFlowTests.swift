@@ -40,6 +40,14 @@ import Testing
             try await admin.signIn("admin@example.jp")
             let audit = try await admin.get("/manage/audit?action=application.approved")
             #expect(audit.contains("春野 さくら"))
+            // It reads like a log: who did it, by name, and whom it was done to, both linked;
+            // the filter offers people by name.
+            let coordinatorID = site.community.coordinator.id
+            #expect(audit.contains(#"<a href="/members/\#(coordinatorID)">西村 健</a>"#))
+            #expect(audit.contains(#"<a href="/members/\#(id)">会員 春野 さくら</a>"#))
+            #expect(audit.contains(#"<option value="\#(coordinatorID)">西村 健</option>"#))
+            let theirs = try await admin.get("/manage/audit?actor=\(coordinatorID)")
+            #expect(theirs.contains("春野 さくら") && theirs.contains(#"<option value="\#(coordinatorID)" selected>西村 健</option>"#))
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import MusubiCore
-import MusubiWeb
+@testable import MusubiWeb
 import Testing
 
 /// Every catalog key the site can ask for is in both languages. A missing one is not an error
@@ -42,6 +42,7 @@ import Testing
             "notification_delivery.": values(NotificationDelivery.self),
             "mail_status.": values(OutboxMail.Status.self),
             "bulletin_kind.": values(BulletinKind.self),
+            "audit_subject.": values(AuditSubject.self),
             "bulletin_visibility.": values(BulletinVisibility.self),
             "language.": MusubiCore.Language.codes,
             // Not enums: IntroductionHandlers' tabs and MigrationHandlers' progress phases, written out there as strings.

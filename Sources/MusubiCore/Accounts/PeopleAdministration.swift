@@ -189,9 +189,24 @@ public struct PeopleAdministration: Sendable {
         return IssuedInvitation(invitation: invitation, secret: secret)
     }
 
-    public func auditLog(_ actor: Requester, _ query: AuditQuery) async throws -> Page<AuditEntry> {
+    /// A page of the audit log with the names it shows: of the people who acted and of the
+    /// people acted on, and everyone the log can be filtered by, by name.
+    public struct AuditLog: Sendable {
+        public var entries: Page<AuditEntry>
+        public var names: [Int64: String]
+        public var actors: [(id: Int64, name: String)]
+    }
+
+    public func auditLog(_ actor: Requester, _ query: AuditQuery) async throws -> AuditLog {
         try Policy.require(actor, .read, .auditLog)
-        return try await env.persistence.read { try await $0.audit.search(query) }
+        return try await env.persistence.read { repos in
+            let entries = try await repos.audit.search(query)
+            let actorIDs = try await repos.audit.actors()
+            let shown = entries.items.compactMap(\.actorID) + entries.items.filter { $0.subjectType == "member" }.compactMap(\.subjectID)
+            let names = try await repos.members.names(of: Array(Set(actorIDs + shown)))
+            let actors = actorIDs.compactMap { id in names[id].map { (id, $0) } }.sorted { $0.1.localizedStandardCompare($1.1) == .orderedAscending }
+            return AuditLog(entries: entries, names: names, actors: actors)
+        }
     }
 
     private func decideApplication(_ actor: Requester, memberID: Int64, to status: AccountStatus, audit: AuditAction) async throws {

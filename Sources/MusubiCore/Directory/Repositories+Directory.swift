@@ -74,4 +74,6 @@ public protocol GroupRepository: Sendable {
 public protocol AuditRepository: Sendable {
     func append(actorID: Int64?, action: AuditAction, subjectType: String, subjectID: Int64?, detail: String, at: Date) async throws
     func search(_ query: AuditQuery) async throws -> Page<AuditEntry>
+    /// Everyone who appears in the log as the one who acted.
+    func actors() async throws -> [Int64]
 }

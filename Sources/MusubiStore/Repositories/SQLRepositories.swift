@@ -115,4 +115,8 @@ struct SQLAuditRepository: AuditRepository {
         }
         return Page(items: items, total: total, request: query.page)
     }
+
+    func actors() async throws -> [Int64] {
+        try await db.raw("SELECT DISTINCT actor_id FROM audit_log WHERE actor_id IS NOT NULL").all().map { try $0.int64("actor_id") }
+    }
 }

@@ -164,7 +164,7 @@ struct APIHandlers {
                 since: query.optional("since").flatMap(QueryParameter.dateTime), until: query.optional("until").flatMap(QueryParameter.dateTime),
                 page: Self.pageRequest(query, size: 50)
             ))
-        return JSON.response(PageDTO(page) { $0 })
+        return JSON.response(PageDTO(page.entries) { $0 })
     }
 
     func tokens(_ request: Request, _ context: Context) async throws -> Response {

@@ -149,20 +149,25 @@ struct ManagementHandlers {
         day.timeZone = site.configuration.timeZone
         let since = query.optional("since").flatMap(day.date(from:))
         let until = query.optional("until").flatMap(day.date(from:)).map { $0.addingTimeInterval(24 * 3600) }
-        let page = try await site.people.auditLog(
+        let log = try await site.people.auditLog(
             context.actor,
             AuditQuery(
                 actorID: try query.int64("actor"), action: action, since: since, until: until,
                 page: PageRequest(number: try query.int("page") ?? 1, size: 50)
             ))
         let views = Views(site: site, context: context, tree: FieldTree([]))
+        let actorID = try query.int64("actor")
         let model = AuditPage(
-            entries: page.items.map { entry in
-                .init(
-                    at: site.formatDate(entry.at, context, withTime: true), actor: entry.actorID.map { "#\($0)" } ?? "—",
+            entries: log.entries.items.map { entry in
+                let subject = AuditSubject(rawValue: entry.subjectType)
+                return .init(
+                    at: site.formatDate(entry.at, context, withTime: true),
+                    actor: entry.actorID.map { log.names[$0] ?? "#\($0)" } ?? site.t("audit.system", context),
                     actorHref: entry.actorID.map { Paths.member.href($0) } ?? "",
                     action: site.t("audit_action." + entry.action.rawValue.replacingOccurrences(of: ".", with: "_"), context),
-                    subject: entry.subjectType + (entry.subjectID.map { " #\($0)" } ?? ""), detail: entry.detail)
+                    subject: (subject.map { site.t("audit_subject." + $0.rawValue, context) } ?? entry.subjectType)
+                        + (entry.subjectID.map { id in entry.subjectType == "member" ? " " + (log.names[id] ?? "#\(id)") : " #\(id)" } ?? ""),
+                    subjectHref: entry.subjectID.flatMap { subject?.path($0) } ?? "", detail: entry.detail)
             },
             actions: [Option(value: "", label: site.t("audit.all_actions", context), selected: action == nil)]
                 + AuditAction.allCases.map {
@@ -170,8 +175,10 @@ struct ManagementHandlers {
                         value: $0.rawValue, label: site.t("audit_action." + $0.rawValue.replacingOccurrences(of: ".", with: "_"), context),
                         selected: $0 == action)
                 },
-            actor: query["actor"], since: query["since"], until: query["until"],
-            pager: views.pager(page, path: Paths.audit.href(), query: query, keys: ["actor", "action", "since", "until"])
+            actors: [Option(value: "", label: site.t("audit.everyone", context), selected: actorID == nil)]
+                + log.actors.map { Option(value: String($0.id), label: $0.name, selected: $0.id == actorID) },
+            since: query["since"], until: query["until"],
+            pager: views.pager(log.entries, path: Paths.audit.href(), query: query, keys: ["actor", "action", "since", "until"])
         )
         return site.render(model, title: site.t("audit.title", context), request, context)
     }

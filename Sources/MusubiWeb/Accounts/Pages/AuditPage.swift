@@ -4,7 +4,8 @@ import Foundation
 struct AuditPage: PageModel {
     var entries: [Entry]
     var actions: [Option]
-    var actor: String
+    /// The people who appear in the log as actors, by name.
+    var actors: [Option]
     var since: String
     var until: String
     var pager: Pager
@@ -15,6 +16,25 @@ struct AuditPage: PageModel {
         var actorHref: String
         var action: String
         var subject: String
+        var subjectHref: String
         var detail: String
+    }
+}
+
+/// What an audit entry is about, and where that is shown.
+enum AuditSubject: String, CaseIterable {
+    case member, organization, group, listing, introduction, channel, bulletin, invitation, concept, `import`, mail, community
+
+    func path(_ id: Int64) -> String? {
+        switch self {
+        case .member: Paths.member.href(id)
+        case .organization: Paths.organization.href(id)
+        case .group: Paths.group.href(id)
+        case .listing: Paths.listing.href(id)
+        case .introduction: Paths.introduction.href(id)
+        case .channel: Paths.channel.href(id)
+        case .bulletin: Paths.bulletin.href(id)
+        case .invitation, .concept, .import, .mail, .community: nil
+        }
     }
 }
