@@ -1,7 +1,8 @@
 import Foundation
 import MusubiCore
-@testable import MusubiWeb
 import Testing
+
+@testable import MusubiWeb
 
 /// Every catalog key the site can ask for is in both languages. A missing one is not an error
 /// at run time: the reader sees the raw key ("role.coordinator", "audit_action.attachment_added")
