@@ -29,6 +29,13 @@ import Testing
             try await coordinator.signIn("coord@example.jp")
             let queue = try await coordinator.get("/manage/people")
             #expect(queue.contains("春野 さくら"))
+            // What the coordinator decides on: the address and what they wrote; how many wait,
+            // in the tab and in the header of every page.
+            #expect(queue.contains("sakura@example.jp") && queue.contains("養殖の資金調達に関心があります"))
+            let waiting = try #require(queue.body.firstMatch(of: /data-testid="waiting-applications"[^>]*>[^<]*?(\d+)</).map { Int($0.1) })
+            #expect(waiting == 2, "the seeded applicant and this one")
+            #expect(queue.contains("(2)"))
+            #expect(!(try await visitor.get("/")).contains("waiting-applications"), "not for others")
             let id = try #require(Self.id(after: "/manage/people/", before: "/approve", in: queue.body, near: "春野"))
             #expect(try await coordinator.post("/manage/people/\(id)/approve").status == .seeOther)
 

@@ -12,6 +12,18 @@ public struct PeopleAdministration: Sendable {
         return try await env.persistence.read { try await $0.members.withStatus(.pending, page: page) }
     }
 
+    /// How many wait for approval: the badge coordinators see in the header (nil for others).
+    public func waitingApplications(_ actor: Requester) async throws -> Int? {
+        guard Policy.can(actor, .approve, .applications) else { return nil }
+        return try await env.persistence.read { try await $0.members.count(withStatus: .pending) }
+    }
+
+    /// The address, message and date of each applicant among `ids`.
+    public func applicationDetails(_ actor: Requester, of ids: [Int64]) async throws -> [Int64: ApplicationDetails] {
+        try Policy.require(actor, .list, .applications)
+        return try await env.persistence.read { try await $0.members.applicationDetails(of: ids) }
+    }
+
     public func people(_ actor: Requester, status: AccountStatus, page: PageRequest = .init()) async throws -> Page<MemberSummary> {
         try Policy.require(actor, .list, .applications)
         return try await env.persistence.read { try await $0.members.withStatus(status, page: page) }

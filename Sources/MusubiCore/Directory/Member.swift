@@ -89,3 +89,17 @@ public struct MemberSummary: Codable, Sendable, Equatable, Identifiable {
         self.fieldIDs = fieldIDs
     }
 }
+
+/// What a coordinator needs to decide on an application, beside the applicant's card.
+public struct ApplicationDetails: Sendable, Equatable {
+    public var email: String
+    /// What they wrote when applying.
+    public var message: String
+    public var appliedAt: Date
+
+    public init(email: String, message: String, appliedAt: Date) {
+        self.email = email
+        self.message = message
+        self.appliedAt = appliedAt
+    }
+}

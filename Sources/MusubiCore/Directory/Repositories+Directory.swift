@@ -46,6 +46,9 @@ public protocol MemberRepository: Sendable {
     /// Active members matching the query.
     func search(_ query: DirectoryQuery) async throws -> Page<MemberSummary>
     func withStatus(_ status: AccountStatus, page: PageRequest) async throws -> Page<MemberSummary>
+    func count(withStatus status: AccountStatus) async throws -> Int
+    /// What the approval queue shows of applicants: the address, what they wrote, when.
+    func applicationDetails(of ids: [Int64]) async throws -> [Int64: ApplicationDetails]
     func inOrganization(_ organizationID: Int64) async throws -> [MemberSummary]
     func newest(limit: Int) async throws -> [MemberSummary]
     /// Active members by their organisation's sector.

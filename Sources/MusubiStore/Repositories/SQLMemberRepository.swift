@@ -71,6 +71,19 @@ struct SQLMemberRepository: MemberRepository {
         try await summaries(where: "m.status = \(bind: status.rawValue)", order: "m.created_at DESC, m.id DESC", page: page)
     }
 
+    func count(withStatus status: AccountStatus) async throws -> Int {
+        try await db.count("SELECT COUNT(*) AS n FROM members WHERE status = \(bind: status.rawValue)")
+    }
+
+    func applicationDetails(of ids: [Int64]) async throws -> [Int64: ApplicationDetails] {
+        var result: [Int64: ApplicationDetails] = [:]
+        for row in try await db.raw("SELECT id, email, seeking, created_at FROM members WHERE " + inList("id", ids)).all() {
+            result[try row.int64("id")] = ApplicationDetails(
+                email: try row.string("email"), message: try row.string("seeking"), appliedAt: try row.date("created_at"))
+        }
+        return result
+    }
+
     func inOrganization(_ organizationID: Int64) async throws -> [MemberSummary] {
         try await summaries(where: "m.status = 'active' AND m.organization_id = \(bind: organizationID)", order: "m.name_kana, m.id", page: nil).items
     }

@@ -13,10 +13,13 @@ struct ManagementHandlers {
         let page = try await site.people.people(context.actor, status: status, page: PageRequest(number: try query.int("page") ?? 1, size: 50))
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let actor = context.actor
+        let applications = status == .pending ? try await site.people.applicationDetails(actor, of: page.items.map(\.id)) : [:]
+        let waiting = status == .pending ? page.total : try await site.people.waitingApplications(actor) ?? 0
         let model = PeoplePage(
             tabs: AccountStatus.allCases.map { tab in
                 .init(
-                    label: site.t("people.tab_" + tab.rawValue, context), href: Paths.people.href() + "?status=" + tab.rawValue,
+                    label: site.t("people.tab_" + tab.rawValue, context) + (tab == .pending && waiting > 0 ? " (\(waiting))" : ""),
+                    href: Paths.people.href() + "?status=" + tab.rawValue,
                     current: tab == status, testID: "tab-" + tab.rawValue)
             },
             people: page.items.map { member in
@@ -31,7 +34,10 @@ struct ManagementHandlers {
                     canChangeRole: status == .active && Role.allCases.contains { $0 != member.role && Policy.can(actor, .assignRole($0), target) },
                     canDeactivate: status == .active && Policy.can(actor, .deactivate, target),
                     canReactivate: status == .deactivated && Policy.can(actor, .reactivate, target),
-                    canIssueSignInLink: status == .active && Policy.can(actor, .issueSignInLink, target)
+                    canIssueSignInLink: status == .active && Policy.can(actor, .issueSignInLink, target),
+                    application: applications[member.id].map {
+                        .init(email: $0.email, message: $0.message, appliedAt: site.formatDate($0.appliedAt, context, withTime: true))
+                    }
                 )
             },
             pager: views.pager(page, path: Paths.people.href(), query: query, keys: ["status"]),

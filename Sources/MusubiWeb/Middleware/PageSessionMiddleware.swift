@@ -17,7 +17,10 @@ struct PageSessionMiddleware: RouterMiddleware {
             context.actor = found.actor
             context.csrfToken = found.session.csrfToken
             // Only a page shows the bell; a form's post is answered with a redirect.
-            if request.method == .get { context.unreadNotifications = try await site.notifications.unreadCount(found.actor) }
+            if request.method == .get {
+                context.unreadNotifications = try await site.notifications.unreadCount(found.actor)
+                context.waitingApplications = try await site.people.waitingApplications(found.actor)
+            }
         } else if let visitorToken = request.cookies[Cookies.visitorCSRF]?.value, visitorToken.count >= 32 {
             context.csrfToken = visitorToken
         } else {

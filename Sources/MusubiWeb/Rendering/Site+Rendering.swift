@@ -21,6 +21,8 @@ struct Layout {
     var unreadNotifications: Int?
     var bellHasUnread: Bool
     var bellLabel: String
+    /// Applications waiting, for coordinators when there are any.
+    var waitingApplications: Int?
 }
 
 extension Site {
@@ -48,7 +50,8 @@ extension Site {
             paths: Self.navigationPaths,
             unreadNotifications: context.actor == .anonymous ? nil : context.unreadNotifications ?? 0,
             bellHasUnread: (context.unreadNotifications ?? 0) > 0,
-            bellLabel: t("notifications.bell", context).replacingOccurrences(of: "{count}", with: "\(context.unreadNotifications ?? 0)")
+            bellLabel: t("notifications.bell", context).replacingOccurrences(of: "{count}", with: "\(context.unreadNotifications ?? 0)"),
+            waitingApplications: context.waitingApplications.flatMap { $0 > 0 ? $0 : nil }
         )
         let scope: [String: Any] = ["layout": layout, "page": page, "t": catalog.tree(context.language)]
         observeRendering?(Page.template, scope)

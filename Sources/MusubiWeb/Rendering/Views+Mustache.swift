@@ -67,6 +67,7 @@ extension Layout: MustacheParent {
         case "unreadNotifications": self.unreadNotifications as Any?
         case "bellHasUnread": self.bellHasUnread
         case "bellLabel": self.bellLabel
+        case "waitingApplications": self.waitingApplications as Any?
         default: nil
         }
     }

@@ -13,6 +13,8 @@ public struct MusubiRequestContext: RequestContext {
     public var csrfToken: String = ""
     /// The bell's count, for a page shown to someone signed in.
     public var unreadNotifications: Int?
+    /// For coordinators: how many applications wait (the header's badge).
+    public var waitingApplications: Int?
     /// Set when a visitor got a new CSRF cookie with this response.
     var newVisitorCSRF: String?
     /// The client's address, for rate limiting sign-ins: the peer, or behind a trusted

@@ -14,6 +14,11 @@ struct PeoplePage: PageModel {
         var current: Bool
         var testID: String
     }
+    struct Application {
+        var email: String
+        var message: String
+        var appliedAt: String
+    }
     struct PersonRow {
         var member: MemberRow
         var approveHref: String
@@ -27,5 +32,7 @@ struct PeoplePage: PageModel {
         var canDeactivate: Bool
         var canReactivate: Bool
         var canIssueSignInLink: Bool
+        /// In the approval queue: what the applicant gave.
+        var application: Application?
     }
 }
