@@ -68,7 +68,7 @@ struct IntroductionHandlers {
         let names = try await site.introductions.names(of: page.items)
         let views = Views(site: site, context: context, tree: FieldTree([]))
         let tabs = (isCoordinator ? ["queue", "all", "mine"] : ["mine"]).map { key in
-            IntroductionsPage.Tab(
+            Tab(
                 label: site.t("introductions.tab_" + key, context), href: Paths.introductions.href() + "?box=" + key, current: key == box,
                 testID: "tab-" + key)
         }

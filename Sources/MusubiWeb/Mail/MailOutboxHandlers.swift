@@ -13,7 +13,7 @@ struct MailOutboxHandlers {
         let (mails, counts) = try await site.mailOutbox.list(
             context.actor, status: status, page: PageRequest(number: try query.int("page") ?? 1, size: 50))
         let views = Views(site: site, context: context, tree: FieldTree([]))
-        func tab(_ tab: OutboxMail.Status?) -> MailOutboxPage.Tab {
+        func tab(_ tab: OutboxMail.Status?) -> Tab {
             let label = tab.map { site.t("mail_status." + $0.rawValue, context) + " (\(counts[$0] ?? 0))" } ?? site.t("mail_outbox.all", context)
             return .init(
                 label: label, href: Paths.mailOutbox.href() + (tab.map { "?status=" + $0.rawValue } ?? ""), current: tab == status,

@@ -10,6 +10,14 @@ struct Option {
     var selected: Bool
 }
 
+/// A tab above a list: its label, where it leads, whether it is the one shown.
+struct Tab {
+    var label: String
+    var href: String
+    var current: Bool
+    var testID: String
+}
+
 struct MemberRow: Hashable, Sendable {
     var href: String
     var name: String

@@ -8,12 +8,6 @@ struct PeoplePage: PageModel {
     var isPending: Bool
     var isDeactivated: Bool
 
-    struct Tab {
-        var label: String
-        var href: String
-        var current: Bool
-        var testID: String
-    }
     struct Application {
         var email: String
         var message: String

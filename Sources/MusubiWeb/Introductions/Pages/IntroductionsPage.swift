@@ -7,12 +7,6 @@ struct IntroductionsPage: PageModel {
     var rows: [Row]
     var pager: Pager
 
-    struct Tab {
-        var label: String
-        var href: String
-        var current: Bool
-        var testID: String
-    }
     struct Row {
         var href: String
         var requester: String

@@ -5,13 +5,6 @@ struct MailOutboxPage: PageModel {
     var rows: [Row]
     var pager: Pager
 
-    struct Tab {
-        var label: String
-        var href: String
-        var current: Bool
-        var testID: String
-    }
-
     struct Row {
         var to: String
         var subject: String
