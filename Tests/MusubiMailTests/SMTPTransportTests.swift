@@ -27,9 +27,6 @@ import Testing
     /// made here for `localhost` and 127.0.0.1 and signed by itself (`certificate`).
     final class Server {
         let process = Process()
-        /// Closed when the server is to end (python3 may be a launcher's child: a signal to
-        /// the process started here need not reach it).
-        let input = Pipe()
         let folder = TestFolders.new("smtp")
         let port: Int
         var certificate: URL { folder.appendingPathComponent("cert.pem") }
@@ -68,21 +65,34 @@ import Testing
                     if mode == "startTLS": kwargs["require_starttls"] = True
                 controller = Controller(Handler(), hostname="127.0.0.1", port=port, **kwargs)
                 controller.start()
-                print(port, flush=True)
-                # Ends when the test closes its end of stdin, or ends itself.
-                sys.stdin.read()
+                with open(os.path.join(folder, "port.part"), "w") as f: f.write(str(port))
+                os.rename(os.path.join(folder, "port.part"), os.path.join(folder, "port"))
+                # Ends when the test leaves a file named "stop", or after ten minutes.
+                for _ in range(6000):
+                    if os.path.exists(os.path.join(folder, "stop")): break
+                    time.sleep(0.1)
                 os._exit(0)
                 """
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", "-c", script, folder.path, mode.rawValue]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardInput = input
+            // No pipes: an end of one could be inherited by another child process started
+            // beside this one, and a wait for its end-of-file would never end. The server
+            // says its port in a file, and ends when it finds a file named "stop".
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
             try process.run()
-            let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-            guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-                process.terminate()
-                throw ServerError.notStarted("aiosmtpd did not start (python3 -m pip install aiosmtpd): \(line)")
+            let portFile = folder.appendingPathComponent("port")
+            var port: Int?
+            for _ in 0..<300 where port == nil {
+                port = (try? String(contentsOf: portFile, encoding: .utf8)).flatMap { Int($0) }
+                if port == nil {
+                    guard process.isRunning else { break }
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+            }
+            guard let port else {
+                try? Data().write(to: folder.appendingPathComponent("stop"))
+                throw ServerError.notStarted("aiosmtpd did not start (python3 -m pip install aiosmtpd)")
             }
             self.port = port
         }
@@ -98,7 +108,9 @@ import Testing
                 "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
                 "-keyout", folder.appendingPathComponent("key.pem").path, "-out", folder.appendingPathComponent("cert.pem").path,
             ]
-            openssl.standardError = FileHandle.nullDevice
+            (openssl.standardInput, openssl.standardOutput, openssl.standardError) = (
+                FileHandle.nullDevice, FileHandle.nullDevice, FileHandle.nullDevice
+            )
             try openssl.run()
             openssl.waitUntilExit()
             guard openssl.terminationStatus == 0 else { throw ServerError.notStarted("openssl could not make a certificate") }
@@ -119,7 +131,7 @@ import Testing
         }
 
         deinit {
-            try? input.fileHandleForWriting.close()
+            try? Data().write(to: folder.appendingPathComponent("stop"))
             process.waitUntilExit()
         }
     }
