@@ -75,6 +75,7 @@ import Testing
             #expect(!home.contains("松本 恭平"))
             let organization = try await visitor.get("/organizations/\(site.community.organizations[.academia]!.id)")
             #expect(organization.contains("山陰工業高等専門学校"))
+            #expect(!organization.contains("ウェブサイト:"), "no website, no empty line for one")
             #expect(!organization.contains("松本 恭平"))
             let member = site.browser()
             try await member.signIn("member@example.jp")

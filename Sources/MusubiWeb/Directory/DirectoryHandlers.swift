@@ -88,7 +88,8 @@ struct DirectoryHandlers {
         let detail = try await site.directory.organization(context.actor, id: id)
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let model = OrganizationPage(
-            organization: views.row(detail.organization), nameKana: detail.organization.nameKana, website: detail.organization.website,
+            organization: views.row(detail.organization), nameKana: detail.organization.nameKana,
+            website: detail.organization.website.isEmpty ? nil : detail.organization.website,
             members: views.cards(detail.members), groups: detail.groups.map { views.row($0) },
             seesPeople: Policy.can(context.actor, .list, .members),
             canEdit: Policy.can(context.actor, .edit, .organization(id: id)), editHref: Paths.editOrganization.href(id)

@@ -4,7 +4,8 @@ import Foundation
 struct OrganizationPage: PageModel {
     var organization: OrganizationRow
     var nameKana: String
-    var website: String
+    /// Nil without one: Mustache shows an empty string as if it were there.
+    var website: String?
     /// Rendered cards (Views.cards).
     var members: [String]
     var groups: [GroupRow]
