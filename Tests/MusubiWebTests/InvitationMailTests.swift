@@ -11,10 +11,7 @@ import Testing
 @Suite struct InvitationMailTests {
     /// The outbox's letters, newest last, rendered as the site renders them.
     static func mails(_ site: TestSite) async throws -> [MailMessage] {
-        let resources = ResourceLocator(themeDirectory: nil)
-        let letters = MailLetters(
-            configuration: WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi"),
-            templates: try Templates(resources: resources), catalog: try Catalog(resources: resources))
+        let letters = try MailLetters(configuration: WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi"))
         let queued = try await site.environment.persistence.read { try await $0.mailOutbox.list(status: nil, page: .init()) }
         return queued.items.reversed().map { letters.mail($0.letter) }
     }

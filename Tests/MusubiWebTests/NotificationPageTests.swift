@@ -10,13 +10,7 @@ import Testing
 @Suite struct NotificationPageTests {
     /// How the outbox's first letter reads as mail, rendered as the running site renders it.
     static func firstMail(_ site: TestSite) async throws -> MailMessage {
-        let resources = ResourceLocator(themeDirectory: nil)
-        let letters = MailLetters(
-            configuration: WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi"),
-            templates: try Templates(resources: resources), catalog: try Catalog(resources: resources))
-        // Queued or sent already: the site's outbox service may have sent it.
-        let queued = try await site.environment.persistence.read { try await $0.mailOutbox.list(status: nil, page: .init()) }
-        return letters.mail(try #require(queued.items.last).letter)
+        try #require(try await InvitationMailTests.mails(site).first)
     }
 
     @Test(arguments: TestDatabase.available)

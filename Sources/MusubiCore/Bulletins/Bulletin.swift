@@ -155,6 +155,9 @@ public struct Bulletin: Sendable, Equatable, Identifiable {
     /// Appeared and not yet expired.
     public func isCurrent(at now: Date) -> Bool { publishAt <= now && (expiresAt.map { now < $0 } ?? true) }
 
+    /// Its first words as plain text, for lists, feeds and notifications.
+    public var excerpt: String { Notice.excerpt(of: MessageText.plain(body, names: [:])) }
+
     /// A funding call still taking applications.
     public func isOpen(at now: Date) -> Bool { funding.map { now <= $0.deadline } ?? false }
 }

@@ -14,7 +14,7 @@ extension Bulletins {
         try await repos.bulletins.markAnnounced(id: bulletin.id, at: env.now())
         let notice = Notice(
             step: bulletin.kind == .fundingCall ? .fundingCallPublished : .bulletinPublished, actorID: bulletin.authorID, subject: bulletin.title,
-            excerpt: MessageText.plain(bulletin.body, names: [:]), target: .bulletin(bulletin.id))
+            excerpt: bulletin.excerpt, target: .bulletin(bulletin.id))
         return try await Notifier(env: env).notify(notice, to: readers.compactMap(\.memberID), repos)
     }
 

@@ -10,19 +10,16 @@ public struct Bulletins: Sendable {
     public init(_ env: CoreEnvironment) { self.env = env }
 
     /// A bulletin as one reader sees it.
-    public struct Shown: Sendable, Equatable {
+    public struct Shown: Sendable {
         public var bulletin: Bulletin
         /// Appeared and not expired (coordinators also see the others).
         public var isCurrent: Bool
         public var saved: Bool
         public var maySave: Bool
         public var mayEdit: Bool
-        /// Where its discussion is: the channel and the message that opened it.
+        /// Where its discussion is: the channel and the message that opened it, while that
+        /// message is there (one bulletin's page looks; a list does not).
         public var discussion: (channelID: Int64, messageID: Int64)?
-
-        public static func == (a: Shown, b: Shown) -> Bool {
-            a.bulletin == b.bulletin && a.saved == b.saved && a.discussion?.messageID == b.discussion?.messageID
-        }
     }
 
     public struct Filters: Sendable, Equatable {
@@ -125,10 +122,7 @@ public struct Bulletins: Sendable {
                 filters.openOnly
                 ? chosen.sorted { ($0.funding?.deadline ?? .distantFuture) < ($1.funding?.deadline ?? .distantFuture) }
                 : chosen.sorted { ($0.pinned ? 1 : 0, $0.publishAt, $0.id) > ($1.pinned ? 1 : 0, $1.publishAt, $1.id) }
-            var items: [Shown] = []
-            for bulletin in ordered.dropFirst(filters.page.offset).prefix(filters.page.size) {
-                items.append(try await shown(bulletin, reader, saved, now, repos))
-            }
+            let items = ordered.dropFirst(filters.page.offset).prefix(filters.page.size).map { shown($0, reader, saved, now) }
             return Page(items: items, total: ordered.count, request: filters.page)
         }
     }
@@ -144,7 +138,10 @@ public struct Bulletins: Sendable {
                 bulletin.isCurrent(at: now) || reader.isCoordinator
             else { throw MusubiError.notFound }
             let saved = try await actor.memberID.asyncMap { try await repos.bulletins.savedIDs(memberID: $0) } ?? []
-            return try await shown(bulletin, reader, saved, now, repos)
+            var shown = shown(bulletin, reader, saved, now)
+            let opening = try await bulletin.discussionMessageID.asyncMap { try await repos.messages.find(id: $0) } ?? nil
+            shown.discussion = opening.map { ($0.channelID, $0.id) }
+            return shown
         }
     }
 
@@ -172,14 +169,10 @@ public struct Bulletins: Sendable {
         }
     }
 
-    private func shown(_ bulletin: Bulletin, _ reader: BulletinReader, _ saved: Set<Int64>, _ now: Date, _ repos: any Repositories) async throws
-        -> Shown
-    {
-        let discussion = try await bulletin.discussionMessageID.asyncMap { try await repos.messages.find(id: $0) } ?? nil
-        return Shown(
+    private func shown(_ bulletin: Bulletin, _ reader: BulletinReader, _ saved: Set<Int64>, _ now: Date) -> Shown {
+        Shown(
             bulletin: bulletin, isCurrent: bulletin.isCurrent(at: now), saved: saved.contains(bulletin.id),
-            maySave: bulletin.kind == .fundingCall && (reader.role.map { $0 >= .member } ?? false), mayEdit: reader.isCoordinator,
-            discussion: discussion.map { ($0.channelID, $0.id) })
+            maySave: bulletin.kind == .fundingCall && (reader.role.map { $0 >= .member } ?? false), mayEdit: reader.isCoordinator)
     }
 
     func reader(_ actor: Requester, _ repos: any Repositories) async throws -> BulletinReader {

@@ -59,7 +59,7 @@ public struct Notice: Sendable, Equatable, Codable {
     /// The most characters an excerpt keeps.
     public static let excerptLimit = 140
 
-    public static func excerpt(of text: String) -> String {
+    static func excerpt(of text: String) -> String {
         let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return line.count > excerptLimit ? String(line.prefix(excerptLimit - 1)) + "…" : line
     }

@@ -115,38 +115,34 @@ struct SQLBulletinRepository: BulletinRepository {
     }
 
     func readers() async throws -> [BulletinReader] {
-        try await readers(where: "m.status = 'active'")
+        try await readers(only: nil)
     }
 
     func reader(memberID: Int64) async throws -> BulletinReader? {
-        try await readers(where: "m.id = \(bind: memberID)").first
+        try await readers(only: memberID).first
     }
 
-    private func readers(where condition: SQLQueryString) async throws -> [BulletinReader] {
+    /// One member (active or not), or every active one. Their fields and groups come from
+    /// one read of each link table, filtered to the one member when there is one.
+    private func readers(only memberID: Int64?) async throws -> [BulletinReader] {
+        let members: SQLQueryString = memberID.map { "m.id = \(bind: $0)" } ?? "m.status = 'active'"
+        let owner: SQLQueryString = memberID.map { " WHERE member_id = \(bind: $0)" } ?? ""
         let rows = try await db.raw(
-            "SELECT m.id, m.role, o.sector FROM members m LEFT JOIN organizations o ON o.id = m.organization_id WHERE \(condition) ORDER BY m.id"
+            "SELECT m.id, m.role, o.sector FROM members m LEFT JOIN organizations o ON o.id = m.organization_id WHERE \(members) ORDER BY m.id"
         ).all()
-        let ids = try rows.map { try $0.int64("id") }
-        guard !ids.isEmpty else { return [] }
-        let one = ids.count == 1
-        let fields = try await db.fieldsByOwner(table: "member_fields", ownerColumn: "member_id", ownerIDs: one ? ids : [])
-        var allFields: [Int64: [Int64]] = fields
-        var groups: [Int64: [Int64]] = [:]
-        // Everyone at once: two whole-table reads rather than lists of thousands of ids.
-        let memberFilter: SQLQueryString = one ? "WHERE member_id = \(bind: ids[0])" : ""
-        if !one {
-            for row in try await db.raw("SELECT member_id, field_id FROM member_fields").all() {
-                allFields[try row.int64("member_id"), default: []].append(try row.int64("field_id"))
-            }
+        var fields: [Int64: [Int64]] = [:]
+        for row in try await db.raw("SELECT member_id, field_id FROM member_fields\(owner)").all() {
+            fields[try row.int64("member_id"), default: []].append(try row.int64("field_id"))
         }
-        for row in try await db.raw("SELECT member_id, group_id FROM group_members \(memberFilter)").all() {
+        var groups: [Int64: [Int64]] = [:]
+        for row in try await db.raw("SELECT member_id, group_id FROM group_members\(owner)").all() {
             groups[try row.int64("member_id"), default: []].append(try row.int64("group_id"))
         }
         return try rows.map { row in
             let id = try row.int64("id")
             return BulletinReader(
                 memberID: id, role: try row.enumValue("role", as: Role.self), sector: try row.optionalEnumValue("sector", as: Sector.self),
-                fieldIDs: allFields[id] ?? [], groupIDs: groups[id] ?? [])
+                fieldIDs: fields[id] ?? [], groupIDs: groups[id] ?? [])
         }
     }
 

@@ -59,7 +59,7 @@ struct BulletinDTO: Encodable {
         }
         current = shown.isCurrent
         saved = shown.saved
-        discussionMessageId = shown.discussion?.messageID
+        discussionMessageId = bulletin.discussionMessageID
         createdAt = bulletin.createdAt
         updatedAt = bulletin.updatedAt
     }

@@ -24,7 +24,7 @@ struct AtomFeed {
         for bulletin in bulletins {
             let href = configuration.absolute(Paths.bulletin.href(bulletin.id))
             let kind = site.catalog.text("bulletin_kind." + bulletin.kind.rawValue, language)
-            var summary = Notice.excerpt(of: MessageText.plain(bulletin.body, names: [:]))
+            var summary = bulletin.excerpt
             if let deadline = bulletin.funding?.deadline {
                 summary =
                     site.catalog.text("bulletins.deadline", language) + ": " + configuration.formatDate(deadline, language, withTime: true) + " "

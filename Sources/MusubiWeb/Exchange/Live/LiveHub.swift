@@ -130,13 +130,12 @@ public actor LiveHub: Service {
     /// Sends each person's new unread count to their connections (only people connected here
     /// cost a read).
     private func ringBells(of memberIDs: Set<Int64>) async {
-        let connected = memberIDs.intersection(connections.values.map(\.memberID))
-        for memberID in connected.sorted() {
-            guard let actor = connections.values.first(where: { $0.memberID == memberID })?.actor else { continue }
+        let connected = Dictionary(grouping: connections.filter { memberIDs.contains($0.value.memberID) }, by: \.value.memberID)
+        for (memberID, held) in connected.sorted(by: { $0.key < $1.key }) {
             do {
-                guard let unread = try await notifications.unreadCount(actor) else { continue }
+                guard let unread = try await notifications.unreadCount(held[0].value.actor) else { continue }
                 let frame = LiveFrame.notifications(unread: unread).json
-                for (id, connection) in connections where connection.memberID == memberID { send(frame, to: id) }
+                for (id, _) in held { send(frame, to: id) }
             } catch {
                 logger.warning("bell not brought up to date", metadata: ["member": "\(memberID)", "error": "\(error)"])
             }
