@@ -84,7 +84,7 @@ public enum MusubiApplication {
             }, readiness: readiness)
         let upkeep = HourlyUpkeep(environment, interval: options.upkeepInterval, logger: logger)
         let tokenUses = TokenUseWriter(environment, interval: options.tokenUseInterval, logger: logger)
-        let desk = DeskRounds(environment, logger: logger)
+        let desk = DeskRounds(environment, digestSchedule: options.web.digestSchedule, logger: logger)
         let mail = MailOutboxSender(environment, transport: installation.mailTransport, writer: site.letters, logger: logger)
         var application = Application(
             router: SiteMap.router(for: site),

@@ -122,7 +122,7 @@ struct FanoutLoad: Sendable {
         let (running, started) = AsyncStream<Int>.makeStream()
         let load = self
         let options = MusubiApplication.Options(
-            host: "127.0.0.1", port: 0, web: WebConfiguration(installationName: "ベンチ", installationNameEn: "Bench"),
+            host: "127.0.0.1", port: 0, web: WebConfiguration(installationName: "ベンチ", installationNameEn: "Bench", digestSchedule: nil),
             prepare: { installation in
                 guard try await installation.persistence.isEmpty() else {
                     throw ValidationError("The database is not empty: the benchmark makes its own people and channels (give a fresh --data-dir).")

@@ -82,8 +82,8 @@ import Testing
             await #expect(throws: MusubiError.notFound) {
                 try await notifications.unsubscribe(token.replacingOccurrences(of: ".mention.", with: ".direct_message."))
             }
-            #expect(try notifications.unsubscribeLink(token) == .mention)
-            #expect(try await notifications.unsubscribe(token) == .mention)
+            #expect(try notifications.unsubscribeLink(token) == .kind(.mention))
+            #expect(try await notifications.unsubscribe(token) == .kind(.mention))
             #expect(try await notifications.preferences(me).first { $0.kind == .mention }?.delivery == .inApp)
             // Other kinds keep their way.
             #expect(try await notifications.preferences(me).first { $0.kind == .directMessage }?.delivery == .mail)

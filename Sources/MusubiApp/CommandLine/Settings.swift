@@ -26,6 +26,8 @@ public struct Settings: Sendable {
     /// Where mail goes by SMTP; `.eml` files under the data folder when nil.
     public var smtp: SMTPConfiguration?
     public var mailFrom: String?
+    /// Nil when the installation sends no weekly digest (`MUSUBI_DIGEST_AT=off`).
+    public var digestSchedule: DigestSchedule?
 
     /// Every key, with what it means, for `--help` and the README.
     public static let keys: [(key: String, environment: String, meaning: String)] = [
@@ -53,6 +55,7 @@ public struct Settings: Sendable {
             "smtp://user:password@host:587?starttls=true or smtps://user:password@host:465 to send mail; written as .eml files under the data folder's mail/ when unset"
         ),
         ("mailFrom", "MUSUBI_MAIL_FROM", "the address mail comes from (noreply@ the public address's host)"),
+        ("digestAt", "MUSUBI_DIGEST_AT", "when the weekly digest mail goes out, in the time zone above (monday 08:00), or off"),
     ]
 
     /// What never appears in the configuration's own logs: it holds a password or a key.
@@ -98,6 +101,11 @@ public struct Settings: Sendable {
         if let mailFrom, !MailAddress(address: mailFrom).isUsable {
             throw ValidationError("MUSUBI_MAIL_FROM must be one plain address such as noreply@example.jp, not '\(mailFrom)'.")
         }
+        let digestText = string("digestAt") ?? "monday 08:00"
+        let digestSchedule = DigestSchedule(digestText, timeZone: TimeZone(identifier: zone)!)
+        guard digestSchedule != nil || digestText == "off" else {
+            throw ValidationError("MUSUBI_DIGEST_AT must be a day and a time such as 'monday 08:00', or off; not '\(digestText)'.")
+        }
         return Settings(
             host: string("host") ?? "127.0.0.1", port: port, dataDirectory: string("dataDir") ?? "data",
             databaseURL: string("databaseURL"), publicBaseURL: string("publicBaseURL"), sessionSecret: string("sessionSecret"),
@@ -105,7 +113,7 @@ public struct Settings: Sendable {
             siteNameEn: string("siteNameEn"), timeZone: zone,
             trustedProxies: Set(
                 (string("trustedProxies") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
-            sqliteSynchronous: synchronous, smtp: smtp, mailFrom: mailFrom
+            sqliteSynchronous: synchronous, smtp: smtp, mailFrom: mailFrom, digestSchedule: digestSchedule
         )
     }
 

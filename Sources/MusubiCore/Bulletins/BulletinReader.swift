@@ -39,4 +39,13 @@ public struct BulletinReader: Sendable, Equatable {
         let mine = Set(fieldIDs.flatMap { tree.subtree(of: $0) })
         return fields.contains { field in mine.contains(field) || !Set(tree.subtree(of: field)).isDisjoint(with: fieldIDs) }
     }
+
+    /// Whether a funding call fits the reader: one they saved, or one they may read that is
+    /// about their fields (or names none) and open to their sector (or to every sector).
+    public func fits(_ call: Bulletin, saved: Bool, in tree: FieldTree) -> Bool {
+        guard let funding = call.funding, mayRead(call, in: tree) else { return false }
+        if saved { return true }
+        let sectorFits = funding.eligibleSectors.isEmpty || sector.map(funding.eligibleSectors.contains) == true
+        return sectorFits && (call.fieldIDs.isEmpty || shareAField(call.fieldIDs, in: tree))
+    }
 }

@@ -19,6 +19,8 @@ public protocol BulletinRepository: Sendable {
     func save(bulletinID: Int64, memberID: Int64, at: Date) async throws
     func unsave(bulletinID: Int64, memberID: Int64) async throws
     func savedIDs(memberID: Int64) async throws -> Set<Int64>
+    /// Every saved call, by who saved it.
+    func allSaved() async throws -> [Int64: Set<Int64>]
     /// Saved calls whose deadline falls before `before` and whose reminder of `days` was not
     /// yet sent, with who saved them.
     func dueReminders(days: Int, deadlineBefore before: Date, after: Date) async throws -> [(bulletinID: Int64, memberID: Int64)]

@@ -13,6 +13,8 @@ public struct Letter: Sendable, Equatable, Codable {
         /// A one-time link to set a password and sign in: asked for by the person
         /// (`selfService`, a forgotten password) or issued by a coordinator.
         case signInLink(secret: String, expiresAt: Date, selfService: Bool)
+        /// A member's week.
+        case digest(WeeklyDigest)
     }
 
     public var to: MailAddress

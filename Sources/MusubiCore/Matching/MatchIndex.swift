@@ -37,7 +37,7 @@ public struct MatchIndex: Sendable {
     }
 
     /// A concept as a reason names it, in either language.
-    public struct ConceptLabel: Sendable, Equatable, Hashable {
+    public struct ConceptLabel: Sendable, Equatable, Hashable, Codable {
         public var ja: String
         public var en: String
 

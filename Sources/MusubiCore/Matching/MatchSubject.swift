@@ -1,5 +1,5 @@
 /// What a match candidate is: a listing, or a person by what their profile offers and seeks.
-public enum MatchSubject: Sendable, Hashable, Comparable {
+public enum MatchSubject: Sendable, Hashable, Comparable, Codable {
     case listing(Int64)
     case person(Int64)
 }

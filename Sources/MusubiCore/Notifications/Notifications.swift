@@ -45,23 +45,39 @@ public struct Notifications: Sendable {
         }
     }
 
-    /// The kind a mail's unsubscribe link stops, when the link is genuine.
-    public func unsubscribeLink(_ token: String) throws -> NotificationKind {
-        guard let (_, kind) = Unsubscribing(env).verify(token) else { throw MusubiError.notFound }
-        return kind
+    /// Whether the actor gets the weekly digest.
+    public func wantsDigest(_ actor: Requester) async throws -> Bool {
+        let me = try owner(actor, .view)
+        return try await env.persistence.read { try await $0.notifications.wantsDigest(memberID: me) }
     }
 
-    /// Stops the mail of the link's kind for its person: what came by mail (at once or in
-    /// the digest) stays on the bell. Gives the kind.
+    public func setWantsDigest(_ actor: Requester, _ wanted: Bool) async throws {
+        let me = try owner(actor, .edit)
+        try await env.persistence.write { try await $0.notifications.setWantsDigest(memberID: me, wanted) }
+    }
+
+    /// What a mail's unsubscribe link stops, when the link is genuine.
+    public func unsubscribeLink(_ token: String) throws -> MailTopic {
+        guard let (_, topic) = Unsubscribing(env).verify(token) else { throw MusubiError.notFound }
+        return topic
+    }
+
+    /// Stops the mail the link is about for its person: a kind's mail (what came by mail, at
+    /// once or in the digest, stays on the bell), or the weekly digest. Gives the topic.
     @discardableResult
-    public func unsubscribe(_ token: String) async throws -> NotificationKind {
-        guard let (memberID, kind) = Unsubscribing(env).verify(token) else { throw MusubiError.notFound }
+    public func unsubscribe(_ token: String) async throws -> MailTopic {
+        guard let (memberID, topic) = Unsubscribing(env).verify(token) else { throw MusubiError.notFound }
         try await env.persistence.write { repos in
-            let current = try await repos.notifications.preferences(memberID: memberID)[kind] ?? kind.defaultDelivery
-            guard current == .mail || current == .digest else { return }
-            try await repos.notifications.setPreference(memberID: memberID, kind: kind, delivery: .inApp)
+            switch topic {
+            case .weeklyDigest:
+                try await repos.notifications.setWantsDigest(memberID: memberID, false)
+            case .kind(let kind):
+                let current = try await repos.notifications.preferences(memberID: memberID)[kind] ?? kind.defaultDelivery
+                guard current == .mail || current == .digest else { return }
+                try await repos.notifications.setPreference(memberID: memberID, kind: kind, delivery: .inApp)
+            }
         }
-        return kind
+        return topic
     }
 
     private func owner(_ actor: Requester, _ action: Action) throws -> Int64 {

@@ -28,36 +28,61 @@ struct Notifier {
             for recipient in mailed {
                 try await repos.post(
                     .notice(notice, actorName: actorName), to: MailAddress(name: recipient.name, address: recipient.email),
-                    kind: notice.kind.rawValue, unsubscribeToken: Unsubscribing(env).token(memberID: recipient.memberID, kind: notice.kind), env)
+                    kind: notice.kind.rawValue, unsubscribeToken: Unsubscribing(env).token(memberID: recipient.memberID, topic: .kind(notice.kind)),
+                    env)
             }
         }
         return Set(reached.map(\.memberID))
     }
 }
 
+/// What a mail's one-click link stops: one kind of notification, or the weekly digest.
+public enum MailTopic: Sendable, Equatable {
+    case kind(NotificationKind)
+    case weeklyDigest
+
+    /// The kind's name, or `weekly_digest`.
+    public var rawValue: String {
+        switch self {
+        case .kind(let kind): kind.rawValue
+        case .weeklyDigest: "weekly_digest"
+        }
+    }
+
+    public init?(rawValue: String) {
+        if rawValue == "weekly_digest" {
+            self = .weeklyDigest
+        } else if let kind = NotificationKind(rawValue: rawValue) {
+            self = .kind(kind)
+        } else {
+            return nil
+        }
+    }
+}
+
 /// The one-click link in every mail that can be turned off: its token names the person and
-/// the kind, and is signed with the installation's key, so that it works without signing in
+/// the topic, and is signed with the installation's key, so that it works without signing in
 /// and cannot be made for someone else.
 struct Unsubscribing {
     let env: CoreEnvironment
 
     init(_ env: CoreEnvironment) { self.env = env }
 
-    func token(memberID: Int64, kind: NotificationKind) -> String {
-        "\(memberID).\(kind.rawValue).\(signature(memberID: memberID, kind: kind))"
+    func token(memberID: Int64, topic: MailTopic) -> String {
+        "\(memberID).\(topic.rawValue).\(signature(memberID: memberID, topic: topic))"
     }
 
-    /// The person and kind a token names, when its signature is right.
-    func verify(_ token: String) -> (memberID: Int64, kind: NotificationKind)? {
+    /// The person and topic a token names, when its signature is right.
+    func verify(_ token: String) -> (memberID: Int64, topic: MailTopic)? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let memberID = Int64(parts[0]), let kind = NotificationKind(rawValue: String(parts[1])),
-            Self.same(String(parts[2]), signature(memberID: memberID, kind: kind))
+        guard parts.count == 3, let memberID = Int64(parts[0]), let topic = MailTopic(rawValue: String(parts[1])),
+            Self.same(String(parts[2]), signature(memberID: memberID, topic: topic))
         else { return nil }
-        return (memberID, kind)
+        return (memberID, topic)
     }
 
-    private func signature(memberID: Int64, kind: NotificationKind) -> String {
-        String(env.secrets.digest("unsubscribe:\(memberID):\(kind.rawValue)").prefix(32))
+    private func signature(memberID: Int64, topic: MailTopic) -> String {
+        String(env.secrets.digest("unsubscribe:\(memberID):\(topic.rawValue)").prefix(32))
     }
 
     /// Compares in time that does not depend on where they differ.

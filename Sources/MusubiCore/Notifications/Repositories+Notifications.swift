@@ -15,6 +15,15 @@ public protocol NotificationRepository: Sendable {
     /// The people among `memberIDs` who exist, with their address, status and their choice
     /// for `kind` (the kind's default where they made none).
     func recipients(_ memberIDs: [Int64], kind: NotificationKind) async throws -> [NotificationRecipient]
+    /// Every choice anyone made, by person.
+    func allPreferences() async throws -> [Int64: [NotificationKind: NotificationDelivery]]
+    /// Unread notifications of the named people made after `since`, newest first.
+    func unread(of memberIDs: [Int64], since: Date) async throws -> [Int64: [MemberNotification]]
+    /// Whether the person gets the weekly digest (everyone does, until they turn it off).
+    func wantsDigest(memberID: Int64) async throws -> Bool
+    func setWantsDigest(memberID: Int64, _ wanted: Bool) async throws
+    /// Who turned the weekly digest off.
+    func digestRefusers() async throws -> Set<Int64>
     /// Active coordinators and admins: who reviews applications and introductions.
     func staff() async throws -> [Int64]
 }

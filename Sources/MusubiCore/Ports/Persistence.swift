@@ -41,4 +41,5 @@ public protocol Repositories: Sendable {
     var mailOutbox: any MailOutboxRepository { get }
     var notifications: any NotificationRepository { get }
     var bulletins: any BulletinRepository { get }
+    var digests: any DigestRepository { get }
 }

@@ -54,6 +54,8 @@ enum ArchiveTables {
         Carried(name: "bulletins", key: ["id"]),
         Carried(name: "bulletin_fields", key: ["bulletin_id", "field_id"]),
         Carried(name: "saved_funding_calls", key: ["member_id", "bulletin_id"]),
+        // Which weeks' digests went out: a restored community does not send one twice.
+        Carried(name: "digest_rounds", key: ["week"]),
     ]
 
     /// Tables left out, and why.

@@ -32,6 +32,7 @@ struct Migrator {
         Migration(version: 16, name: "notifications", statements: CreateNotifications.statements),
         Migration(version: 17, name: "invitation revocation", statements: AddInvitationRevocation.statements),
         Migration(version: 18, name: "bulletins and funding calls", statements: CreateBulletins.statements),
+        Migration(version: 19, name: "weekly digest rounds", statements: CreateDigestRounds.statements),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

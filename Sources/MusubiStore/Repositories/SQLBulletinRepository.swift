@@ -93,6 +93,12 @@ struct SQLBulletinRepository: BulletinRepository {
             })
     }
 
+    func allSaved() async throws -> [Int64: Set<Int64>] {
+        try await db.raw("SELECT member_id, bulletin_id FROM saved_funding_calls").all().reduce(into: [:]) { saved, row in
+            saved[try row.int64("member_id"), default: []].insert(try row.int64("bulletin_id"))
+        }
+    }
+
     func dueReminders(days: Int, deadlineBefore before: Date, after: Date) async throws -> [(bulletinID: Int64, memberID: Int64)] {
         guard let column = Self.reminderColumns[days] else { return [] }
         return try await db.raw(

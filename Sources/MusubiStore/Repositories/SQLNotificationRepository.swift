@@ -89,6 +89,56 @@ struct SQLNotificationRepository: NotificationRepository {
         }
     }
 
+    func allPreferences() async throws -> [Int64: [NotificationKind: NotificationDelivery]] {
+        var result: [Int64: [NotificationKind: NotificationDelivery]] = [:]
+        for row in try await db.raw("SELECT member_id, kind, delivery FROM notification_preferences").all() {
+            if let kind = NotificationKind(rawValue: try row.string("kind")),
+                let delivery = NotificationDelivery(rawValue: try row.string("delivery"))
+            {
+                result[try row.int64("member_id"), default: [:]][kind] = delivery
+            }
+        }
+        return result
+    }
+
+    func unread(of memberIDs: [Int64], since: Date) async throws -> [Int64: [MemberNotification]] {
+        guard !memberIDs.isEmpty else { return [:] }
+        let rows = try await db.raw(
+            """
+            SELECT n.*, COALESCE(a.name, '') AS actor_name FROM notifications n LEFT JOIN members a ON a.id = n.actor_id
+            WHERE \(inList("n.member_id", memberIDs)) AND n.read_at IS NULL AND n.created_at > \(bind: since.epochMilliseconds)
+            ORDER BY n.id DESC
+            """
+        ).all()
+        return Dictionary(grouping: try rows.compactMap(Self.notification), by: \.memberID)
+    }
+
+    /// The weekly digest's choice is kept beside the kinds', under its own name.
+    private static let digestChoice = MailTopic.weeklyDigest.rawValue
+
+    func wantsDigest(memberID: Int64) async throws -> Bool {
+        try await db.raw(
+            "SELECT delivery FROM notification_preferences WHERE member_id = \(bind: memberID) AND kind = \(bind: Self.digestChoice)"
+        ).first().map { try $0.string("delivery") != NotificationDelivery.off.rawValue } ?? true
+    }
+
+    func setWantsDigest(memberID: Int64, _ wanted: Bool) async throws {
+        let delivery = wanted ? NotificationDelivery.mail : .off
+        try await db.raw(
+            """
+            INSERT INTO notification_preferences (member_id, kind, delivery) VALUES (\(bind: memberID), \(bind: Self.digestChoice), \(bind: delivery.rawValue))
+            ON CONFLICT (member_id, kind) DO UPDATE SET delivery = excluded.delivery
+            """
+        ).run()
+    }
+
+    func digestRefusers() async throws -> Set<Int64> {
+        Set(
+            try await db.raw(
+                "SELECT member_id FROM notification_preferences WHERE kind = \(bind: Self.digestChoice) AND delivery = \(bind: NotificationDelivery.off.rawValue)"
+            ).all().map { try $0.int64("member_id") })
+    }
+
     func staff() async throws -> [Int64] {
         try await db.raw("SELECT id FROM members WHERE status = 'active' AND role IN ('coordinator', 'admin') ORDER BY id").all().map {
             try $0.int64("id")

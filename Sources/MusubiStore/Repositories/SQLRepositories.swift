@@ -27,6 +27,7 @@ struct SQLRepositories: Repositories {
     var mailOutbox: any MailOutboxRepository { SQLMailOutboxRepository(db: db) }
     var notifications: any NotificationRepository { SQLNotificationRepository(db: db) }
     var bulletins: any BulletinRepository { SQLBulletinRepository(db: db) }
+    var digests: any DigestRepository { SQLDigestRepository(db: db) }
 }
 
 extension SQLDatabase {

@@ -154,6 +154,6 @@ extension APIHandlers {
                 method: .delete, path: .init("/api/v1/tokens/{id}"), id: "revokeToken", summary: "Revoke one of one's tokens", access: .signedIn,
                 status: 204, handler: revokeToken),
         ] + listingOperations + matchingOperations + introductionOperations + exchangeOperations + notificationOperations
-            + bulletinOperations
+            + bulletinOperations + digestOperations
     }
 }

@@ -89,7 +89,9 @@ enum OpenAPISchemas {
     static var role: [String: Any] { values(Role.self) }
 
     static var all: [String: Any] {
-        [directory, listings, matching, introductions, exchange, notifications, bulletins].reduce([:]) { $0.merging($1) { first, _ in first } }
+        [directory, listings, matching, introductions, exchange, notifications, bulletins, digest].reduce([:]) {
+            $0.merging($1) { first, _ in first }
+        }
     }
 
     private static var directory: [String: Any] {

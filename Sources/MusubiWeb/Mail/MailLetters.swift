@@ -61,13 +61,47 @@ public struct MailLetters: LetterWriter {
             body.headline = text(selfService ? "mail.password_reset" : "mail.sign_in_link")
             body.link = configuration.absolute(Paths.invitation.href(secret))
             body.expires = expiry(expiresAt, language)
+        case .digest(let digest):
+            return mail(
+                letter,
+                subjectLine: text("digest.subject").replacingOccurrences(of: "{week}", with: configuration.formatDate(digest.until, language)),
+                template: "mail-digest", digestBody(digest, body))
         }
-        let subject = "[\(siteName)] \(body.headline)"
-        let rendered = templates.render("mail-letter", body) ?? body.headline
+        return mail(letter, subjectLine: body.headline, template: "mail-letter", body)
+    }
+
+    private func mail(_ letter: Letter, subjectLine: String, template: String, _ body: Any) -> MailMessage {
+        let siteName = configuration.name(in: configuration.defaultLanguage)
+        let subject = "[\(siteName)] \(subjectLine)"
+        let rendered = templates.render(template, body) ?? subjectLine
         return MailMessage(
             from: MailAddress(name: siteName, address: configuration.mailFrom), to: [letter.to], subject: subject, text: rendered,
-            html: Self.html(rendered, title: subject), unsubscribe: unsubscribe, messageID: letter.messageKey + "@" + configuration.publicHost,
-            date: letter.date)
+            html: Self.html(rendered, title: subject),
+            unsubscribe: letter.unsubscribeToken.map { configuration.absolute(Paths.unsubscribe.href($0)) },
+            messageID: letter.messageKey + "@" + configuration.publicHost, date: letter.date)
+    }
+
+    /// What the digest's template reads: the letter's greeting and foot, and the week's
+    /// sections with absolute links.
+    struct DigestBody {
+        var letter: Body
+        var period: String
+        var sections: [DigestText.Section]
+        var webVersion: String
+    }
+
+    private func digestBody(_ digest: WeeklyDigest, _ letter: Body) -> DigestBody {
+        let words = DigestText(catalog: catalog, language: configuration.defaultLanguage, configuration: configuration)
+        let sections = words.sections(digest).map { section in
+            var section = section
+            section.entries = section.entries.map { entry in
+                var entry = entry
+                entry.href = configuration.absolute(entry.href)
+                return entry
+            }
+            return section
+        }
+        return DigestBody(letter: letter, period: words.period(digest), sections: sections, webVersion: configuration.absolute(Paths.digest.href()))
     }
 
     private func expiry(_ date: Date, _ language: UILanguage) -> String {

@@ -32,21 +32,29 @@ extension APIHandlers {
     }
 
     func notificationPreferences(_ request: Request, _ context: Context) async throws -> Response {
-        JSON.response(preferencesDTO(try await site.notifications.preferences(context.actor)))
+        JSON.response(try await preferencesDTO(context))
     }
 
     func setNotificationPreferences(_ request: Request, _ context: Context) async throws -> Response {
         let input = try await JSON.decode([String: NotificationDelivery].self, from: request)
         var choices: [NotificationKind: NotificationDelivery] = [:]
+        var wantsDigest: Bool?
         for (name, delivery) in input {
-            guard let kind = NotificationKind(rawValue: name) else { throw MusubiError.invalid(name, "error.value_not_allowed") }
-            choices[kind] = delivery
+            switch MailTopic(rawValue: name) {
+            case .kind(let kind): choices[kind] = delivery
+            case .weeklyDigest where delivery == .mail || delivery == .off: wantsDigest = delivery == .mail
+            default: throw MusubiError.invalid(name, "error.value_not_allowed")
+            }
         }
         try await site.notifications.setPreferences(context.actor, choices)
-        return JSON.response(preferencesDTO(try await site.notifications.preferences(context.actor)))
+        if let wantsDigest { try await site.notifications.setWantsDigest(context.actor, wantsDigest) }
+        return JSON.response(try await preferencesDTO(context))
     }
 
-    private func preferencesDTO(_ preferences: [(kind: NotificationKind, delivery: NotificationDelivery)]) -> NotificationPreferencesDTO {
-        Dictionary(uniqueKeysWithValues: preferences.map { ($0.kind.rawValue, $0.delivery) })
+    /// Each kind's way, and the weekly digest's (`mail` or `off`).
+    private func preferencesDTO(_ context: Context) async throws -> NotificationPreferencesDTO {
+        var dto = Dictionary(uniqueKeysWithValues: try await site.notifications.preferences(context.actor).map { ($0.kind.rawValue, $0.delivery) })
+        dto[MailTopic.weeklyDigest.rawValue] = try await site.notifications.wantsDigest(context.actor) ? .mail : .off
+        return dto
     }
 }

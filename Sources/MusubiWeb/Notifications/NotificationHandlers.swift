@@ -41,6 +41,7 @@ struct NotificationHandlers {
 
     func preferencesForm(_ request: Request, _ context: Context) async throws -> Response {
         let preferences = try await site.notifications.preferences(context.actor)
+        let wantsDigest = try await site.notifications.wantsDigest(context.actor)
         let model = NotificationPreferencesPage(
             kinds: preferences.map { kind, delivery in
                 .init(
@@ -49,9 +50,19 @@ struct NotificationHandlers {
                     options: NotificationDelivery.allCases.map {
                         Option(value: $0.rawValue, label: site.t("notification_delivery." + $0.rawValue, context), selected: $0 == delivery)
                     })
-            }, action: Paths.notificationPreferences.href())
+            },
+            digest: .init(
+                name: Self.digestField, label: site.t("digest.preference", context), hint: site.t("digest.preference_hint", context),
+                options: [
+                    Option(value: "on", label: site.t("digest.receive", context), selected: wantsDigest),
+                    Option(value: "off", label: site.t("digest.refuse", context), selected: !wantsDigest),
+                ]),
+            digestHref: Paths.digest.href(), action: Paths.notificationPreferences.href())
         return site.render(model, title: site.t("notifications.preferences_title", context), request, context)
     }
+
+    /// The preference form's field for the weekly digest: `on` or `off`.
+    static let digestField = "weekly_digest"
 
     func savePreferences(_ request: Request, _ context: Context) async throws -> Response {
         var choices: [NotificationKind: NotificationDelivery] = [:]
@@ -61,14 +72,20 @@ struct NotificationHandlers {
             choices[kind] = delivery
         }
         try await site.notifications.setPreferences(context.actor, choices)
+        switch context.form.optional(Self.digestField) {
+        case nil: break
+        case "on": try await site.notifications.setWantsDigest(context.actor, true)
+        case "off": try await site.notifications.setWantsDigest(context.actor, false)
+        default: throw MusubiError.invalid(Self.digestField, "error.choice")
+        }
         return site.redirect(Paths.notificationPreferences.href(), notice: "preferences_saved")
     }
 
     func unsubscribeForm(_ request: Request, _ context: Context) async throws -> Response {
         let token = try context.parameters.require("token")
-        let kind = try site.notifications.unsubscribeLink(token)
+        let topic = try site.notifications.unsubscribeLink(token)
         let model = UnsubscribePage(
-            kind: site.t("notification_kind." + kind.rawValue, context), action: Paths.unsubscribe.href(token),
+            kind: site.t("notification_kind." + topic.rawValue, context), action: Paths.unsubscribe.href(token),
             done: (try FormData.query(of: request))["done"] == "1", settingsHref: Paths.notificationPreferences.href())
         return site.render(model, title: site.t("unsubscribe.title", context), request, context)
     }

@@ -3,7 +3,9 @@ import MusubiCore
 /// Schemas of notifications.
 extension OpenAPISchemas {
     static var notifications: [String: Any] {
-        let kinds = Dictionary(uniqueKeysWithValues: NotificationKind.allCases.map { ($0.rawValue, values(NotificationDelivery.self)) })
+        var kinds = Dictionary(uniqueKeysWithValues: NotificationKind.allCases.map { ($0.rawValue, values(NotificationDelivery.self)) })
+        // Whether the weekly digest comes at all: mail or off.
+        kinds[MailTopic.weeklyDigest.rawValue] = values(NotificationDelivery.self, except: [.inApp, .digest])
         var preferences = object(kinds)
         preferences["additionalProperties"] = false
         return [

@@ -108,6 +108,8 @@ public enum Paths {
     public static let notifications = PathTemplate("/notifications")
     public static let notificationsRead = PathTemplate("/notifications/read")
     public static let notificationPreferences = PathTemplate("/me/notifications")
+    /// The weekly digest's web version: the member's last seven days.
+    public static let digest = PathTemplate("/me/digest")
     /// A mail's one-click link: GET asks, POST (from the page, or from a mail program per
     /// RFC 8058) stops the kind of mail, without signing in.
     public static let unsubscribe = PathTemplate("/unsubscribe/{token}")

@@ -21,6 +21,7 @@ public struct Site: Sendable {
     public let exchange: Exchange
     public let notifications: Notifications
     public let bulletins: Bulletins
+    public let digests: Digests
     let mailOutbox: MailOutboxAdmin
     /// Renders the outbox's letters into mail: for the sender, and for the admin's page.
     public let letters: MailLetters
@@ -76,6 +77,7 @@ public struct Site: Sendable {
         self.exchange = Exchange(environment)
         self.notifications = Notifications(environment)
         self.bulletins = Bulletins(environment)
+        self.digests = Digests(environment)
         self.letters = MailLetters(configuration: configuration, templates: self.templates, catalog: self.catalog)
         self.mailOutbox = MailOutboxAdmin(environment)
         self.idempotentRequests = IdempotentRequests(environment)

@@ -95,6 +95,7 @@ public enum SiteMap {
         pages.get(Paths.notificationPreferences.routerPath, use: notifications.preferencesForm)
         pages.post(Paths.notificationPreferences.routerPath, use: notifications.savePreferences)
         pages.get(Paths.unsubscribe.routerPath, use: notifications.unsubscribeForm)
+        pages.get(Paths.digest.routerPath, use: DigestHandlers(site: site).show)
 
         let stewardship = StewardshipHandlers(site: site)
         pages.get(Paths.newOrganization.routerPath, use: stewardship.newOrganizationForm)

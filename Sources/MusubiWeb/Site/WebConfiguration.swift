@@ -1,4 +1,5 @@
 import Foundation
+import MusubiCore
 
 /// What the web layer needs to know about the installation.
 public struct WebConfiguration: Sendable {
@@ -20,6 +21,9 @@ public struct WebConfiguration: Sendable {
     /// The address mail comes from (`MUSUBI_MAIL_FROM`); the installation's name is its
     /// display name. `noreply@` the public address's host when not set.
     public var mailFrom: String
+    /// When the weekly digest goes out (`MUSUBI_DIGEST_AT`), in the installation's time zone;
+    /// nil when this installation sends none.
+    public var digestSchedule: DigestSchedule?
 
     public init(
         installationName: String = "Musubi 結び",
@@ -31,7 +35,8 @@ public struct WebConfiguration: Sendable {
         trustedProxies: Set<String> = [],
         uploadsDirectory: String? = nil,
         databasePatience: Duration = .seconds(10),
-        mailFrom: String? = nil
+        mailFrom: String? = nil,
+        digestSchedule: DigestSchedule? = DigestSchedule()
     ) {
         self.installationName = installationName
         self.installationNameEn = installationNameEn
@@ -43,6 +48,7 @@ public struct WebConfiguration: Sendable {
         self.uploadsDirectory = uploadsDirectory
         self.databasePatience = databasePatience
         self.mailFrom = mailFrom ?? "noreply@" + (URLComponents(string: publicBaseURL)?.host ?? "localhost")
+        self.digestSchedule = digestSchedule.map { DigestSchedule(weekday: $0.weekday, hour: $0.hour, minute: $0.minute, timeZone: timeZone) }
     }
 
     /// The host of the public address: the part after `@` of every Message-ID.

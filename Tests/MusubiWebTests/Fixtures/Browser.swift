@@ -171,7 +171,9 @@ struct TestSite {
             web: WebConfiguration(
                 installationName: "テスト結び", installationNameEn: "Test Musubi", trustedProxies: trustedProxies,
                 uploadsDirectory: uploadsDirectory?.path,
-                databasePatience: .seconds(60)
+                databasePatience: .seconds(60),
+                // The test clock stands on a Monday evening: no weekly digest joins a test's mail.
+                digestSchedule: nil
             ),
             // Mail stays queued, as it was written, for the tests to read (they send it themselves).
             throttle: throttle, tokenUseInterval: .milliseconds(200), sendsMail: false, connectionTimeout: connectionTimeout,

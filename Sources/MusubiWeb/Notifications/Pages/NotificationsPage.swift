@@ -21,6 +21,9 @@ struct NotificationsPage: PageModel {
 /// How each kind of notification reaches the person.
 struct NotificationPreferencesPage: PageModel {
     var kinds: [Kind]
+    /// Whether the weekly digest comes at all.
+    var digest: Kind
+    var digestHref: String
     var action: String
 
     struct Kind {
