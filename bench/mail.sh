@@ -5,7 +5,8 @@
 # (Python's aiosmtpd, keeping every mail as a file) on 127.0.0.1:8027, queues COUNT (2,000)
 # letters in a fresh data folder and times `musubi bench mail` sending them, one SMTP session
 # each, as the server's outbox service does. Then the bell: `musubi bench bell` with 10,000
-# members of 110 notifications each. Release build.
+# members of 110 notifications each. Then the weekly digest: `musubi bench digest`, the demo
+# community and 10,000 more members. Release build.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 COUNT="${1:-2000}"
@@ -19,3 +20,4 @@ for _ in $(seq 1 50); do grep -q ready "$TMP/sink.log" 2>/dev/null && break; sle
 "$BIN" bench mail --data-dir "$TMP/mail" --count "$COUNT" --smtp-url smtp://127.0.0.1:8027
 echo "mails the server received: $(find "$TMP/sink" -name '*.eml' | wc -l)"
 "$BIN" bench bell --data-dir "$TMP/bell"
+"$BIN" bench digest --data-dir "$TMP/digest"

@@ -171,4 +171,34 @@ import Testing
             }
         }
     }
+    @Test(arguments: TestDatabase.available)
+    func aFundingCallFindsWhoCouldApplyAndTellsAMemberWhyItFits(_ database: TestDatabase) async throws {
+        try await database.with { persistence in
+            let c = try await Community.seed(.testing(persistence))
+            let bulletins = Bulletins(c.env)
+            let deadline = c.env.now().addingTimeInterval(30 * 86_400)
+            func call(_ title: String, sectors: [Sector]) -> BulletinDraft {
+                BulletinDraft(
+                    kind: .fundingCall, title: title, body: "マイクロバブル(微細気泡)の実用化と量産を支援します。", fieldIDs: [c.hydrogen.id],
+                    funding: FundingDetails(funderName: "県産業振興課", eligibleSectors: sectors, deadline: deadline))
+            }
+            let open = try await bulletins.publish(c.actor(c.coordinator), call("微細気泡の実用化補助金", sectors: []))
+            let banks = try await bulletins.publish(c.actor(c.coordinator), call("金融機関向けの微細気泡支援", sectors: [.finance]))
+
+            // The member (academia; マイクロバブル and 微細気泡 in their profile) could apply for
+            // the first, not for the one open to banks only.
+            let applicants = try await bulletins.couldApply(c.actor(c.coordinator), id: open.id)
+            #expect(applicants.people.map(\.member.id).contains(c.member.id))
+            #expect(applicants.people.first { $0.member.id == c.member.id }?.reasons.isEmpty == false)
+            #expect(!(try await bulletins.couldApply(c.actor(c.coordinator), id: banks.id)).people.map(\.member.id).contains(c.member.id))
+            // Only coordinators learn who else a call might suit.
+            await #expect(throws: MusubiError.forbidden) { try await bulletins.couldApply(c.actor(c.member), id: open.id) }
+
+            // The member learns why it fits them; the calls that fit them are the first only.
+            #expect(!(try await bulletins.whyItFits(c.actor(c.member), id: open.id)).isEmpty)
+            let fitting = try await bulletins.list(c.actor(c.member), .init(kind: .fundingCall, fitsOnly: true)).items
+            #expect(fitting.map(\.bulletin.title) == ["微細気泡の実用化補助金"] && fitting[0].fitsReader)
+            #expect(try await bulletins.list(.anonymous, .init(fitsOnly: true)).items.isEmpty)
+        }
+    }
 }

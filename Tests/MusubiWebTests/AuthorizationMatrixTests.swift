@@ -189,6 +189,7 @@ import Testing
             expected: [401, 403, 403, 404, 404]),
         Row(method: .delete, path: { _ in "/api/v1/bulletins/999999" }, expected: [401, 403, 403, 404, 404]),
         Row(method: .put, path: { _ in "/api/v1/bulletins/999999/saved" }, expected: [401, 403, 404, 404, 404]),
+        Row(method: .get, path: { _ in "/api/v1/bulletins/999999/applicants" }, expected: [401, 403, 403, 404, 404]),
     ]
 
     static func account(_ who: Who, in community: Community) -> Member? {

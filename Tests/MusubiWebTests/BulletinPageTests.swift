@@ -59,6 +59,12 @@ import Testing
             let saved = try await member.get("/funding-calls?saved=1")
             #expect(saved.body.contains("水素サプライチェーン実証補助金") && saved.body.contains(#"data-testid="unsave-call""#) == false)
             #expect((try await member.get(path)).body.contains(#"data-testid="unsave-call""#))
+            // It is about their field and open to every sector: it fits them.
+            let fitting = try await member.get("/funding-calls?fits=1")
+            #expect(fitting.body.contains("水素サプライチェーン実証補助金") && fitting.body.contains(#"data-testid="fits-mark""#))
+            // Coordinators see who here could apply; members do not.
+            #expect(try await coordinator.get(path).body.contains(#"data-testid="could-apply""#))
+            #expect(!(try await member.get(path)).body.contains(#"data-testid="could-apply""#))
 
             // Members only: a visitor finds nothing, not even in the feed.
             let visitor = site.browser()

@@ -15,6 +15,9 @@ public struct Bulletins: Sendable {
         /// Appeared and not expired (coordinators also see the others).
         public var isCurrent: Bool
         public var saved: Bool
+        /// A funding call that fits the reader (`BulletinReader.fits`): about their fields
+        /// and open to their sector, or saved.
+        public var fitsReader: Bool
         public var maySave: Bool
         public var mayEdit: Bool
         /// Where its discussion is: the channel and the message that opened it, while that
@@ -29,13 +32,19 @@ public struct Bulletins: Sendable {
         public var openOnly: Bool
         /// Only those the reader saved.
         public var savedOnly: Bool
+        /// Only funding calls that fit the reader ("calls that fit you").
+        public var fitsOnly: Bool
         public var page: PageRequest
 
-        public init(kind: BulletinKind? = nil, fieldID: Int64? = nil, openOnly: Bool = false, savedOnly: Bool = false, page: PageRequest = .init()) {
+        public init(
+            kind: BulletinKind? = nil, fieldID: Int64? = nil, openOnly: Bool = false, savedOnly: Bool = false, fitsOnly: Bool = false,
+            page: PageRequest = .init()
+        ) {
             self.kind = kind
             self.fieldID = fieldID
             self.openOnly = openOnly
             self.savedOnly = savedOnly
+            self.fitsOnly = fitsOnly
             self.page = page
         }
     }
@@ -116,13 +125,14 @@ public struct Bulletins: Sendable {
                 if let fields, fields.isDisjoint(with: bulletin.fieldIDs) { return false }
                 if filters.openOnly, !bulletin.isOpen(at: now) { return false }
                 if filters.savedOnly, !saved.contains(bulletin.id) { return false }
+                if filters.fitsOnly, !reader.fits(bulletin, saved: saved.contains(bulletin.id), in: tree) { return false }
                 return true
             }
             let ordered =
                 filters.openOnly
                 ? chosen.sorted { ($0.funding?.deadline ?? .distantFuture) < ($1.funding?.deadline ?? .distantFuture) }
                 : chosen.sorted { ($0.pinned ? 1 : 0, $0.publishAt, $0.id) > ($1.pinned ? 1 : 0, $1.publishAt, $1.id) }
-            let items = ordered.dropFirst(filters.page.offset).prefix(filters.page.size).map { shown($0, reader, saved, now) }
+            let items = ordered.dropFirst(filters.page.offset).prefix(filters.page.size).map { shown($0, reader, saved, tree, now) }
             return Page(items: items, total: ordered.count, request: filters.page)
         }
     }
@@ -138,7 +148,7 @@ public struct Bulletins: Sendable {
                 bulletin.isCurrent(at: now) || reader.isCoordinator
             else { throw MusubiError.notFound }
             let saved = try await actor.memberID.asyncMap { try await repos.bulletins.savedIDs(memberID: $0) } ?? []
-            var shown = shown(bulletin, reader, saved, now)
+            var shown = shown(bulletin, reader, saved, tree, now)
             let opening = try await bulletin.discussionMessageID.asyncMap { try await repos.messages.find(id: $0) } ?? nil
             shown.discussion = opening.map { ($0.channelID, $0.id) }
             return shown
@@ -169,9 +179,10 @@ public struct Bulletins: Sendable {
         }
     }
 
-    private func shown(_ bulletin: Bulletin, _ reader: BulletinReader, _ saved: Set<Int64>, _ now: Date) -> Shown {
+    private func shown(_ bulletin: Bulletin, _ reader: BulletinReader, _ saved: Set<Int64>, _ tree: FieldTree, _ now: Date) -> Shown {
         Shown(
             bulletin: bulletin, isCurrent: bulletin.isCurrent(at: now), saved: saved.contains(bulletin.id),
+            fitsReader: reader.memberID != nil && reader.fits(bulletin, saved: saved.contains(bulletin.id), in: tree),
             maySave: bulletin.kind == .fundingCall && (reader.role.map { $0 >= .member } ?? false), mayEdit: reader.isCoordinator)
     }
 

@@ -203,11 +203,14 @@ public final class LiveMatchIndex: Sendable {
     }
 
     /// The best seeds (for a need) or needs (for a seed) among the listings `viewer` may
-    /// see, for a document that is not in the index: a row of a coordinator's upload.
-    public func candidates(for document: MatchDocument, viewer: Requester, organization: Int64?, limit: Int, now: Date) -> [Found] {
+    /// see, and with `.people` the people who offer (or seek) it, for a document that is not
+    /// in the index: a row of a coordinator's upload, a funding call.
+    public func candidates(
+        for document: MatchDocument, viewer: Requester, organization: Int64?, subjects: Subjects = .listings, limit: Int, now: Date
+    ) -> [Found] {
         let kind: MatchDocument.Kind = document.kind == .need ? .seed : .need
         return search(
-            [(document, kind)], subjects: .listings, excluding: [], viewer: viewer, read: Self.reader(viewer, organization), limit: limit, now: now)
+            [(document, kind)], subjects: subjects, excluding: [], viewer: viewer, read: Self.reader(viewer, organization), limit: limit, now: now)
     }
 
     private static func reader(_ viewer: Requester, _ organization: Int64?) -> (ListingAudience) -> Bool {

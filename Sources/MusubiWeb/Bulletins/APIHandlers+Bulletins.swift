@@ -11,6 +11,14 @@ extension APIHandlers {
         return JSON.response(PageDTO(try await site.bulletins.list(context.actor, filters), BulletinDTO.init))
     }
 
+    func fundingCallApplicants(_ request: Request, _ context: Context) async throws -> Response {
+        let found = try await site.bulletins.couldApply(context.actor, id: try context.parameters.require("id", as: Int64.self))
+        let showsOwner = Self.showsOwners(context)
+        return JSON.response(
+            PersonMatchesDTO(
+                listings: found.listings.map { CandidateDTO($0, showsOwner: showsOwner) }, people: found.people.map(PersonCandidateDTO.init)))
+    }
+
     func bulletin(_ request: Request, _ context: Context) async throws -> Response {
         JSON.response(BulletinDTO(try await site.bulletins.show(context.actor, id: try context.parameters.require("id", as: Int64.self))))
     }

@@ -8,9 +8,9 @@ extension APIHandlers {
             .init(
                 method: .get, path: .init("/api/v1/bulletins"), id: "listBulletins",
                 summary:
-                    "The bulletins for the caller (visitors see public ones); open=true: funding calls still open, by deadline; saved=true: the calls one saved",
+                    "The bulletins for the caller (visitors see public ones); open=true: funding calls still open, by deadline; saved=true: the calls one saved; fits=true (with kind=funding_call): the calls that fit the caller's fields and sector",
                 access: .anyone,
-                query: [.choice("kind", BulletinKind.self), .field, .boolean("open"), .boolean("saved")] + QueryParameter.paging,
+                query: [.choice("kind", BulletinKind.self), .field, .boolean("open"), .boolean("saved"), .boolean("fits")] + QueryParameter.paging,
                 responseSchema: "BulletinPage", handler: bulletins),
             .init(
                 method: .post, path: .init("/api/v1/bulletins"), id: "publishBulletin",
@@ -25,6 +25,10 @@ extension APIHandlers {
             .init(
                 method: .delete, path: .init("/api/v1/bulletins/{id}"), id: "removeBulletin", summary: "Take a bulletin down",
                 access: .coordinator, status: 204, handler: removeBulletin),
+            .init(
+                method: .get, path: .init("/api/v1/bulletins/{id}/applicants"), id: "fundingCallApplicants",
+                summary: "Who here could apply for a funding call: people and seeds the matching engine finds for it, within its eligible sectors",
+                access: .coordinator, responseSchema: "PersonMatches", handler: fundingCallApplicants),
             .init(
                 method: .put, path: .init("/api/v1/bulletins/{id}/saved"), id: "saveFundingCall",
                 summary: "Save a funding call: reminders 14 and 3 days before its deadline", access: .signedIn, status: 204, handler: saveFundingCall),

@@ -8,14 +8,14 @@ struct BulletinHandlers {
     typealias Context = MusubiRequestContext
     let site: Site
 
-    static let filterKeys = ["kind", "field", "saved"]
+    static let filterKeys = ["kind", "field", "saved", "fits"]
 
     /// The list's filters from a query string; the API reads the same ones.
     static func filters(_ query: FormData, fundingCalls: Bool, pageSize: Int = 30) throws -> Bulletins.Filters {
         Bulletins.Filters(
             kind: fundingCalls ? .fundingCall : BulletinKind(rawValue: query["kind"]), fieldID: try query.int64("field"),
             openOnly: fundingCalls || ["1", "true"].contains(query["open"]), savedOnly: ["1", "true"].contains(query["saved"]),
-            page: PageRequest(number: try query.int("page") ?? 1, size: pageSize))
+            fitsOnly: ["1", "true"].contains(query["fits"]), page: PageRequest(number: try query.int("page") ?? 1, size: pageSize))
     }
 
     func list(_ request: Request, _ context: Context) async throws -> Response {
@@ -37,7 +37,8 @@ struct BulletinHandlers {
             heading: site.t(fundingCalls ? "bulletins.funding_calls" : "bulletins.title", context),
             kinds: views.options(BulletinKind.allCases, catalog: "bulletin_kind.", selected: filters.kind, all: "bulletins.all_kinds"),
             fields: views.fieldOptions(selected: Set(filters.fieldID.map { [$0] } ?? [])), action: path, fundingCalls: fundingCalls,
-            savedOnly: filters.savedOnly, savedHref: path + "?saved=1", allHref: path,
+            savedOnly: filters.savedOnly, savedHref: path + "?saved=1", fitsOnly: filters.fitsOnly, fitsHref: Paths.fundingCalls.href() + "?fits=1",
+            allHref: path,
             rows: page.items.map { views.row($0, now: now) },
             pager: views.pager(page, path: path, query: query, keys: Self.filterKeys),
             canPublish: Policy.can(context.actor, .create, .bulletins),
@@ -51,13 +52,21 @@ struct BulletinHandlers {
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let bulletin = shown.bulletin
         var funding: BulletinPage.FundingRows?
-        if let details = bulletin.funding { funding = try await fundingRows(details, context) }
+        var (fitReasons, applicants): ([String], BulletinPage.Applicants?) = ([], nil)
+        if let details = bulletin.funding {
+            funding = try await fundingRows(details, context)
+            fitReasons = try await site.bulletins.whyItFits(context.actor, id: id).map(views.sentence)
+            if Policy.can(context.actor, .view, .matchingTools) {
+                let found = try await site.bulletins.couldApply(context.actor, id: id)
+                applicants = .init(people: found.people.map(views.row), listings: found.listings.map(views.row))
+            }
+        }
         let model = BulletinPage(
             bulletin: views.row(shown, now: site.now()), html: MessageMarkup(names: [:]).html(bulletin.body),
             funding: funding, maySave: shown.maySave,
             saved: shown.saved, saveAction: Paths.bulletinSave.href(id), discussionHref: shown.discussion.map { Paths.message.href($0.messageID) },
             mayEdit: shown.mayEdit, editHref: Paths.editBulletin.href(id), removeAction: Paths.bulletinRemoval.href(id),
-            audience: audience(bulletin, views))
+            audience: audience(bulletin, views), fitReasons: fitReasons, applicants: applicants)
         return site.render(model, title: bulletin.title, request, context)
     }
 

@@ -15,6 +15,8 @@ struct BulletinRow {
     var deadline: String?
     var closingSoon: Bool
     var saved: Bool
+    /// A funding call that fits the reader.
+    var fits: Bool
     /// For coordinators: not yet appeared, or expired.
     var scheduled: Bool
     var isPublic: Bool
@@ -33,6 +35,7 @@ extension Views {
             fields: fieldNames(bulletin.fieldIDs), excerpt: bulletin.excerpt,
             deadline: deadline.map { site.formatDate($0, context, withTime: true) },
             closingSoon: deadline.map { $0 > now && $0.timeIntervalSince(now) <= Self.closingSoon } ?? false, saved: shown.saved,
+            fits: shown.fitsReader,
             scheduled: !shown.isCurrent, isPublic: bulletin.visibility == .public)
     }
 }

@@ -7,6 +7,9 @@ struct BulletinsPage: PageModel {
     var fundingCalls: Bool
     var savedOnly: Bool
     var savedHref: String
+    /// Funding calls that fit the reader ("calls that fit you").
+    var fitsOnly: Bool
+    var fitsHref: String
     var allHref: String
     var rows: [BulletinRow]
     var pager: Pager
@@ -27,6 +30,15 @@ struct BulletinPage: PageModel {
     var editHref: String
     var removeAction: String
     var audience: String
+    /// Why a funding call suits the reader, in the engine's words.
+    var fitReasons: [String]
+    /// For coordinators: who here could apply for a funding call, people and seeds.
+    var applicants: Applicants?
+
+    struct Applicants {
+        var people: [MatchRow]
+        var listings: [MatchRow]
+    }
 
     /// A funding call's details as label and value rows.
     struct FundingRows {
