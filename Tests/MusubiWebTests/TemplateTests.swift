@@ -96,7 +96,7 @@ import Testing
             "/groups/\(c.group.id)/edit",
             "/manage/people", "/manage/people?status=pending", "/manage/invitations", "/manage/audit", "/manage/concepts", "/manage/funnel",
             "/manage/matching", "/manage/slack-import", "/manage/archive", "/suggestions", lobby, "/exchange/search?q=水素&in=雑談", introduction,
-            "/notifications", "/manage/mail", "/bulletins/new", "/bulletins", "/funding-calls",
+            "/notifications", "/manage/mail", "/bulletins/new", "/bulletins", "/funding-calls", "/manage/dashboard",
         ] {
             try await admin.get(path)
         }

@@ -65,6 +65,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case bulletinPublished = "bulletin.published"
     case bulletinEdited = "bulletin.edited"
     case bulletinRemoved = "bulletin.removed"
+    case dashboardTargetSet = "dashboard.target_set"
+    case dashboardVisibilitySet = "dashboard.visibility_set"
 }
 
 /// What an admin asks of the audit log.

@@ -80,4 +80,7 @@ public enum Resource: Sendable, Equatable, Hashable {
     /// The mail the installation sends: what waits, what went, what failed (read; edit: try
     /// a failed one again).
     case mailOutbox
+    /// The community dashboard: its charts (view: coordinators), its target and whether its
+    /// summary is public (edit: admins).
+    case dashboard
 }

@@ -19,6 +19,8 @@ public struct MenuAccess: Sendable, Equatable {
     public var mailOutbox: Bool
     /// Publishing bulletins.
     public var publishBulletins: Bool
+    /// The community dashboard.
+    public var dashboard: Bool
 
     public init(for requester: Requester) {
         directory = Policy.can(requester, .list, .members)
@@ -31,5 +33,6 @@ public struct MenuAccess: Sendable, Equatable {
         communityArchive = Policy.can(requester, .read, .communityArchive)
         mailOutbox = Policy.can(requester, .read, .mailOutbox)
         publishBulletins = Policy.can(requester, .create, .bulletins)
+        dashboard = Policy.can(requester, .view, .dashboard)
     }
 }

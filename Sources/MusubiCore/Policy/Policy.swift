@@ -73,6 +73,8 @@ public enum Policy {
             return [.view, .edit].contains(action) && actor.memberID == ownerID
         case .mailOutbox:
             return [.read, .edit].contains(action) && isAtLeast(actor, .admin)
+        case .dashboard:
+            return action == .view ? isAtLeast(actor, .coordinator) : action == .edit && isAtLeast(actor, .admin)
         }
     }
 

@@ -42,4 +42,5 @@ public protocol Repositories: Sendable {
     var notifications: any NotificationRepository { get }
     var bulletins: any BulletinRepository { get }
     var digests: any DigestRepository { get }
+    var dashboard: any DashboardRepository { get }
 }

@@ -56,6 +56,9 @@ enum ArchiveTables {
         Carried(name: "saved_funding_calls", key: ["member_id", "bulletin_id"]),
         // Which weeks' digests went out: a restored community does not send one twice.
         Carried(name: "digest_rounds", key: ["week"]),
+        Carried(name: "sign_ins", key: ["member_id", "at"]),
+        Carried(name: "dashboard_targets", key: ["fiscal_year"]),
+        Carried(name: "community_settings", key: ["key"]),
     ]
 
     /// Tables left out, and why.

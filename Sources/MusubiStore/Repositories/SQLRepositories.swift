@@ -28,6 +28,7 @@ struct SQLRepositories: Repositories {
     var notifications: any NotificationRepository { SQLNotificationRepository(db: db) }
     var bulletins: any BulletinRepository { SQLBulletinRepository(db: db) }
     var digests: any DigestRepository { SQLDigestRepository(db: db) }
+    var dashboard: any DashboardRepository { SQLDashboardRepository(db: db) }
 }
 
 extension SQLDatabase {

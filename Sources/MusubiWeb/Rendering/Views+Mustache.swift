@@ -85,6 +85,7 @@ extension MenuAccess: MustacheParent {
         case "migration": self.migration
         case "communityArchive": self.communityArchive
         case "mailOutbox": self.mailOutbox
+        case "dashboard": self.dashboard
         default: nil
         }
     }

@@ -114,6 +114,12 @@ public enum Paths {
     /// RFC 8058) stops the kind of mail, without signing in.
     public static let unsubscribe = PathTemplate("/unsubscribe/{token}")
     public static let mailOutbox = PathTemplate("/manage/mail")
+    public static let dashboard = PathTemplate("/manage/dashboard")
+    public static let dashboardSettings = PathTemplate("/manage/dashboard/settings")
+    /// One chart's numbers for Excel: `/manage/dashboard/csv/participants?fy=2026`.
+    public static let dashboardCSV = PathTemplate("/manage/dashboard/csv/{chart}")
+    /// The dashboard's summary for everyone, when the admin allows it.
+    public static let publicDashboard = PathTemplate("/dashboard")
     public static let mailRetry = PathTemplate("/manage/mail/{id}/retry")
 
     public static let live = PathTemplate("/live")

@@ -22,6 +22,7 @@ public struct Site: Sendable {
     public let notifications: Notifications
     public let bulletins: Bulletins
     public let digests: Digests
+    public let dashboard: CommunityDashboard
     let mailOutbox: MailOutboxAdmin
     /// Renders the outbox's letters into mail: for the sender, and for the admin's page.
     public let letters: MailLetters
@@ -78,6 +79,7 @@ public struct Site: Sendable {
         self.notifications = Notifications(environment)
         self.bulletins = Bulletins(environment)
         self.digests = Digests(environment)
+        self.dashboard = CommunityDashboard(environment)
         self.letters = MailLetters(configuration: configuration, templates: self.templates, catalog: self.catalog)
         self.mailOutbox = MailOutboxAdmin(environment)
         self.idempotentRequests = IdempotentRequests(environment)

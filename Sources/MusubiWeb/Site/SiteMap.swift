@@ -192,6 +192,11 @@ public enum SiteMap {
 
         let outbox = MailOutboxHandlers(site: site)
         pages.get(Paths.mailOutbox.routerPath, use: outbox.list)
+        let dashboard = DashboardHandlers(site: site)
+        pages.get(Paths.dashboard.routerPath, use: dashboard.show)
+        pages.post(Paths.dashboardSettings.routerPath, use: dashboard.saveSettings)
+        pages.get(Paths.dashboardCSV.routerPath, use: dashboard.csv)
+        pages.get(Paths.publicDashboard.routerPath, use: dashboard.publicSummary)
         pages.post(Paths.mailRetry.routerPath, use: outbox.retry)
 
         let dictionary = DictionaryHandlers(site: site)

@@ -1,0 +1,24 @@
+import Foundation
+import Hummingbird
+
+/// A CSV file that Japanese Excel opens correctly: UTF-8 with a byte-order mark, CRLF line
+/// ends, every field that holds a comma, a quote or a line break quoted (quotes doubled).
+enum ExcelCSV {
+    static func text(_ rows: [[String]]) -> String {
+        "\u{FEFF}" + rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The rows as a download named `filename` (Japanese names survive, RFC 6266).
+    static func response(_ rows: [[String]], filename: String) -> Response {
+        let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._"))) ?? "data.csv"
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"data.csv\"; filename*=UTF-8''\(encoded)"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text(rows))))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import MusubiCore
+import MusubiTestSupport
+import Testing
+
+@testable import MusubiWeb
+
+/// The dashboard as coordinators and the admin use it: charts drawn on the server, their
+/// numbers as CSV that Japanese Excel opens, the admin's target, and the public summary.
+@Suite struct DashboardPageTests {
+    @Test(arguments: TestDatabase.available)
+    func coordinatorsSeeTheYearAndDownloadItsNumbers(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            try await coordinator.post("/exchange/channels/\(site.community.lobby.id)/messages", [("body", "展示発表会の準備です")])
+            let page = try await coordinator.get("/manage/dashboard")
+            #expect(page.status == .ok)
+            // The test clock stands in September 2026: 令和8年度.
+            #expect(page.body.contains("コミュニティ・ダッシュボード 令和8年度"))
+            for chart in CommunityDashboard.ChartKind.allCases { #expect(page.body.contains(#"data-testid="chart-\#(chart.rawValue)""#)) }
+            #expect(page.body.contains("<svg") && page.body.contains("<title>参加者数(月末時点)と目標</title>"))
+            #expect(!page.body.contains(#"data-testid="dashboard-settings""#), "the target is the admin's")
+
+            let csv = try await coordinator.get("/manage/dashboard/csv/messages?fy=2026")
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.headers[.contentDisposition]?.contains("filename*=UTF-8''") == true)
+            #expect(csv.body.hasPrefix("\u{FEFF}月,公開,非公開,ダイレクト,返信のついたスレッド\r\n"))
+            let lines = csv.body.components(separatedBy: "\r\n")
+            #expect(lines.count == 14 && lines[1].hasPrefix("2026年4月,") && lines[12].hasPrefix("2027年3月,"))
+            #expect(lines[6].hasPrefix("2026年9月,1,"), "the lobby's message in September: \(lines[6])")
+            #expect(try await coordinator.get("/manage/dashboard/csv/weather").status == .notFound)
+            #expect(try await coordinator.get("/manage/dashboard?fy=abc").status == .badRequest)
+            #expect(try await coordinator.get("/manage/dashboard?fy=1700").status.code / 100 == 4)
+
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            #expect(try await member.get("/manage/dashboard").status == .notFound)
+            #expect(try await member.get("/manage/dashboard/csv/messages").status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theAdminSetsTheTargetAndMayOpenASummaryToEveryone(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let visitor = site.browser()
+            #expect(try await visitor.get("/dashboard").status == .notFound)
+            let admin = site.browser()
+            try await admin.signIn("admin@example.jp")
+            #expect(try await admin.get("/manage/dashboard").body.contains(#"data-testid="dashboard-settings""#))
+            #expect(try await admin.post("/manage/dashboard/settings?fy=2026", [("target", "abc")]).status == .unprocessableContent)
+            let saved = try await admin.post("/manage/dashboard/settings?fy=2026", [("target", "50"), ("public", "1")])
+            #expect(saved.status == .seeOther)
+            let page = try await admin.get("/manage/dashboard?fy=2026")
+            #expect(page.body.contains(">目標 50</text>") && page.body.contains(#"value="50""#))
+
+            let summary = try await visitor.get("/dashboard")
+            #expect(summary.status == .ok && summary.body.contains(#"data-testid="chart-participants""#))
+            #expect(!summary.body.contains(#"data-testid="chart-messages""#) && !summary.body.contains(#"data-testid="csv-"#))
+
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            #expect(try await coordinator.post("/manage/dashboard/settings?fy=2026", [("target", "60")]).status == .forbidden)
+            #expect(try await admin.post("/manage/dashboard/settings?fy=2026", [("target", "")]).status == .seeOther)
+            #expect(try await visitor.get("/dashboard").status == .notFound, "saving without the box closes the summary")
+        }
+    }
+}
