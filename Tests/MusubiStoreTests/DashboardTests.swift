@@ -33,7 +33,8 @@ import Testing
             try await exchange.post(c.actor(c.member), channelID: c.lobby.id, body: "了解です", threadRootID: root.id)
             try await exchange.post(c.actor(c.member), channelID: c.room.id, body: "非公開の相談")
             try await exchange.react(c.actor(c.member), messageID: root.id, emoji: "👍")
-            _ = try await Accounts(c.env, throttle: SignInThrottle()).signIn(email: "guest@example.jp", password: Community.password, address: "127.0.0.1")
+            _ = try await Accounts(c.env, throttle: SignInThrottle()).signIn(
+                email: "guest@example.jp", password: Community.password, address: "127.0.0.1")
             try await Listings(c.env).post(c.actor(c.member), ListingTests.draft(.seed, "微細気泡の発生装置", summary: "装置", fields: [c.hydrogen.id]))
             let banker = try await c.addMember("bank@example.jp", "金田 浩之", sector: .finance)
             try await Introductions(c.env).request(c.actor(banker), to: .member(c.member.id), message: "ご紹介ください")
@@ -70,7 +71,9 @@ import Testing
             try await dashboard.setTarget(c.actor(c.admin), fiscalYear: FiscalYear(2026), participants: 50)
             let targeted = try await dashboard.report(c.actor(c.coordinator), fiscalYear: FiscalYear(2026), timeZone: Self.tokyo)
             #expect(targeted.chart(.participants)?.target == 50)
-            #expect(try await dashboard.report(c.actor(c.coordinator), fiscalYear: FiscalYear(2025), timeZone: Self.tokyo).chart(.participants)?.target == nil)
+            #expect(
+                try await dashboard.report(c.actor(c.coordinator), fiscalYear: FiscalYear(2025), timeZone: Self.tokyo).chart(.participants)?.target
+                    == nil)
 
             #expect(try await dashboard.publicSummary(fiscalYear: FiscalYear(2026), timeZone: Self.tokyo) == nil)
             try await dashboard.setPublic(c.actor(c.admin), true)

@@ -12,7 +12,10 @@ public struct CommunityDashboard: Sendable {
 
     /// What a chart shows.
     public enum ChartKind: String, Sendable, CaseIterable {
-        case participants, activeMembers = "active_members", newMembers = "new_members", messages, listings, introductions, bulletins
+        case participants
+        case activeMembers = "active_members"
+        case newMembers = "new_members"
+        case messages, listings, introductions, bulletins
     }
 
     /// One line of a chart: a catalog key that names it, and a number for each month.
@@ -58,7 +61,9 @@ public struct CommunityDashboard: Sendable {
     /// Whether the public summary is shown, and the year's participants target: the admin's.
     public func settings(_ actor: Requester, fiscalYear: FiscalYear) async throws -> (isPublic: Bool, target: Int?) {
         try Policy.require(actor, .edit, .dashboard, hiding: false)
-        return try await env.persistence.read { repos in (try await repos.dashboard.isPublic(), try await repos.dashboard.target(fiscalYear.startYear)) }
+        return try await env.persistence.read { repos in
+            (try await repos.dashboard.isPublic(), try await repos.dashboard.target(fiscalYear.startYear))
+        }
     }
 
     /// The most participants a target may name.
@@ -128,7 +133,8 @@ public struct CommunityDashboard: Sendable {
         // outcome, across fields), by the month they were asked for.
         let funnels = months.map { interval in
             MatchingFunnel.report(
-                listings: read.listings, introductions: read.introductions.filter { interval.contains($0.requestedAt) && $0.requestedAt < interval.end },
+                listings: read.listings,
+                introductions: read.introductions.filter { interval.contains($0.requestedAt) && $0.requestedAt < interval.end },
                 outcomes: read.outcomes, views: [:], members: read.members, organizations: read.organizations, tree: tree
             ).total
         }
@@ -140,7 +146,9 @@ public struct CommunityDashboard: Sendable {
         ]
         let sent = Series(key: "dashboard.series.bulletins_sent", values: counts(read.bulletins, at: \.announcedAt))
         let charts = [
-            Chart(kind: .participants, series: [Series(key: "dashboard.series.participants", values: participants)], stacked: false, target: read.target),
+            Chart(
+                kind: .participants, series: [Series(key: "dashboard.series.participants", values: participants)], stacked: false, target: read.target
+            ),
             Chart(kind: .activeMembers, series: [Series(key: "dashboard.series.active", values: activity.map(\.count))], stacked: false),
             Chart(kind: .newMembers, series: newBySector.filter { $0.values.contains { $0 > 0 } || $0.key.hasPrefix("sector.") }, stacked: true),
             Chart(kind: .messages, series: messagesByKind + [threads], stacked: false),

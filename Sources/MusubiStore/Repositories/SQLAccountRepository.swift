@@ -26,7 +26,8 @@ struct SQLAccountRepository: AccountRepository {
             """
         ).run()
         // Kept after the session is swept: the dashboard counts who signed in each month.
-        try await db.raw("INSERT INTO sign_ins (member_id, at) VALUES (\(bind: session.memberID), \(bind: session.createdAt.epochMilliseconds))").run()
+        try await db.raw("INSERT INTO sign_ins (member_id, at) VALUES (\(bind: session.memberID), \(bind: session.createdAt.epochMilliseconds))")
+            .run()
     }
 
     func session(digest: String) async throws -> (session: Session, account: Account)? {

@@ -36,7 +36,8 @@ struct SVGChart {
         for (index, category) in categories.enumerated() {
             let x0 = Self.left + group * Double(index)
             parts.append(
-                "<text x=\"\(x0 + group / 2)\" y=\"\(Self.height - 10)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">\(escape(category))</text>")
+                "<text x=\"\(x0 + group / 2)\" y=\"\(Self.height - 10)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">\(escape(category))</text>"
+            )
             var base = 0.0
             for (number, line) in series.enumerated() {
                 let value = Double(line.values[index])
