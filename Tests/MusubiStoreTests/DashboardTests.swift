@@ -55,7 +55,7 @@ import Testing
             #expect(try values(.listings, "listing_kind.seed")[december] == 1)
             #expect(try values(.introductions, "dashboard.series.requested")[december] == 1)
             #expect(try values(.introductions, "dashboard.series.accepted").reduce(0, +) == 0)
-            #expect(report.years.first == FiscalYear(2026))
+            #expect(report.years.first == FiscalYear(2026) && report.monthsBegun == 9)
             #expect(try values(.messages, "channel_kind.public").reduce(0, +) == 2, "nothing in other months")
 
             // Only coordinators read it; only the admin sets the target and opens a summary.

@@ -36,6 +36,8 @@ public struct CommunityDashboard: Sendable {
     public struct Report: Sendable, Equatable {
         public var fiscalYear: FiscalYear
         public var months: [DateInterval]
+        /// How many of its months have begun: the later ones have no numbers yet.
+        public var monthsBegun: Int
         public var charts: [Chart]
         /// The fiscal years there is anything for, newest first, for choosing.
         public var years: [FiscalYear]
@@ -159,7 +161,8 @@ public struct CommunityDashboard: Sendable {
         let first = read.members.map(\.createdAt).min() ?? env.now()
         let current = FiscalYear(containing: env.now(), in: timeZone)
         let years = (FiscalYear(containing: first, in: timeZone).startYear...max(current.startYear, year.startYear)).reversed().map(FiscalYear.init)
-        return Report(fiscalYear: year, months: months, charts: charts, years: years)
+        let now = env.now()
+        return Report(fiscalYear: year, months: months, monthsBegun: months.filter { $0.start <= now }.count, charts: charts, years: years)
     }
 }
 

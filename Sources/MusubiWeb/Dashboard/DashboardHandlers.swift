@@ -87,7 +87,7 @@ struct DashboardHandlers {
         let headers =
             [site.t("dashboard.month", context)] + chart.series.map { site.t($0.key, context) }
             + (chart.target == nil ? [] : [site.t("dashboard.target", context)])
-        let rows = report.months.indices.map { index in
+        let rows = report.months.indices.prefix(report.monthsBegun).map { index in
             [formatter.string(from: report.months[index].start)] + chart.series.map { String($0.values[index]) }
                 + (chart.target.map { [String($0)] } ?? [])
         }
@@ -104,7 +104,7 @@ struct DashboardHandlers {
             let table = self.table(chart, report, context)
             let svg = SVGChart(
                 title: title, categories: months, series: chart.series.map { (site.t($0.key, context), $0.values) }, stacked: chart.stacked,
-                target: chart.target.map { (site.t("dashboard.target", context), $0) }
+                target: chart.target.map { (site.t("dashboard.target", context), $0) }, drawn: report.monthsBegun
             ).svg
             return DashboardPage.ChartView(
                 key: chart.kind.rawValue, title: title, svg: svg, headers: table.headers, rows: table.rows.map { .init(cells: $0) },

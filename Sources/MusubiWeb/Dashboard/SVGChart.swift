@@ -9,6 +9,8 @@ struct SVGChart {
     var series: [(label: String, values: [Int])]
     var stacked: Bool
     var target: (label: String, value: Int)?
+    /// Bars are drawn for the first `drawn` categories only (the months that have begun).
+    var drawn: Int
 
     static let palette = ["#2f6f8f", "#d08c2b", "#5b8c3a", "#8c4a8c", "#c0392b", "#7f8c8d", "#16a085"]
     static let (width, height) = (720.0, 280.0)
@@ -39,7 +41,7 @@ struct SVGChart {
                 "<text x=\"\(x0 + group / 2)\" y=\"\(Self.height - 10)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">\(escape(category))</text>"
             )
             var base = 0.0
-            for (number, line) in series.enumerated() {
+            for (number, line) in series.enumerated() where index < drawn {
                 let value = Double(line.values[index])
                 guard value > 0 else { continue }
                 let color = Self.palette[number % Self.palette.count]
