@@ -114,7 +114,8 @@ public struct Digests: Sendable {
     private func suggestions(for member: Member) async throws -> [WeeklyDigest.Suggested] {
         let actor = Requester.member(id: member.id, role: member.role)
         guard member.status == .active, Policy.can(actor, .list, .suggestions) else { return [] }
-        return try await Suggestions(env).mine(actor).map { suggestion in
+        // The digest names only the concepts that bridge: the shared phrases are not looked for.
+        return try await Suggestions(env).mine(actor, sharedTerms: false).map { suggestion in
             let concepts = suggestion.reasons.flatMap { reason -> [MatchIndex.ConceptLabel] in
                 if case .sharedConcepts(let labels) = reason { labels } else { [] }
             }

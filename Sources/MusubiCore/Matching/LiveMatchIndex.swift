@@ -176,7 +176,8 @@ public final class LiveMatchIndex: Sendable {
     /// it seeks or seek what it offers), among those `viewer` may see, scored on the
     /// versions they may read. Its owner is never their own candidate.
     public func candidates(
-        for listing: Listing, viewer: Requester, organization: Int64?, fields: FieldTree, subjects: Subjects = .listings, limit: Int, now: Date
+        for listing: Listing, viewer: Requester, organization: Int64?, fields: FieldTree, subjects: Subjects = .listings, limit: Int, now: Date,
+        sharedTerms: Bool = true
     ) -> [Found] {
         let read = Self.reader(viewer, organization)
         let versions = Self.documents(of: listing, fields: fields)
@@ -184,7 +185,7 @@ public final class LiveMatchIndex: Sendable {
         let kind: MatchDocument.Kind = listing.content.kind == .need ? .seed : .need
         return search(
             [(query, kind)], subjects: subjects, excluding: [.listing(listing.id), .person(listing.ownerID)], viewer: viewer, read: read,
-            limit: limit, now: now
+            limit: limit, now: now, sharedTerms: sharedTerms
         )
     }
 
@@ -193,12 +194,12 @@ public final class LiveMatchIndex: Sendable {
     /// nor `excluding`.
     public func candidates(
         for person: Person, viewer: Requester, organization: Int64?, fields: FieldTree, subjects: Subjects = .all,
-        excluding: Set<MatchSubject> = [], limit: Int, now: Date
+        excluding: Set<MatchSubject> = [], limit: Int, now: Date, sharedTerms: Bool = true
     ) -> [Found] {
         let queries = Self.documents(of: person, fields: fields).map { ($0, $0.kind == .seed ? MatchDocument.Kind.need : .seed) }
         return search(
             queries, subjects: subjects, excluding: excluding.union([.person(person.member.id)]), excludingListingsOf: person.member.id,
-            viewer: viewer, read: Self.reader(viewer, organization), limit: limit, now: now
+            viewer: viewer, read: Self.reader(viewer, organization), limit: limit, now: now, sharedTerms: sharedTerms
         )
     }
 
@@ -221,13 +222,13 @@ public final class LiveMatchIndex: Sendable {
     private func search(
         _ queries: [(MatchDocument, MatchDocument.Kind)], subjects: Subjects, excluding: Set<MatchSubject>, excludingListingsOf owner: Int64? = nil,
         viewer: Requester,
-        read: (ListingAudience) -> Bool, limit: Int, now: Date
+        read: (ListingAudience) -> Bool, limit: Int, now: Date, sharedTerms: Bool = true
     ) -> [Found] {
         let seesPeople = Policy.can(viewer, .list, .members)
         return state.withLock { state in
             var best: [MatchSubject: Found] = [:]
             for (query, kind) in queries {
-                let found = state.index.candidates(for: query, kinds: [kind], limit: limit, now: now) { id in
+                let found = state.index.candidates(for: query, kinds: [kind], limit: limit, now: now, sharedTerms: sharedTerms) { id in
                     guard let (subject, isSummary) = Self.parse(id), !excluding.contains(subject) else { return false }
                     switch subject {
                     case .person(let memberID):

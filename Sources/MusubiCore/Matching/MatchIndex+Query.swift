@@ -3,10 +3,12 @@ import Foundation
 extension MatchIndex {
     /// The best documents of `kinds` for `query`, best first. The query need not be in the
     /// index and is never its own candidate. `isAllowed` narrows the candidates to what a
-    /// viewer may see; `explain: false` skips the reasons (bulk matching needs only ids).
+    /// viewer may see; `explain: false` skips the reasons (bulk matching needs only ids), and
+    /// `sharedTerms: false` the shared phrases among them, the costliest to find (the weekly
+    /// digest names only the concepts).
     public func candidates(
         for query: MatchDocument, kinds: Set<MatchDocument.Kind>, limit: Int = 10, now: Date = Date(), explain: Bool = true,
-        where isAllowed: (String) -> Bool = { _ in true }
+        sharedTerms: Bool = true, where isAllowed: (String) -> Bool = { _ in true }
     ) -> [Candidate] {
         guard limit > 0 else { return [] }
         let features = TextFeatures(Self.text(of: query), dictionary: dictionary)
@@ -44,7 +46,7 @@ extension MatchIndex {
             if cannotEnter(cosines[batch - 1].cosine) { break }
         }
         return best.ranked.map { entry in
-            let reasons = explain ? self.reasons(query: query, features: features, slot: slots[entry.index]!) : []
+            let reasons = explain ? self.reasons(query: query, features: features, slot: slots[entry.index]!, sharedTerms: sharedTerms) : []
             return Candidate(id: entry.id, score: entry.score, reasons: reasons, fields: slots[entry.index]!.fields)
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 
 extension MatchIndex {
     /// Why `slot` was proposed for the query, in terms the page turns into words.
-    func reasons(query: MatchDocument, features: TextFeatures, slot: Slot) -> [Reason] {
+    func reasons(query: MatchDocument, features: TextFeatures, slot: Slot, sharedTerms: Bool = true) -> [Reason] {
         var reasons: [Reason] = []
         let queryConcepts = Set(features.concepts.keys)
         let theirs = Set(slot.concepts.map(Int.init))
@@ -10,7 +10,7 @@ extension MatchIndex {
         if !shared.isEmpty { reasons.append(.sharedConcepts(shared.sorted().map(conceptLabel))) }
         let related = relatedConcepts(of: queryConcepts).intersection(theirs)
         if !related.isEmpty { reasons.append(.relatedConcepts(related.sorted().map(conceptLabel))) }
-        let phrases = Self.sharedPhrases(features.normalized, slot.normalized)
+        let phrases = sharedTerms ? Self.sharedPhrases(features.normalized, slot.normalized) : []
         if !phrases.isEmpty { reasons.append(.sharedTerms(phrases)) }
         if let field = fieldRelation(query.fields, slot.fields, bridged: !shared.isEmpty || !related.isEmpty) { reasons.append(field) }
         if let mine = query.sector, let other = slot.sector, Self.complementarity(mine, other) >= 0.75 {

@@ -37,15 +37,15 @@ public struct Suggestions: Sendable {
     public static let communityReach = 300
 
     /// The member's own suggestions: what coordinators pinned for them, then up to `limit`
-    /// of the engine's.
-    public func mine(_ actor: Requester, limit: Int = 3) async throws -> [Suggestion] {
+    /// of the engine's (without the shared phrases among their reasons, for `sharedTerms: false`).
+    public func mine(_ actor: Requester, limit: Int = 3, sharedTerms: Bool = true) async throws -> [Suggestion] {
         try Policy.require(actor, .list, .suggestions)
         guard let memberID = actor.memberID else { throw MusubiError.unauthenticated }
         let (found, pins) = try await env.persistence.read { repos in
             (try await repos.members.find(id: memberID), try await repos.suggestionPins.pinned(for: memberID))
         }
         guard let member = found else { throw MusubiError.notFound }
-        let computed = try await compute(for: member, limit: limit + pins.count)
+        let computed = try await compute(for: member, limit: limit + pins.count, sharedTerms: sharedTerms)
         let scored = Dictionary(computed.map { ($0.subject, $0) }, uniquingKeysWith: { first, _ in first })
         var pinned: [Suggestion] = []
         for pin in pins {
@@ -153,7 +153,7 @@ public struct Suggestions: Sendable {
     }
 
     /// The engine's suggestions for one member, seen as that member may see them.
-    func compute(for member: Member, limit: Int) async throws -> [Suggestion] {
+    func compute(for member: Member, limit: Int, sharedTerms: Bool = true) async throws -> [Suggestion] {
         guard member.status == .active else { return [] }
         let now = env.now()
         let viewer = Requester.member(id: member.id, role: member.role)
@@ -170,11 +170,12 @@ public struct Suggestions: Sendable {
         let hierarchy = FieldHierarchy(tree)
         let organization = member.organizationID
         let openListings = own.filter { [.open, .inDiscussion].contains($0.status) }
-        var found = env.matchIndex.candidates(for: person, viewer: viewer, organization: organization, fields: tree, limit: 40, now: now)
+        var found = env.matchIndex.candidates(
+            for: person, viewer: viewer, organization: organization, fields: tree, limit: 40, now: now, sharedTerms: sharedTerms)
         for listing in openListings {
             found += env.matchIndex.candidates(
-                for: listing, viewer: viewer, organization: organization, fields: tree, subjects: .all, limit: 20, now: now
-            )
+                for: listing, viewer: viewer, organization: organization, fields: tree, subjects: .all, limit: 20, now: now,
+                sharedTerms: sharedTerms)
         }
         let ownFieldIDs = member.fieldIDs + openListings.flatMap(\.content.fieldIDs)
         let recipient = MixSelection.Recipient(
