@@ -44,6 +44,8 @@ import Testing
         Row(method: .get, path: { _ in "/suggestions" }, expected: [303, 404, 200, 200, 200]),
         Row(method: .get, path: { _ in "/suggestions?scope=community" }, expected: [303, 404, 200, 200, 200]),
         Row(method: .get, path: { _ in "/manage/funnel" }, expected: [303, 404, 404, 200, 200]),
+        Row(method: .get, path: { _ in "/manage/funnel/csv" }, expected: [303, 404, 404, 200, 200]),
+        Row(method: .get, path: { _ in "/manage/people/csv" }, expected: [303, 404, 404, 200, 200]),
         Row(method: .get, path: { _ in "/manage/matching" }, expected: [303, 404, 404, 200, 200]),
         Row(method: .get, path: { _ in "/me/edit" }, expected: [303, 200, 200, 200, 200]),
         Row(method: .get, path: { _ in "/me/account" }, expected: [303, 200, 200, 200, 200]),

@@ -91,8 +91,8 @@ enum CatalogKeysUsed {
     static func dynamicPrefixes() throws -> [String: String] {
         var prefixes: [String: String] = [:]
         for (path, text) in try files(under: "", ending: ".swift") {
-            var found = text.matches(of: /"([a-z][a-z0-9_]*\.[a-z0-9_]*)" *\+/).map { $0.1 }
-            found += text.matches(of: #/"([a-z][a-z0-9_]*\.[a-z0-9_]*)\\\(/#).map { $0.1 }
+            var found = text.matches(of: /"([a-z][a-z0-9_]*(?:\.[a-z0-9_]*)+)" *\+/).map { $0.1 }
+            found += text.matches(of: #/"([a-z][a-z0-9_]*(?:\.[a-z0-9_]*)+)\\\(/#).map { $0.1 }
             found += text.matches(of: /catalog: "([a-z][a-z0-9_]*\.[a-z0-9_]*)"/).map { $0.1 }
             for prefix in found { prefixes[String(prefix)] = path }
         }

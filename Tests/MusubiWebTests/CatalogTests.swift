@@ -46,6 +46,11 @@ import Testing
             "audit_subject.": values(AuditSubject.self),
             "bulletin_visibility.": values(BulletinVisibility.self),
             "language.": MusubiCore.Language.codes,
+            "people_csv.": PeopleExportHandlers.columns,
+            "funnel.": MatchingToolHandlers.funnelColumns,
+            "bulk_csv.": MatchingToolHandlers.bulkColumns,
+            "dashboard.chart.": values(CommunityDashboard.ChartKind.self),
+            "digest.weekday.": (1...7).map(String.init),
             // Not enums: IntroductionHandlers' tabs and MigrationHandlers' progress phases, written out there as strings.
             "introductions.tab_": ["queue", "all", "mine"],
             "slack_import.phase_": ["checking", "writing"],

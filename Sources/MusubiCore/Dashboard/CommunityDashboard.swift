@@ -135,9 +135,8 @@ public struct CommunityDashboard: Sendable {
         // outcome, across fields), by the month they were asked for.
         let funnels = months.map { interval in
             MatchingFunnel.report(
-                listings: read.listings,
-                introductions: read.introductions.filter { interval.contains($0.requestedAt) && $0.requestedAt < interval.end },
-                outcomes: read.outcomes, views: [:], members: read.members, organizations: read.organizations, tree: tree
+                listings: read.listings, introductions: read.introductions, outcomes: read.outcomes, views: [:], members: read.members,
+                organizations: read.organizations, tree: tree, period: interval
             ).total
         }
         let introductions = [

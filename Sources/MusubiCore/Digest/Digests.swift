@@ -99,14 +99,32 @@ public struct Digests: Sendable {
     private func digests(for members: [Member], until: Date, composer: DigestComposer) async throws -> [WeeklyDigest] {
         let since = until.addingTimeInterval(-WeeklyDigest.period)
         let unread = try await env.persistence.read { try await $0.notifications.unread(of: members.map(\.id), since: since) }
-        var result: [WeeklyDigest] = []
-        for member in members {
-            result.append(
-                composer.digest(
-                    for: member.id, until: until, unread: (unread[member.id] ?? []).filter { $0.createdAt <= until },
-                    suggestions: try await suggestions(for: member)))
+        let suggestions = try await suggestions(for: members)
+        return members.map { member in
+            composer.digest(
+                for: member.id, until: until, unread: (unread[member.id] ?? []).filter { $0.createdAt <= until },
+                suggestions: suggestions[member.id] ?? [])
         }
-        return result
+    }
+
+    /// How many members' suggestions are worked out at once: each is a few reads and a few
+    /// searches of the index, and while one waits for the database another searches.
+    static let suggestionWidth = 4
+
+    private func suggestions(for members: [Member]) async throws -> [Int64: [WeeklyDigest.Suggested]] {
+        try await withThrowingTaskGroup(of: (Int64, [WeeklyDigest.Suggested]).self) { group in
+            var pending = members.makeIterator()
+            for _ in 0..<Self.suggestionWidth {
+                guard let member = pending.next() else { break }
+                group.addTask { (member.id, try await suggestions(for: member)) }
+            }
+            var found: [Int64: [WeeklyDigest.Suggested]] = [:]
+            while let (id, suggestions) = try await group.next() {
+                found[id] = suggestions
+                if let member = pending.next() { group.addTask { (member.id, try await self.suggestions(for: member)) } }
+            }
+            return found
+        }
     }
 
     /// The member's Mix suggestions (what coordinators pinned first), with the concepts that

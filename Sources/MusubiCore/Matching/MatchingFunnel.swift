@@ -37,26 +37,33 @@ public struct MatchingFunnel: Sendable {
         public var outcomes: [OutcomeKind: Int]
     }
 
-    public func report(_ actor: Requester) async throws -> Report {
+    /// The funnel of everything, or of a period (a fiscal year, any dates): the listings posted,
+    /// the looks taken and the introductions asked for in it, and those introductions' outcomes.
+    public func report(_ actor: Requester, period: DateInterval? = nil) async throws -> Report {
         try Policy.require(actor, .view, .matchingTools)
         let (listings, introductions, outcomes, views, members, organizations) = try await env.persistence.read { repos in
             (
                 try await repos.listings.all(), try await repos.introductions.all(), try await repos.introductions.allOutcomes(),
-                try await repos.candidateViews.counts(), try await repos.members.all(), try await repos.organizations.all()
+                try await repos.candidateViews.counts(in: period), try await repos.members.all(), try await repos.organizations.all()
             )
         }
         let tree = try await Directory(env).fieldTree()
         return Self.report(
             listings: listings, introductions: introductions, outcomes: outcomes, views: views, members: members,
-            organizations: organizations, tree: tree
+            organizations: organizations, tree: tree, period: period
         )
     }
 
-    /// The counting itself, on what was read.
+    /// The counting itself, on what was read; only what happened in `period` counts (every
+    /// listing is still read, for the fields of the people who asked).
     static func report(
-        listings: [Listing], introductions: [Introduction], outcomes: [IntroductionOutcome], views: [Int64: Int], members: [Member],
-        organizations: [Organization], tree: FieldTree
+        listings: [Listing], introductions allIntroductions: [Introduction], outcomes allOutcomes: [IntroductionOutcome], views: [Int64: Int],
+        members: [Member], organizations: [Organization], tree: FieldTree, period: DateInterval? = nil
     ) -> Report {
+        func inPeriod(_ date: Date) -> Bool { period.map { $0.start <= date && date < $0.end } ?? true }
+        let introductions = allIntroductions.filter { inPeriod($0.requestedAt) }
+        let counted = Set(introductions.map(\.id))
+        let outcomes = allOutcomes.filter { counted.contains($0.introductionID) }
         let hierarchy = FieldHierarchy(tree)
         func roots(_ fieldIDs: [Int64]) -> Set<String> { Set(fieldIDs.compactMap { tree.field($0)?.key }.map(hierarchy.root)) }
         let sectors = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.sector) })
@@ -70,7 +77,7 @@ public struct MatchingFunnel: Sendable {
             for root in fields { change(&byField[root, default: Stage(key: root)]) }
             if let sector { change(&bySector[sector.rawValue, default: Stage(key: sector.rawValue)]) }
         }
-        for listing in listings {
+        for listing in listings where inPeriod(listing.createdAt) {
             count(fields: roots(listing.content.fieldIDs), sector: listing.sector) { stage in
                 if listing.content.kind == .seed { stage.seeds += 1 } else { stage.needs += 1 }
                 stage.candidateViews += views[listing.id] ?? 0

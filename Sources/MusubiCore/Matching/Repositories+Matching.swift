@@ -15,6 +15,6 @@ public protocol SuggestionPinRepository: Sendable {
 public protocol CandidateViewRepository: Sendable {
     /// Records a look, unless this viewer already looked at this listing since `unlessSince`.
     func record(listingID: Int64, viewerID: Int64, at: Date, unlessSince: Date) async throws
-    /// Views per listing.
-    func counts() async throws -> [Int64: Int]
+    /// Views per listing, of all time or of a period.
+    func counts(in period: DateInterval?) async throws -> [Int64: Int]
 }

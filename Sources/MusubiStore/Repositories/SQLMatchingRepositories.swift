@@ -72,8 +72,10 @@ struct SQLCandidateViewRepository: CandidateViewRepository {
         ).run()
     }
 
-    func counts() async throws -> [Int64: Int] {
-        let rows = try await db.raw("SELECT listing_id, COUNT(*) AS n FROM candidate_views GROUP BY listing_id").all()
+    func counts(in period: DateInterval?) async throws -> [Int64: Int] {
+        let within: SQLQueryString =
+            period.map { " WHERE at >= \(bind: $0.start.epochMilliseconds) AND at < \(bind: $0.end.epochMilliseconds)" } ?? ""
+        let rows = try await db.raw("SELECT listing_id, COUNT(*) AS n FROM candidate_views\(within) GROUP BY listing_id").all()
         return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.int64("listing_id"), Int(try $0.int64("n"))) })
     }
 }

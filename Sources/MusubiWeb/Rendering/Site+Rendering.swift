@@ -76,7 +76,8 @@ extension Site {
         "exchangeSearch": Paths.exchangeSearch.href(), "funnel": Paths.funnel.href(), "bulkMatching": Paths.bulkMatching.href(),
         "slackImport": Paths.slackImport.href(), "communityArchive": Paths.communityArchive.href(),
         "notifications": Paths.notifications.href(), "notificationPreferences": Paths.notificationPreferences.href(),
-        "mailOutbox": Paths.mailOutbox.href(), "dashboard": Paths.dashboard.href(), "passwordReset": Paths.passwordReset.href(),
+        "mailOutbox": Paths.mailOutbox.href(), "dashboard": Paths.dashboard.href(), "peopleCSV": Paths.peopleCSV.href(),
+        "passwordReset": Paths.passwordReset.href(),
         "bulletins": Paths.bulletins.href(), "newBulletin": Paths.newBulletin.href(), "fundingCalls": Paths.fundingCalls.href(),
     ]
 

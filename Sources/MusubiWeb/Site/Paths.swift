@@ -90,6 +90,8 @@ public enum Paths {
     public static let concepts = PathTemplate("/manage/concepts")
     public static let conceptRemoval = PathTemplate("/manage/concepts/{key}/remove")
     public static let funnel = PathTemplate("/manage/funnel")
+    public static let funnelCSV = PathTemplate("/manage/funnel/csv")
+    public static let peopleCSV = PathTemplate("/manage/people/csv")
     public static let bulkMatching = PathTemplate("/manage/matching")
     public static let slackImport = PathTemplate("/manage/slack-import")
     public static let slackImportJob = PathTemplate("/manage/slack-import/{id}")

@@ -160,6 +160,7 @@ public enum SiteMap {
 
         let management = ManagementHandlers(site: site)
         pages.get(Paths.people.routerPath, use: management.people)
+        pages.get(Paths.peopleCSV.routerPath, use: PeopleExportHandlers(site: site).directory)
         pages.post(Paths.approval.routerPath, use: management.approve)
         pages.post(Paths.rejection.routerPath, use: management.reject)
         pages.post(Paths.roleChange.routerPath, use: management.changeRole)
@@ -179,6 +180,7 @@ public enum SiteMap {
 
         let tools = MatchingToolHandlers(site: site)
         pages.get(Paths.funnel.routerPath, use: tools.funnel)
+        pages.get(Paths.funnelCSV.routerPath, use: tools.funnelCSV)
         pages.get(Paths.bulkMatching.routerPath, use: tools.bulkForm)
         uploads.post(Paths.bulkMatching.routerPath, use: tools.bulkMatch)
 

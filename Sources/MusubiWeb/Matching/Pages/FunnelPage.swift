@@ -6,6 +6,11 @@ struct FunnelPage: PageModel {
     var byField: [StageRow]
     var bySector: [StageRow]
     var outcomes: [Outcome]
+    /// The period's form: all time or a fiscal year, or any dates.
+    var years: [Option]
+    var from: String
+    var to: String
+    var csvHref: String
 
     struct Outcome {
         var name: String
