@@ -37,6 +37,17 @@ import Testing
             #expect(after.contains("共通する概念: 藍染め"))
             #expect(try await coordinator.get("/manage/concepts").contains("data-testid=\"added-concept\""))
 
+            // Related concepts are named as coordinators know them (by label, in either
+            // language, or by key), suggested from a list, and shown by label again.
+            #expect(page.contains(#"<option value="ファインバブル">"#) && page.contains(#"pattern="[a-z0-9\-]+""#))
+            let named = try await coordinator.post(
+                "/manage/concepts", [("key", "koji"), ("label", "麹"), ("terms", "麹、こうじ"), ("related", "藍染め、素材、Fine bubbles")])
+            #expect(named.status == .seeOther)
+            let koji = try await coordinator.get("/manage/concepts?key=koji")
+            #expect(koji.contains(#"name="related" value="ファインバブル、藍染め、素材""#), "kept as keys (in their order), shown by label")
+            let unknown = try await coordinator.post("/manage/concepts", [("key", "koji"), ("label", "麹"), ("terms", "麹"), ("related", "味噌")])
+            #expect(unknown.status == .unprocessableContent)
+
             // Words for a bundled concept extend it; its labels stay.
             #expect(try await coordinator.post("/manage/concepts", [("key", "fine-bubble"), ("terms", "泡洗浄")]).status == .seeOther)
             #expect(try await coordinator.get("/manage/concepts").contains("泡洗浄"))

@@ -26,7 +26,7 @@ public struct MatchingDictionary: Sendable {
     public func save(_ actor: Requester, _ concept: Concept) async throws {
         try Policy.require(actor, .edit, .conceptDictionary)
         let added = try await env.persistence.read { try await $0.concepts.all() }
-        let clean = try validate(concept, known: Set(ConceptDictionary.standard.concepts.map(\.key) + added.map(\.key)))
+        let clean = try validate(concept, known: ConceptDictionary.standard.concepts + added)
         let now = env.now()
         try await env.persistence.write { repos in
             try await repos.concepts.save(clean, by: actor.memberID, at: now)
@@ -47,9 +47,22 @@ public struct MatchingDictionary: Sendable {
         try await Matchmaking(env).rebuildIndex()
     }
 
+    /// Each concept's key under its key and its labels, lower-cased (a label two concepts share
+    /// names the first).
+    static func keysByName(_ concepts: [Concept]) -> [String: String] {
+        var names: [String: String] = [:]
+        for concept in concepts {
+            for name in [concept.key, concept.label, concept.labelEn] where !name.isEmpty && names[name.lowercased()] == nil {
+                names[name.lowercased()] = concept.key
+            }
+        }
+        return names
+    }
+
     /// A key of lower-case latin letters, digits and hyphens; labels unless it extends a
-    /// bundled concept; at least one term; related keys that exist.
-    private func validate(_ concept: Concept, known: Set<String>) throws -> Concept {
+    /// bundled concept; at least one term; related concepts that exist, named by key or by
+    /// their Japanese or English label (as coordinators know them), kept as keys.
+    private func validate(_ concept: Concept, known: [Concept]) throws -> Concept {
         var check = Validator()
         var clean = concept
         clean.key = concept.key.trimmingCharacters(in: .whitespaces).lowercased()
@@ -63,11 +76,11 @@ public struct MatchingDictionary: Sendable {
         if clean.labelEn.isEmpty { clean.labelEn = clean.label }
         clean.terms = check.list("terms", concept.terms, maxCount: Self.limits.terms, maxLength: Self.limits.term)
         if clean.terms.isEmpty { check.fail("terms", "error.required") }
-        clean.related = Array(
-            Set(concept.related.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty && $0 != clean.key })
-        ).sorted()
+        let named = Self.keysByName(known)
+        let related = concept.related.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if related.contains(where: { named[$0.lowercased()] == nil }) { check.fail("related", "error.concept_unknown") }
+        clean.related = Array(Set(related.compactMap { named[$0.lowercased()] }.filter { $0 != clean.key })).sorted()
         if clean.related.count > Self.limits.related { check.fail("related", "error.too_many") }
-        if clean.related.contains(where: { !known.contains($0) }) { check.fail("related", "error.concept_unknown") }
         try check.check()
         return clean
     }

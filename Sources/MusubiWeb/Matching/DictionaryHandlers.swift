@@ -16,7 +16,8 @@ struct DictionaryHandlers {
             let isAdded = entries.added.contains { $0.key == key }
             values = [
                 "key": concept.key, "label": concept.label, "labelEn": concept.labelEn,
-                "terms": isAdded ? concept.terms.joined(separator: "、") : "", "related": isAdded ? concept.related.joined(separator: ", ") : "",
+                "terms": isAdded ? concept.terms.joined(separator: "、") : "",
+                "related": isAdded ? concept.related.map { label(of: $0, in: entries, context) }.joined(separator: "、") : "",
             ]
         }
         return try await conceptsPage(entries, values: values, errors: [:], request, context)
@@ -44,6 +45,12 @@ struct DictionaryHandlers {
         return site.redirect(Paths.concepts.href(), notice: "concept_removed")
     }
 
+    /// A concept's label in the reader's language, as the form takes related concepts.
+    private func label(of key: String, in entries: MatchingDictionary.Entries, _ context: Context) -> String {
+        guard let concept = (entries.added + entries.bundled).first(where: { $0.key == key }) else { return key }
+        return context.language == .en ? concept.labelEn : concept.label
+    }
+
     private func conceptsPage(
         _ entries: MatchingDictionary.Entries, values: [String: String], errors: [String: String], _ request: Request, _ context: Context,
         status: HTTPResponse.Status = .ok
@@ -53,9 +60,13 @@ struct DictionaryHandlers {
         func row(_ concept: Concept) -> ConceptsPage.Row {
             ConceptsPage.Row(
                 key: concept.key, label: english ? concept.labelEn : concept.label, terms: concept.terms.joined(separator: separator),
-                related: concept.related.joined(separator: ", "), removeHref: Paths.conceptRemoval.href(concept.key))
+                related: concept.related.map { label(of: $0, in: entries, context) }.joined(separator: separator),
+                removeHref: Paths.conceptRemoval.href(concept.key))
         }
-        let model = ConceptsPage(added: entries.added.map(row), bundled: entries.bundled.map(row), values: values, errors: errors)
+        // Every concept by its label, for the related field's suggestions.
+        let names = Array(Set((entries.added + entries.bundled).map { english ? $0.labelEn : $0.label })).sorted()
+        let model = ConceptsPage(
+            added: entries.added.map(row), bundled: entries.bundled.map(row), names: names, values: values, errors: errors)
         return site.render(model, title: site.t("concepts.title", context), request, context, status: status)
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 struct ConceptsPage: PageModel {
     var added: [Row]
     var bundled: [Row]
+    /// Every concept's label, suggested as related concepts are typed.
+    var names: [String]
     var values: [String: String]
     var errors: [String: String]
 
