@@ -85,6 +85,32 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func anOrganisationsPageListsItsOpenSeedsAndNeedsAsTheReaderMaySeeThem(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let c = site.community
+            let listings = Listings(site.environment)
+            func draft(_ title: String, _ disclosure: Disclosure) -> ListingDraft {
+                ListingDraft(
+                    kind: .seed, title: title, summary: "概要", details: "", fieldIDs: [], keywords: [], partnerSectors: [], stage: .research,
+                    expiresOn: nil, disclosure: disclosure, disclosedTo: [])
+            }
+            try await listings.post(c.actor(c.member), draft("公開のシーズ", .public))
+            try await listings.post(c.actor(c.member), draft("会員向けのシーズ", .members))
+            let path = "/organizations/\(c.organizations[.academia]!.id)"
+            let visitor = try await site.browser().get(path)
+            #expect(visitor.contains(#"data-testid="organization-listings""#) && visitor.contains("公開のシーズ"))
+            #expect(!visitor.contains("会員向けのシーズ"))
+            let member = site.browser()
+            try await member.signIn("guest@example.jp")
+            let page = try await member.get(path)
+            #expect(page.contains("公開のシーズ") == true)
+            #expect(!(try await site.browser().get("/organizations/\(c.organizations[.finance]!.id)")).contains(#"data-testid="organization-listings""#))
+            let filtered = try await member.get("/listings?organization=\(c.organizations[.academia]!.id)")
+            #expect(filtered.contains("公開のシーズ"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func theLanguageSwitchTurnsThePageEnglishAndBack(_ database: TestDatabase) async throws {
         try await TestSite.run(database) { site in
             let browser = site.browser()

@@ -16,12 +16,15 @@ public struct Listings: Sendable {
         public var status: ListingStatus?
         /// Only the viewer's own listings.
         public var mine: Bool
+        /// Only those an organisation posted.
+        public var organizationID: Int64?
         public var page: PageRequest
 
         public init(
             text: String = "", kind: ListingKind? = nil, fieldID: Int64? = nil, sector: Sector? = nil, status: ListingStatus? = nil,
-            mine: Bool = false, page: PageRequest = .init()
+            mine: Bool = false, organizationID: Int64? = nil, page: PageRequest = .init()
         ) {
+            self.organizationID = organizationID
             self.text = text
             self.kind = kind
             self.fieldID = fieldID
@@ -130,7 +133,8 @@ public struct Listings: Sendable {
         let query = ListingQuery(
             terms: Array(JapaneseText.terms(of: filters.text).prefix(8)), kind: filters.kind, fieldIDs: fieldIDs, sector: filters.sector,
             statuses: filters.status.map { [$0] } ?? [], disclosures: Self.listedDisclosures(for: actor),
-            ownerID: filters.mine ? actor.memberID ?? -1 : nil, current: filters.mine ? nil : env.now(), page: filters.page
+            ownerID: filters.mine ? actor.memberID ?? -1 : nil, organizationID: filters.organizationID, current: filters.mine ? nil : env.now(),
+            page: filters.page
         )
         let (page, organization) = try await env.persistence.read { repos in
             (try await repos.listings.search(query), try await Self.viewerOrganization(actor, repos))

@@ -14,14 +14,18 @@ public struct ListingQuery: Sendable, Equatable {
     /// The disclosure levels the viewer may see listed.
     public var disclosures: [Disclosure]
     public var ownerID: Int64?
+    /// The organisation that posted them.
+    public var organizationID: Int64?
     /// When given, listings that expired by then are left out.
     public var current: Date?
     public var page: PageRequest
 
     public init(
         terms: [String] = [], kind: ListingKind? = nil, fieldIDs: [Int64] = [], sector: Sector? = nil, statuses: [ListingStatus] = [],
-        disclosures: [Disclosure] = Disclosure.allCases, ownerID: Int64? = nil, current: Date? = nil, page: PageRequest = .init()
+        disclosures: [Disclosure] = Disclosure.allCases, ownerID: Int64? = nil, organizationID: Int64? = nil, current: Date? = nil,
+        page: PageRequest = .init()
     ) {
+        self.organizationID = organizationID
         self.terms = terms
         self.kind = kind
         self.fieldIDs = fieldIDs

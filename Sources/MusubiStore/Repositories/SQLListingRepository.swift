@@ -49,6 +49,7 @@ struct SQLListingRepository: ListingRepository {
         if let kind = query.kind { conditions.append("l.kind = \(bind: kind.rawValue)") }
         if let sector = query.sector { conditions.append("l.sector = \(bind: sector.rawValue)") }
         if let owner = query.ownerID { conditions.append("l.owner_id = \(bind: owner)") }
+        if let organization = query.organizationID { conditions.append("l.organization_id = \(bind: organization)") }
         if let now = query.current { conditions.append("(l.expires_on IS NULL OR l.expires_on > \(bind: now.epochMilliseconds))") }
         if !query.statuses.isEmpty { conditions.append("l.status IN (\(binds: query.statuses.map(\.rawValue)))") }
         conditions.append(query.disclosures.isEmpty ? "1 = 0" : "l.disclosure IN (\(binds: query.disclosures.map(\.rawValue)))")

@@ -87,10 +87,15 @@ struct DirectoryHandlers {
         let id = try context.parameters.require("id", as: Int64.self)
         let detail = try await site.directory.organization(context.actor, id: id)
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
+        let listings =
+            Policy.can(context.actor, .list, .listings)
+            ? try await site.listings.browse(context.actor, .init(status: .open, organizationID: id, page: PageRequest(number: 1, size: 12))) : nil
         let model = OrganizationPage(
             organization: views.row(detail.organization), nameKana: detail.organization.nameKana,
             website: detail.organization.website.isEmpty ? nil : detail.organization.website,
             members: views.cards(detail.members), groups: detail.groups.map { views.row($0) },
+            listings: listings?.items.map(views.row) ?? [], listingsHref: Paths.listings.href() + "?organization=\(id)",
+            moreListings: (listings?.total ?? 0) > (listings?.items.count ?? 0),
             seesPeople: Policy.can(context.actor, .list, .members),
             canEdit: Policy.can(context.actor, .edit, .organization(id: id)), editHref: Paths.editOrganization.href(id)
         )

@@ -8,14 +8,14 @@ struct ListingHandlers {
     typealias Context = MusubiRequestContext
     let site: Site
 
-    static let filterKeys = ["q", "kind", "field", "sector", "status", "mine"]
+    static let filterKeys = ["q", "kind", "field", "sector", "status", "mine", "organization"]
 
     /// The list's filters from a query string; the API reads the same ones.
     static func filters(_ query: FormData, pageSize: Int = 30) throws -> Listings.Filters {
         Listings.Filters(
             text: String(query["q"].prefix(200)), kind: ListingKind(rawValue: query["kind"]), fieldID: try query.int64("field"),
             sector: Sector(rawValue: query["sector"]), status: ListingStatus(rawValue: query["status"]),
-            mine: ["1", "true"].contains(query["mine"]), page: PageRequest(number: try query.int("page") ?? 1, size: pageSize)
+            mine: ["1", "true"].contains(query["mine"]), organizationID: try query.int64("organization"), page: PageRequest(number: try query.int("page") ?? 1, size: pageSize)
         )
     }
 

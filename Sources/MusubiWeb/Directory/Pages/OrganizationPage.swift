@@ -9,6 +9,10 @@ struct OrganizationPage: PageModel {
     /// Rendered cards (Views.cards).
     var members: [String]
     var groups: [GroupRow]
+    /// Its open seeds and needs the reader may see.
+    var listings: [ListingRow]
+    var listingsHref: String
+    var moreListings: Bool
     var seesPeople: Bool
     var canEdit: Bool
     var editHref: String
