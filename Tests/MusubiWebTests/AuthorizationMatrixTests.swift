@@ -106,6 +106,9 @@ import Testing
         Row(method: .post, path: { "/exchange/channels/\($0.lobby.id)/join" }, expected: [401, 404, 303, 303, 303]),
         Row(method: .post, path: { "/exchange/channels/\($0.room.id)/leave" }, expected: [401, 404, 303, 404, 404]),
         Row(method: .post, path: { "/exchange/channels/\($0.lobby.id)/retention" }, form: [("days", "30")], expected: [401, 404, 403, 403, 303]),
+        Row(
+            method: .post, path: { "/exchange/channels/\($0.lobby.id)/announcement" }, form: [("announcement", "1")],
+            expected: [401, 404, 403, 403, 303]),
         Row(method: .post, path: { "/exchange/channels/\($0.lobby.id)/webhooks" }, form: [("name", "通知")], expected: [401, 404, 403, 403, 201]),
         Row(method: .post, path: { "/exchange/channels/\($0.lobby.id)/webhooks/999999/revoke" }, expected: [401, 404, 403, 403, 404]),
         Row(

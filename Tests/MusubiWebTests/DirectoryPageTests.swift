@@ -104,7 +104,8 @@ import Testing
             try await member.signIn("guest@example.jp")
             let page = try await member.get(path)
             #expect(page.contains("公開のシーズ") == true)
-            #expect(!(try await site.browser().get("/organizations/\(c.organizations[.finance]!.id)")).contains(#"data-testid="organization-listings""#))
+            #expect(
+                !(try await site.browser().get("/organizations/\(c.organizations[.finance]!.id)")).contains(#"data-testid="organization-listings""#))
             let filtered = try await member.get("/listings?organization=\(c.organizations[.academia]!.id)")
             #expect(filtered.contains("公開のシーズ"))
         }

@@ -138,4 +138,21 @@ import Testing
             #expect(try await c.env.persistence.read { try await $0.channels.find(id: c.lobby.id) }?.retentionDays == 365)
         }
     }
+    @Test(arguments: TestDatabase.available)
+    func theAdminMarksAnAnnouncementChannelOnItsPage(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let c = site.community
+            let admin = site.browser()
+            try await admin.signIn("admin@example.jp")
+            let lobby = "/exchange/channels/\(c.lobby.id)"
+            try await admin.post(lobby + "/join")
+            #expect(try await admin.get(lobby).body.contains(#"data-testid="announcement-form""#))
+            let marked = try await admin.post(lobby + "/announcement", [("announcement", "1")])
+            #expect(marked.status == .seeOther && marked.location?.contains("notice=announcement_on") == true)
+            #expect(try await admin.get(lobby).body.contains(#"value="1" checked data-testid="announcement""#))
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            #expect(!(try await coordinator.get(lobby)).body.contains(#"data-testid="announcement-form""#), "the admin's")
+        }
+    }
 }

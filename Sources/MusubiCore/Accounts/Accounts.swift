@@ -214,6 +214,7 @@ public struct Accounts: Sendable {
                 ),
                 at: now
             )
+            try await Exchange.seatInAnnouncements(member.id, repos, at: now)
             try await repos.audit.append(
                 actorID: member.id, action: .invitationAccepted, subjectType: "invitation", subjectID: invitation.id, detail: invitation.email,
                 at: now)

@@ -229,6 +229,7 @@ public struct PeopleAdministration: Sendable {
                 throw MusubiError.notFound
             }
             try await repos.members.setStatus(id: memberID, to: status)
+            if status == .active { try await Exchange.seatInAnnouncements(memberID, repos, at: now) }
             try await repos.audit.append(
                 actorID: actor.memberID, action: audit, subjectType: "member", subjectID: memberID, detail: member.name, at: now)
             // The applicant hears of it by mail (a declined one has no bell to look at).

@@ -56,6 +56,7 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case attachmentAdded = "attachment.added"
     case attachmentRemoved = "attachment.removed"
     case channelRetentionSet = "channel.retention_set"
+    case channelAnnouncementSet = "channel.announcement_set"
     case channelMessagesExpired = "channel.messages_expired"
     case webhookCreated = "channel.webhook_created"
     case webhookRevoked = "channel.webhook_revoked"

@@ -98,6 +98,29 @@ public struct Exchange: Sendable {
         }
     }
 
+    /// An admin marks a public channel as one of the network's announcements (everyone who
+    /// joins from now on is seated in it), or unmarks it.
+    public func setAnnouncement(_ actor: Requester, channelID: Int64, _ isAnnouncement: Bool) async throws {
+        let now = env.now()
+        try await env.persistence.write { repos in
+            let (channel, access) = try await visible(channelID, to: actor, repos)
+            try Policy.require(actor, .configure, .channel(access), hiding: false)
+            guard channel.kind == .public, !channel.followsGroup else { throw MusubiError.invalid("announcement", "error.announcement_public") }
+            try await repos.channels.setAnnouncement(id: channelID, isAnnouncement)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .channelAnnouncementSet, subjectType: "channel", subjectID: channel.id,
+                detail: isAnnouncement ? "on" : "off", at: now)
+        }
+    }
+
+    /// Seats someone who has just joined the network in its announcement channels, in the
+    /// transaction that let them in.
+    static func seatInAnnouncements(_ memberID: Int64, _ repos: any Repositories, at now: Date) async throws {
+        for channelID in try await repos.channels.announcementChannels() {
+            _ = try await repos.channels.addSeat(channelID: channelID, memberID: memberID, at: now)
+        }
+    }
+
     // MARK: Seats
 
     public func join(_ actor: Requester, channelID: Int64) async throws {

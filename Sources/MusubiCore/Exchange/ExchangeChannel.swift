@@ -32,14 +32,18 @@ public struct ExchangeChannel: Codable, Sendable, Equatable, Identifiable {
     public var groupID: Int64?
     /// Days after which messages are removed; nil keeps them for ever (the default).
     public var retentionDays: Int?
+    /// One of the network's announcement channels: everyone who joins is seated in it.
+    public var isAnnouncement: Bool
     public var createdBy: Int64?
     public var createdAt: Date
     public var lastMessageAt: Date?
 
     public init(
         id: Int64, kind: ChannelKind, purpose: ChannelPurpose, name: String, topic: String = "", description: String = "",
-        fieldID: Int64? = nil, groupID: Int64? = nil, retentionDays: Int? = nil, createdBy: Int64?, createdAt: Date, lastMessageAt: Date? = nil
+        fieldID: Int64? = nil, groupID: Int64? = nil, retentionDays: Int? = nil, isAnnouncement: Bool = false, createdBy: Int64?, createdAt: Date,
+        lastMessageAt: Date? = nil
     ) {
+        self.isAnnouncement = isAnnouncement
         self.id = id
         self.kind = kind
         self.purpose = purpose

@@ -32,6 +32,9 @@ public protocol ChannelRepository: Sendable {
     func channel(ofGroup groupID: Int64) async throws -> ExchangeChannel?
     func update(id: Int64, topic: String, description: String) async throws
     func setRetention(id: Int64, days: Int?) async throws
+    func setAnnouncement(id: Int64, _ isAnnouncement: Bool) async throws
+    /// The channels new members are seated in.
+    func announcementChannels() async throws -> [Int64]
     /// The channels an admin has given a retention period.
     func withRetention() async throws -> [ExchangeChannel]
     /// Public channels, optionally only those whose name holds `term`, busiest first.

@@ -34,6 +34,7 @@ struct Migrator {
         Migration(version: 18, name: "bulletins and funding calls", statements: CreateBulletins.statements),
         Migration(version: 19, name: "weekly digest rounds", statements: CreateDigestRounds.statements),
         Migration(version: 20, name: "dashboard", statements: CreateDashboard.statements),
+        Migration(version: 21, name: "announcement channels", statements: AddAnnouncementChannels.statements),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

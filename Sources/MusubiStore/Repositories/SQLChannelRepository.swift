@@ -37,6 +37,14 @@ struct SQLChannelRepository: ChannelRepository {
         try await db.raw("UPDATE channels SET topic = \(bind: topic), description = \(bind: description) WHERE id = \(bind: id)").run()
     }
 
+    func setAnnouncement(id: Int64, _ isAnnouncement: Bool) async throws {
+        try await db.raw("UPDATE channels SET announcement = \(bind: isAnnouncement ? 1 : 0) WHERE id = \(bind: id)").run()
+    }
+
+    func announcementChannels() async throws -> [Int64] {
+        try await db.raw("SELECT id FROM channels WHERE announcement = 1 ORDER BY id").all().map { try $0.int64("id") }
+    }
+
     func setRetention(id: Int64, days: Int?) async throws {
         try await db.raw("UPDATE channels SET retention_days = \(bind: days) WHERE id = \(bind: id)").run()
     }
@@ -149,7 +157,8 @@ struct SQLChannelRepository: ChannelRepository {
             purpose: try row.enumValue("purpose", as: ChannelPurpose.self),
             name: try row.string("name"), topic: try row.string("topic"), description: try row.string("description"),
             fieldID: try row.optionalInt64("field_id"), groupID: try row.optionalInt64("group_id"),
-            retentionDays: try row.optionalInt64("retention_days").map(Int.init), createdBy: try row.optionalInt64("created_by"),
+            retentionDays: try row.optionalInt64("retention_days").map(Int.init), isAnnouncement: try row.int64("announcement") != 0,
+            createdBy: try row.optionalInt64("created_by"),
             createdAt: try row.date("created_at"), lastMessageAt: try row.optionalDate("last_message_at")
         )
     }

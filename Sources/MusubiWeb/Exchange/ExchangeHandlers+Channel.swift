@@ -86,6 +86,13 @@ extension ExchangeHandlers {
         }
     }
 
+    func setAnnouncement(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let isOn = context.form.optional("announcement") == "1"
+        try await site.exchange.setAnnouncement(context.actor, channelID: id, isOn)
+        return site.redirect(Paths.channel.href(id), notice: isOn ? "announcement_on" : "announcement_off")
+    }
+
     func createWebhook(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         do {
@@ -212,6 +219,8 @@ extension ExchangeHandlers {
             inviteHref: Policy.can(actor, .invite(.member), resource) ? Paths.channelInvite.href(id) : nil,
             retention: Policy.can(actor, .configure, resource)
                 ? .init(action: Paths.channelRetention.href(id), days: channel.retentionDays.map(String.init) ?? "") : nil,
+            announcement: Policy.can(actor, .configure, resource) && channel.kind == .public && !channel.followsGroup
+                ? .init(action: Paths.channelAnnouncement.href(id), isOn: channel.isAnnouncement) : nil,
             webhooks: Policy.can(actor, .configure, resource) && channel.kind != .direct
                 ? try await webhookSection(id, createdURL: createdWebhookURL, context) : nil,
             body: body, errors: errors, live: LiveFeed(channelID: id, after: view.eventCursor)

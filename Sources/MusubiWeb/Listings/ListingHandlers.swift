@@ -15,7 +15,8 @@ struct ListingHandlers {
         Listings.Filters(
             text: String(query["q"].prefix(200)), kind: ListingKind(rawValue: query["kind"]), fieldID: try query.int64("field"),
             sector: Sector(rawValue: query["sector"]), status: ListingStatus(rawValue: query["status"]),
-            mine: ["1", "true"].contains(query["mine"]), organizationID: try query.int64("organization"), page: PageRequest(number: try query.int("page") ?? 1, size: pageSize)
+            mine: ["1", "true"].contains(query["mine"]), organizationID: try query.int64("organization"),
+            page: PageRequest(number: try query.int("page") ?? 1, size: pageSize)
         )
     }
 

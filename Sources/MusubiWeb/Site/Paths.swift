@@ -60,6 +60,7 @@ public enum Paths {
     public static let channelAbout = PathTemplate("/exchange/channels/{id}/about")
     public static let channelInvite = PathTemplate("/exchange/channels/{id}/invite")
     public static let channelRetention = PathTemplate("/exchange/channels/{id}/retention")
+    public static let channelAnnouncement = PathTemplate("/exchange/channels/{id}/announcement")
     public static let channelWebhooks = PathTemplate("/exchange/channels/{id}/webhooks")
     public static let webhookRevocation = PathTemplate("/exchange/channels/{id}/webhooks/{webhook}/revoke")
     /// A Slack-compatible incoming webhook's secret URL.

@@ -149,6 +149,7 @@ public enum SiteMap {
         pages.get(Paths.channelInvite.routerPath, use: exchange.inviteForm)
         pages.post(Paths.channelInvite.routerPath, use: exchange.invite)
         pages.post(Paths.channelRetention.routerPath, use: exchange.setRetention)
+        pages.post(Paths.channelAnnouncement.routerPath, use: exchange.setAnnouncement)
         pages.post(Paths.channelWebhooks.routerPath, use: exchange.createWebhook)
         pages.post(Paths.webhookRevocation.routerPath, use: exchange.revokeWebhook)
         pages.get(Paths.message.routerPath, use: exchange.thread)

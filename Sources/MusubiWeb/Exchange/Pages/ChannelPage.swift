@@ -24,6 +24,8 @@ struct ChannelPage: PageModel {
     var about: About?
     var inviteHref: String?
     var retention: Retention?
+    /// For admins, on a public channel: whether new members are seated in it.
+    var announcement: Announcement?
     var webhooks: Webhooks?
     var body: String
     var errors: [String: String]
@@ -43,6 +45,10 @@ struct ChannelPage: PageModel {
     struct Retention {
         var action: String
         var days: String
+    }
+    struct Announcement {
+        var action: String
+        var isOn: Bool
     }
     struct Webhooks {
         var action: String
