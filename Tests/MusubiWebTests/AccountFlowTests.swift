@@ -59,6 +59,33 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func anApplicantWhoseOrganisationIsNotListedTypesItForTheCoordinator(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let visitor = site.browser()
+            try await visitor.get("/apply")
+            let fields: [(String, String)] = [
+                ("email", "koji@example.jp"), ("password", "a long enough password"), ("name", "麹谷 誠"),
+                ("organizationName", "株式会社こうじ屋 <本店>"),
+            ]
+            #expect(try await visitor.post("/apply", fields).status == .ok)
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            let queue = try await coordinator.get("/manage/people")
+            #expect(queue.contains(#"data-testid="applied-organization""#) && queue.contains("株式会社こうじ屋 &lt;本店&gt;"))
+            // Chosen from the list and typed as well: which one is meant is asked.
+            let another = site.browser()
+            try await another.get("/apply")
+            let both = try await another.post(
+                "/apply",
+                [
+                    ("email", "both@example.jp"), ("password", "a long enough password"), ("name", "両方 選子"),
+                    ("organizationID", String(site.community.organizations[.finance]!.id)), ("organizationName", "別の会社"),
+                ])
+            #expect(both.status == .unprocessableContent && both.contains("組織名の入力は不要です"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func anInvitationLinkWorksOnceAndGrantsItsRole(_ database: TestDatabase) async throws {
         try await TestSite.run(database) { site in
             let coordinator = site.browser()

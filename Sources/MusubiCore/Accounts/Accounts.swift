@@ -90,12 +90,16 @@ public struct Accounts: Sendable {
         public var name: String
         public var nameKana: String
         public var organizationID: Int64?
+        /// The organisation's name when it is not in the directory (one is chosen, or one typed).
+        public var organizationName: String
         public var title: String
         public var message: String
 
         public init(
-            email: String, password: String, name: String, nameKana: String = "", organizationID: Int64?, title: String = "", message: String = ""
+            email: String, password: String, name: String, nameKana: String = "", organizationID: Int64?, organizationName: String = "",
+            title: String = "", message: String = ""
         ) {
+            self.organizationName = organizationName
             self.email = email
             self.password = password
             self.name = name
@@ -115,6 +119,8 @@ public struct Accounts: Sendable {
         let kana = check.text("nameKana", application.nameKana, limit: 100)
         let title = check.text("title", application.title, limit: 100)
         let message = check.text("message", application.message, limit: 2000, multiline: true)
+        let typedOrganization = check.text("organizationName", application.organizationName, limit: 200)
+        if application.organizationID != nil && !typedOrganization.isEmpty { check.fail("organizationName", "error.organization_twice") }
         try check.check()
         let hash = try await env.passwords.hash(application.password)
         let now = env.now()
@@ -126,6 +132,7 @@ public struct Accounts: Sendable {
                     email: email, passwordHash: hash, role: .member, status: .pending, organizationID: application.organizationID, draft: draft),
                 at: now
             )
+            if !typedOrganization.isEmpty { try await repos.members.setAppliedOrganization(id: member.id, name: typedOrganization) }
             let notice = Notice(step: .applicationWaiting, actorID: nil, subject: name, target: .applications)
             return (member, try await Notifier(env: env).notify(notice, to: try await repos.notifications.staff(), repos))
         }

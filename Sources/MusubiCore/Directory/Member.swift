@@ -95,9 +95,12 @@ public struct ApplicationDetails: Sendable, Equatable {
     public var email: String
     /// What they wrote when applying.
     public var message: String
+    /// The organisation they typed, not being able to choose it from the directory.
+    public var organizationName: String
     public var appliedAt: Date
 
-    public init(email: String, message: String, appliedAt: Date) {
+    public init(email: String, message: String, organizationName: String = "", appliedAt: Date) {
+        self.organizationName = organizationName
         self.email = email
         self.message = message
         self.appliedAt = appliedAt

@@ -49,6 +49,7 @@ public protocol MemberRepository: Sendable {
     func count(withStatus status: AccountStatus) async throws -> Int
     /// What the approval queue shows of applicants: the address, what they wrote, when.
     func applicationDetails(of ids: [Int64]) async throws -> [Int64: ApplicationDetails]
+    func setAppliedOrganization(id: Int64, name: String) async throws
     func inOrganization(_ organizationID: Int64) async throws -> [MemberSummary]
     func newest(limit: Int) async throws -> [MemberSummary]
     /// Active members by their organisation's sector.

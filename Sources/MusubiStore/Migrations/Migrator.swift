@@ -35,6 +35,7 @@ struct Migrator {
         Migration(version: 19, name: "weekly digest rounds", statements: CreateDigestRounds.statements),
         Migration(version: 20, name: "dashboard", statements: CreateDashboard.statements),
         Migration(version: 21, name: "announcement channels", statements: AddAnnouncementChannels.statements),
+        Migration(version: 22, name: "organisations typed by applicants", statements: AddAppliedOrganization.statements),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

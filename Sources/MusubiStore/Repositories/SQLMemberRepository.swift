@@ -77,11 +77,16 @@ struct SQLMemberRepository: MemberRepository {
 
     func applicationDetails(of ids: [Int64]) async throws -> [Int64: ApplicationDetails] {
         var result: [Int64: ApplicationDetails] = [:]
-        for row in try await db.raw("SELECT id, email, seeking, created_at FROM members WHERE " + inList("id", ids)).all() {
+        for row in try await db.raw("SELECT id, email, seeking, applied_organization, created_at FROM members WHERE " + inList("id", ids)).all() {
             result[try row.int64("id")] = ApplicationDetails(
-                email: try row.string("email"), message: try row.string("seeking"), appliedAt: try row.date("created_at"))
+                email: try row.string("email"), message: try row.string("seeking"), organizationName: try row.string("applied_organization"),
+                appliedAt: try row.date("created_at"))
         }
         return result
+    }
+
+    func setAppliedOrganization(id: Int64, name: String) async throws {
+        try await db.raw("UPDATE members SET applied_organization = \(bind: name) WHERE id = \(bind: id)").run()
     }
 
     func inOrganization(_ organizationID: Int64) async throws -> [MemberSummary] {

@@ -36,7 +36,9 @@ struct ManagementHandlers {
                     canReactivate: status == .deactivated && Policy.can(actor, .reactivate, target),
                     canIssueSignInLink: status == .active && Policy.can(actor, .issueSignInLink, target),
                     application: applications[member.id].map {
-                        .init(email: $0.email, message: $0.message, appliedAt: site.formatDate($0.appliedAt, context, withTime: true))
+                        .init(
+                            email: $0.email, organizationName: $0.organizationName.isEmpty ? nil : $0.organizationName, message: $0.message,
+                            appliedAt: site.formatDate($0.appliedAt, context, withTime: true))
                     }
                 )
             },

@@ -58,7 +58,8 @@ struct SessionHandlers {
             try await site.accounts.apply(
                 .init(
                     email: form["email"], password: form["password"], name: form["name"], nameKana: form["nameKana"],
-                    organizationID: try form.int64("organizationID"), title: form["title"], message: form["message"]
+                    organizationID: try form.int64("organizationID"), organizationName: form["organizationName"], title: form["title"],
+                    message: form["message"]
                 ))
             return try await applyPage(FormData(), errors: [:], done: true, request, context)
         } catch let error as MusubiError where error.belongsOnTheForm {
@@ -74,7 +75,9 @@ struct SessionHandlers {
         let organizations = try await site.directory.organizationNames().map {
             Option(value: String($0.id), label: $0.name, selected: String($0.id) == selected)
         }
-        let values = ["email", "name", "nameKana", "title", "message"].reduce(into: [String: String]()) { $0[$1] = String(form[$1].prefix(2000)) }
+        let values = ["email", "name", "nameKana", "organizationName", "title", "message"].reduce(into: [String: String]()) {
+            $0[$1] = String(form[$1].prefix(2000))
+        }
         let model = ApplyPage(values: values, errors: errors, organizations: organizations, done: done)
         return site.render(model, title: site.t("apply.title", context), request, context, status: status)
     }

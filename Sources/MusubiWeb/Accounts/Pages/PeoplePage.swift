@@ -10,6 +10,8 @@ struct PeoplePage: PageModel {
 
     struct Application {
         var email: String
+        /// The organisation the applicant typed (not in the directory).
+        var organizationName: String?
         var message: String
         var appliedAt: String
     }
