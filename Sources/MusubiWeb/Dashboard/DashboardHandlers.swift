@@ -55,40 +55,31 @@ struct DashboardHandlers {
 
     /// The year asked for (`?fy=2026`), or the current one.
     private func fiscalYear(_ request: Request) throws -> FiscalYear {
-        guard let year = try FormData.query(of: request).int("fy") else {
-            return FiscalYear(containing: site.now(), in: site.configuration.timeZone)
-        }
-        guard (1989...2200).contains(year) else { throw MusubiError.invalid("fy", "error.fiscal_year") }
-        return FiscalYear(year)
+        try FormData.query(of: request).fiscalYear() ?? FiscalYear(containing: site.now(), in: site.configuration.timeZone)
     }
 
     private func name(_ year: FiscalYear, _ context: Context) -> String {
         context.language == .ja ? year.japaneseName : year.englishName
     }
 
-    /// `4月` … `3月`, or `Apr` … `Mar`.
-    private func monthLabels(_ report: CommunityDashboard.Report, _ context: Context) -> [String] {
-        report.months.map { interval in
-            let formatter = DateFormatter()
-            formatter.timeZone = site.configuration.timeZone
-            formatter.locale = Locale(identifier: context.language == .ja ? "ja_JP" : "en_GB")
-            formatter.dateFormat = context.language == .ja ? "M月" : "MMM"
-            return formatter.string(from: interval.start)
-        }
+    /// `4月` … `3月` on a chart (`MMM`: Apr … Mar), `2026年4月` (`2026-04`) in a table.
+    private func monthLabels(_ report: CommunityDashboard.Report, _ context: Context, withYear: Bool) -> [String] {
+        let formatter = DateFormatter()
+        formatter.timeZone = site.configuration.timeZone
+        formatter.locale = Locale(identifier: context.language == .ja ? "ja_JP" : "en_GB")
+        formatter.dateFormat = context.language == .ja ? (withYear ? "yyyy年M月" : "M月") : (withYear ? "yyyy-MM" : "MMM")
+        return report.months.map { formatter.string(from: $0.start) }
     }
 
     private func table(_ chart: CommunityDashboard.Chart, _ report: CommunityDashboard.Report, _ context: Context) -> (
         headers: [String], rows: [[String]]
     ) {
-        let formatter = DateFormatter()
-        formatter.timeZone = site.configuration.timeZone
-        formatter.locale = Locale(identifier: context.language == .ja ? "ja_JP" : "en_GB")
-        formatter.dateFormat = context.language == .ja ? "yyyy年M月" : "yyyy-MM"
+        let months = monthLabels(report, context, withYear: true)
         let headers =
             [site.t("dashboard.month", context)] + chart.series.map { site.t($0.key, context) }
             + (chart.target == nil ? [] : [site.t("dashboard.target", context)])
         let rows = report.months.indices.prefix(report.monthsBegun).map { index in
-            [formatter.string(from: report.months[index].start)] + chart.series.map { String($0.values[index]) }
+            [months[index]] + chart.series.map { String($0.values[index]) }
                 + (chart.target.map { [String($0)] } ?? [])
         }
         return (headers, rows)
@@ -98,7 +89,7 @@ struct DashboardHandlers {
         _ report: CommunityDashboard.Report, _ context: Context, path: String, settings: DashboardPage.Settings?, csv: Bool
     ) -> DashboardPage {
         let year = report.fiscalYear
-        let months = monthLabels(report, context)
+        let months = monthLabels(report, context, withYear: false)
         let charts = report.charts.map { chart in
             let title = site.t("dashboard.chart." + chart.kind.rawValue, context)
             let table = self.table(chart, report, context)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MusubiCore
 
 /// URL-encoded form or query fields. Strict: bytes that are not UTF-8 make the request a 400,
 /// never a crash and never silently mangled text.
@@ -40,6 +41,13 @@ public struct FormData: Sendable {
 
     func int(_ key: String) throws -> Int? {
         try int64(key).map { Int($0) }
+    }
+
+    /// A fiscal year by the year it begins in (`fy=2026`), from the Heisei era on.
+    func fiscalYear(_ key: String = "fy") throws -> FiscalYear? {
+        guard let year = try int(key) else { return nil }
+        guard (1989...2200).contains(year) else { throw MusubiError.invalid(key, "error.fiscal_year") }
+        return FiscalYear(year)
     }
 
     /// Reads a posted form body of at most `limit` bytes.

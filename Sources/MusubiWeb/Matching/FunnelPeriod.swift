@@ -11,10 +11,9 @@ struct FunnelPeriod {
     var interval: DateInterval?
 
     init(_ query: FormData, site: Site) throws {
-        if let year = try query.int("fy") {
-            guard (1989...2200).contains(year) else { throw MusubiError.invalid("fy", "error.fiscal_year") }
-            fiscalYear = year
-            interval = FiscalYear(year).interval(in: site.configuration.timeZone)
+        if let year = try query.fiscalYear() {
+            fiscalYear = year.startYear
+            interval = year.interval(in: site.configuration.timeZone)
             return
         }
         func day(_ key: String) throws -> Date? {
