@@ -130,6 +130,8 @@ import Testing
             method: .post, path: { _ in "/bulletins/999999" },
             form: [("kind", "network_notice"), ("visibility", "members"), ("title", "t"), ("body", "b")], expected: [401, 403, 403, 404, 404]),
         Row(method: .post, path: { _ in "/bulletins/999999/save" }, form: [("saved", "1")], expected: [401, 403, 404, 404, 404]),
+        Row(method: .get, path: { _ in "/bulletins/999999/files/1" }, expected: [404, 404, 404, 404, 404]),
+        Row(method: .post, path: { _ in "/bulletins/999999/files/1/remove" }, expected: [401, 403, 403, 404, 404]),
         Row(method: .post, path: { _ in "/bulletins/999999/remove" }, expected: [401, 403, 403, 404, 404]),
         Row(method: .post, path: { _ in "/password-reset" }, form: [("email", "member@example.jp")], expected: [200, 200, 200, 200, 200]),
         Row(method: .post, path: { _ in "/manage/invitations/999999/resend" }, expected: [401, 403, 403, 404, 404]),

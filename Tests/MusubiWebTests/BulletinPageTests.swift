@@ -143,4 +143,40 @@ import Testing
             #expect(try await member.call(.get, "/api/v1/bulletins/\(id)").status == .notFound)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aCallsDocumentsReachOnlyItsReaders(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let c = site.community
+            let call = try await Bulletins(site.environment).publish(
+                c.actor(c.coordinator),
+                BulletinDraft(
+                    kind: .fundingCall, title: "公募要領つきの補助金", body: "要領を添付します", visibility: .members,
+                    funding: FundingDetails(deadline: site.environment.now().addingTimeInterval(30 * 86_400))))
+            let path = "/bulletins/\(call.id)"
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            #expect(try await coordinator.get(path).body.contains(#"data-testid="bulletin-file-form""#))
+            let pdf = Data("%PDF-1.4\n公募要領\n%%EOF\n".utf8)
+            let added = try await coordinator.upload(
+                path + "/files", [], files: [(name: "file", filename: "公募要領.pdf", type: "application/pdf", data: pdf)])
+            #expect(added.status == .seeOther)
+            let disguised = try await coordinator.upload(
+                path + "/files", [], files: [(name: "file", filename: "申請書.pdf", type: "application/pdf", data: Data("MZ not a pdf".utf8))])
+            #expect(disguised.status == .unprocessableContent)
+
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            let page = try await member.get(path)
+            let href = try #require(page.body.firstMatch(of: /href="(\/bulletins\/\d+\/files\/\d+)" download>公募要領.pdf/).map { String($0.1) })
+            #expect(!page.body.contains(#"data-testid="bulletin-file-form""#), "coordinators attach")
+            let download = try await member.get(href)
+            #expect(download.status == .ok && download.headers[.contentDisposition]?.hasPrefix("attachment") == true)
+            #expect(download.body == String(decoding: pdf, as: UTF8.self))
+            #expect(try await site.browser().get(href).status == .notFound, "members only: a visitor finds nothing")
+
+            #expect(try await coordinator.post(href + "/remove").status == .seeOther)
+            #expect(try await member.get(href).status == .notFound)
+        }
+    }
 }

@@ -13,6 +13,10 @@ public protocol BulletinRepository: Sendable {
     func unannounced(at now: Date) async throws -> [Bulletin]
     func markAnnounced(id: Int64, at: Date) async throws
     func setDiscussion(id: Int64, messageID: Int64) async throws
+    func insertFile(bulletinID: Int64, _ file: StoredFile, by: Int64?, at: Date) async throws -> BulletinFile
+    func files(of bulletinID: Int64) async throws -> [BulletinFile]
+    /// Removes one file's row; gives it, or nil when the bulletin has no such file.
+    func deleteFile(id: Int64, bulletinID: Int64) async throws -> BulletinFile?
     func remove(id: Int64) async throws
 
     /// Saving a funding call, for its reminders.

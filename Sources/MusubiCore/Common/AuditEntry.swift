@@ -66,6 +66,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case bulletinPublished = "bulletin.published"
     case bulletinEdited = "bulletin.edited"
     case bulletinRemoved = "bulletin.removed"
+    case bulletinFileAdded = "bulletin.file_added"
+    case bulletinFileRemoved = "bulletin.file_removed"
     case dashboardTargetSet = "dashboard.target_set"
     case dashboardVisibilitySet = "dashboard.visibility_set"
 }

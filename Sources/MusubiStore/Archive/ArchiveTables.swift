@@ -54,6 +54,7 @@ enum ArchiveTables {
         Carried(name: "bulletins", key: ["id"]),
         Carried(name: "bulletin_fields", key: ["bulletin_id", "field_id"]),
         Carried(name: "saved_funding_calls", key: ["member_id", "bulletin_id"]),
+        Carried(name: "bulletin_files", key: ["id"]),
         // Which weeks' digests went out: a restored community does not send one twice.
         Carried(name: "digest_rounds", key: ["week"]),
         Carried(name: "sign_ins", key: ["member_id", "at"]),
@@ -74,5 +75,7 @@ enum ArchiveTables {
     ]
 
     /// Which stored files the archive carries: those records name.
-    static let storedNameColumns: [(table: String, column: String)] = [("listing_attachments", "stored_name"), ("message_files", "stored_name")]
+    static let storedNameColumns: [(table: String, column: String)] = [
+        ("listing_attachments", "stored_name"), ("message_files", "stored_name"), ("bulletin_files", "stored_name"),
+    ]
 }

@@ -28,7 +28,9 @@ struct SQLAttachmentRepository: AttachmentRepository {
     }
 
     func storedNamesInUse() async throws -> Set<String> {
-        let rows = try await db.raw("SELECT stored_name FROM listing_attachments UNION SELECT stored_name FROM message_files").all()
+        let rows = try await db.raw(
+            "SELECT stored_name FROM listing_attachments UNION SELECT stored_name FROM message_files UNION SELECT stored_name FROM bulletin_files"
+        ).all()
         return Set(try rows.map { try $0.string("stored_name") })
     }
 

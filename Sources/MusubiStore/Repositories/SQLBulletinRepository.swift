@@ -67,7 +67,36 @@ struct SQLBulletinRepository: BulletinRepository {
         try await db.raw("UPDATE bulletins SET discussion_message_id = \(bind: messageID) WHERE id = \(bind: id)").run()
     }
 
+    func insertFile(bulletinID: Int64, _ file: StoredFile, by: Int64?, at: Date) async throws -> BulletinFile {
+        let id = try await db.insertReturningID(
+            """
+            INSERT INTO bulletin_files (bulletin_id, filename, kind, size, stored_name, uploaded_by, uploaded_at)
+            VALUES (\(bind: bulletinID), \(bind: file.filename), \(bind: file.kind.rawValue), \(bind: Int64(file.size)), \(bind: file.storedName),
+                    \(bind: by), \(bind: at.epochMilliseconds))
+            """)
+        return BulletinFile(id: id, bulletinID: bulletinID, file: file, uploadedAt: at)
+    }
+
+    func files(of bulletinID: Int64) async throws -> [BulletinFile] {
+        try await db.raw("SELECT * FROM bulletin_files WHERE bulletin_id = \(bind: bulletinID) ORDER BY id").all().map(Self.file)
+    }
+
+    func deleteFile(id: Int64, bulletinID: Int64) async throws -> BulletinFile? {
+        try await db.raw("DELETE FROM bulletin_files WHERE id = \(bind: id) AND bulletin_id = \(bind: bulletinID) RETURNING *").first().map(Self.file)
+    }
+
+    private static func file(_ row: any SQLRow) throws -> BulletinFile {
+        BulletinFile(
+            id: try row.int64("id"), bulletinID: try row.int64("bulletin_id"),
+            file: StoredFile(
+                filename: try row.string("filename"), kind: try row.enumValue("kind", as: FileKind.self), size: Int(try row.int64("size")),
+                storedName: try row.string("stored_name")),
+            uploadedAt: try row.date("uploaded_at"))
+    }
+
     func remove(id: Int64) async throws {
+        // The files' rows go with it; the files themselves, referred to by nothing, are swept.
+        try await db.raw("DELETE FROM bulletin_files WHERE bulletin_id = \(bind: id)").run()
         try await db.raw("DELETE FROM saved_funding_calls WHERE bulletin_id = \(bind: id)").run()
         try await db.raw("DELETE FROM bulletin_fields WHERE bulletin_id = \(bind: id)").run()
         try await db.raw("DELETE FROM bulletins WHERE id = \(bind: id)").run()

@@ -47,7 +47,12 @@ struct BulletinHandlers {
     }
 
     func show(_ request: Request, _ context: Context) async throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
+        try await page(try context.parameters.require("id", as: Int64.self), fileError: nil, request, context)
+    }
+
+    private func page(_ id: Int64, fileError: String?, _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
         let shown = try await site.bulletins.show(context.actor, id: id)
         let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let bulletin = shown.bulletin
@@ -66,8 +71,39 @@ struct BulletinHandlers {
             funding: funding, maySave: shown.maySave,
             saved: shown.saved, saveAction: Paths.bulletinSave.href(id), discussionHref: shown.discussion.map { Paths.message.href($0.messageID) },
             mayEdit: shown.mayEdit, editHref: Paths.editBulletin.href(id), removeAction: Paths.bulletinRemoval.href(id),
-            audience: audience(bulletin, views), fitReasons: fitReasons, applicants: applicants)
-        return site.render(model, title: bulletin.title, request, context)
+            audience: audience(bulletin, views),
+            files: try await site.bulletins.files(context.actor, id: id).map { file in
+                .init(
+                    name: file.file.filename, href: Paths.bulletinFile.href(id, file.id), size: FileRow.size(file.file.size),
+                    removeAction: shown.mayEdit ? Paths.bulletinFileRemoval.href(id, file.id) : nil)
+            },
+            attachAction: shown.mayEdit ? Paths.bulletinFiles.href(id) : nil, fileError: fileError, fitReasons: fitReasons,
+            applicants: applicants)
+        return site.render(model, title: bulletin.title, request, context, status: status)
+    }
+
+    func attach(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            guard let file = context.files["file"]?.first else { throw MusubiError.invalid("file", "error.required") }
+            try await site.bulletins.attach(context.actor, id: id, filename: file.filename, data: try file.contents())
+            return site.redirect(Paths.bulletin.href(id), notice: "saved")
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            return try await page(id, fileError: site.problems(error, context).values.first, request, context, status: .unprocessableContent)
+        }
+    }
+
+    /// Serves a document as a download (never shown inline), to those who may read the bulletin.
+    func download(_ request: Request, _ context: Context) async throws -> Response {
+        let (file, data) = try await site.bulletins.open(
+            context.actor, id: try context.parameters.require("id", as: Int64.self), fileID: try context.parameters.require("file", as: Int64.self))
+        return .download(data, filename: file.file.filename, kind: file.file.kind)
+    }
+
+    func removeFile(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        try await site.bulletins.removeFile(context.actor, id: id, fileID: try context.parameters.require("file", as: Int64.self))
+        return site.redirect(Paths.bulletin.href(id), notice: "saved")
     }
 
     func save(_ request: Request, _ context: Context) async throws -> Response {

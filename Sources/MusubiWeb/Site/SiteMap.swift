@@ -89,6 +89,9 @@ public enum SiteMap {
         pages.post(Paths.bulletin.routerPath, use: bulletinForms.update)
         pages.post(Paths.bulletinSave.routerPath, use: bulletins.save)
         pages.post(Paths.bulletinRemoval.routerPath, use: bulletins.remove)
+        uploads.post(Paths.bulletinFiles.routerPath, use: bulletins.attach)
+        pages.get(Paths.bulletinFile.routerPath, use: bulletins.download)
+        pages.post(Paths.bulletinFileRemoval.routerPath, use: bulletins.removeFile)
 
         pages.get(Paths.notifications.routerPath, use: notifications.list)
         pages.post(Paths.notificationsRead.routerPath, use: notifications.markRead)

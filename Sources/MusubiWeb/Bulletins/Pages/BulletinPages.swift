@@ -30,6 +30,19 @@ struct BulletinPage: PageModel {
     var editHref: String
     var removeAction: String
     var audience: String
+    /// Its documents, to download.
+    var files: [File]
+    /// Where a coordinator attaches another; nil for others.
+    var attachAction: String?
+    var fileError: String?
+
+    struct File {
+        var name: String
+        var href: String
+        var size: String
+        var removeAction: String?
+    }
+
     /// Why a funding call suits the reader, in the engine's words.
     var fitReasons: [String]
     /// For coordinators: who here could apply for a funding call, people and seeds.
