@@ -69,3 +69,59 @@ import Testing
         }
     }
 }
+
+/// Counting opened mail, only when the installation asks for it: an image in the mails of
+/// bulletins, funding calls and digests (never in a person's messages), counted once per
+/// mail, and the dashboard's line for it.
+@Suite struct MailOpensTests {
+    static func mails(_ site: TestSite, tracking: Bool) async throws -> [MailMessage] {
+        let letters = try MailLetters(
+            configuration: WebConfiguration(installationName: "テスト結び", installationNameEn: "Test Musubi", mailTracking: tracking),
+            opens: MailOpens(site.environment))
+        let queued = try await site.environment.persistence.read { try await $0.mailOutbox.list(status: nil, page: .init()) }
+        return queued.items.reversed().map { letters.mail($0.letter) }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func anOpenedCallIsCountedOnceAndOnlyWhenAsked(_ database: TestDatabase) async throws {
+        try await TestSite.run(database, mailTracking: true) { site in
+            let c = site.community
+            try await Bulletins(site.environment).publish(
+                c.actor(c.coordinator),
+                BulletinDraft(
+                    kind: .fundingCall, title: "水素の補助金", body: "本文", fieldIDs: [c.hydrogen.id],
+                    funding: FundingDetails(deadline: site.environment.now().addingTimeInterval(20 * 86_400))))
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            try await coordinator.post("/exchange/channels/\(c.lobby.id)/messages", [("body", "@松本 恭平 さん、ご相談です")])
+
+            let mails = try await Self.mails(site, tracking: true)
+            let call = try #require(mails.first { $0.subject.contains("水素の補助金") })
+            let image = try #require(
+                call.html?.firstMatch(of: /<img src="http:\/\/127\.0\.0\.1:8080(\/mail\/opened\/[^"]+)" width="1"/).map { String($0.1) })
+            #expect(mails.first { $0.subject.contains("メンション") }?.html?.contains("<img") == false, "a person's message carries none")
+            let untracked = try await Self.mails(site, tracking: false)
+            #expect(untracked.allSatisfy { $0.html?.contains("<img") == false }, "off: none at all")
+
+            let reader = site.browser()
+            let opened = try await reader.get(image)
+            #expect(opened.status == .ok && opened.headers[.contentType] == "image/gif")
+            #expect(try await reader.get(image).status == .ok)
+            #expect(try await reader.get(image + "x").status == .notFound, "a forged token counts nothing")
+            let admin = site.browser()
+            try await admin.signIn("admin@example.jp")
+            let lines = try await admin.get("/manage/dashboard/csv/bulletins?fy=2026").body.components(separatedBy: "\r\n")
+            #expect(lines[0].hasSuffix(",開封されたメール(お知らせ・公募・ダイジェスト)"), "\(lines[0])")
+            #expect(lines[6] == "2026年9月,1,1", "one call sent and opened (twice, counted once) in September: \(lines[6])")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func withoutTrackingThereIsNoImageToFetch(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let token = MailOpens(site.environment).token(messageKey: "k", kind: "bulletin")
+            let image = try await site.browser().get("/mail/opened/\(token)")
+            #expect(image.status == .notFound)
+        }
+    }
+}

@@ -33,7 +33,7 @@ extension Settings {
             timeZone: TimeZone(identifier: timeZone)!,
             trustedProxies: trustedProxies,
             uploadsDirectory: URL(fileURLWithPath: dataDirectory).appendingPathComponent("uploads").path,
-            mailFrom: mailFrom, digestSchedule: digestSchedule
+            mailFrom: mailFrom, digestSchedule: digestSchedule, mailTracking: mailTracking
         )
     }
 }

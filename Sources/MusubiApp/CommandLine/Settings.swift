@@ -28,6 +28,7 @@ public struct Settings: Sendable {
     public var mailFrom: String?
     /// Nil when the installation sends no weekly digest (`MUSUBI_DIGEST_AT=off`).
     public var digestSchedule: DigestSchedule?
+    public var mailTracking: Bool
 
     /// Every key, with what it means, for `--help` and the README.
     public static let keys: [(key: String, environment: String, meaning: String)] = [
@@ -56,6 +57,7 @@ public struct Settings: Sendable {
         ),
         ("mailFrom", "MUSUBI_MAIL_FROM", "the address mail comes from (noreply@ the public address's host)"),
         ("digestAt", "MUSUBI_DIGEST_AT", "when the weekly digest mail goes out, in the time zone above (monday 08:00), or off"),
+        ("mailTracking", "MUSUBI_MAIL_TRACKING", "on: count which bulletin, funding call and digest mails are opened, for the dashboard (off)"),
     ]
 
     /// What never appears in the configuration's own logs: it holds a password or a key.
@@ -106,6 +108,8 @@ public struct Settings: Sendable {
         guard digestSchedule != nil || digestText == "off" else {
             throw ValidationError("MUSUBI_DIGEST_AT must be a day and a time such as 'monday 08:00', or off; not '\(digestText)'.")
         }
+        let trackingText = string("mailTracking") ?? "off"
+        guard ["on", "off"].contains(trackingText) else { throw ValidationError("MUSUBI_MAIL_TRACKING must be on or off, not '\(trackingText)'.") }
         return Settings(
             host: string("host") ?? "127.0.0.1", port: port, dataDirectory: string("dataDir") ?? "data",
             databaseURL: string("databaseURL"), publicBaseURL: string("publicBaseURL"), sessionSecret: string("sessionSecret"),
@@ -113,7 +117,8 @@ public struct Settings: Sendable {
             siteNameEn: string("siteNameEn"), timeZone: zone,
             trustedProxies: Set(
                 (string("trustedProxies") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
-            sqliteSynchronous: synchronous, smtp: smtp, mailFrom: mailFrom, digestSchedule: digestSchedule
+            sqliteSynchronous: synchronous, smtp: smtp, mailFrom: mailFrom, digestSchedule: digestSchedule,
+            mailTracking: trackingText == "on"
         )
     }
 

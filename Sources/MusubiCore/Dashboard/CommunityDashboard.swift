@@ -46,9 +46,17 @@ public struct CommunityDashboard: Sendable {
     }
 
     /// The year's report, for coordinators.
-    public func report(_ actor: Requester, fiscalYear: FiscalYear, timeZone: TimeZone) async throws -> Report {
+    /// With `countsOpens` (the installation counts opened mail), the bulletins chart also
+    /// shows how many bulletin, funding call and digest mails were opened.
+    public func report(_ actor: Requester, fiscalYear: FiscalYear, timeZone: TimeZone, countsOpens: Bool = false) async throws -> Report {
         try Policy.require(actor, .view, .dashboard)
-        return try await compose(fiscalYear, timeZone: timeZone)
+        var report = try await compose(fiscalYear, timeZone: timeZone)
+        if countsOpens, let index = report.charts.firstIndex(where: { $0.kind == .bulletins }) {
+            let opens = try await env.persistence.read { try await $0.mailOutbox.opens(in: fiscalYear.interval(in: timeZone)) }
+            let values = report.months.map { month in opens.filter { month.start <= $0.at && $0.at < month.end }.count }
+            report.charts[index].series.append(Series(key: "dashboard.series.opened", values: values))
+        }
+        return report
     }
 
     /// The year's participants, members by sector and totals, for everyone, when the admin

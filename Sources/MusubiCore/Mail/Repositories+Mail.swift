@@ -47,6 +47,10 @@ public protocol MailOutboxRepository: Sendable {
     func list(status: OutboxMail.Status?, page: PageRequest) async throws -> Page<OutboxMail>
     /// How many mails are in each state.
     func counts() async throws -> [OutboxMail.Status: Int]
+    /// Notes that a mail was opened, once.
+    func recordOpen(messageKey: String, kind: String, at: Date) async throws
+    /// When each counted mail of the kinds was first opened, in the span.
+    func opens(in span: DateInterval) async throws -> [(kind: String, at: Date)]
     /// A mail given up on, queued again to be tried at `at`; false when it was not failed.
     func retry(id: Int64, at: Date) async throws -> Bool
     /// Marks the mail sent, keeping `letter` in place of what was queued (its secrets gone).

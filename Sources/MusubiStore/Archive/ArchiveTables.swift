@@ -72,6 +72,7 @@ enum ArchiveTables {
         "channel_events": "the live feed's recent events, which clients catch up from",
         "message_search": "the search index, rebuilt from the messages",
         "mail_outbox": "mail this installation sent or is sending: its own record, not the community's",
+        "mail_opens": "which of this installation's mails were opened, when it counts them: its own record, like the outbox",
     ]
 
     /// Which stored files the archive carries: those records name.

@@ -37,6 +37,7 @@ struct Migrator {
         Migration(version: 21, name: "announcement channels", statements: AddAnnouncementChannels.statements),
         Migration(version: 22, name: "organisations typed by applicants", statements: AddAppliedOrganization.statements),
         Migration(version: 23, name: "bulletin files", statements: CreateBulletinFiles.statements),
+        Migration(version: 24, name: "mail opens", statements: CreateMailOpens.statements),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

@@ -34,6 +34,23 @@ struct SQLMailOutboxRepository: MailOutboxRepository {
         return Page(items: try rows.map(Self.mail), total: total, request: page)
     }
 
+    func recordOpen(messageKey: String, kind: String, at: Date) async throws {
+        try await db.raw(
+            """
+            INSERT INTO mail_opens (message_key, kind, opened_at) VALUES (\(bind: messageKey), \(bind: kind), \(bind: at.epochMilliseconds))
+            ON CONFLICT (message_key) DO NOTHING
+            """
+        ).run()
+    }
+
+    func opens(in span: DateInterval) async throws -> [(kind: String, at: Date)] {
+        try await db.raw(
+            """
+            SELECT kind, opened_at FROM mail_opens WHERE opened_at >= \(bind: span.start.epochMilliseconds) AND opened_at < \(bind: span.end.epochMilliseconds)
+            """
+        ).all().map { (try $0.string("kind"), try $0.date("opened_at")) }
+    }
+
     func counts() async throws -> [OutboxMail.Status: Int] {
         var counts: [OutboxMail.Status: Int] = [:]
         for row in try await db.raw("SELECT status, COUNT(*) AS n FROM mail_outbox GROUP BY status").all() {

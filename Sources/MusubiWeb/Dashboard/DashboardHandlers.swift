@@ -10,7 +10,8 @@ struct DashboardHandlers {
 
     func show(_ request: Request, _ context: Context) async throws -> Response {
         let year = try fiscalYear(request)
-        let report = try await site.dashboard.report(context.actor, fiscalYear: year, timeZone: site.configuration.timeZone)
+        let report = try await site.dashboard.report(
+            context.actor, fiscalYear: year, timeZone: site.configuration.timeZone, countsOpens: site.configuration.mailTracking)
         var settings: DashboardPage.Settings?
         if Policy.can(context.actor, .edit, .dashboard) {
             let current = try await site.dashboard.settings(context.actor, fiscalYear: year)
@@ -36,7 +37,8 @@ struct DashboardHandlers {
     func csv(_ request: Request, _ context: Context) async throws -> Response {
         let year = try fiscalYear(request)
         guard let kind = CommunityDashboard.ChartKind(rawValue: try context.parameters.require("chart")) else { throw MusubiError.notFound }
-        let report = try await site.dashboard.report(context.actor, fiscalYear: year, timeZone: site.configuration.timeZone)
+        let report = try await site.dashboard.report(
+            context.actor, fiscalYear: year, timeZone: site.configuration.timeZone, countsOpens: site.configuration.mailTracking)
         guard let chart = report.chart(kind) else { throw MusubiError.notFound }
         let table = self.table(chart, report, context)
         let name = site.t("dashboard.chart." + kind.rawValue, context) + "_" + self.name(year, context) + ".csv"

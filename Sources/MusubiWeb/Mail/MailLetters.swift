@@ -8,18 +8,22 @@ public struct MailLetters: LetterWriter {
     let configuration: WebConfiguration
     let templates: Templates
     let catalog: Catalog
+    /// Signs the image that counts a mail as opened, when the installation counts them.
+    let opens: MailOpens?
 
-    init(configuration: WebConfiguration, templates: Templates, catalog: Catalog) {
+    init(configuration: WebConfiguration, templates: Templates, catalog: Catalog, opens: MailOpens? = nil) {
         self.configuration = configuration
         self.templates = templates
         self.catalog = catalog
+        self.opens = configuration.mailTracking ? opens : nil
     }
 
     /// Letters for a tool outside the server (`musubi bench mail`, the digest command): the
     /// templates and catalog of the configuration's theme.
-    public init(configuration: WebConfiguration) throws {
+    public init(configuration: WebConfiguration, opens: MailOpens? = nil) throws {
         let resources = ResourceLocator(themeDirectory: configuration.themeDirectory)
-        self.init(configuration: configuration, templates: try Templates(resources: resources), catalog: try Catalog(resources: resources))
+        self.init(
+            configuration: configuration, templates: try Templates(resources: resources), catalog: try Catalog(resources: resources), opens: opens)
     }
 
     /// What a mail template reads: the greeting, what happened, where to look, and the
@@ -74,9 +78,13 @@ public struct MailLetters: LetterWriter {
         let siteName = configuration.name(in: configuration.defaultLanguage)
         let subject = "[\(siteName)] \(subjectLine)"
         let rendered = templates.render(template, body) ?? subjectLine
+        var counter: String?
+        if let opens, let kind = MailOpens.trackedKind(of: letter) {
+            counter = configuration.absolute(Paths.mailOpened.href(opens.token(messageKey: letter.messageKey, kind: kind)))
+        }
         return MailMessage(
             from: MailAddress(name: siteName, address: configuration.mailFrom), to: [letter.to], subject: subject, text: rendered,
-            html: Self.html(rendered, title: subject),
+            html: Self.html(rendered, title: subject, counter: counter),
             unsubscribe: letter.unsubscribeToken.map { configuration.absolute(Paths.unsubscribe.href($0)) },
             messageID: letter.messageKey + "@" + configuration.publicHost, date: letter.date)
     }
@@ -110,7 +118,7 @@ public struct MailLetters: LetterWriter {
 
     /// The text as HTML: escaped, blank lines between paragraphs, line breaks kept, and every
     /// http(s) address a link.
-    static func html(_ text: String, title: String) -> String {
+    static func html(_ text: String, title: String, counter: String? = nil) -> String {
         let paragraphs = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n").filter {
             !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         }
@@ -121,7 +129,7 @@ public struct MailLetters: LetterWriter {
             <!DOCTYPE html>
             <html><head><meta charset="utf-8"><title>\(MessageMarkup.escape(title))</title></head>
             <body style="font-family: sans-serif; line-height: 1.6; max-width: 40em">
-            \(body)
+            \(body)\(counter.map { "\n<img src=\"\(MessageMarkup.escape($0))\" width=\"1\" height=\"1\" alt=\"\">" } ?? "")
             </body></html>
             """
     }

@@ -39,4 +39,21 @@ struct MailOutboxHandlers {
         try await site.mailOutbox.retry(context.actor, id: id)
         return site.redirect(Paths.mailOutbox.href(), notice: "mail_requeued")
     }
+
+    /// The transparent image a counted mail carries: records it as opened and answers the
+    /// image either way (a mail program shows nothing for it); nothing exists here when the
+    /// installation does not count opens.
+    func opened(_ request: Request, _ context: Context) async throws -> Response {
+        guard site.configuration.mailTracking else { throw MusubiError.notFound }
+        try await site.mailOpens.record(try context.parameters.require("token"))
+        return Response(
+            status: .ok, headers: [.contentType: "image/gif", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: Self.transparentGIF)))
+    }
+
+    /// A 1×1 transparent GIF.
+    static let transparentGIF: [UInt8] = [
+        0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x21, 0xF9, 0x04, 0x01,
+        0x00, 0x00, 0x00, 0x00, 0x2C, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3B,
+    ]
 }

@@ -127,6 +127,8 @@ public enum Paths {
     /// The dashboard's summary for everyone, when the admin allows it.
     public static let publicDashboard = PathTemplate("/dashboard")
     public static let mailRetry = PathTemplate("/manage/mail/{id}/retry")
+    /// The image that counts a mail as opened (only when the installation counts them).
+    public static let mailOpened = PathTemplate("/mail/opened/{token}")
 
     public static let live = PathTemplate("/live")
 

@@ -23,6 +23,7 @@ public struct Site: Sendable {
     public let bulletins: Bulletins
     public let digests: Digests
     public let dashboard: CommunityDashboard
+    public let mailOpens: MailOpens
     let mailOutbox: MailOutboxAdmin
     /// Renders the outbox's letters into mail: for the sender, and for the admin's page.
     public let letters: MailLetters
@@ -80,7 +81,8 @@ public struct Site: Sendable {
         self.bulletins = Bulletins(environment)
         self.digests = Digests(environment)
         self.dashboard = CommunityDashboard(environment)
-        self.letters = MailLetters(configuration: configuration, templates: self.templates, catalog: self.catalog)
+        self.mailOpens = MailOpens(environment)
+        self.letters = MailLetters(configuration: configuration, templates: self.templates, catalog: self.catalog, opens: mailOpens)
         self.mailOutbox = MailOutboxAdmin(environment)
         self.idempotentRequests = IdempotentRequests(environment)
         self.uploads = UploadArea(

@@ -49,6 +49,8 @@ public enum SiteMap {
         let notifications = NotificationHandlers(site: site)
         // A mail program's one-click unsubscribe carries neither cookie nor CSRF token.
         open.post(Paths.unsubscribe.routerPath, use: notifications.unsubscribe)
+        // A mail program fetches the image with no cookie.
+        open.get(Paths.mailOpened.routerPath, use: MailOutboxHandlers(site: site).opened)
 
         let directory = DirectoryHandlers(site: site)
         pages.get(Paths.home.routerPath, use: directory.home)

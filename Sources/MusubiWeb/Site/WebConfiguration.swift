@@ -24,6 +24,9 @@ public struct WebConfiguration: Sendable {
     /// When the weekly digest goes out (`MUSUBI_DIGEST_AT`), in the installation's time zone;
     /// nil when this installation sends none.
     public var digestSchedule: DigestSchedule?
+    /// Whether bulletins', funding calls' and digests' mails carry an image that counts them
+    /// as opened (`MUSUBI_MAIL_TRACKING=on`); off by default.
+    public var mailTracking: Bool
 
     public init(
         installationName: String = "Musubi 結び",
@@ -36,8 +39,10 @@ public struct WebConfiguration: Sendable {
         uploadsDirectory: String? = nil,
         databasePatience: Duration = .seconds(10),
         mailFrom: String? = nil,
-        digestSchedule: DigestSchedule? = DigestSchedule()
+        digestSchedule: DigestSchedule? = DigestSchedule(),
+        mailTracking: Bool = false
     ) {
+        self.mailTracking = mailTracking
         self.installationName = installationName
         self.installationNameEn = installationNameEn
         self.publicBaseURL = publicBaseURL

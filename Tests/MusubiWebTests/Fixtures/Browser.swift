@@ -152,7 +152,7 @@ struct TestSite {
     /// socket, for WebSocket tests; otherwise requests go straight to its router.
     static func run(
         _ database: TestDatabase, throttle: SignInThrottle = SignInThrottle(), trustedProxies: Set<String> = [], live: Bool = false,
-        uploadsDirectory: URL? = nil, connectionTimeout: Duration = .seconds(30),
+        uploadsDirectory: URL? = nil, connectionTimeout: Duration = .seconds(30), mailTracking: Bool = false,
         observeRendering: (@Sendable (String, [String: Any]) -> Void)? = nil,
         _ body: @escaping @Sendable (TestSite) async throws -> Void
     ) async throws {
@@ -173,7 +173,7 @@ struct TestSite {
                 uploadsDirectory: uploadsDirectory?.path,
                 databasePatience: .seconds(60),
                 // The test clock stands on a Monday evening: no weekly digest joins a test's mail.
-                digestSchedule: nil
+                digestSchedule: nil, mailTracking: mailTracking
             ),
             // Mail stays queued, as it was written, for the tests to read (they send it themselves).
             throttle: throttle, tokenUseInterval: .milliseconds(200), sendsMail: false, connectionTimeout: connectionTimeout,
