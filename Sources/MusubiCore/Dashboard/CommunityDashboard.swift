@@ -127,10 +127,12 @@ public struct CommunityDashboard: Sendable {
         for (at, memberID) in posted + read.reactions + read.signIns {
             if let index = month(at) { activity[index].insert(memberID) }
         }
+        // New members as participants are counted: those active today (a declined applicant
+        // is deactivated, and was never a member), by the month they joined.
         let newBySector = (Sector.allCases.map(Optional.some) + [nil]).map { sector in
             Series(
                 key: sector.map { "sector." + $0.rawValue } ?? "dashboard.series.no_sector",
-                values: counts(read.members.filter { $0.status != .pending && $0.organizationID.flatMap { sectors[$0] } == sector }, at: \.createdAt))
+                values: counts(active.filter { $0.organizationID.flatMap { sectors[$0] } == sector }, at: \.createdAt))
         }
         let messagesByKind = ChannelKind.allCases.map { kind in
             Series(key: "channel_kind." + kind.rawValue, values: counts(read.messages.filter { $0.channelKind == kind }, at: \.at))

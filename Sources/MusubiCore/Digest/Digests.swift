@@ -83,8 +83,8 @@ public struct Digests: Sendable {
         return round
     }
 
-    /// The outbox's name for the digest's mails.
-    public static let outboxKind = "weekly_digest"
+    /// The outbox's name for the digest's mails: the one its unsubscribe link names.
+    public static let outboxKind = MailTopic.weeklyDigest.rawValue
 
     private func composer(until: Date) async throws -> DigestComposer {
         let tree = try await Directory(env).fieldTree()
