@@ -1,3 +1,4 @@
+import MusubiCore
 import Testing
 
 @testable import MusubiWeb
@@ -13,6 +14,17 @@ import Testing
         #expect(
             markup.html("`<b>` と ```\nlet x = \"<i>\"\n```") == "<code>&lt;b&gt;</code> と <pre><code>let x = &quot;&lt;i&gt;&quot;\n</code></pre>")
         #expect(markup.html("> 引用です\n本文") == "<blockquote>引用です</blockquote>本文")
+        // As a browser's form sends it (CRLF): the quote ends at its line, and every later
+        // `>` line is quoted.
+        #expect(
+            markup.html("> 引用の一行目\r\n次の行は本文\r\n> 二つ目\r\n> 三行目")
+                == "<blockquote>引用の一行目</blockquote>次の行は本文<br><blockquote>二つ目<br>三行目</blockquote>")
+        // Links as Slack writes them, with a label or without.
+        #expect(
+            markup.html("<https://example.jp/a|リンク> と <https://example.jp/b>")
+                == "<a href=\"https://example.jp/a\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">リンク</a> と "
+                + "<a href=\"https://example.jp/b\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">https://example.jp/b</a>")
+        #expect(Validator.unixLineBreaks("一\r\n二\r三\n四") == "一\n二\n三\n四")
         #expect(
             markup.html("詳しくは https://example.jp/a_b_c。")
                 == "詳しくは <a href=\"https://example.jp/a_b_c\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">https://example.jp/a_b_c</a>。")

@@ -20,8 +20,12 @@ public struct Validator: Sendable {
     /// characters (new lines and tabs allowed only where `multiline`) but the white space
     /// trimmed off its ends.
     @discardableResult
+    /// A text trimmed of white space around it; a multi-line one with its line breaks as
+    /// `\n` (a browser's form sends `\r\n`, which Swift reads as one character, so that a
+    /// text split at `\n` would stay one line).
     public mutating func text(_ field: String, _ value: String, required: Bool = false, limit: Int, multiline: Bool = false) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lines = multiline ? Self.unixLineBreaks(value) : value
+        let trimmed = lines.trimmingCharacters(in: .whitespacesAndNewlines)
         if required && trimmed.isEmpty {
             fail(field, "error.required")
         } else if value.unicodeScalars.count > limit {
@@ -30,6 +34,12 @@ public struct Validator: Sendable {
             fail(field, "error.control_characters")
         }
         return trimmed
+    }
+
+    /// `\r\n` and a lone `\r` as `\n`.
+    public static func unixLineBreaks(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\r") else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     public mutating func email(_ field: String, _ value: String) -> String {

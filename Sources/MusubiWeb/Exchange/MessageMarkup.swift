@@ -23,7 +23,8 @@ struct MessageMarkup {
 
     func html(_ body: String) -> String {
         var output = ""
-        for (index, segment) in body.components(separatedBy: "```").enumerated() {
+        // What was stored before line breaks were kept as `\n` may hold `\r\n`.
+        for (index, segment) in Validator.unixLineBreaks(body).components(separatedBy: "```").enumerated() {
             if index % 2 == 1 {
                 let code = segment.hasPrefix("\n") ? String(segment.dropFirst()) : segment
                 output += "<pre><code>" + Self.escape(code) + "</code></pre>"
@@ -98,6 +99,9 @@ struct MessageMarkup {
             if match.range(at: 2).location != NSNotFound {
                 label = ns.substring(with: match.range(at: 1))
                 url = ns.substring(with: match.range(at: 2))
+            } else if match.range(at: 3).location != NSNotFound {
+                url = ns.substring(with: match.range(at: 3))
+                label = match.range(at: 4).location != NSNotFound ? ns.substring(with: match.range(at: 4)) : url
             } else {
                 url = ns.substring(with: match.range)
                 while let last = url.last, ".,;:!?)]}、。）」".contains(last) {
@@ -139,8 +143,10 @@ struct MessageMarkup {
         return escaped
     }
 
+    /// `[label](url)`, Slack's `<url|label>` and `<url>` as people paste them, and bare links.
     private static let linkPattern = try! NSRegularExpression(
-        pattern: #"\[([^\]\n]{1,200})\]\((https?://[^\s()<>"]{1,2000})\)|https?://[^\s<>"'`]{1,2000}"#
+        pattern:
+            #"\[([^\]\n]{1,200})\]\((https?://[^\s()<>"]{1,2000})\)|<(https?://[^\s<>|"]{1,2000})(?:\|([^<>\n]{1,200}))?>|https?://[^\s<>"'`]{1,2000}"#
     )
     private static let emphasisPatterns: [(NSRegularExpression, String)] = [
         (try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9*])\*\*?([^*\n]+?)\*\*?(?![A-Za-z0-9*])"#), "strong"),
