@@ -81,9 +81,13 @@ extension Site {
         "bulletins": Paths.bulletins.href(), "newBulletin": Paths.newBulletin.href(), "fundingCalls": Paths.fundingCalls.href(),
     ]
 
+    /// A redirect after a change, with the notice that says what was done in the query, before
+    /// any fragment (`/exchange/channels/12?notice=message_deleted#m30`: after the `#` a
+    /// browser keeps it to itself).
     func redirect(_ location: String, notice: String? = nil) -> Response {
-        let target = notice.map { location + (location.contains("?") ? "&" : "?") + "notice=" + $0 } ?? location
-        return Response(status: .seeOther, headers: [.location: target])
+        guard let notice else { return Response(status: .seeOther, headers: [.location: location]) }
+        let (path, fragment) = location.firstIndex(of: "#").map { (String(location[..<$0]), String(location[$0...])) } ?? (location, "")
+        return Response(status: .seeOther, headers: [.location: path + (path.contains("?") ? "&" : "?") + "notice=" + notice + fragment])
     }
 
     /// Messages for a form's problems, by field, in the reader's language.
