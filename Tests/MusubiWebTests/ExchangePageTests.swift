@@ -157,4 +157,20 @@ import Testing
             #expect(!(try await coordinator.get(lobby)).body.contains(#"data-testid="announcement-form""#), "the admin's")
         }
     }
+    @Test(arguments: TestDatabase.available)
+    func aPersonsPageOpensADirectConversationWithThem(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let c = site.community
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            let page = try await member.get("/members/\(c.coordinator.id)")
+            #expect(page.body.contains(#"data-testid="send-message""#))
+            #expect(!(try await member.get("/members/\(c.member.id)")).body.contains(#"data-testid="send-message""#), "not to oneself")
+            let opened = try await member.post("/exchange/direct", [("member", "\(c.coordinator.id)")])
+            let channel = try #require(opened.location)
+            #expect(opened.status == .seeOther && channel.hasPrefix("/exchange/channels/"))
+            // The same conversation again, not a second one.
+            #expect(try await member.post("/exchange/direct", [("member", "\(c.coordinator.id)")]).location == channel)
+        }
+    }
 }

@@ -78,6 +78,8 @@ struct DirectoryHandlers {
             status: member.status == .active ? nil : site.t("status." + member.status.rawValue, context),
             introductionHref: Policy.can(context.actor, .create, .introductions) && context.actor.memberID != id && member.status == .active
                 ? Paths.newIntroduction.href() + "?member=\(id)" : nil,
+            messageAction: Policy.can(context.actor, .create, .channels) && context.actor.memberID != id && member.status == .active
+                ? Paths.directConversation.href() : nil,
             matches: matches
         )
         return site.render(model, title: member.name, request, context)

@@ -20,6 +20,9 @@ struct MemberPage: PageModel {
     var joined: String
     var status: String?
     var introductionHref: String?
+    /// Where a direct conversation with them opens (or is created): for other people who
+    /// may start one.
+    var messageAction: String?
     /// The person's match candidates, for those who may see people.
     var matches: Matches?
 
