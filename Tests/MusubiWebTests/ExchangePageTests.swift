@@ -173,4 +173,22 @@ import Testing
             #expect(try await member.post("/exchange/direct", [("member", "\(c.coordinator.id)")]).location == channel)
         }
     }
+    @Test(arguments: TestDatabase.available)
+    func aGuestIsOfferedNoLinkThatWouldNotOpen(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let c = site.community
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            try await coordinator.post("/exchange/channels/\(c.lobby.id)/invite", [("member", "\(c.guest.id)")])
+            try await coordinator.post("/exchange/channels/\(c.lobby.id)/messages", [("body", "@陳 怡婷 さん、ようこそ")])
+            let guest = site.browser()
+            try await guest.signIn("guest@example.jp")
+            let lobby = try await guest.get("/exchange/channels/\(c.lobby.id)")
+            #expect(lobby.status == .ok && lobby.body.contains("ようこそ"))
+            #expect(!lobby.body.contains(#"href="/members/\#(c.coordinator.id)""#), "no author or mention links to pages a guest cannot open")
+            #expect(lobby.body.contains(#"<span class="mention">@陳 怡婷</span>"#))
+            #expect(!(try await guest.get("/exchange")).body.contains(#"data-testid="browse-channels""#))
+            #expect(try await guest.get("/members/\(c.coordinator.id)").status == .notFound, "the page they are not offered")
+        }
+    }
 }

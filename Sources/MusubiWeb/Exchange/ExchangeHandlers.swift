@@ -16,7 +16,7 @@ struct ExchangeHandlers {
             channels: entries.filter { !$0.seat.starred && $0.channel.kind != .direct }.map(views.channelRow),
             direct: entries.filter { $0.channel.kind == .direct }.map(views.channelRow),
             mayCreate: Policy.can(context.actor, .create, .channels),
-            browseHref: Paths.channelBrowser.href(), newChannelHref: Paths.newChannel.href(),
+            browseHref: Policy.can(context.actor, .list, .channels) ? Paths.channelBrowser.href() : nil, newChannelHref: Paths.newChannel.href(),
             directHref: Paths.directConversation.href(), mentionsHref: Paths.mentions.href()
         )
         return site.render(model, title: site.t("exchange.title", context), request, context)

@@ -9,15 +9,22 @@ import MusubiCore
 struct MessageMarkup {
     var names: [Int64: String]
     var channelNames: [Int64: String]
-    var memberHref: (Int64) -> String
+    /// Where a mention leads; nil for a reader who may not open people's pages (a guest),
+    /// who sees the name without a link.
+    var memberHref: (Int64) -> String?
     var channelHref: (Int64) -> String
 
-    /// Mentions and channel references link to the site's own pages.
-    init(names: [Int64: String], channelNames: [Int64: String] = [:]) {
-        self.init(names: names, channelNames: channelNames, memberHref: { Paths.member.href($0) }, channelHref: { Paths.channel.href($0) })
+    /// Mentions and channel references link to the site's own pages (mentions only for
+    /// readers who may see people).
+    init(names: [Int64: String], channelNames: [Int64: String] = [:], linksPeople: Bool = true) {
+        self.init(
+            names: names, channelNames: channelNames, memberHref: { linksPeople ? Paths.member.href($0) : nil },
+            channelHref: { Paths.channel.href($0) })
     }
 
-    init(names: [Int64: String], channelNames: [Int64: String], memberHref: @escaping (Int64) -> String, channelHref: @escaping (Int64) -> String) {
+    init(
+        names: [Int64: String], channelNames: [Int64: String], memberHref: @escaping (Int64) -> String?, channelHref: @escaping (Int64) -> String
+    ) {
         (self.names, self.channelNames, self.memberHref, self.channelHref) = (names, channelNames, memberHref, channelHref)
     }
 
@@ -76,7 +83,8 @@ struct MessageMarkup {
                 return links(run)
             case .person(let id):
                 guard let name = names[id] else { return "@" + Self.escape("?") }
-                return "<a class=\"mention\" href=\"\(memberHref(id))\">@" + Self.escape(name) + "</a>"
+                guard let href = memberHref(id) else { return "<span class=\"mention\">@" + Self.escape(name) + "</span>" }
+                return "<a class=\"mention\" href=\"\(href)\">@" + Self.escape(name) + "</a>"
             case .everyone:
                 return "<span class=\"mention everyone\">@channel</span>"
             case .channel(let id):

@@ -82,7 +82,9 @@ struct LiveFeed {
 extension Views {
     func messageRows(_ messages: [Message], details: Exchange.MessageDetails, access: ChannelAccess, firstUnreadID: Int64? = nil) -> [MessageRow] {
         let names = details.names
-        let markup = MessageMarkup(names: names, channelNames: details.channelNames)
+        // A guest may not open people's pages: names without links.
+        let seesPeople = Policy.can(context.actor, .list, .members)
+        let markup = MessageMarkup(names: names, channelNames: details.channelNames, linksPeople: seesPeople)
         let me = context.actor.memberID
         return messages.map { message in
             let resource = Resource.message(authorID: message.authorID, in: access)
@@ -91,7 +93,7 @@ extension Views {
                 id: message.id, anchor: "m\(message.id)",
                 author: message.authorID.flatMap { names[$0] }
                     ?? (message.authorName.isEmpty ? site.t("exchange.unknown_author", context) : message.authorName),
-                authorHref: message.authorID.map { Paths.member.href($0) },
+                authorHref: seesPeople ? message.authorID.map { Paths.member.href($0) } : nil,
                 authorIcon: message.authorIcon.isEmpty ? nil : message.authorIcon, byApp: message.isByApp,
                 at: site.formatDate(message.createdAt, context, withTime: true),
                 html: live ? markup.html(message.body) : "",

@@ -6,7 +6,8 @@ struct ExchangePage: PageModel {
     var channels: [ChannelRow]
     var direct: [ChannelRow]
     var mayCreate: Bool
-    var browseHref: String
+    /// Nil for a reader who may not browse channels (a guest).
+    var browseHref: String?
     var newChannelHref: String
     var directHref: String
     var mentionsHref: String
