@@ -195,7 +195,7 @@ import Testing
             await #expect(throws: MusubiError.forbidden) { try await bulletins.couldApply(c.actor(c.member), id: open.id) }
 
             // The member learns why it fits them; the calls that fit them are the first only.
-            #expect(!(try await bulletins.whyItFits(c.actor(c.member), id: open.id)).isEmpty)
+            #expect(!(try await bulletins.whyItFits(c.actor(c.member), call: try await bulletins.show(c.actor(c.member), id: open.id))).isEmpty)
             let fitting = try await bulletins.list(c.actor(c.member), .init(kind: .fundingCall, fitsOnly: true)).items
             #expect(fitting.map(\.bulletin.title) == ["微細気泡の実用化補助金"] && fitting[0].fitsReader)
             #expect(try await bulletins.list(.anonymous, .init(fitsOnly: true)).items.isEmpty)

@@ -12,7 +12,13 @@ extension Bulletins {
     /// else a call might suit.
     public func couldApply(_ actor: Requester, id: Int64) async throws -> Matchmaking.Matches {
         try Policy.require(actor, .view, .matchingTools, hiding: false)
-        let call = try await show(actor, id: id).bulletin
+        return try await couldApply(actor, call: try await show(actor, id: id))
+    }
+
+    /// The same for a call the actor was just shown (its page), without reading it again.
+    public func couldApply(_ actor: Requester, call shown: Shown) async throws -> Matchmaking.Matches {
+        try Policy.require(actor, .view, .matchingTools, hiding: false)
+        let call = shown.bulletin
         guard let funding = call.funding else { return Matchmaking.Matches(listings: [], people: []) }
         let (found, organization) = try await candidates(for: call, viewer: actor, limit: Self.applicantLimit * 3)
         let sectors = try await env.persistence.read { repos in
@@ -27,12 +33,12 @@ extension Bulletins {
         return matches
     }
 
-    /// Why a funding call suits the reader, in the engine's words: when they, or a seed of
-    /// theirs, are among its best candidates. Empty when the engine does not see it.
-    public func whyItFits(_ actor: Requester, id: Int64) async throws -> [MatchIndex.Reason] {
-        let call = try await show(actor, id: id).bulletin
-        guard let me = actor.memberID, call.funding != nil else { return [] }
-        let found = try await candidates(for: call, viewer: actor, limit: Self.fitDepth).found
+    /// Why a funding call the reader was shown suits them, in the engine's words: when they,
+    /// or a seed of theirs, are among its best candidates. Empty when the engine does not see
+    /// it (and for visitors, without a search).
+    public func whyItFits(_ actor: Requester, call shown: Shown) async throws -> [MatchIndex.Reason] {
+        guard let me = actor.memberID, shown.bulletin.funding != nil else { return [] }
+        let found = try await candidates(for: shown.bulletin, viewer: actor, limit: Self.fitDepth).found
         return found.first { $0.ownerID == me }?.reasons ?? []
     }
 

@@ -6,8 +6,12 @@ extension Bulletins {
 
     /// A bulletin's documents, for whoever may read it.
     public func files(_ actor: Requester, id: Int64) async throws -> [BulletinFile] {
-        _ = try await show(actor, id: id)
-        return try await env.persistence.read { try await $0.bulletins.files(of: id) }
+        try await files(of: try await show(actor, id: id))
+    }
+
+    /// The documents of a bulletin the reader was just shown (its page), without reading it again.
+    public func files(of shown: Shown) async throws -> [BulletinFile] {
+        try await env.persistence.read { try await $0.bulletins.files(of: shown.bulletin.id) }
     }
 
     /// One document and its bytes, for downloading; only for those who may read the bulletin.

@@ -85,8 +85,8 @@ public struct CommunityDashboard: Sendable {
         try await env.persistence.write { [now = env.now()] repos in
             try await repos.dashboard.setTarget(fiscalYear.startYear, participants: participants)
             try await repos.audit.append(
-                actorID: actor.memberID, action: .dashboardTargetSet, subjectType: "fiscal_year", subjectID: Int64(fiscalYear.startYear),
-                detail: participants.map(String.init) ?? "", at: now)
+                actorID: actor.memberID, action: .dashboardTargetSet, subjectType: "dashboard", subjectID: nil,
+                detail: fiscalYear.englishName + ": " + (participants.map(String.init) ?? "-"), at: now)
         }
     }
 

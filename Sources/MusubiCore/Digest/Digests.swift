@@ -19,7 +19,8 @@ public struct Digests: Sendable {
         guard let me = actor.memberID else { throw MusubiError.unauthenticated }
         try Policy.require(actor, .view, .notifications(ownerID: me))
         guard let member = try await env.persistence.read({ try await $0.members.find(id: me) }) else { throw MusubiError.notFound }
-        return try await digests(for: [member], until: env.now(), composer: try await composer(until: env.now()))[0]
+        let until = env.now()
+        return try await digests(for: [member], until: until, composer: try await composer(until: until))[0]
     }
 
     /// One member's digest as it would be sent now, found by e-mail address: the operator's

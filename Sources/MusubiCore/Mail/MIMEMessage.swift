@@ -38,7 +38,7 @@ public enum MIMEMessage {
 
     /// A part's headers, a blank line and its body in base64, 76 characters a line.
     private static func part(_ type: String, _ body: String) -> [String] {
-        let normalised = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+        let normalised = Validator.unixLineBreaks(body).replacingOccurrences(of: "\n", with: "\r\n")
         let encoded = Data(normalised.utf8).base64EncodedString()
         var lines = ["Content-Type: \(type); charset=UTF-8", "Content-Transfer-Encoding: base64", ""]
         var rest = encoded[...]

@@ -60,9 +60,9 @@ struct BulletinHandlers {
         var (fitReasons, applicants): ([String], BulletinPage.Applicants?) = ([], nil)
         if let details = bulletin.funding {
             funding = try await fundingRows(details, context)
-            fitReasons = try await site.bulletins.whyItFits(context.actor, id: id).map(views.sentence)
+            fitReasons = try await site.bulletins.whyItFits(context.actor, call: shown).map(views.sentence)
             if Policy.can(context.actor, .view, .matchingTools) {
-                let found = try await site.bulletins.couldApply(context.actor, id: id)
+                let found = try await site.bulletins.couldApply(context.actor, call: shown)
                 applicants = .init(people: found.people.map(views.row), listings: found.listings.map(views.row))
             }
         }
@@ -72,7 +72,7 @@ struct BulletinHandlers {
             saved: shown.saved, saveAction: Paths.bulletinSave.href(id), discussionHref: shown.discussion.map { Paths.message.href($0.messageID) },
             mayEdit: shown.mayEdit, editHref: Paths.editBulletin.href(id), removeAction: Paths.bulletinRemoval.href(id),
             audience: audience(bulletin, views),
-            files: try await site.bulletins.files(context.actor, id: id).map { file in
+            files: try await site.bulletins.files(of: shown).map { file in
                 .init(
                     name: file.file.filename, href: Paths.bulletinFile.href(id, file.id), size: FileRow.size(file.file.size),
                     removeAction: shown.mayEdit ? Paths.bulletinFileRemoval.href(id, file.id) : nil)

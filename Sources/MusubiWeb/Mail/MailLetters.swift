@@ -119,7 +119,7 @@ public struct MailLetters: LetterWriter {
     /// The text as HTML: escaped, blank lines between paragraphs, line breaks kept, and every
     /// http(s) address a link.
     static func html(_ text: String, title: String, counter: String? = nil) -> String {
-        let paragraphs = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n").filter {
+        let paragraphs = Validator.unixLineBreaks(text).components(separatedBy: "\n\n").filter {
             !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         }
         let body = paragraphs.map { paragraph in

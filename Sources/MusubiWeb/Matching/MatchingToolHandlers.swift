@@ -24,7 +24,10 @@ struct MatchingToolHandlers {
                         value: String(year), label: context.language == .ja ? FiscalYear(year).japaneseName : FiscalYear(year).englishName,
                         selected: period.fiscalYear == year)
                 },
-            from: query["from"], to: query["to"], csvHref: Paths.funnelCSV.href() + Self.queryString(query, keys: FunnelPeriod.keys))
+            from: query["from"], to: query["to"],
+            csvHref: PathTemplate.link(
+                Paths.funnelCSV.href(), query: FunnelPeriod.keys.compactMap { key in query.optional(key).map { URLQueryItem(name: key, value: $0) } })
+        )
         return site.render(model, title: site.t("funnel.title", context), request, context)
     }
 
@@ -71,13 +74,6 @@ struct MatchingToolHandlers {
             },
             report.bySector.map { row($0, name: views.sector($0.key.flatMap(Sector.init(rawValue:)))) }
         )
-    }
-
-    /// `?fy=2026` or `?from=…&to=…` again, for a link to the same period.
-    private static func queryString(_ query: FormData, keys: [String]) -> String {
-        let safe = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        let pairs = keys.compactMap { key in query.optional(key).map { "\(key)=\($0.addingPercentEncoding(withAllowedCharacters: safe) ?? "")" } }
-        return pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")
     }
 
     func bulkForm(_ request: Request, _ context: Context) async throws -> Response {

@@ -16,12 +16,8 @@ enum ExcelCSV {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// The rows as a download named `filename` (Japanese names survive, RFC 6266).
+    /// The rows as a download named `filename`, as every file is offered (`Response.download`).
     static func response(_ rows: [[String]], filename: String) -> Response {
-        let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._"))) ?? "data.csv"
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"data.csv\"; filename*=UTF-8''\(encoded)"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text(rows))))
+        .download(Data(text(rows).utf8), filename: filename, contentType: "text/csv; charset=utf-8")
     }
 }

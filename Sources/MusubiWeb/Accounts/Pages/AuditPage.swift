@@ -23,7 +23,7 @@ struct AuditPage: PageModel {
 
 /// What an audit entry is about, and where that is shown.
 enum AuditSubject: String, CaseIterable {
-    case member, organization, group, listing, introduction, channel, bulletin, invitation, concept, `import`, mail, community
+    case member, organization, group, listing, introduction, channel, bulletin, invitation, concept, `import`, mail, community, dashboard
 
     func path(_ id: Int64) -> String? {
         switch self {
@@ -34,7 +34,7 @@ enum AuditSubject: String, CaseIterable {
         case .introduction: Paths.introduction.href(id)
         case .channel: Paths.channel.href(id)
         case .bulletin: Paths.bulletin.href(id)
-        case .invitation, .concept, .import, .mail, .community: nil
+        case .invitation, .concept, .import, .mail, .community, .dashboard: nil
         }
     }
 }
