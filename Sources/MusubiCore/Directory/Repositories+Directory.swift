@@ -59,6 +59,8 @@ public protocol MemberRepository: Sendable {
     func all() async throws -> [Member]
     func emails() async throws -> [Int64: String]
     func names(of ids: [Int64]) async throws -> [Int64: String]
+    /// Names, readings and organisations of the given people, or of every active member.
+    func mentionNames(of ids: [Int64]?) async throws -> [MentionName]
 }
 
 public protocol GroupRepository: Sendable {

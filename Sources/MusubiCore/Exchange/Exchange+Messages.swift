@@ -168,13 +168,37 @@ extension Exchange {
         return typed
     }
 
-    /// The typed text with `@name` of the people seated in the channel stored as mentions.
+    /// The typed text as it is stored: `@name` of the people seated in the channel and
+    /// `@channel` as mentions, `#name` of a public channel as a reference to it, and known
+    /// `:shortcodes:` as their emoji.
     static func storing(_ typed: String, channelID: Int64, _ repos: any Repositories) async throws -> String {
-        guard typed.contains("@") else { return typed }
+        var text = EmojiCatalog.shipped.replacingShortcodes(in: typed)
+        if text.contains("#") { text = try await referringToChannels(text, repos) }
+        guard text.contains("@") else { return text }
         // Only the people seated here can be mentioned (typed `<@id>` of anyone else stays text).
-        let seated = try await repos.channels.seatedMembers(of: channelID)
-        let names = try await repos.members.names(of: seated)
-        return MessageText.storing(typed, people: names.map { (id: $0.key, name: $0.value) })
+        let seated = try await repos.members.mentionNames(of: try await repos.channels.seatedMembers(of: channelID))
+        return MessageText.storing(text, people: seated)
+    }
+
+    /// `#name` (at the start of a word, up to the next space) of a public channel as `<#id>`.
+    private static func referringToChannels(_ text: String, _ repos: any Repositories) async throws -> String {
+        var result = ""
+        var rest = text[...]
+        while let hash = rest.firstIndex(of: "#") {
+            result += rest[..<hash]
+            let after = rest[rest.index(after: hash)...]
+            let name = after.prefix { !$0.isWhitespace }.trimmingCharacters(in: .init(charactersIn: "、。，．,.!?！？)）」"))
+            if result.last.map({ $0.isWhitespace || $0.isPunctuation }) ?? true, !name.isEmpty, name.count <= 80,
+                let channel = try await repos.channels.find(name: name), channel.kind == .public
+            {
+                result += "<#\(channel.id)>"
+                rest = after.dropFirst(name.count)
+            } else {
+                result.append("#")
+                rest = after
+            }
+        }
+        return result + rest
     }
 
     /// Stores a message whose `body` is as typed: the `@name`s of the people seated in the

@@ -9,38 +9,59 @@ public enum MessageText {
     /// Words that mention everyone seated in the channel.
     static let channelWords = ["channel", "here", "all", "チャンネル", "全員"]
 
-    /// The text with every `@name` of one of `people` (the longest name that fits, with or
-    /// without its spaces) and every `@channel` turned into stored mentions. A stored mention
+    /// The text with every `@name` of one of `people` (as `MentionNames` reads names: the
+    /// longest that fits) and every `@channel` turned into stored mentions. A stored mention
     /// typed by hand (`<@id>`) stands only for one of `people`; any other id stays plain text,
     /// so nobody can make a page print the name of someone outside the channel.
-    public static func storing(_ typed: String, people: [(id: Int64, name: String)]) -> String {
+    public static func storing(_ typed: String, people: [MentionName]) -> String {
+        resolving(typed, people: people).text
+    }
+
+    /// `storing`, and the names typed that stand for several of `people` (`@金田` with two
+    /// 金田s), left as text for the author to choose.
+    public static func resolving(_ typed: String, people: [MentionName]) -> Resolved {
         let typed = keepingMentions(typed, of: Set(people.map(\.id)))
-        let spellings = people.flatMap { person -> [(String, Int64)] in
-            let name = person.name.trimmingCharacters(in: .whitespaces)
-            let compact = name.filter { !$0.isWhitespace }
-            return (name.isEmpty ? [] : [(name, person.id)]) + (compact != name && !compact.isEmpty ? [(compact, person.id)] : [])
-        }.sorted { $0.0.count > $1.0.count }
+        guard typed.contains("@") else { return Resolved(text: typed, ambiguous: []) }
+        let names = MentionNames(people)
         var result = ""
+        var ambiguous: [String] = []
         var rest = typed[...]
         while let at = rest.firstIndex(of: "@") {
             result += rest[..<at]
             let previous = result.last
             let after = rest[rest.index(after: at)...]
-            let startsWord = previous == nil || previous!.isWhitespace || previous!.isPunctuation
+            let startsWord = mayStartMention(after: previous)
             if startsWord,
                 let word = channelWords.first(where: { after.lowercased().hasPrefix($0) && endsWord(after.dropFirst($0.count), after: $0) })
             {
                 result += "<!channel>"
                 rest = after.dropFirst(word.count)
-            } else if startsWord, let (spelling, id) = spellings.first(where: { after.hasPrefix($0.0) }) {
-                result += "<@\(id)>"
-                rest = after.dropFirst(spelling.count)
+            } else if startsWord, let match = names.match(after) {
+                if match.people.count == 1, let id = match.people.first {
+                    result += "<@\(id)>"
+                } else {
+                    result += "@" + after.prefix(match.length)
+                    ambiguous.append(String(after.prefix(match.length)))
+                }
+                rest = after.dropFirst(match.length)
             } else {
                 result.append("@")
                 rest = after
             }
         }
-        return result + rest
+        return Resolved(text: result + rest, ambiguous: ambiguous)
+    }
+
+    public struct Resolved: Sendable, Equatable {
+        public var text: String
+        public var ambiguous: [String]
+    }
+
+    /// Whether an `@` after this character may begin a mention: not within an address
+    /// (`mail@example.jp`), but after Japanese text (`田中さんと@金田さん`).
+    static func mayStartMention(after previous: Character?) -> Bool {
+        guard let previous, previous.isASCII else { return true }
+        return !(previous.isLetter || previous.isNumber || "._-+".contains(previous))
     }
 
     /// The text with a stored mention (`<@id>`) kept only for the `seated`; any other stays

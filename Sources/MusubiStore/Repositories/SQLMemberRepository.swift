@@ -140,6 +140,17 @@ struct SQLMemberRepository: MemberRepository {
         return result
     }
 
+    func mentionNames(of ids: [Int64]?) async throws -> [MentionName] {
+        let which: SQLQueryString = ids.map { inList("m.id", $0) } ?? "m.status = 'active'"
+        return try await db.raw(
+            "SELECT m.id, m.name, m.name_kana, COALESCE(o.name, '') AS organization FROM members m LEFT JOIN organizations o ON o.id = m.organization_id WHERE "
+                + which + " ORDER BY m.id"
+        ).all().map {
+            MentionName(
+                id: try $0.int64("id"), name: try $0.string("name"), kana: try $0.string("name_kana"), organization: try $0.string("organization"))
+        }
+    }
+
     /// Recomputes what the directory search finds this member by.
     func refreshSearchText(id: Int64) async throws {
         guard

@@ -11,6 +11,15 @@ extension ExchangeHandlers {
             try context.parameters.require("id", as: Int64.self), before: try query.int64("before"), body: "", errors: [:], request, context)
     }
 
+    /// Where a message just posted or edited is seen, with what its author should hear
+    /// about names that reached nobody (`?checked=` makes the page say it).
+    private func posted(_ message: Message, _ request: Request, _ context: Context) async throws -> Response {
+        let check = try await site.exchange.mentionCheck(context.actor, message: message)
+        let page = message.threadRootID.map { Paths.message.href($0) } ?? Paths.channel.href(message.channelID)
+        let location = page + (check.isEmpty ? "" : "?checked=\(message.id)") + "#m\(message.id)"
+        return site.done(request, context, redirect: location, id: message.id, hasCheck: !check.isEmpty)
+    }
+
     /// Posts once per form: the form's key makes a second sending (a retry, a double click)
     /// lead to the message the first one posted.
     func post(_ request: Request, _ context: Context) async throws -> Response {
@@ -28,9 +37,8 @@ extension ExchangeHandlers {
             let message = try await site.exchange.post(
                 context.actor, channelID: id, body: form["body"], threadRootID: root, alsoToChannel: form["alsoToChannel"] == "1", files: files
             )
-            let page = root.map { Paths.message.href($0) } ?? Paths.channel.href(id)
-            return site.redirect(page + "#m\(message.id)")
-        } catch let error as MusubiError where error.belongsOnTheForm {
+            return try await posted(message, request, context)
+        } catch let error as MusubiError where error.belongsOnTheForm && !request.asksForOutcome {
             let body = String(form["body"].prefix(MessageText.limit))
             if let root, error != .invalid("threadRootID", "error.thread_unknown") {
                 return try await threadPage(
@@ -148,8 +156,8 @@ extension ExchangeHandlers {
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             let message = try await site.exchange.edit(context.actor, messageID: id, body: context.form["body"])
-            return site.redirect(back(to: message))
-        } catch let error as MusubiError where error.belongsOnTheForm {
+            return try await posted(message, request, context)
+        } catch let error as MusubiError where error.belongsOnTheForm && !request.asksForOutcome {
             let message = try await site.exchange.message(context.actor, id: id)
             return editPage(
                 message, body: String(context.form["body"].prefix(MessageText.limit)), errors: site.problems(error, context), request, context,
@@ -160,13 +168,13 @@ extension ExchangeHandlers {
     func delete(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         let message = try await site.exchange.delete(context.actor, messageID: id)
-        return site.redirect(back(to: message), notice: "message_deleted")
+        return site.done(request, context, redirect: back(to: message), notice: "message_deleted", id: message.id)
     }
 
     func react(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         try await site.exchange.react(context.actor, messageID: id, emoji: context.form["emoji"])
-        return site.redirect(back(to: try await site.exchange.message(context.actor, id: id)))
+        return site.done(request, context, redirect: back(to: try await site.exchange.message(context.actor, id: id)), id: id)
     }
 
     /// A message's file, as a download, only to those who may see its channel.
@@ -199,7 +207,8 @@ extension ExchangeHandlers {
         let actor = context.actor
         let resource = Resource.channel(view.access)
         let model = ChannelPage(
-            id: id, title: view.title, kind: site.t("channel_kind." + channel.kind.rawValue, context), isDirect: channel.kind == .direct,
+            sidebar: try await sidebar(context, current: id), id: id, title: view.title,
+            kind: site.t("channel_kind." + channel.kind.rawValue, context), isDirect: channel.kind == .direct,
             topic: channel.topic.isEmpty ? nil : channel.topic, description: channel.description.isEmpty ? nil : channel.description,
             memberCount: view.memberCount,
             searchHref: channel.kind == .direct ? nil : Paths.exchangeSearch.href(query: ["q": "in:\"\(channel.name)\" "]),
@@ -207,6 +216,7 @@ extension ExchangeHandlers {
             olderHref: view.olderThan.map { Paths.channel.href(id) + "?before=\($0)" },
             newestHref: before == nil ? nil : Paths.channel.href(id),
             postAction: Policy.can(actor, .post, resource) ? Paths.channelMessages.href(id) : nil, idempotencyKey: site.secrets.newSecret(),
+            rootID: nil,
             joinAction: Policy.can(actor, .join, resource) ? Paths.channelJoin.href(id) : nil,
             leaveAction: Policy.can(actor, .leave, resource) ? Paths.channelLeave.href(id) : nil,
             seat: view.seat.map { seat in
@@ -223,9 +233,27 @@ extension ExchangeHandlers {
                 ? .init(action: Paths.channelAnnouncement.href(id), isOn: channel.isAnnouncement) : nil,
             webhooks: Policy.can(actor, .configure, resource) && channel.kind != .direct
                 ? try await webhookSection(id, createdURL: createdWebhookURL, context) : nil,
-            body: body, errors: errors, live: LiveFeed(channelID: id, after: view.eventCursor)
+            body: body, errors: errors, mentionCheck: try await mentionCheck(request, context),
+            live: LiveFeed(channelID: id, after: view.eventCursor, actor: actor, access: view.access)
         )
         return site.render(model, title: view.title, request, context, status: status)
+    }
+
+    /// What the author of the message in `?checked=` should hear about the names they typed
+    /// (nothing for anyone else's message, or one that reached everyone named).
+    private func mentionCheck(_ request: Request, _ context: Context) async throws -> MentionCheckBox? {
+        guard let id = try FormData.query(of: request).int64("checked"),
+            let message = try? await site.exchange.message(context.actor, id: id), message.authorID == context.actor.memberID
+        else { return nil }
+        let check = try await site.exchange.mentionCheck(context.actor, message: message)
+        guard !check.isEmpty else { return nil }
+        let person = { (name: MentionName) in name.organization.isEmpty ? name.name : "\(name.name)（\(name.organization)）" }
+        return MentionCheckBox(
+            outsiders: check.outsiders.map(person).joined(separator: "、"),
+            invite: check.mayInvite && !check.outsiders.isEmpty
+                ? .init(action: Paths.channelInvite.href(message.channelID), memberIDs: check.outsiders.map { String($0.id) }) : nil,
+            ambiguous: check.ambiguous.map { .init(typed: "@" + $0.typed, people: $0.people.map(person).joined(separator: "、")) }
+        )
     }
 
     private func webhookSection(_ id: Int64, createdURL: String?, _ context: Context) async throws -> ChannelPage.Webhooks {
@@ -248,10 +276,12 @@ extension ExchangeHandlers {
         let view = try await site.exchange.thread(context.actor, rootID: id)
         let rows = views(context).messageRows([view.root] + view.replies, details: view.details, access: view.access)
         let model = ThreadPage(
-            channelTitle: view.title, channelHref: Paths.channel.href(view.channel.id), root: Array(rows.prefix(1)), replies: Array(rows.dropFirst()),
+            sidebar: try await sidebar(context, current: view.channel.id), channelTitle: view.title, channelHref: Paths.channel.href(view.channel.id),
+            root: Array(rows.prefix(1)), replies: Array(rows.dropFirst()),
             postAction: Policy.can(context.actor, .post, .channel(view.access)) && !view.root.isDeleted
                 ? Paths.channelMessages.href(view.channel.id) : nil, idempotencyKey: site.secrets.newSecret(),
-            rootID: view.root.id, body: body, errors: errors, live: LiveFeed(channelID: view.channel.id, after: view.eventCursor)
+            rootID: view.root.id, body: body, errors: errors, mentionCheck: try await mentionCheck(request, context),
+            live: LiveFeed(channelID: view.channel.id, after: view.eventCursor, rootID: view.root.id, actor: context.actor, access: view.access)
         )
         return site.render(model, title: site.t("exchange.thread", context) + " · " + view.title, request, context, status: status)
     }

@@ -10,7 +10,8 @@ extension ExchangeHandlers {
         let typed = String(query["q"].prefix(MessageQuery.limit * 2))
         let order = MessageSearchOrder(rawValue: query["order"]) ?? .relevance
         var model = ExchangeSearchPage(
-            q: typed, relevance: order == .relevance, searched: false, error: nil, count: nil, notices: [], rows: [],
+            sidebar: try await sidebar(context, current: nil), q: typed, relevance: order == .relevance, searched: false, error: nil, count: nil,
+            notices: [], rows: [],
             pager: Pager(total: 0, summary: "", previousHref: nil, nextHref: nil), rankedNote: nil
         )
         let results: Exchange.SearchResults

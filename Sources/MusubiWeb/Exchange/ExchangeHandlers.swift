@@ -27,10 +27,10 @@ struct ExchangeHandlers {
         let page = try await site.exchange.browse(context.actor, term: query["q"], page: PageRequest(number: try query.int("page") ?? 1, size: 50))
         let views = views(context)
         let model = ChannelBrowserPage(
-            term: query["q"],
+            sidebar: try await sidebar(context, current: nil), term: query["q"],
             rows: page.items.map { listing in
                 ChannelRow(
-                    title: listing.channel.name, href: Paths.channel.href(listing.channel.id),
+                    id: listing.channel.id, title: listing.channel.name, href: Paths.channel.href(listing.channel.id),
                     kind: String(format: site.t("exchange.member_count", context), listing.memberCount),
                     isPrivate: false, isDirect: false, starred: false, muted: false, unread: nil, mentions: nil,
                     topic: listing.channel.topic.isEmpty ? nil : listing.channel.topic, testID: "channel-\(listing.channel.id)"
@@ -127,6 +127,7 @@ struct ExchangeHandlers {
         let page = try await site.exchange.mentions(context.actor, page: PageRequest(number: try query.int("page") ?? 1, size: 30))
         let views = views(context)
         let model = MentionsPage(
+            sidebar: try await sidebar(context, current: nil),
             rows: page.items.map { mention in
                 let markup = MessageMarkup(names: mention.names)
                 let message = mention.message
@@ -140,6 +141,59 @@ struct ExchangeHandlers {
             pager: views.pager(page, path: Paths.mentions.href(), query: query, keys: [])
         )
         return site.render(model, title: site.t("exchange.mentions", context), request, context)
+    }
+
+    /// The reader's channels beside the page (none for someone without a seat anywhere to have).
+    func sidebar(_ context: Context, current: Int64?) async throws -> ExchangeSidebar? {
+        guard context.actor.memberID != nil else { return nil }
+        return views(context).sidebar(try await site.exchange.channels(context.actor), current: current)
+    }
+
+    /// `GET /exchange/sidebar`: the sidebar alone, as it stands now.
+    func sidebarFragment(_ request: Request, _ context: Context) async throws -> Response {
+        guard let sidebar = try await sidebar(context, current: nil) else { throw MusubiError.unauthenticated }
+        return site.render(SidebarFragment(sidebar: sidebar), title: "", request, context)
+    }
+
+    // MARK: The autocomplete and the emoji picker
+
+    /// `GET /exchange/channels/{id}/people?q=`: whom `@q` may mean here, people seated in the
+    /// channel first (JSON, for the compose box).
+    func mentionCandidates(_ request: Request, _ context: Context) async throws -> Response {
+        let query = try FormData.query(of: request)
+        let found = try await site.exchange.mentionCandidates(
+            context.actor, channelID: try context.parameters.require("id", as: Int64.self), term: String(query["q"].prefix(50)))
+        return JSON.response(
+            found.map {
+                MentionChoice(id: $0.person.id, name: $0.person.name, kana: $0.person.kana, organization: $0.person.organization, seated: $0.seated)
+            })
+    }
+
+    /// `GET /exchange/channel-names?q=`: the public channels `#q` may mean (JSON).
+    func channelNames(_ request: Request, _ context: Context) async throws -> Response {
+        let query = try FormData.query(of: request)
+        let found = try await site.exchange.channelCandidates(context.actor, term: String(query["q"].prefix(50)))
+        return JSON.response(found.map { ChannelChoice(id: $0.id, name: $0.name) })
+    }
+
+    /// `GET /exchange/emoji.json`: the emoji catalog the picker shows (see `EmojiCatalog`).
+    func emojiCatalog(_ request: Request, _ context: Context) async throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "private, max-age=86400"],
+            body: .init(byteBuffer: ByteBuffer(bytes: EmojiCatalog.shipped.json)))
+    }
+
+    private struct MentionChoice: Encodable {
+        var id: Int64
+        var name: String
+        var kana: String
+        var organization: String
+        var seated: Bool
+    }
+
+    private struct ChannelChoice: Encodable {
+        var id: Int64
+        var name: String
     }
 
     func views(_ context: Context) -> Views {

@@ -25,12 +25,27 @@ struct MessageRow {
     var deleteAction: String?
     var reactAction: String?
     var firstUnread: Bool
+    /// The emoji offered at one click; any other through the picker.
+    var quickEmoji = ["👍", "🙏", "🎉", "👀", "😊"]
 
     struct ReactionRow {
+        /// As shown: an imported `:shortcode:` as its emoji when it is a known one.
         var emoji: String
+        /// As stored, to take it back with.
+        var value: String
         var count: Int
         var mine: Bool
         var who: String
+    }
+
+    /// The controls a message arriving live gets (`live.js` puts its id in for `{id}`): one
+    /// for the reader's own messages, one for others'.
+    static func liveControls(_ live: LiveFeed, own: Bool) -> MessageRow {
+        MessageRow(
+            id: 0, anchor: "", author: "", byApp: false, at: "", html: "", edited: false, deleted: false, isReply: false, replyCount: 0,
+            threadHref: live.threadPath, reactions: [], files: [], editHref: own ? live.editPath : nil,
+            deleteAction: own || live.mayDeleteOthers ? live.deletePath : nil, reactAction: live.mayPost ? live.reactPath : nil,
+            firstUnread: false)
     }
 }
 
@@ -39,6 +54,8 @@ struct FileRow: Encodable {
     var name: String
     var href: String
     var size: String
+    /// A small picture of an image, made on the server.
+    var thumbnailHref: String?
 
     init(_ file: MessageFile) {
         name = file.filename
@@ -58,6 +75,7 @@ struct FileRow: Encodable {
 
 /// A channel in a list, with what the viewer has not read.
 struct ChannelRow {
+    var id: Int64
     var title: String
     var href: String
     var kind: String
@@ -69,14 +87,76 @@ struct ChannelRow {
     var mentions: Int?
     var topic: String?
     var testID: String
+    /// The channel being read, in the sidebar.
+    var current = false
 }
 
-/// What `live.js` needs: the channel, where to resume, and where threads live. A channel's
-/// page and a thread's both carry one.
+/// The reader's channels beside every exchange page, with their unread and mention counts
+/// (kept up to date by `sidebar.js`).
+struct ExchangeSidebar {
+    var me: Int64
+    var starred: [ChannelRow]
+    var channels: [ChannelRow]
+    var direct: [ChannelRow]
+    var exchangeHref = Paths.exchange.href()
+    var mentionsHref = Paths.mentions.href()
+    /// Where `sidebar.js` fetches it again.
+    var sourceHref = Paths.exchangeSidebar.href()
+    /// Nil for a reader who may not browse channels (a guest).
+    var browseHref: String?
+    var newDirectHref: String?
+}
+
+/// What the author of a message just posted should hear: people named who are not in the
+/// channel (with a button to seat them, when the author may), and names several people here
+/// share.
+struct MentionCheckBox {
+    var outsiders: String
+    var invite: Invite?
+    var ambiguous: [Ambiguous]
+
+    struct Invite {
+        var action: String
+        var memberIDs: [String]
+    }
+    struct Ambiguous {
+        var typed: String
+        var people: String
+    }
+}
+
+/// What the page's scripts need: the channel, where to resume, where threads live, and for
+/// messages arriving live the controls their reader gets (as the policy gives them). A
+/// channel's page and a thread's both carry one.
 struct LiveFeed {
     var channelID: Int64
     var after: Int64
+    var rootID: Int64?
+    var me: Int64
+    /// May react and reply (sits in the channel, or may post in it).
+    var mayPost: Bool
+    /// May delete others' messages (a moderator's right).
+    var mayDeleteOthers: Bool
     var threadPath = Paths.message.template
+    var reactPath = Paths.messageReactions.template
+    var editPath = Paths.editMessage.template
+    var deletePath = Paths.messageRemoval.template
+    /// The autocomplete's sources for `@` and `#`.
+    var peopleHref: String
+    var channelNamesHref = Paths.channelNames.href()
+    var emojiHref = Paths.emojiCatalog.href()
+    var ownControls: MessageRow?
+    var othersControls: MessageRow?
+
+    init(channelID: Int64, after: Int64, rootID: Int64? = nil, actor: Requester, access: ChannelAccess) {
+        (self.channelID, self.after, self.rootID) = (channelID, after, rootID)
+        me = actor.memberID ?? 0
+        mayPost = Policy.can(actor, .post, .channel(access))
+        mayDeleteOthers = Policy.can(actor, .delete, .message(authorID: nil, in: access))
+        peopleHref = Paths.channelPeople.href(channelID)
+        ownControls = MessageRow.liveControls(self, own: true)
+        othersControls = MessageRow.liveControls(self, own: false)
+    }
 }
 
 extension Views {
@@ -103,7 +183,8 @@ extension Views {
                 threadHref: Paths.message.href(message.threadRootID ?? message.id),
                 reactions: (details.reactions[message.id] ?? []).map { reaction in
                     .init(
-                        emoji: reaction.emoji, count: reaction.memberIDs.count, mine: me.map(reaction.memberIDs.contains) ?? false,
+                        emoji: Self.shown(reaction.emoji), value: reaction.emoji, count: reaction.memberIDs.count,
+                        mine: me.map(reaction.memberIDs.contains) ?? false,
                         who: reaction.memberIDs.compactMap { names[$0] }.joined(separator: "、"))
                 },
                 files: live ? (details.files[message.id] ?? []).map(FileRow.init) : [],
@@ -115,10 +196,33 @@ extension Views {
         }
     }
 
+    /// A reaction as shown: Slack's `:shortcode:` (imported) as its emoji, when known.
+    static func shown(_ reaction: String) -> String {
+        guard reaction.hasPrefix(":"), reaction.hasSuffix(":"), reaction.count > 2 else { return reaction }
+        return EmojiCatalog.shipped.emoji(shortcode: String(reaction.dropFirst().dropLast())) ?? reaction
+    }
+
+    /// The sidebar of the reader's channels, the one being read marked.
+    func sidebar(_ entries: [Exchange.ChannelEntry], current: Int64?) -> ExchangeSidebar {
+        let row = { (entry: Exchange.ChannelEntry) -> ChannelRow in
+            var row = channelRow(entry)
+            row.current = entry.channel.id == current
+            row.testID = "sidebar-channel-\(entry.channel.id)"
+            return row
+        }
+        return ExchangeSidebar(
+            me: context.actor.memberID ?? 0, starred: entries.filter { $0.seat.starred && $0.channel.kind != .direct }.map(row),
+            channels: entries.filter { !$0.seat.starred && $0.channel.kind != .direct }.map(row),
+            direct: entries.filter { $0.channel.kind == .direct }.map(row),
+            browseHref: Policy.can(context.actor, .list, .channels) ? Paths.channelBrowser.href() : nil,
+            newDirectHref: Policy.can(context.actor, .create, .channels) ? Paths.directConversation.href() : nil
+        )
+    }
+
     func channelRow(_ entry: Exchange.ChannelEntry) -> ChannelRow {
         let channel = entry.channel
         return ChannelRow(
-            title: entry.title, href: Paths.channel.href(channel.id), kind: site.t("channel_kind." + channel.kind.rawValue, context),
+            id: channel.id, title: entry.title, href: Paths.channel.href(channel.id), kind: site.t("channel_kind." + channel.kind.rawValue, context),
             isPrivate: channel.kind == .private, isDirect: channel.kind == .direct, starred: entry.seat.starred, muted: entry.seat.muted,
             unread: entry.unread.messages > 0 ? entry.unread.messages : nil, mentions: entry.unread.mentions > 0 ? entry.unread.mentions : nil,
             topic: channel.topic.isEmpty ? nil : channel.topic, testID: "channel-\(channel.id)"

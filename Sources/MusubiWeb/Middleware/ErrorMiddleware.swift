@@ -20,7 +20,7 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as MusubiError {
-            if case .unauthenticated = error, !speaksJSON, request.method == .get {
+            if case .unauthenticated = error, !speaksJSON, !request.asksForOutcome, request.method == .get {
                 let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
                 return site.redirect(Paths.signIn.href() + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
@@ -95,8 +95,9 @@ struct ErrorMiddleware: RouterMiddleware {
     private func respond(status: HTTPResponse.Status, message: String, code: String, problems: MusubiError?, _ request: Request, _ context: Context)
         -> Response
     {
-        // An address under the API that no route answers is still answered in JSON.
-        if speaksJSON || (context.endpointPath == Self.unrouted && request.uri.path.hasPrefix(Self.apiPrefix)) {
+        // An address under the API that no route answers is still answered in JSON, and so is
+        // a page's script that sent a form.
+        if speaksJSON || request.asksForOutcome || (context.endpointPath == Self.unrouted && request.uri.path.hasPrefix(Self.apiPrefix)) {
             return APIError(status: status, code: code, message: message, problems: problems.map { site.apiProblems($0, context) } ?? []).response()
         }
         return site.render(ErrorPage(status: String(status.code), message: message), title: message, request, context, status: status)

@@ -62,6 +62,14 @@ public enum Paths {
     public static let channelRetention = PathTemplate("/exchange/channels/{id}/retention")
     public static let channelAnnouncement = PathTemplate("/exchange/channels/{id}/announcement")
     public static let channelWebhooks = PathTemplate("/exchange/channels/{id}/webhooks")
+    /// The exchange's sidebar alone, for `sidebar.js` to bring up to date.
+    public static let exchangeSidebar = PathTemplate("/exchange/sidebar")
+    /// Whom `@` may mean in a channel, for the autocomplete (JSON).
+    public static let channelPeople = PathTemplate("/exchange/channels/{id}/people")
+    /// Which channels `#` may mean, for the autocomplete (JSON).
+    public static let channelNames = PathTemplate("/exchange/channel-names")
+    /// The emoji to react with, for the picker (JSON).
+    public static let emojiCatalog = PathTemplate("/exchange/emoji.json")
     public static let webhookRevocation = PathTemplate("/exchange/channels/{id}/webhooks/{webhook}/revoke")
     /// A Slack-compatible incoming webhook's secret URL.
     public static let incomingWebhook = PathTemplate("/api/hooks/{secret}")

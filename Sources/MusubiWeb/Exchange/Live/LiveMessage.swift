@@ -62,12 +62,21 @@ struct LiveMessage: Encodable {
     var edited: Bool
     var deleted: Bool
     var replyCount: Int
+    /// Whom it mentions, and whether it mentions the whole channel: each reader's sidebar
+    /// counts its own mentions.
+    var mentions: [Int64]
+    var mentionsChannel: Bool
     var reactions: [LiveReaction]
     var files: [FileRow]
 
     struct LiveReaction: Encodable {
+        /// As shown (`Views.shown`), and as stored, to take it back with.
         var emoji: String
+        var value: String
         var count: Int
+        var memberIDs: [Int64]
+        /// Who reacted, by name.
+        var who: String
     }
 
     init(_ delivery: Exchange.Delivery, time: (Date) -> String) {
@@ -85,7 +94,13 @@ struct LiveMessage: Encodable {
         edited = message.editedAt != nil && !message.isDeleted
         deleted = message.isDeleted
         replyCount = message.replyCount
-        reactions = delivery.reactions.map { LiveReaction(emoji: $0.emoji, count: $0.memberIDs.count) }
+        let mentioned = MessageText.mentions(in: message.body)
+        (mentions, mentionsChannel) = (mentioned.people.sorted(), mentioned.channel)
+        reactions = delivery.reactions.map {
+            LiveReaction(
+                emoji: Views.shown($0.emoji), value: $0.emoji, count: $0.memberIDs.count, memberIDs: $0.memberIDs,
+                who: $0.memberIDs.compactMap { delivery.names[$0] }.joined(separator: "、"))
+        }
         files = delivery.files.map(FileRow.init)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 /// One channel: its messages, the form to post, and what the reader may do with the
 /// channel (their seat, its topic, invitations, retention, webhooks).
 struct ChannelPage: PageModel {
+    var sidebar: ExchangeSidebar?
     var id: Int64
     var title: String
     var kind: String
@@ -18,6 +19,8 @@ struct ChannelPage: PageModel {
     var postAction: String?
     /// A fresh key in the posting form: the same form sent twice posts once.
     var idempotencyKey: String
+    /// A channel's form posts to its timeline, not to a thread (the shared `compose` form asks).
+    var rootID: Int64?
     var joinAction: String?
     var leaveAction: String?
     var seat: Seat?
@@ -29,6 +32,7 @@ struct ChannelPage: PageModel {
     var webhooks: Webhooks?
     var body: String
     var errors: [String: String]
+    var mentionCheck: MentionCheckBox?
     var live: LiveFeed
 
     struct Seat {

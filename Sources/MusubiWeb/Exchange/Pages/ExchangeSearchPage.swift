@@ -4,6 +4,7 @@ import MusubiCore
 /// The exchange's search: the form, and the messages and files found, each with the
 /// matched words marked.
 struct ExchangeSearchPage: PageModel {
+    var sidebar: ExchangeSidebar?
     var q: String
     var relevance: Bool
     var searched: Bool

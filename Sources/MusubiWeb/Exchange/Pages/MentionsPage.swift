@@ -2,6 +2,7 @@ import Foundation
 
 /// The messages that mention the reader, newest first.
 struct MentionsPage: PageModel {
+    var sidebar: ExchangeSidebar?
     var rows: [Row]
     var pager: Pager
 

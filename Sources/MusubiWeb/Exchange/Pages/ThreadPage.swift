@@ -2,6 +2,7 @@ import Foundation
 
 /// A message and its replies, with the form to reply.
 struct ThreadPage: PageModel {
+    var sidebar: ExchangeSidebar?
     var channelTitle: String
     var channelHref: String
     var root: [MessageRow]
@@ -12,5 +13,6 @@ struct ThreadPage: PageModel {
     var rootID: Int64
     var body: String
     var errors: [String: String]
+    var mentionCheck: MentionCheckBox?
     var live: LiveFeed
 }

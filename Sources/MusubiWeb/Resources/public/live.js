@@ -1,20 +1,39 @@
 // Live updates for a channel or a thread page. The page works without this file; with it,
-// new, edited and deleted messages, reactions and typing appear without a reload.
+// new, edited and deleted messages, reactions, reply counts and typing appear without a
+// reload, and a message arriving live has the controls the server would have given it
+// (cloned from the page's <template data-live-controls>, its id put in for `{id}`).
 // Message text arrives already rendered and escaped by the server (MessageMarkup); names
 // and times are inserted as text.
+import { onFrame, sendLive, startLive } from "./live-socket.js";
+
 const page = document.querySelector("[data-live-channel]");
 if (page) {
   const channel = Number(page.dataset.liveChannel);
   const root = page.dataset.liveRoot ? Number(page.dataset.liveRoot) : null;
+  const me = Number(page.dataset.liveMe);
   const list = document.querySelector(root ? "[data-testid=thread-replies]" : "[data-testid=timeline]");
   const typing = document.querySelector("[data-testid=typing]");
   const labels = page.dataset;
-  let after = Number(page.dataset.liveAfter || 0);
-  let delay = 1000;
-  let socket = null;
   let typingTimer = null;
 
   const byId = (id) => document.getElementById("m" + id);
+  const path = (template, id) => template.replace("{id}", String(id));
+
+  function controls(message) {
+    const template = document.querySelector(`template[data-live-controls=${message.authorID === me ? "own" : "others"}]`);
+    if (!template) return null;
+    const actions = template.content.firstElementChild.cloneNode(true);
+    for (const element of actions.querySelectorAll("[href], [action], [id], [for]")) {
+      for (const name of ["href", "action", "id", "for"]) {
+        const value = element.getAttribute(name);
+        if (value && value.includes("{id}")) element.setAttribute(name, value.replaceAll("{id}", String(message.id)));
+      }
+    }
+    actions.querySelectorAll("[id='emoji-0']").forEach((input) => { input.id = "emoji-" + message.id; });
+    actions.querySelectorAll("label[for='emoji-0']").forEach((label) => { label.htmlFor = "emoji-" + message.id; });
+    if (root || message.threadRoot) actions.querySelector("[data-testid=reply-link]")?.remove();
+    return actions;
+  }
 
   function element(message) {
     const item = document.createElement("li");
@@ -22,6 +41,7 @@ if (page) {
     item.id = "m" + message.id;
     item.dataset.testid = "message";
     item.dataset.messageId = message.id;
+    item.dataset.replies = String(message.replyCount);
     const meta = document.createElement("p");
     meta.className = "meta";
     const author = document.createElement("strong");
@@ -35,23 +55,20 @@ if (page) {
       badge.textContent = labels.liveApp;
       meta.append(" ", badge);
     }
-    meta.append(" · ", message.at);
+    const at = document.createElement("a");
+    at.href = "#m" + message.id;
+    at.textContent = message.at;
+    meta.append(" · ", at);
     const body = document.createElement("div");
     body.className = "body prose";
     body.dataset.testid = "message-body";
     body.innerHTML = message.html;
     item.append(meta, body);
     if (message.files.length) item.append(fileList(message.files));
-    if (!root && !message.threadRoot) {
-      const actions = document.createElement("div");
-      actions.className = "message-actions";
-      const reply = document.createElement("a");
-      reply.href = labels.liveThreadPath.replace("{id}", message.id);
-      reply.textContent = labels.liveReply;
-      reply.dataset.testid = "reply-link";
-      actions.append(reply);
-      item.append(actions);
-    }
+    showReactions(item, message.reactions);
+    const actions = controls(message);
+    if (actions) item.append(actions);
+    if (message.edited) markEdited(item);
     return item;
   }
 
@@ -61,6 +78,17 @@ if (page) {
     list.dataset.testid = "files";
     list.append(...files.map((file) => {
       const entry = document.createElement("li");
+      if (file.thumbnailHref) {
+        const preview = document.createElement("a");
+        preview.href = file.href;
+        preview.className = "thumbnail";
+        preview.dataset.testid = "image-preview";
+        const image = document.createElement("img");
+        image.src = file.thumbnailHref;
+        image.alt = file.name;
+        preview.append(image);
+        entry.append(preview, " ");
+      }
       const link = document.createElement("a");
       link.href = file.href;
       link.download = "";
@@ -75,20 +103,65 @@ if (page) {
     return list;
   }
 
+  // Each reaction a button that adds or takes back one's own, titled with who reacted.
   function showReactions(item, reactions) {
     let box = item.querySelector("[data-testid=reactions]");
-    if (!reactions.length) { if (box) box.remove(); return; }
+    if (!reactions.length) { box?.remove(); return; }
     if (!box) {
       box = document.createElement("ul");
       box.className = "plain reactions";
       box.dataset.testid = "reactions";
-      item.querySelector(".body")?.after(box);
+      (item.querySelector("[data-testid=files]") || item.querySelector(".body"))?.after(box);
     }
     box.replaceChildren(...reactions.map((reaction) => {
       const entry = document.createElement("li");
-      entry.textContent = reaction.emoji + " " + reaction.count;
+      const form = document.createElement("form");
+      form.method = "post";
+      form.action = path(labels.liveReactPath, item.dataset.messageId);
+      form.className = "inline";
+      form.dataset.reactForm = "";
+      const csrf = document.createElement("input");
+      csrf.type = "hidden";
+      csrf.name = "_csrf";
+      csrf.value = labels.liveCsrf;
+      const button = document.createElement("button");
+      button.type = "submit";
+      button.name = "emoji";
+      button.value = reaction.value;
+      const mine = reaction.memberIDs.includes(me);
+      button.className = "chip" + (mine ? " mine" : "");
+      button.title = reaction.who;
+      button.setAttribute("aria-pressed", String(mine));
+      button.dataset.testid = "reaction";
+      button.textContent = reaction.emoji + " " + reaction.count;
+      form.append(csrf, button);
+      entry.append(form);
       return entry;
     }));
+  }
+
+  function markEdited(item) {
+    if (item.querySelector("[data-testid=edited]")) return;
+    const mark = document.createElement("span");
+    mark.className = "edited";
+    mark.dataset.testid = "edited";
+    mark.textContent = " " + labels.liveEdited;
+    item.querySelector(".meta")?.append(mark);
+  }
+
+  function countReply(rootID, count) {
+    const rootItem = byId(rootID);
+    if (!rootItem) return;
+    rootItem.dataset.replies = String(count);
+    let link = rootItem.querySelector("[data-testid=replies]");
+    if (!link) {
+      link = document.createElement("a");
+      link.dataset.testid = "replies";
+      link.href = path(labels.liveThreadPath, rootID);
+      rootItem.querySelector("[data-testid=reply-link]")?.remove();
+      rootItem.querySelector(".message-actions")?.prepend(link);
+    }
+    link.textContent = labels.liveReplies.replace("%d", count);
   }
 
   function apply(frame) {
@@ -97,47 +170,33 @@ if (page) {
     const existing = byId(message.id);
     const here = root ? message.threadRoot === root || message.id === root : message.inTimeline;
     if (frame.kind === "posted") {
-      if (!existing && here && list) {
-        list.append(element(message));
+      if (here && list && (!existing || existing.dataset.pending !== undefined)) {
+        const fresh = element(message);
+        if (existing) existing.replaceWith(fresh); else list.append(fresh);
         document.querySelector("[data-testid=no-messages]")?.remove();
-      } else if (!root && message.threadRoot) {
-        const rootItem = byId(message.threadRoot);
-        if (rootItem) {
-          const count = Number(rootItem.dataset.replies || 0) + 1;
-          rootItem.dataset.replies = count;
-          let link = rootItem.querySelector("[data-testid=replies]");
-          if (!link) {
-            link = document.createElement("a");
-            link.dataset.testid = "replies";
-            link.href = labels.liveThreadPath.replace("{id}", message.threadRoot);
-            rootItem.querySelector(".message-actions")?.prepend(link);
-          }
-          link.textContent = labels.liveReplies.replace("%d", count);
-        }
+        document.dispatchEvent(new CustomEvent("musubi:arrived", { detail: message }));
       }
-    } else if (existing) {
-      const body = existing.querySelector(".body");
-      if (message.deleted) {
-        existing.classList.add("deleted");
-        const tombstone = document.createElement("p");
-        tombstone.className = "tombstone";
-        tombstone.dataset.testid = "tombstone";
-        tombstone.textContent = labels.liveDeleted;
-        body?.replaceWith(tombstone);
-        existing.querySelector("[data-testid=reactions]")?.remove();
-        existing.querySelector("[data-testid=files]")?.remove();
-        return;
+      if (!root && message.threadRoot) {
+        countReply(message.threadRoot, Number(byId(message.threadRoot)?.dataset.replies || 0) + 1);
       }
-      if (body) body.innerHTML = message.html;
-      if (message.edited && !existing.querySelector("[data-testid=edited]")) {
-        const mark = document.createElement("span");
-        mark.className = "edited";
-        mark.dataset.testid = "edited";
-        mark.textContent = " " + labels.liveEdited;
-        existing.querySelector(".meta")?.append(mark);
-      }
-      showReactions(existing, message.reactions);
+      return;
     }
+    if (!existing) return;
+    if (message.deleted) {
+      existing.classList.add("deleted");
+      const tombstone = document.createElement("p");
+      tombstone.className = "tombstone";
+      tombstone.dataset.testid = "tombstone";
+      tombstone.textContent = labels.liveDeleted;
+      existing.querySelector(".body")?.replaceWith(tombstone);
+      for (const gone of ["reactions", "files"]) existing.querySelector(`[data-testid=${gone}]`)?.remove();
+      existing.querySelectorAll(".react-menu, [data-edit-link], details.confirm").forEach((control) => control.remove());
+      return;
+    }
+    const body = existing.querySelector(".body");
+    if (body) body.innerHTML = message.html;
+    if (message.edited) markEdited(existing);
+    showReactions(existing, message.reactions);
   }
 
   function showTyping(name) {
@@ -147,32 +206,18 @@ if (page) {
     typingTimer = setTimeout(() => { typing.textContent = ""; }, 4000);
   }
 
-  function connect() {
-    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-    socket = new WebSocket(`${scheme}//${location.host}/live?after=${after}&watch=${channel}`);
-    socket.addEventListener("open", () => { delay = 1000; page.dataset.liveState = "open"; });
-    socket.addEventListener("message", (event) => {
-      const frame = JSON.parse(event.data);
-      if (frame.type === "event") { after = Math.max(after, frame.id); apply(frame); }
-      else if (frame.type === "typing" && frame.channel === channel) showTyping(frame.name);
-      else if (frame.type === "ready") { after = Math.max(after, frame.after); page.dataset.liveState = "ready"; }
-      else if (frame.type === "notifications") document.dispatchEvent(new CustomEvent("musubi:notifications", { detail: frame.unread }));
-    });
-    socket.addEventListener("close", () => {
-      page.dataset.liveState = "closed";
-      setTimeout(connect, delay);
-      delay = Math.min(delay * 2, 30000);
-    });
-  }
+  onFrame((frame) => {
+    if (frame.type === "event") apply(frame);
+    else if (frame.type === "typing" && frame.channel === channel) showTyping(frame.name);
+  });
+  startLive();
 
   let lastTyping = 0;
-  document.querySelector("textarea[name=body]")?.addEventListener("input", () => {
+  document.querySelector("form[data-compose] textarea[name=body]")?.addEventListener("input", () => {
     const now = Date.now();
-    if (socket?.readyState === WebSocket.OPEN && now - lastTyping > 3000) {
+    if (now - lastTyping > 3000) {
       lastTyping = now;
-      socket.send(JSON.stringify({ type: "typing", channel }));
+      sendLive({ type: "typing", channel });
     }
   });
-
-  connect();
 }
