@@ -13,7 +13,7 @@ import time
 from playwright.sync_api import Browser, expect
 
 from conftest import screenshot, sign_in
-from test_exchange import new_page, person, submit
+from test_exchange import live, new_page, person, send, submit
 
 
 def test_a_direct_message_rings_the_bell_without_reloading(browser: Browser, base_url: str) -> None:
@@ -27,7 +27,7 @@ def test_a_direct_message_rings_the_bell_without_reloading(browser: Browser, bas
     if read_all.count():
         submit(waiting, "form:has([data-testid=mark-all-read])")
     waiting.goto("/")
-    expect(waiting.locator("[data-testid=bell][data-live-state=open]")).to_have_count(1)
+    expect(waiting.locator("[data-testid=bell][data-live-state=ready]")).to_have_count(1)
     expect(waiting.locator("[data-testid=bell-count]")).to_be_hidden()
     waiting.evaluate("window.__notReloaded = true")
 
@@ -37,7 +37,8 @@ def test_a_direct_message_rings_the_bell_without_reloading(browser: Browser, bas
     sender.locator("[data-testid=people-picker] input[type=checkbox]").first.check()
     submit(sender, "form[data-testid=people-picker]")
     sender.locator("form[data-testid=compose] textarea[name=body]").fill(f"展示発表会の件でご相談です {stamp}")
-    submit(sender, "form[data-testid=compose]")
+    live(sender)
+    send(sender, "form[data-testid=compose]")
 
     count = waiting.locator("[data-testid=bell-count]")
     expect(count).to_be_visible()

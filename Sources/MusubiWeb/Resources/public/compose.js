@@ -18,10 +18,12 @@ if (form && page) {
   const draftKey = "musubi.draft." + form.dataset.draftKey;
   let composing = false;
 
-  // The Enter setting, remembered in this browser.
+  // The Enter setting, remembered in this browser; on a touch screen Enter starts a new
+  // line unless chosen otherwise (the send button is at hand there).
   if (setting && enterSends) {
     setting.hidden = false;
-    enterSends.checked = localStorage.getItem("musubi.enterSends") !== "0";
+    const chosen = localStorage.getItem("musubi.enterSends");
+    enterSends.checked = chosen === null ? !window.matchMedia("(pointer: coarse)").matches : chosen === "1";
     enterSends.addEventListener("change", () => localStorage.setItem("musubi.enterSends", enterSends.checked ? "1" : "0"));
   }
 

@@ -19,7 +19,8 @@ if (page) {
     const item = form.closest("[data-testid=message]");
     item?.querySelector("[data-testid=action-error]")?.remove();
     const response = await fetch(form.action, {
-      method: "POST", body: new FormData(form, submitter), headers: { Accept: "application/json" },
+      // As the browser would send the form (these forms carry no files).
+      method: "POST", body: new URLSearchParams(new FormData(form, submitter)), headers: { Accept: "application/json" },
     }).catch(() => null);
     if (response?.ok) return true;
     const outcome = await response?.json().catch(() => ({}));
@@ -76,10 +77,12 @@ if (page) {
     quick?.append(grid);
     if (search) {
       search.placeholder = page.dataset.emojiSearchLabel;
-      search.addEventListener("input", () => {
+      const filter = () => {
         const terms = fold(search.value.trim()).split(/\s+/u).filter(Boolean);
         for (const button of grid.children) button.hidden = !terms.every((term) => button.dataset.words.includes(term));
-      });
+      };
+      search.addEventListener("input", filter);
+      filter();
       search.focus();
     }
   }, true);
