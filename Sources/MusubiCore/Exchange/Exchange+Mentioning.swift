@@ -82,6 +82,7 @@ extension Exchange {
 
     /// The public channels `#term` may mean, for the autocomplete.
     public func channelCandidates(_ actor: Requester, term: String, limit: Int = 8) async throws -> [ExchangeChannel] {
+        guard actor.memberID != nil else { throw MusubiError.unauthenticated }
         guard Policy.can(actor, .list, .channels) else { return [] }
         return try await env.persistence.read { repos in
             try await repos.channels.browse(term: term, page: PageRequest(number: 1, size: limit)).items.map(\.channel)

@@ -178,7 +178,8 @@ struct ExchangeHandlers {
 
     /// `GET /exchange/emoji.json`: the emoji catalog the picker shows (see `EmojiCatalog`).
     func emojiCatalog(_ request: Request, _ context: Context) async throws -> Response {
-        Response(
+        guard context.actor != .anonymous else { throw MusubiError.unauthenticated }
+        return Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "private, max-age=86400"],
             body: .init(byteBuffer: ByteBuffer(bytes: EmojiCatalog.shipped.json)))
     }
