@@ -63,9 +63,11 @@ public struct Installation: Sendable {
         let secret =
             try location.sessionSecret ?? (readOnly ? folder.existingSecret() ?? RandomSecrets(key: "").newSecret() : folder.generatedSecret())
         let files = DiskFileStore(directory: URL(fileURLWithPath: location.dataDirectory).appendingPathComponent("attachments").path)
+        let previews = ToolPreviews(directory: URL(fileURLWithPath: location.dataDirectory).appendingPathComponent("previews").path)
         let live = LiveSignal()
         let environment = CoreEnvironment(
-            persistence: persistence, files: files, passwords: BcryptPasswords(), secrets: RandomSecrets(key: secret), exchangeEvents: live
+            persistence: persistence, files: files, previews: previews, passwords: BcryptPasswords(), secrets: RandomSecrets(key: secret),
+            exchangeEvents: live
         )
         let data = URL(fileURLWithPath: location.dataDirectory)
         return Installation(

@@ -88,13 +88,15 @@ public final class TestClock: @unchecked Sendable {
 }
 
 extension CoreEnvironment {
-    /// The real components, with bcrypt at its lowest cost so tests stay fast.
+    /// The real components, with bcrypt at its lowest cost so tests stay fast (previews are
+    /// made by the Debian tools when the machine has them).
     public static func testing(
         _ persistence: any Persistence, clock: TestClock = TestClock(), events: any ExchangeEventPublisher = SilentExchangeEvents()
     ) -> CoreEnvironment {
         CoreEnvironment(
             persistence: persistence, files: DiskFileStore(directory: TestFolders.new("files").path),
-            passwords: BcryptPasswords(cost: 4), secrets: RandomSecrets(key: "test-key"),
+            previews: ToolPreviews(directory: TestFolders.new("previews").path), passwords: BcryptPasswords(cost: 4),
+            secrets: RandomSecrets(key: "test-key"),
             now: { clock.now }, exchangeEvents: events
         )
     }

@@ -85,6 +85,10 @@ import Testing
         Row(method: .get, path: { "/exchange/channels/\($0.room.id)/people?q=" }, expected: [303, 404, 200, 404, 404]),
         Row(method: .get, path: { _ in "/exchange/channel-names?q=" }, expected: [303, 200, 200, 200, 200]),
         Row(method: .get, path: { _ in "/exchange/sidebar" }, expected: [303, 200, 200, 200, 200]),
+        Row(method: .get, path: { "/exchange/channels/\($0.room.id)/files" }, expected: [303, 404, 200, 404, 404]),
+        Row(method: .get, path: { "/exchange/channels/\($0.lobby.id)/files" }, expected: [303, 404, 200, 200, 200]),
+        // A text file has no preview, even for those who may read it.
+        Row(method: .get, path: { "/exchange/files/\($0.roomFile.id)/preview" }, expected: [303, 404, 404, 404, 404]),
         Row(method: .get, path: { _ in "/exchange/emoji.json" }, expected: [303, 200, 200, 200, 200]),
         Row(method: .get, path: { "/exchange/files/\($0.roomFile.id)" }, expected: [303, 404, 200, 404, 404]),
         Row(method: .get, path: { _ in "/exchange/files/999999" }, expected: [303, 404, 404, 404, 404]),

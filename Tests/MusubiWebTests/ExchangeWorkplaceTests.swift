@@ -166,3 +166,69 @@ import Testing
         }
     }
 }
+
+/// Images and PDFs posted in a channel: a preview made on the server by the Debian tools, the
+/// photo kept without its location, and the channel's list of files.
+@Suite(.enabled(if: ["/usr/bin/vipsthumbnail", "/usr/bin/pdftoppm"].allSatisfy(FileManager.default.isExecutableFile(atPath:))))
+struct MessagePreviewTests {
+    /// A 64×48 PNG that says where it was taken (an `eXIf` chunk), and a one-page PDF.
+    static let samples = """
+        import base64, json, struct, zlib
+        def chunk(kind, data):
+            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+        raw = b"".join(b"\\x00" + b"".join(bytes([x * 4 % 256, y * 5 % 256, 128]) for x in range(64)) for y in range(48))
+        png = b"\\x89PNG\\r\\n\\x1a\\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 48, 8, 2, 0, 0, 0)) \\
+            + chunk(b"eXIf", b"MM\\x00*GPSLatitude 35.5N") + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+        objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                   b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R >>"]
+        stream = b"0 0 1 rg 10 10 180 80 re f"
+        objects.append(b"<< /Length %d >>\\nstream\\n" % len(stream) + stream + b"\\nendstream")
+        pdf, offsets = b"%PDF-1.4\\n", []
+        for number, body in enumerate(objects, 1):
+            offsets.append(len(pdf))
+            pdf += b"%d 0 obj\\n" % number + body + b"\\nendobj\\n"
+        xref = len(pdf)
+        pdf += b"xref\\n0 %d\\n0000000000 65535 f \\n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \\n" % o for o in offsets)
+        pdf += b"trailer\\n<< /Size %d /Root 1 0 R >>\\nstartxref\\n%d\\n%%%%EOF\\n" % (len(objects) + 1, xref)
+        print(json.dumps({"png": base64.b64encode(png).decode(), "pdf": base64.b64encode(pdf).decode()}))
+        """
+
+    @Test(arguments: TestDatabase.available)
+    func imagesAndPDFsArePreviewedAndPhotosKeepNoLocation(_ database: TestDatabase) async throws {
+        let samples = try Python.json(Self.samples, input: Data())
+        let png = try #require(Data(base64Encoded: samples["png"] as? String ?? ""))
+        let pdf = try #require(Data(base64Encoded: samples["pdf"] as? String ?? ""))
+        try await TestSite.run(database) { site in
+            let lobby = "/exchange/channels/\(site.community.lobby.id)"
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            try await member.get(lobby)
+            let posted = try await member.upload(
+                lobby + "/messages", [("body", "試作品の写真と仕様書です")],
+                files: [("files", "試作品.png", "image/png", png), ("files", "仕様書.pdf", "application/pdf", pdf)])
+            #expect(posted.status == .seeOther)
+            let timeline = try await member.get(lobby).section("timeline")
+            let previews = timeline.matches(of: /src="(\/exchange\/files\/\d+\/preview)"/).map { String($0.output.1) }
+            #expect(previews.count == 2, "the image and the PDF")
+            for path in previews {
+                let preview = try await member.get(path)
+                #expect(preview.status == .ok && preview.headers[.contentType] == "image/jpeg" && preview.bytes.starts(with: [0xFF, 0xD8]))
+                #expect(preview.bytes.range(of: Data("GPS".utf8)) == nil && preview.bytes.range(of: Data("Exif".utf8)) == nil)
+            }
+            let original = try await member.get(
+                try #require(timeline.matches(of: /href="(\/exchange\/files\/\d+)" download/).first.map { String($0.output.1) }))
+            #expect(
+                original.bytes.starts(with: [0x89, 0x50]) && original.bytes.range(of: Data("GPSLatitude".utf8)) == nil,
+                "the photo kept without its location")
+
+            // The channel's files, newest first, with previews; nobody outside sees them.
+            let files = try await member.get(lobby + "/files")
+            #expect(files.status == .ok && files.section("channel-files").contains("仕様書.pdf") && files.section("channel-files").contains("試作品.png"))
+            #expect(files.section("channel-files").components(separatedBy: "data-testid=\"image-preview\"").count == 3)
+            let guest = site.browser()
+            try await guest.signIn("guest@example.jp")
+            #expect(try await guest.get(lobby + "/files").status == .notFound)
+            #expect(try await guest.get(previews[0]).status == .notFound)
+        }
+    }
+}

@@ -80,7 +80,8 @@ import Testing
             "/", "/members", "/members/\(c.member.id)", "/groups", "/groups/\(c.group.id)", "/listings", seed, seed + "/edit", "/listings/new",
             "/introductions", introduction, "/suggestions", "/exchange", "/exchange/browse", "/exchange/new", "/exchange/direct",
             "/exchange/mentions",
-            "/exchange/search?q=計画", lobby, room, lobby + "/invite", "/me/edit", "/me/account", "/notifications", "/me/notifications", "/me/digest",
+            "/exchange/search?q=計画", lobby, room, lobby + "/invite", room + "/files", "/exchange/sidebar", "/me/edit", "/me/account",
+            "/notifications", "/me/notifications", "/me/digest",
         ] + (message.map { [$0, $0 + "/edit"] } ?? []) {
             try await owner.get(path)
         }

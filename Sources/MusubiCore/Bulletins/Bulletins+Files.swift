@@ -27,7 +27,7 @@ extension Bulletins {
     @discardableResult
     public func attach(_ actor: Requester, id: Int64, filename rawName: String, data: Data) async throws -> BulletinFile {
         try Policy.require(actor, .edit, .bulletins, hiding: false)
-        let (filename, kind) = try Upload(filename: rawName, data: data).checked(field: "file", sizeLimit: Self.fileLimits.size)
+        let (filename, kind, data) = try Upload(filename: rawName, data: data).checked(field: "file", sizeLimit: Self.fileLimits.size)
         try await env.persistence.read { repos in try await Self.checkRoom(id, repos) }
         let storedName = try await env.files.save(data)
         do {

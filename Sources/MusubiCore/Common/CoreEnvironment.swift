@@ -13,12 +13,14 @@ public struct CoreEnvironment: Sendable {
     public let fieldTreeCache: FieldTreeCache
     public let matchIndex: LiveMatchIndex
     public let files: any FileStore
+    public let previews: any PreviewMaker
     public let exchangeEvents: any ExchangeEventPublisher
     public let tokenUses: TokenUseLedger
 
     public init(
         persistence: any Persistence,
         files: any FileStore,
+        previews: any PreviewMaker = NoPreviews(),
         passwords: any PasswordHasher,
         secrets: any SecretGenerator,
         now: @escaping @Sendable () -> Date = { Date() },
@@ -38,6 +40,7 @@ public struct CoreEnvironment: Sendable {
         self.fieldTreeCache = fieldTreeCache
         self.matchIndex = matchIndex
         self.files = files
+        self.previews = previews
         self.exchangeEvents = exchangeEvents
         self.tokenUses = tokenUses
     }

@@ -11,11 +11,12 @@ public struct StrayFiles: Sendable {
 
     public init(_ env: CoreEnvironment) { self.env = env }
 
-    /// Deletes them; gives how many there were.
+    /// Deletes them, and the previews of files no longer kept; gives how many files there were.
     public func delete() async throws -> Int {
         let old = try await env.files.names(savedBefore: env.now().addingTimeInterval(-Self.grace))
-        guard !old.isEmpty else { return 0 }
         let inUse = try await env.persistence.read { try await $0.attachments.storedNamesInUse() }
+        try await env.previews.prune(keeping: inUse)
+        guard !old.isEmpty else { return 0 }
         let strays = old.filter { !inUse.contains($0) }
         for name in strays { try await env.files.delete(name) }
         return strays.count

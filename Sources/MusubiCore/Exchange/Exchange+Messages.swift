@@ -18,8 +18,8 @@ extension Exchange {
         if !uploads.isEmpty { _ = try await env.persistence.read { repos in try await mayPost(in: channelID, actor, repos) } }
         var stored: [StoredFile] = []
         do {
-            for (upload, (filename, kind)) in zip(uploads, checked) {
-                stored.append(StoredFile(filename: filename, kind: kind, size: upload.data.count, storedName: try await env.files.save(upload.data)))
+            for (filename, kind, kept) in checked {
+                stored.append(StoredFile(filename: filename, kind: kind, size: kept.count, storedName: try await env.files.save(kept)))
             }
             return try await post(
                 actor, channelID: channelID, typed: typed, threadRootID: threadRootID, alsoToChannel: alsoToChannel, files: stored, at: now)
@@ -107,6 +107,46 @@ extension Exchange {
         }
         guard let data = try? await env.files.read(file.file.storedName) else { throw MusubiError.notFound }
         return (file, data)
+    }
+
+    /// A channel's files, newest first, with the messages they came with and their authors'
+    /// names.
+    public struct ChannelFiles: Sendable {
+        public var channel: ExchangeChannel
+        public var title: String
+        public var files: Page<MessageFile>
+        public var messages: [Int64: Message]
+        public var names: [Int64: String]
+    }
+
+    /// A channel's files, to those who may read the channel.
+    public func files(_ actor: Requester, channelID: Int64, page: PageRequest) async throws -> ChannelFiles {
+        try await env.persistence.read { repos in
+            let (channel, _) = try await visible(channelID, to: actor, repos)
+            let titles = try await actor.memberID.asyncMap { try await directTitles([channel], me: $0, repos) } ?? [:]
+            let files = try await repos.messages.files(inChannel: channelID, page: page)
+            let messages = try await repos.messages.find(ids: files.items.map(\.messageID))
+            let names = try await repos.members.names(of: Array(Set(messages.compactMap(\.authorID))))
+            return ChannelFiles(
+                channel: channel, title: titles[channel.id] ?? channel.name, files: files,
+                messages: Dictionary(messages.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), names: names)
+        }
+    }
+
+    /// The kinds of file that messages show previews of here.
+    public var previewKinds: Set<FileKind> { env.previews.kinds }
+
+    /// A small picture of a file (an image, a PDF's first page) of a message the actor may
+    /// see; nil when there is none to be had.
+    public func preview(_ actor: Requester, fileID: Int64) async throws -> Data? {
+        guard actor != .anonymous else { throw MusubiError.unauthenticated }
+        let file = try await env.persistence.read { repos in
+            guard let file = try await repos.messages.file(id: fileID) else { throw MusubiError.notFound }
+            _ = try await visibleMessage(file.messageID, to: actor, repos)
+            return file
+        }
+        let (files, name) = (env.files, file.file.storedName)
+        return await env.previews.preview(of: name, kind: file.file.kind) { try await files.read(name) }
     }
 
     /// One message the actor may see (a tombstone included).

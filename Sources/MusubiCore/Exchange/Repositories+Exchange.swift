@@ -117,6 +117,8 @@ public protocol MessageRepository: Sendable {
     func removeExpired(channelID: Int64, before cutoff: Date, threads limit: Int) async throws -> (messages: Int, storedFiles: [String])
     /// The files these messages carry, in the order they were posted.
     func files(of messageIDs: [Int64]) async throws -> [MessageFile]
+    /// The files of a channel's messages (threads included), newest first.
+    func files(inChannel channelID: Int64, page: PageRequest) async throws -> Page<MessageFile>
     func file(id: Int64) async throws -> MessageFile?
     func reactions(to messageIDs: [Int64]) async throws -> [Reaction]
     /// Gives the person's reaction or takes it back; true when that changed anything.

@@ -27,7 +27,7 @@ public struct ListingAttachments: Sendable {
 
     public func attach(_ actor: Requester, listingID: Int64, filename rawName: String, data: Data) async throws -> Attachment {
         let now = env.now()
-        let (filename, kind) = try Upload(filename: rawName, data: data).checked(field: "file", sizeLimit: Self.sizeLimit)
+        let (filename, kind, data) = try Upload(filename: rawName, data: data).checked(field: "file", sizeLimit: Self.sizeLimit)
         try await env.persistence.read { repos in try await Self.checkRoom(listingID, by: actor, repos) }
         let storedName = try await env.files.save(data)
         do {

@@ -52,7 +52,8 @@ public struct DiskFileStore: FileStore {
         return directory.appendingPathComponent(name)
     }
 
-    private static func isName(_ name: String) -> Bool {
+    /// 32 lowercase hex digits: never a path.
+    static func isName(_ name: String) -> Bool {
         name.count == 32 && name.allSatisfy { $0.isHexDigit && !$0.isUppercase }
     }
 }

@@ -112,6 +112,13 @@ struct SQLMessageRepository: MessageRepository {
         return try await db.raw("SELECT * FROM message_files WHERE " + inList("message_id", messageIDs) + " ORDER BY id").all().map(Self.file)
     }
 
+    func files(inChannel channelID: Int64, page: PageRequest) async throws -> Page<MessageFile> {
+        let from: SQLQueryString = "FROM message_files f JOIN messages m ON m.id = f.message_id WHERE m.channel_id = \(bind: channelID)"
+        let total = try await db.count("SELECT COUNT(*) AS n " + from)
+        let rows = try await db.raw("SELECT f.* " + from + " ORDER BY f.id DESC LIMIT \(literal: page.size) OFFSET \(literal: page.offset)").all()
+        return Page(items: try rows.map(Self.file), total: total, request: page)
+    }
+
     func file(id: Int64) async throws -> MessageFile? {
         try await db.raw("SELECT * FROM message_files WHERE id = \(bind: id)").first().map(Self.file)
     }

@@ -183,6 +183,36 @@ extension ExchangeHandlers {
         return .download(data, filename: file.filename, kind: file.file.kind)
     }
 
+    /// A channel's files, newest first.
+    func files(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let query = try FormData.query(of: request)
+        let found = try await site.exchange.files(context.actor, channelID: id, page: PageRequest(number: try query.int("page") ?? 1, size: 30))
+        let previews = site.exchange.previewKinds
+        let model = ChannelFilesPage(
+            sidebar: try await sidebar(context, current: id), title: found.title, channelHref: Paths.channel.href(id),
+            rows: found.files.items.compactMap { file in
+                guard let message = found.messages[file.messageID] else { return nil }
+                return .init(
+                    file: FileRow(file, previews: previews),
+                    author: message.authorID.flatMap { found.names[$0] } ?? message.authorName,
+                    at: site.formatDate(message.createdAt, context, withTime: true), messageHref: back(to: message), testID: "file-\(file.id)")
+            },
+            pager: views(context).pager(found.files, path: Paths.channelFiles.href(id), query: query, keys: [])
+        )
+        return site.render(model, title: site.t("exchange.files", context) + " · " + found.title, request, context)
+    }
+
+    /// A small picture of a message's image or PDF, to those who may see its channel.
+    func preview(_ request: Request, _ context: Context) async throws -> Response {
+        guard let data = try await site.exchange.preview(context.actor, fileID: try context.parameters.require("id", as: Int64.self)) else {
+            throw MusubiError.notFound
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "image/jpeg", .cacheControl: "private, max-age=86400"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     /// Where a message is seen: its thread for a reply, else the channel.
     private func back(to message: Message) -> String {
         (message.threadRootID.map { Paths.message.href($0) } ?? Paths.channel.href(message.channelID)) + "#m\(message.id)"
@@ -212,6 +242,7 @@ extension ExchangeHandlers {
             topic: channel.topic.isEmpty ? nil : channel.topic, description: channel.description.isEmpty ? nil : channel.description,
             memberCount: view.memberCount,
             searchHref: channel.kind == .direct ? nil : Paths.exchangeSearch.href(query: ["q": "in:\"\(channel.name)\" "]),
+            filesHref: Paths.channelFiles.href(id),
             messages: views(context).messageRows(view.messages, details: view.details, access: view.access, firstUnreadID: view.firstUnreadID),
             olderHref: view.olderThan.map { Paths.channel.href(id) + "?before=\($0)" },
             newestHref: before == nil ? nil : Paths.channel.href(id),

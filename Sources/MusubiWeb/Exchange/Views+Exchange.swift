@@ -57,10 +57,12 @@ struct FileRow: Encodable {
     /// A small picture of an image, made on the server.
     var thumbnailHref: String?
 
-    init(_ file: MessageFile) {
+    /// `previews`: the kinds of file this installation shows previews of.
+    init(_ file: MessageFile, previews: Set<FileKind>) {
         name = file.filename
         href = Paths.messageFile.href(file.id)
         size = Self.size(file.file.size)
+        thumbnailHref = previews.contains(file.file.kind) ? Paths.messageFilePreview.href(file.id) : nil
     }
 
     /// A file's size as people read it in either language: 512 B, 12.5 KB, 3.2 MB.
@@ -187,7 +189,7 @@ extension Views {
                         mine: me.map(reaction.memberIDs.contains) ?? false,
                         who: reaction.memberIDs.compactMap { names[$0] }.joined(separator: "、"))
                 },
-                files: live ? (details.files[message.id] ?? []).map(FileRow.init) : [],
+                files: live ? (details.files[message.id] ?? []).map { FileRow($0, previews: site.exchange.previewKinds) } : [],
                 editHref: live && Policy.can(context.actor, .edit, resource) ? Paths.editMessage.href(message.id) : nil,
                 deleteAction: live && Policy.can(context.actor, .delete, resource) ? Paths.messageRemoval.href(message.id) : nil,
                 reactAction: live && Policy.can(context.actor, .post, resource) ? Paths.messageReactions.href(message.id) : nil,

@@ -62,6 +62,8 @@ public enum Paths {
     public static let channelRetention = PathTemplate("/exchange/channels/{id}/retention")
     public static let channelAnnouncement = PathTemplate("/exchange/channels/{id}/announcement")
     public static let channelWebhooks = PathTemplate("/exchange/channels/{id}/webhooks")
+    /// A channel's files.
+    public static let channelFiles = PathTemplate("/exchange/channels/{id}/files")
     /// The exchange's sidebar alone, for `sidebar.js` to bring up to date.
     public static let exchangeSidebar = PathTemplate("/exchange/sidebar")
     /// Whom `@` may mean in a channel, for the autocomplete (JSON).
@@ -78,6 +80,8 @@ public enum Paths {
     public static let messageRemoval = PathTemplate("/exchange/messages/{id}/delete")
     public static let messageReactions = PathTemplate("/exchange/messages/{id}/reactions")
     public static let messageFile = PathTemplate("/exchange/files/{id}")
+    /// A small picture of a message's image or PDF.
+    public static let messageFilePreview = PathTemplate("/exchange/files/{id}/preview")
 
     public static let editProfile = PathTemplate("/me/edit")
     public static let account = PathTemplate("/me/account")

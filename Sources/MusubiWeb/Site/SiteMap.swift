@@ -157,6 +157,7 @@ public enum SiteMap {
         pages.post(Paths.channelAnnouncement.routerPath, use: exchange.setAnnouncement)
         pages.post(Paths.channelWebhooks.routerPath, use: exchange.createWebhook)
         pages.post(Paths.webhookRevocation.routerPath, use: exchange.revokeWebhook)
+        pages.get(Paths.channelFiles.routerPath, use: exchange.files)
         pages.get(Paths.exchangeSidebar.routerPath, use: exchange.sidebarFragment)
         pages.get(Paths.channelPeople.routerPath, use: exchange.mentionCandidates)
         pages.get(Paths.channelNames.routerPath, use: exchange.channelNames)
@@ -167,6 +168,7 @@ public enum SiteMap {
         pages.post(Paths.messageRemoval.routerPath, use: exchange.delete)
         pages.post(Paths.messageReactions.routerPath, use: exchange.react)
         pages.get(Paths.messageFile.routerPath, use: exchange.download)
+        pages.get(Paths.messageFilePreview.routerPath, use: exchange.preview)
 
         let management = ManagementHandlers(site: site)
         pages.get(Paths.people.routerPath, use: management.people)

@@ -191,8 +191,8 @@ struct SlackDayReader: Sendable {
         guard kept.count < Exchange.fileLimits.count, let id = file.id, let carried = export.uploads[id], carried.size <= UInt64(room),
             let data = try? archive.contents(of: carried.path)
         else { return nil }
-        guard let (filename, kind) = try? Upload(filename: name, data: data).checked(field: "files", sizeLimit: room) else { return nil }
-        return StoredFile(filename: filename, kind: kind, size: data.count, storedName: saving ? try await files.save(data) : "")
+        guard let (filename, kind, kept) = try? Upload(filename: name, data: data).checked(field: "files", sizeLimit: room) else { return nil }
+        return StoredFile(filename: filename, kind: kind, size: kept.count, storedName: saving ? try await files.save(kept) : "")
     }
 
     /// A reaction's emoji from Slack's name (skin tones dropped), as Musubi keeps reactions.

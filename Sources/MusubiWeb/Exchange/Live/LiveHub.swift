@@ -259,7 +259,7 @@ public actor LiveHub: Service {
     private func frame(_ delivery: Exchange.Delivery) -> String {
         LiveFrame.event(
             id: delivery.event.id, kind: delivery.event.kind, channel: delivery.event.channelID,
-            message: LiveMessage(delivery, time: timeFormatter.string(from:))
+            message: LiveMessage(delivery, time: timeFormatter.string(from:), previews: exchange.previewKinds)
         ).json
     }
 }

@@ -79,7 +79,7 @@ struct LiveMessage: Encodable {
         var who: String
     }
 
-    init(_ delivery: Exchange.Delivery, time: (Date) -> String) {
+    init(_ delivery: Exchange.Delivery, time: (Date) -> String, previews: Set<FileKind>) {
         let message = delivery.message
         let markup = MessageMarkup(names: delivery.names)
         id = message.id
@@ -101,6 +101,6 @@ struct LiveMessage: Encodable {
                 emoji: Views.shown($0.emoji), value: $0.emoji, count: $0.memberIDs.count, memberIDs: $0.memberIDs,
                 who: $0.memberIDs.compactMap { delivery.names[$0] }.joined(separator: "、"))
         }
-        files = delivery.files.map(FileRow.init)
+        files = delivery.files.map { FileRow($0, previews: previews) }
     }
 }

@@ -13,6 +13,7 @@ struct ChannelPage: PageModel {
     var memberCount: Int
     /// The search form, narrowed to this channel (direct conversations have no name to narrow by).
     var searchHref: String?
+    var filesHref: String
     var messages: [MessageRow]
     var olderHref: String?
     var newestHref: String?
