@@ -249,6 +249,43 @@ import WSClient
         }
     }
 
+    /// Each reader's frame is made for them: a guest gets no links to people's pages they
+    /// cannot open; everyone gets whom the message mentions (for their own counts) and who
+    /// reacted.
+    @Test(arguments: TestDatabase.available)
+    func framesAreMadeForTheirReader(_ database: TestDatabase) async throws {
+        try await TestSite.run(database, live: true) { site in
+            let c = site.community
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            try await coordinator.post("/exchange/channels/\(c.lobby.id)/invite", [("member", "\(c.guest.id)")])
+            let (guest, member) = (site.browser(), site.browser())
+            try await guest.signIn("guest@example.jp")
+            try await member.signIn("member@example.jp")
+            let after = try await Self.latestEvent(site)
+            let (readiness, ready) = AsyncStream<Void>.makeStream()
+            let listeners = [guest, member].map { browser in
+                Task {
+                    try await Self.listen(site, as: browser, query: "after=\(after)") { frames in
+                        if frames.last?.type == "ready" { ready.yield() }
+                        return Self.ended(frames)
+                    }
+                }
+            }
+            var readyCount = 0
+            for await _ in readiness {
+                readyCount += 1
+                if readyCount == 2 { break }
+            }
+            try await coordinator.post("/exchange/channels/\(c.lobby.id)/messages", [("body", "@松本さん @陳さん おわり")])
+            let (guestFrames, memberFrames) = (try await listeners[0].value, try await listeners[1].value)
+            let guestHTML = try #require(guestFrames.first { Self.ended([$0]) }?.html)
+            let memberHTML = try #require(memberFrames.first { Self.ended([$0]) }?.html)
+            #expect(!guestHTML.contains("/members/") && guestHTML.contains(#"<span class="mention">@松本 恭平</span>"#))
+            #expect(memberHTML.contains(#"href="/members/\#(c.member.id)""#))
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func noSessionNoSocket(_ database: TestDatabase) async throws {
         try await TestSite.run(database, live: true) { site in

@@ -161,8 +161,12 @@ public actor LiveHub: Service {
     }
 
     private func deliver(_ delivery: Exchange.Delivery) {
-        let text = frame(delivery)
+        // Two renderings at most: with links to people's pages, and without (for a guest).
+        var texts: [Bool: String] = [:]
         for (id, connection) in connections where receives(connection, delivery) {
+            let links = Self.linksPeople(connection.actor)
+            let text = texts[links] ?? frame(delivery, linksPeople: links)
+            texts[links] = text
             if connection.held != nil {
                 connections[id]?.held?.append((delivery.event.id, text))
             } else if delivery.event.id > connection.floor {
@@ -220,7 +224,7 @@ public actor LiveHub: Service {
             // Everything stored up to the replay's last event is in it: ids follow commit order.
             while true {
                 let batch = try await exchange.replay(actor, after: floor, watching: watched, limit: Self.replayBatch)
-                for delivery in batch.deliveries { send(frame(delivery), to: id) }
+                for delivery in batch.deliveries { send(frame(delivery, linksPeople: Self.linksPeople(actor)), to: id) }
                 floor = max(floor, batch.readThrough ?? floor)
                 if batch.isComplete { break }
             }
@@ -256,10 +260,16 @@ public actor LiveHub: Service {
 
     var connectionCount: Int { connections.count }
 
-    private func frame(_ delivery: Exchange.Delivery) -> String {
+    /// Whether a person's frames link names to people's pages: not for someone who may not
+    /// open them (a guest).
+    private static func linksPeople(_ actor: Requester) -> Bool {
+        Policy.can(actor, .list, .members)
+    }
+
+    private func frame(_ delivery: Exchange.Delivery, linksPeople: Bool) -> String {
         LiveFrame.event(
             id: delivery.event.id, kind: delivery.event.kind, channel: delivery.event.channelID,
-            message: LiveMessage(delivery, time: timeFormatter.string(from:), previews: exchange.previewKinds)
+            message: LiveMessage(delivery, time: timeFormatter.string(from:), previews: exchange.previewKinds, linksPeople: linksPeople)
         ).json
     }
 }

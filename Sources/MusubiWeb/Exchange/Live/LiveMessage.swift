@@ -79,9 +79,9 @@ struct LiveMessage: Encodable {
         var who: String
     }
 
-    init(_ delivery: Exchange.Delivery, time: (Date) -> String, previews: Set<FileKind>) {
+    init(_ delivery: Exchange.Delivery, time: (Date) -> String, previews: Set<FileKind>, linksPeople: Bool) {
         let message = delivery.message
-        let markup = MessageMarkup(names: delivery.names)
+        let markup = MessageMarkup(names: delivery.names, linksPeople: linksPeople)
         id = message.id
         threadRoot = message.threadRootID
         inTimeline = message.inTimeline
