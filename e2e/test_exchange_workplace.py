@@ -50,6 +50,11 @@ def test_posting_mentions_and_reactions_without_reloading(browser: Browser, base
     expect(row.locator("[data-testid=sidebar-unread]")).to_be_hidden()
     other.evaluate("window.__notReloaded = true")
 
+    # The reader also has the list of their channels open in another tab.
+    listing = other.context.new_page()
+    listing.goto("/exchange")
+    expect(listing.locator("[data-testid=bell][data-live-state=ready]")).to_have_count(1)
+
     author.goto(channel)
     live(author)
     author.evaluate("window.__notReloaded = true")
@@ -82,6 +87,10 @@ def test_posting_mentions_and_reactions_without_reloading(browser: Browser, base
     expect(other).to_have_title(re.compile(r"^\(1\) "))
     assert other.evaluate("window.__notReloaded") is True
     screenshot(other, "workplace-1-sidebar-counts")
+    listed = listing.locator(f"[data-testid=my-channels] [data-channel='{channel.rsplit('/', 1)[1]}']")
+    expect(listed.locator("[data-testid=unread]")).to_have_text("1")
+    expect(listed.locator("[data-testid=mentions]")).to_have_text("@1")
+    listing.close()
 
     # The reader opens the channel; the message that arrived has every control. A reaction
     # from the picker (searched in Japanese) shows on both pages with who reacted.
@@ -169,7 +178,7 @@ def test_every_exchange_page_fits_a_phone(browser: Browser, base_url: str) -> No
     page.goto(channel)
     thread = page.locator("[data-testid=replies]").first.get_attribute("href")
     widths = {}
-    for path in PAGES_AT_390 + [channel, thread]:
+    for path in PAGES_AT_390 + [channel, thread, channel + "/files"]:
         page.goto(path)
         page.wait_for_load_state("networkidle")
         widths[path] = page.evaluate("document.documentElement.scrollWidth")

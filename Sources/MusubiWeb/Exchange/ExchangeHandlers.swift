@@ -12,6 +12,7 @@ struct ExchangeHandlers {
         let entries = try await site.exchange.channels(context.actor)
         let views = views(context)
         let model = ExchangePage(
+            me: context.actor.memberID ?? 0,
             starred: entries.filter { $0.seat.starred && $0.channel.kind != .direct }.map(views.channelRow),
             channels: entries.filter { !$0.seat.starred && $0.channel.kind != .direct }.map(views.channelRow),
             direct: entries.filter { $0.channel.kind == .direct }.map(views.channelRow),

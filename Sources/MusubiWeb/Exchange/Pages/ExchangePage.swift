@@ -2,6 +2,8 @@ import Foundation
 
 /// One's channels: the starred ones, the others, and direct conversations.
 struct ExchangePage: PageModel {
+    /// The reader, for the script that counts what arrives for them.
+    var me: Int64
     var starred: [ChannelRow]
     var channels: [ChannelRow]
     var direct: [ChannelRow]

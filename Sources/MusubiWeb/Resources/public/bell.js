@@ -16,7 +16,7 @@ function ring(unread) {
   bell.setAttribute("aria-label", bell.dataset.label.replace("{count}", String(unread)));
   document.title = unread > 0 ? `(${unread}) ${baseTitle}` : baseTitle;
   if (unread > previous && document.hidden && "Notification" in window && Notification.permission === "granted") {
-    new Notification(bell.dataset.alert || baseTitle, { body: document.title, tag: "musubi-bell" });
+    new Notification(baseTitle, { body: bell.getAttribute("aria-label"), tag: "musubi-bell" });
   }
 }
 

@@ -124,7 +124,9 @@ if (form && page) {
 
   const token = () => {
     const before = box.value.slice(0, box.selectionStart);
-    const match = before.match(/(?:^|[\s、。（(「])([@#])([^\s@#、。]{0,20})$/u);
+    // As the server reads mentions: not inside an address (mail@example.jp), but right
+    // after Japanese text (田中さんと@金田).
+    const match = before.match(/(?<![A-Za-z0-9._+-])([@#])([^\s@#、。]{0,20})$/u);
     return match ? { sign: match[1], term: match[2], start: before.length - match[2].length - 1 } : null;
   };
 
