@@ -46,6 +46,17 @@ import Testing
         #expect(stored("@かねだ みさき", [kaneda, other]).text == "<@4>")
     }
 
+    /// In a large channel only the people whose names begin as typed are read: the same
+    /// answers, ambiguity included.
+    @Test func aLargeChannelReadsTheSameNames() {
+        let crowd = (0..<200).map { MentionName(id: Int64(100 + $0), name: "佐藤 太郎\($0)", kana: "さとう たろう\($0)") }
+        let daigo = MentionName(id: 5, name: "醍醐 一郎", kana: "だいご いちろう")
+        let people = crowd + [kaneda, tanaka, sarah, daigo, MentionName(id: 4, name: "金田 美咲", kana: "かねだ みさき")]
+        #expect(stored("@田中さん と @ﾀﾞｲｺﾞさん、@Sarah", people).text == "<@2>さん と <@5>さん、<@3>")
+        #expect(stored("@金田さん", people).ambiguous == ["金田"])
+        #expect(stored("@佐藤 太郎7さん", people).text == "<@107>さん")
+    }
+
     @Test func aStoredMentionTypedByHandStandsOnlyForSomeoneHere() {
         #expect(stored("<@1> と <@99>").text == "<@1> と @99")
     }

@@ -34,6 +34,24 @@ public struct MentionNames: Sendable {
         }
     }
 
+    /// Only the people whose name or reading begins as something typed after an `@` does:
+    /// in a channel of thousands, reading every name in every spelling would cost a post far
+    /// more than the few it could mean.
+    static func candidates(_ people: [MentionName], for text: String) -> [MentionName] {
+        guard people.count > 50 else { return people }
+        // Two characters, folded: a half-width ﾀﾞ is one kana (だ) once folded.
+        let initial = { (text: Substring) in JapaneseText.normalize(String(text.drop { $0.isWhitespace }.prefix(2))).first }
+        var typed = Set<Character>()
+        var rest = text[...]
+        while let at = rest.firstIndex(of: "@") {
+            rest = rest[rest.index(after: at)...]
+            if let first = rest.first, !first.isWhitespace, let folded = initial(rest) { typed.insert(folded) }
+        }
+        return people.filter { person in
+            [person.name, person.kana].contains { written in initial(written[...]).map(typed.contains) ?? false }
+        }
+    }
+
     static func spellings(of person: MentionName) -> Set<String> {
         var result = Set<String>()
         for written in [person.name, person.kana] {

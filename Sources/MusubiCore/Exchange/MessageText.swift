@@ -22,7 +22,7 @@ public enum MessageText {
     public static func resolving(_ typed: String, people: [MentionName]) -> Resolved {
         let typed = keepingMentions(typed, of: Set(people.map(\.id)))
         guard typed.contains("@") else { return Resolved(text: typed, ambiguous: []) }
-        let names = MentionNames(people)
+        let names = MentionNames(MentionNames.candidates(people, for: typed))
         var result = ""
         var ambiguous: [String] = []
         var rest = typed[...]
