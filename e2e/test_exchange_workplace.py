@@ -131,6 +131,18 @@ def test_posting_mentions_and_reactions_without_reloading(browser: Browser, base
     expect(arrived.locator("[data-testid=tombstone]")).to_have_count(1)
     expect(message.locator("[data-testid=tombstone]")).to_have_count(1)
 
+    # A send the server refuses (a "PDF" that is not one) leaves the text in the box, with why.
+    box.fill(f"仕様書です {stamp}")
+    author.locator("form[data-testid=compose] [data-testid=attach]").set_input_files(
+        {"name": "仕様書.pdf", "mimeType": "application/pdf", "buffer": b"not a pdf"}
+    )
+    box.press("Enter")
+    expect(author.locator("[data-testid=compose-error]")).to_be_visible()
+    expect(author.locator("[data-testid=compose-error]")).to_contain_text("PDF")
+    expect(box).to_have_value(f"仕様書です {stamp}")
+    expect(author.locator("[data-testid=pending-message]")).to_have_count(0)
+    author.locator("form[data-testid=compose] [data-testid=attach]").set_input_files([])
+
     # A draft survives a reload.
     box.fill(f"下書き {stamp}")
     author.wait_for_timeout(400)
