@@ -104,6 +104,16 @@ import Testing
         Row(action: .edit, resource: .member(id: 99, role: .member), allowed: [no, no, no, no, no]),
         Row(action: .view, resource: .account(ownerID: 99), allowed: [no, no, no, no, no]),
         Row(action: .edit, resource: .account(ownerID: 99), allowed: [no, no, no, no, no]),
+        Row(action: .list, resource: .events, allowed: [yes, yes, yes, yes, yes]),
+        Row(action: .create, resource: .events, allowed: [no, no, no, yes, yes]),
+        Row(action: .edit, resource: .events, allowed: [no, no, no, yes, yes]),
+        Row(action: .view, resource: .event(EventAccess(visibility: .public, invited: false)), allowed: [yes, yes, yes, yes, yes]),
+        Row(action: .join, resource: .event(EventAccess(visibility: .public, invited: false)), allowed: [no, yes, yes, yes, yes]),
+        Row(action: .view, resource: .event(EventAccess(visibility: .members, invited: false)), allowed: [no, no, yes, yes, yes]),
+        Row(action: .view, resource: .event(EventAccess(visibility: .members, invited: true)), allowed: [yes, yes, yes, yes, yes]),
+        Row(action: .view, resource: .event(EventAccess(visibility: .invited, invited: false)), allowed: [no, no, no, yes, yes]),
+        Row(action: .join, resource: .event(EventAccess(visibility: .invited, invited: true)), allowed: [no, yes, yes, yes, yes]),
+        Row(action: .edit, resource: .event(EventAccess(visibility: .public, invited: true)), allowed: [no, no, no, yes, yes]),
     ]
 
     @Test(arguments: rows)

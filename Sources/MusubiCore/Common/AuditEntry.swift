@@ -63,6 +63,7 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case slackImported = "exchange.slack_imported"
     case communityExported = "community.exported"
     case mailRetried = "mail.retried"
+    case eventCreated = "event.created"
     case bulletinPublished = "bulletin.published"
     case bulletinEdited = "bulletin.edited"
     case bulletinRemoved = "bulletin.removed"

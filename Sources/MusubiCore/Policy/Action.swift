@@ -80,6 +80,10 @@ public enum Resource: Sendable, Equatable, Hashable {
     /// The mail the installation sends: what waits, what went, what failed (read; edit: try
     /// a failed one again).
     case mailOutbox
+    /// Events: listing them (anyone), creating, changing and inviting to them (coordinators).
+    case events
+    /// One event, as the person asking stands to it (view it; join: register for it).
+    case event(EventAccess)
     /// The community dashboard: its charts (view: coordinators), its target and whether its
     /// summary is public (edit: admins).
     case dashboard

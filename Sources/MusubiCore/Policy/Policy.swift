@@ -62,6 +62,10 @@ public enum Policy {
             return action == .create && isAtLeast(actor, .admin)
         case .communityArchive:
             return action == .read && isAtLeast(actor, .admin)
+        case .events:
+            return action == .list || [.create, .edit].contains(action) && isAtLeast(actor, .coordinator)
+        case .event(let access):
+            return canUseEvent(actor, action, access)
         case .bulletins:
             switch action {
             case .list, .view: return true
@@ -75,6 +79,27 @@ public enum Policy {
             return [.read, .edit].contains(action) && isAtLeast(actor, .admin)
         case .dashboard:
             return action == .view ? isAtLeast(actor, .coordinator) : action == .edit && isAtLeast(actor, .admin)
+        }
+    }
+
+    /// Coordinators see every event; a public one is anyone's, a members' one every member's
+    /// (not a guest's, unless invited), an invited-only one only the invited's. Who may see
+    /// an event may register for it, signed in.
+    private static func canUseEvent(_ actor: Requester, _ action: Action, _ access: EventAccess) -> Bool {
+        let sees =
+            isAtLeast(actor, .coordinator) || access.invited
+            || {
+                switch access.visibility {
+                case .public: true
+                case .members: isAtLeast(actor, .member)
+                case .invited: false
+                }
+            }()
+        switch action {
+        case .view: return sees
+        case .join: return sees && actor.memberID != nil
+        case .edit: return isAtLeast(actor, .coordinator)
+        default: return false
         }
     }
 

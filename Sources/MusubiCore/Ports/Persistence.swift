@@ -43,4 +43,5 @@ public protocol Repositories: Sendable {
     var bulletins: any BulletinRepository { get }
     var digests: any DigestRepository { get }
     var dashboard: any DashboardRepository { get }
+    var events: any EventRepository { get }
 }

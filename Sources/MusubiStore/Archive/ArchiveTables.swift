@@ -55,6 +55,9 @@ enum ArchiveTables {
         Carried(name: "bulletin_fields", key: ["bulletin_id", "field_id"]),
         Carried(name: "saved_funding_calls", key: ["member_id", "bulletin_id"]),
         Carried(name: "bulletin_files", key: ["id"]),
+        Carried(name: "events", key: ["id"]),
+        Carried(name: "event_invitations", key: ["event_id", "member_id"]),
+        Carried(name: "event_registrations", key: ["id"]),
         // Which weeks' digests went out: a restored community does not send one twice.
         Carried(name: "digest_rounds", key: ["week"]),
         Carried(name: "sign_ins", key: ["member_id", "at"]),

@@ -38,6 +38,7 @@ struct Migrator {
         Migration(version: 22, name: "organisations typed by applicants", statements: AddAppliedOrganization.statements),
         Migration(version: 23, name: "bulletin files", statements: CreateBulletinFiles.statements),
         Migration(version: 24, name: "mail opens", statements: CreateMailOpens.statements),
+        Migration(version: 25, name: "events and registrations", statements: CreateEvents.statements),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

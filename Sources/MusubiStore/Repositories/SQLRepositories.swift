@@ -29,6 +29,7 @@ struct SQLRepositories: Repositories {
     var bulletins: any BulletinRepository { SQLBulletinRepository(db: db) }
     var digests: any DigestRepository { SQLDigestRepository(db: db) }
     var dashboard: any DashboardRepository { SQLDashboardRepository(db: db) }
+    var events: any EventRepository { SQLEventRepository(db: db) }
 }
 
 extension SQLDatabase {

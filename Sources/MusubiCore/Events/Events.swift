@@ -1,0 +1,143 @@
+import Foundation
+
+/// Events: coordinators create them; people see those their visibility allows, and register
+/// (or join the waitlist once it is full, to be promoted in order when someone cancels).
+public struct Events: Sendable {
+    let env: CoreEnvironment
+
+    public init(_ env: CoreEnvironment) { self.env = env }
+
+    public static let limits = (title: 200, description: 10_000, venue: 200, address: 300, capacity: 100_000)
+
+    /// A coordinator creates an event; audited.
+    public func create(_ actor: Requester, _ draft: EventDraft) async throws -> Event {
+        try Policy.require(actor, .create, .events, hiding: false)
+        let clean = try validate(draft)
+        let now = env.now()
+        return try await env.persistence.write { repos in
+            let event = try await repos.events.insert(clean, by: actor.memberID, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .eventCreated, subjectType: "event", subjectID: event.id, detail: clean.title, at: now)
+            return event
+        }
+    }
+
+    /// People the coordinator invites to an event (for an invited-only one, the only people
+    /// besides coordinators who see it).
+    public func invite(_ actor: Requester, eventID: Int64, memberIDs: [Int64]) async throws {
+        let now = env.now()
+        try await env.persistence.write { repos in
+            _ = try await Self.visible(eventID, to: actor, repos)
+            try Policy.require(actor, .edit, .events, hiding: false)
+            try await repos.events.invite(eventID: eventID, memberIDs: Array(Set(memberIDs)).sorted(), at: now)
+        }
+    }
+
+    /// An event as the person asking sees it: how many have a place and wait, and their own
+    /// registration.
+    public struct Shown: Sendable {
+        public var event: Event
+        public var access: EventAccess
+        public var counts: RegistrationCounts
+        public var mine: Registration?
+    }
+
+    public func show(_ actor: Requester, id: Int64) async throws -> Shown {
+        try await env.persistence.read { repos in
+            let (event, access) = try await Self.visible(id, to: actor, repos)
+            let mine = try await actor.memberID.asyncMap { try await repos.events.registration(eventID: id, memberID: $0) } ?? nil
+            return Shown(event: event, access: access, counts: try await repos.events.counts(eventID: id), mine: mine)
+        }
+    }
+
+    /// Upcoming events (soonest first) or past ones (latest first) the person may see.
+    public func list(_ actor: Requester, upcoming: Bool, kind: EventKind? = nil, page: PageRequest) async throws -> Page<Event> {
+        let now = env.now()
+        let page = try await env.persistence.read { repos in
+            try await repos.events.list(upcoming: upcoming, from: now, kind: kind, page: page)
+        }
+        // Invited-only events are listed to coordinators; the invited reach theirs by link.
+        return Page(
+            items: page.items.filter { Policy.can(actor, .view, .event(EventAccess(visibility: $0.draft.visibility, invited: false))) },
+            total: page.total, request: page.request)
+    }
+
+    /// Registers the person: a place while there is one, else the waitlist. Registering again
+    /// gives the registration they have.
+    @discardableResult
+    public func register(_ actor: Requester, eventID: Int64) async throws -> Registration {
+        guard let me = actor.memberID else { throw MusubiError.unauthenticated }
+        let now = env.now()
+        return try await env.persistence.write { repos in
+            let (event, access) = try await Self.visible(eventID, to: actor, repos)
+            try Policy.require(actor, .join, .event(access), hiding: false)
+            guard event.takesRegistrations(at: now) else { throw MusubiError.conflict("error.registration_closed") }
+            try await repos.events.lockForRegistration(eventID: eventID)
+            let existing = try await repos.events.registration(eventID: eventID, memberID: me)
+            if let existing, existing.status != .cancelled { return existing }
+            let counts = try await repos.events.counts(eventID: eventID)
+            let status: RegistrationStatus = event.draft.capacity.map { counts.registered >= $0 } == true ? .waitlisted : .registered
+            if let existing {
+                try await repos.events.renew(registrationID: existing.id, as: status, at: now)
+                return Registration(id: existing.id, eventID: eventID, memberID: me, status: status, registeredAt: now)
+            }
+            return try await repos.events.insertRegistration(eventID: eventID, memberID: me, status: status, at: now)
+        }
+    }
+
+    /// Gives up the person's place (or their turn on the waitlist); the first waiting takes a
+    /// freed place. Gives who was promoted.
+    @discardableResult
+    public func cancel(_ actor: Requester, eventID: Int64) async throws -> Registration? {
+        guard let me = actor.memberID else { throw MusubiError.unauthenticated }
+        let now = env.now()
+        return try await env.persistence.write { repos in
+            let (event, _) = try await Self.visible(eventID, to: actor, repos)
+            try await repos.events.lockForRegistration(eventID: eventID)
+            guard let mine = try await repos.events.registration(eventID: eventID, memberID: me), mine.status != .cancelled else { return nil }
+            try await repos.events.setStatus(registrationID: mine.id, to: .cancelled, at: now)
+            guard mine.status == .registered, event.cancelledAt == nil, now < event.draft.endsAt,
+                let next = try await repos.events.firstWaiting(eventID: eventID)
+            else { return nil }
+            try await repos.events.setStatus(registrationID: next.id, to: .registered, at: now)
+            var promoted = next
+            promoted.status = .registered
+            return promoted
+        }
+    }
+
+    /// The event and how the person stands to it, when they may see it.
+    static func visible(_ id: Int64, to actor: Requester, _ repos: any Repositories) async throws -> (Event, EventAccess) {
+        guard let event = try await repos.events.find(id: id) else { throw MusubiError.notFound }
+        let invited =
+            try await actor.memberID.asyncMap { me in
+                if let registration = try await repos.events.registration(eventID: id, memberID: me), registration.status != .cancelled {
+                    return true
+                }
+                return try await repos.events.isInvited(eventID: id, memberID: me)
+            } ?? false
+        let access = EventAccess(visibility: event.draft.visibility, invited: invited)
+        try Policy.require(actor, .view, .event(access))
+        return (event, access)
+    }
+
+    func validate(_ draft: EventDraft) throws -> EventDraft {
+        var check = Validator()
+        var clean = draft
+        clean.title = check.text("title", draft.title, required: true, limit: Self.limits.title)
+        clean.description = check.text("description", draft.description, limit: Self.limits.description, multiline: true)
+        clean.place.venueName = check.text("venueName", draft.place.venueName, limit: Self.limits.venue)
+        clean.place.address = check.text("address", draft.place.address, limit: Self.limits.address)
+        clean.place.municipality = check.text("municipality", draft.place.municipality, limit: Self.limits.venue)
+        clean.place.prefectureCode = check.prefecture("prefectureCode", draft.place.prefectureCode, required: false)
+        clean.place.onlineURL = check.website("onlineURL", draft.place.onlineURL)
+        if draft.endsAt < draft.startsAt { check.fail("endsAt", "error.ends_before_start") }
+        if let capacity = draft.capacity, !(1...Self.limits.capacity).contains(capacity) { check.fail("capacity", "error.capacity") }
+        if let opens = draft.registrationOpensAt, let closes = draft.registrationClosesAt, closes <= opens {
+            check.fail("registrationClosesAt", "error.registration_window")
+        }
+        if let closes = draft.registrationClosesAt, closes > draft.endsAt { check.fail("registrationClosesAt", "error.registration_window") }
+        try check.check()
+        return clean
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+public protocol EventRepository: Sendable {
+    func insert(_ draft: EventDraft, by: Int64?, at: Date) async throws -> Event
+    func find(id: Int64) async throws -> Event?
+    /// Events starting from `from` (upcoming, soonest first) or before it (past, latest first).
+    func list(upcoming: Bool, from: Date, kind: EventKind?, page: PageRequest) async throws -> Page<Event>
+    func invite(eventID: Int64, memberIDs: [Int64], at: Date) async throws
+    func isInvited(eventID: Int64, memberID: Int64) async throws -> Bool
+
+    /// Holds the event for the rest of the transaction, so that two registrations never both
+    /// take its last place (PostgreSQL locks its row; SQLite has one writer at a time).
+    func lockForRegistration(eventID: Int64) async throws
+    func registration(eventID: Int64, memberID: Int64) async throws -> Registration?
+    func counts(eventID: Int64) async throws -> RegistrationCounts
+    func insertRegistration(eventID: Int64, memberID: Int64, status: RegistrationStatus, at: Date) async throws -> Registration
+    func setStatus(registrationID: Int64, to status: RegistrationStatus, at: Date) async throws
+    /// A cancelled registration made again: it takes its turn from now.
+    func renew(registrationID: Int64, as status: RegistrationStatus, at: Date) async throws
+    /// The first on the waitlist, in the order they asked (`registeredAt`).
+    func firstWaiting(eventID: Int64) async throws -> Registration?
+    /// Everyone who asked, in the order they asked.
+    func registrations(eventID: Int64) async throws -> [Registration]
+}

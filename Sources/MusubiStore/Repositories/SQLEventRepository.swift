@@ -1,0 +1,143 @@
+import Foundation
+import MusubiCore
+import SQLKit
+
+struct SQLEventRepository: EventRepository {
+    let db: any SQLDatabase
+
+    func insert(_ draft: EventDraft, by: Int64?, at: Date) async throws -> Event {
+        let place = draft.place
+        let id = try await db.insertReturningID(
+            """
+            INSERT INTO events (kind, title, description, starts_at, ends_at, all_day, venue_name, address, prefecture_code, municipality,
+              online_url, visibility, capacity, registration_opens_at, registration_closes_at, created_by, created_at)
+            VALUES (\(bind: draft.kind.rawValue), \(bind: draft.title), \(bind: draft.description), \(bind: draft.startsAt.epochMilliseconds),
+              \(bind: draft.endsAt.epochMilliseconds), \(bind: draft.allDay ? 1 : 0), \(bind: place.venueName), \(bind: place.address),
+              \(bind: place.prefectureCode), \(bind: place.municipality), \(bind: place.onlineURL), \(bind: draft.visibility.rawValue),
+              \(bind: draft.capacity.map(Int64.init)), \(bind: draft.registrationOpensAt?.epochMilliseconds),
+              \(bind: draft.registrationClosesAt?.epochMilliseconds), \(bind: by), \(bind: at.epochMilliseconds))
+            """)
+        return Event(id: id, draft: draft, createdBy: by, createdAt: at)
+    }
+
+    func find(id: Int64) async throws -> Event? {
+        try await db.raw("SELECT * FROM events WHERE id = \(bind: id)").first().map(Self.event)
+    }
+
+    func list(upcoming: Bool, from: Date, kind: EventKind?, page: PageRequest) async throws -> Page<Event> {
+        var filter: SQLQueryString = upcoming ? "ends_at >= \(bind: from.epochMilliseconds)" : "ends_at < \(bind: from.epochMilliseconds)"
+        if let kind { filter = filter + " AND kind = \(bind: kind.rawValue)" }
+        let order: SQLQueryString = upcoming ? "starts_at, id" : "starts_at DESC, id DESC"
+        let total = try await db.count("SELECT COUNT(*) AS n FROM events WHERE " + filter)
+        let rows = try await db.raw(
+            "SELECT * FROM events WHERE " + filter + " ORDER BY " + order + " LIMIT \(literal: page.size) OFFSET \(literal: page.offset)"
+        ).all()
+        return Page(items: try rows.map(Self.event), total: total, request: page)
+    }
+
+    func invite(eventID: Int64, memberIDs: [Int64], at: Date) async throws {
+        for memberID in memberIDs {
+            try await db.raw(
+                """
+                INSERT INTO event_invitations (event_id, member_id, invited_at) VALUES (\(bind: eventID), \(bind: memberID), \(bind: at.epochMilliseconds))
+                ON CONFLICT (event_id, member_id) DO NOTHING
+                """
+            ).run()
+        }
+    }
+
+    func isInvited(eventID: Int64, memberID: Int64) async throws -> Bool {
+        try await db.raw("SELECT 1 AS x FROM event_invitations WHERE event_id = \(bind: eventID) AND member_id = \(bind: memberID)").first() != nil
+    }
+
+    func lockForRegistration(eventID: Int64) async throws {
+        guard db.isPostgres else { return }
+        try await db.raw("SELECT id FROM events WHERE id = \(bind: eventID) FOR UPDATE").run()
+    }
+
+    func registration(eventID: Int64, memberID: Int64) async throws -> Registration? {
+        try await db.raw("SELECT * FROM event_registrations WHERE event_id = \(bind: eventID) AND member_id = \(bind: memberID)").first()
+            .map(Self.registration)
+    }
+
+    func counts(eventID: Int64) async throws -> RegistrationCounts {
+        let rows = try await db.raw(
+            """
+            SELECT status, COUNT(*) AS n, SUM(CASE WHEN checked_in_at IS NULL THEN 0 ELSE 1 END) AS checked
+            FROM event_registrations WHERE event_id = \(bind: eventID) GROUP BY status
+            """
+        ).all()
+        var counts = RegistrationCounts()
+        for row in rows {
+            let n = Int(try row.int64("n"))
+            switch try row.enumValue("status", as: RegistrationStatus.self) {
+            case .registered:
+                counts.registered = n
+                counts.checkedIn = Int(try row.optionalInt64("checked") ?? 0)
+            case .waitlisted: counts.waitlisted = n
+            case .cancelled: break
+            }
+        }
+        return counts
+    }
+
+    func insertRegistration(eventID: Int64, memberID: Int64, status: RegistrationStatus, at: Date) async throws -> Registration {
+        let id = try await db.insertReturningID(
+            """
+            INSERT INTO event_registrations (event_id, member_id, status, registered_at, changed_at)
+            VALUES (\(bind: eventID), \(bind: memberID), \(bind: status.rawValue), \(bind: at.epochMilliseconds), \(bind: at.epochMilliseconds))
+            """)
+        return Registration(id: id, eventID: eventID, memberID: memberID, status: status, registeredAt: at)
+    }
+
+    func setStatus(registrationID: Int64, to status: RegistrationStatus, at: Date) async throws {
+        try await db.raw(
+            "UPDATE event_registrations SET status = \(bind: status.rawValue), changed_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: registrationID)"
+        ).run()
+    }
+
+    func renew(registrationID: Int64, as status: RegistrationStatus, at: Date) async throws {
+        try await db.raw(
+            """
+            UPDATE event_registrations SET status = \(bind: status.rawValue), registered_at = \(bind: at.epochMilliseconds),
+              changed_at = \(bind: at.epochMilliseconds), checked_in_at = NULL
+            WHERE id = \(bind: registrationID)
+            """
+        ).run()
+    }
+
+    func firstWaiting(eventID: Int64) async throws -> Registration? {
+        try await db.raw(
+            """
+            SELECT * FROM event_registrations WHERE event_id = \(bind: eventID) AND status = 'waitlisted'
+            ORDER BY registered_at, id LIMIT 1
+            """
+        ).first().map(Self.registration)
+    }
+
+    func registrations(eventID: Int64) async throws -> [Registration] {
+        try await db.raw("SELECT * FROM event_registrations WHERE event_id = \(bind: eventID) ORDER BY registered_at, id").all()
+            .map(Self.registration)
+    }
+
+    private static func event(_ row: any SQLRow) throws -> Event {
+        let draft = EventDraft(
+            kind: try row.enumValue("kind", as: EventKind.self), title: try row.string("title"), description: try row.string("description"),
+            startsAt: try row.date("starts_at"), endsAt: try row.date("ends_at"), allDay: try row.int64("all_day") != 0,
+            place: EventPlace(
+                venueName: try row.string("venue_name"), address: try row.string("address"), prefectureCode: try row.string("prefecture_code"),
+                municipality: try row.string("municipality"), onlineURL: try row.string("online_url")),
+            visibility: try row.enumValue("visibility", as: EventVisibility.self), capacity: try row.optionalInt64("capacity").map(Int.init),
+            registrationOpensAt: try row.optionalDate("registration_opens_at"), registrationClosesAt: try row.optionalDate("registration_closes_at"))
+        return Event(
+            id: try row.int64("id"), draft: draft, createdBy: try row.optionalInt64("created_by"), createdAt: try row.date("created_at"),
+            cancelledAt: try row.optionalDate("cancelled_at"))
+    }
+
+    private static func registration(_ row: any SQLRow) throws -> Registration {
+        Registration(
+            id: try row.int64("id"), eventID: try row.int64("event_id"), memberID: try row.int64("member_id"),
+            status: try row.enumValue("status", as: RegistrationStatus.self), registeredAt: try row.date("registered_at"),
+            checkedInAt: try row.optionalDate("checked_in_at"))
+    }
+}
