@@ -23,6 +23,8 @@ public struct Community: Sendable {
     /// carries a file, `roomFile`.
     public var room: ExchangeChannel
     public var roomFile: MessageFile
+    /// A members-only seminar a week ahead, for ten.
+    public var seminar: Event
 
     public func actor(_ member: Member) -> Requester { .member(id: member.id, role: member.role) }
 
@@ -84,10 +86,16 @@ public struct Community: Sendable {
                 NewMessage(
                     channelID: room.id, authorID: member.id, body: "<!channel> 社外秘の計画", mentionsChannel: true, files: [planFile], at: now
                 ))
+            let seminar = try await repos.events.insert(
+                EventDraft(
+                    kind: .seminar, title: "水素セミナー", startsAt: now.addingTimeInterval(7 * 86_400), endsAt: now.addingTimeInterval(7 * 86_400 + 7_200),
+                    place: EventPlace(venueName: "米子コンベンションセンター", prefectureCode: "31", onlineURL: "https://meet.example.jp/seminar"),
+                    visibility: .members, capacity: 10),
+                by: coordinator.id, at: now)
             return Community(
                 env: env, decarbonisation: decarbonisation, hydrogen: hydrogen, aquaculture: aquaculture, organizations: organizations,
                 admin: admin, coordinator: coordinator, member: member, guest: guest, applicant: applicant, group: group, lobby: lobby, room: room,
-                roomFile: try await repos.messages.files(of: [secret.id])[0]
+                roomFile: try await repos.messages.files(of: [secret.id])[0], seminar: seminar
             )
         }
         env.fieldTreeCache.invalidate()

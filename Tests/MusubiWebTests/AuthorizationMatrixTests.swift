@@ -85,6 +85,11 @@ import Testing
         Row(method: .get, path: { "/exchange/channels/\($0.room.id)/people?q=" }, expected: [303, 404, 200, 404, 404]),
         Row(method: .get, path: { _ in "/exchange/channel-names?q=" }, expected: [303, 200, 200, 200, 200]),
         Row(method: .get, path: { _ in "/exchange/sidebar" }, expected: [303, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/events" }, expected: [200, 200, 200, 200, 200]),
+        Row(method: .get, path: { _ in "/events/new" }, expected: [303, 403, 403, 200, 200]),
+        Row(method: .get, path: { "/events/\($0.seminar.id)" }, expected: [303, 404, 200, 200, 200]),
+        // Visitors see public events: one that does not exist is not found for them either.
+        Row(method: .get, path: { _ in "/events/999999" }, expected: [404, 404, 404, 404, 404]),
         Row(method: .get, path: { "/exchange/channels/\($0.room.id)/files" }, expected: [303, 404, 200, 404, 404]),
         Row(method: .get, path: { "/exchange/channels/\($0.lobby.id)/files" }, expected: [303, 404, 200, 200, 200]),
         // A text file has no preview, even for those who may read it.
@@ -113,6 +118,14 @@ import Testing
         Row(method: .post, path: { "/exchange/channels/\($0.room.id)/messages" }, form: [("body", "こんにちは")], expected: [401, 404, 303, 404, 404]),
         Row(method: .post, path: { "/exchange/channels/\($0.room.id)/webhooks" }, form: [("name", "通知")], expected: [401, 404, 403, 404, 404]),
         Row(method: .post, path: { "/exchange/channels/\($0.lobby.id)/join" }, expected: [401, 404, 303, 303, 303]),
+        Row(
+            method: .post, path: { _ in "/events" },
+            form: [
+                ("kind", "seminar"), ("title", "説明会"), ("startsAt", "2030-01-10T13:00"), ("endsAt", "2030-01-10T15:00"), ("visibility", "public"),
+            ],
+            expected: [401, 403, 403, 303, 303]),
+        Row(method: .post, path: { "/events/\($0.seminar.id)/registration" }, expected: [401, 404, 303, 303, 303]),
+        Row(method: .post, path: { "/events/\($0.seminar.id)/registration/cancel" }, expected: [401, 404, 303, 303, 303]),
         Row(method: .post, path: { "/exchange/channels/\($0.room.id)/leave" }, expected: [401, 404, 303, 404, 404]),
         Row(method: .post, path: { "/exchange/channels/\($0.lobby.id)/retention" }, form: [("days", "30")], expected: [401, 404, 403, 403, 303]),
         Row(

@@ -71,6 +71,18 @@ import Testing
         try await coordinator.post(introduction + "/review", [("decision", "approve"), ("note", "よい組み合わせです。")])
         try await owner.post(introduction + "/answer", [("answer", "accept")])
         try await owner.post(introduction + "/messages", [("body", "来週お話ししましょう。")])
+        let event = try await coordinator.post(
+            "/events",
+            [
+                ("kind", "seminar"), ("title", "スタートアップセミナー"), ("startsAt", "2030-01-10T13:00"), ("endsAt", "2030-01-10T15:00"),
+                ("visibility", "members"), ("capacity", "1"), ("venueName", "米子コンベンションセンター"), ("prefectureCode", "31"),
+                ("onlineURL", "https://meet.example.jp/a"),
+            ])
+        let eventPath = String(event.location?.split(separator: "?").first ?? "/events")
+        try await coordinator.post("/events", [("kind", "seminar"), ("title", ""), ("startsAt", "いつか")])
+        for path in ["/events", "/events?when=past", "/events/new", eventPath] { try await coordinator.get(path) }
+        try await owner.post(eventPath + "/registration")
+        try await owner.get(eventPath)
 
         let lobby = "/exchange/channels/\(c.lobby.id)"
         let posted = try await owner.post(lobby + "/messages", [("body", "*水素* の件 @channel")])

@@ -78,7 +78,8 @@ extension Site {
         "notifications": Paths.notifications.href(), "notificationPreferences": Paths.notificationPreferences.href(),
         "mailOutbox": Paths.mailOutbox.href(), "dashboard": Paths.dashboard.href(), "peopleCSV": Paths.peopleCSV.href(),
         "passwordReset": Paths.passwordReset.href(),
-        "bulletins": Paths.bulletins.href(), "newBulletin": Paths.newBulletin.href(), "fundingCalls": Paths.fundingCalls.href(),
+        "events": Paths.events.href(), "bulletins": Paths.bulletins.href(), "newBulletin": Paths.newBulletin.href(),
+        "fundingCalls": Paths.fundingCalls.href(),
     ]
 
     /// A redirect after a change, with the notice that says what was done in the query, before

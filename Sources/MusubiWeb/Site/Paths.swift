@@ -45,6 +45,11 @@ public enum Paths {
     public static let suggestionPins = PathTemplate("/suggestions/pins")
     public static let suggestionPinRemoval = PathTemplate("/suggestions/pins/{id}/remove")
 
+    public static let events = PathTemplate("/events")
+    public static let newEvent = PathTemplate("/events/new")
+    public static let event = PathTemplate("/events/{id}")
+    public static let eventRegistration = PathTemplate("/events/{id}/registration")
+    public static let eventCancellation = PathTemplate("/events/{id}/registration/cancel")
     public static let exchange = PathTemplate("/exchange")
     public static let channelBrowser = PathTemplate("/exchange/browse")
     public static let newChannel = PathTemplate("/exchange/new")

@@ -21,6 +21,7 @@ public struct Site: Sendable {
     public let exchange: Exchange
     public let notifications: Notifications
     public let bulletins: Bulletins
+    public let events: Events
     public let digests: Digests
     public let dashboard: CommunityDashboard
     public let mailOpens: MailOpens
@@ -79,6 +80,7 @@ public struct Site: Sendable {
         self.exchange = Exchange(environment)
         self.notifications = Notifications(environment)
         self.bulletins = Bulletins(environment)
+        self.events = Events(environment)
         self.digests = Digests(environment)
         self.dashboard = CommunityDashboard(environment)
         self.mailOpens = MailOpens(environment)

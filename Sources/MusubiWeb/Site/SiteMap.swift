@@ -136,6 +136,14 @@ public enum SiteMap {
         pages.post(Paths.introductionOutcomes.routerPath, use: introductions.recordOutcome)
         pages.post(Paths.introductionMessages.routerPath, use: introductions.post)
 
+        let events = EventHandlers(site: site)
+        pages.get(Paths.events.routerPath, use: events.list)
+        pages.get(Paths.newEvent.routerPath, use: events.newForm)
+        pages.post(Paths.events.routerPath, use: events.create)
+        pages.get(Paths.event.routerPath, use: events.show)
+        pages.post(Paths.eventRegistration.routerPath, use: events.register)
+        pages.post(Paths.eventCancellation.routerPath, use: events.cancel)
+
         let exchange = ExchangeHandlers(site: site)
         pages.get(Paths.exchange.routerPath, use: exchange.list)
         pages.get(Paths.channelBrowser.routerPath, use: exchange.browse)

@@ -1,0 +1,172 @@
+import Foundation
+import Hummingbird
+import MusubiCore
+
+/// Events as pages: the list, one event with registering and giving up one's place, and the
+/// coordinators' form.
+struct EventHandlers {
+    typealias Context = MusubiRequestContext
+    let site: Site
+
+    var events: Events { site.events }
+
+    func list(_ request: Request, _ context: Context) async throws -> Response {
+        let query = try FormData.query(of: request)
+        let upcoming = query["when"] != "past"
+        let kind = EventKind(rawValue: query["kind"])
+        let page = try await events.list(
+            context.actor, upcoming: upcoming, kind: kind, page: PageRequest(number: try query.int("page") ?? 1, size: 30))
+        let views = Views(site: site, context: context, tree: FieldTree([]))
+        let model = EventsPage(
+            tabs: [
+                Tab(label: site.t("events.upcoming", context), href: Paths.events.href(), current: upcoming, testID: "tab-upcoming"),
+                Tab(label: site.t("events.past", context), href: Paths.events.href(query: ["when": "past"]), current: !upcoming, testID: "tab-past"),
+            ],
+            kinds: views.options(EventKind.allCases, catalog: "event_kind.", selected: kind, all: "events.all_kinds"),
+            upcoming: upcoming, rows: page.items.map { row($0, context) },
+            newHref: Policy.can(context.actor, .create, .events) ? Paths.newEvent.href() : nil,
+            pager: views.pager(page, path: Paths.events.href(), query: query, keys: ["when", "kind"]))
+        return site.render(model, title: site.t("events.title", context), request, context)
+    }
+
+    func show(_ request: Request, _ context: Context) async throws -> Response {
+        try await eventPage(try context.parameters.require("id", as: Int64.self), errors: [:], request, context)
+    }
+
+    func register(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        do {
+            let registration = try await events.register(context.actor, eventID: id)
+            return site.redirect(Paths.event.href(id), notice: registration.status == .waitlisted ? "event_waitlisted" : "event_registered")
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            return try await eventPage(id, errors: site.problems(error, context), request, context, status: ErrorMiddleware.describe(error).0)
+        }
+    }
+
+    func cancel(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        try await events.cancel(context.actor, eventID: id)
+        return site.redirect(Paths.event.href(id), notice: "event_cancelled_registration")
+    }
+
+    func newForm(_ request: Request, _ context: Context) async throws -> Response {
+        try Policy.require(context.actor, .create, .events, hiding: false)
+        return formPage([:], allDay: false, kind: .technologyExchange, visibility: .members, prefecture: "", errors: [:], request, context)
+    }
+
+    func create(_ request: Request, _ context: Context) async throws -> Response {
+        try Policy.require(context.actor, .create, .events, hiding: false)
+        let form = context.form
+        var problems: [MusubiError.Problem] = []
+        let allDay = form.optional("allDay") == "1"
+        func moment(_ key: String, endOfDay: Bool = false, required: Bool = false) -> Date? {
+            guard let text = form.optional(key) else {
+                if required { problems.append(.init(field: key, key: "error.required")) }
+                return nil
+            }
+            let parsed = allDay && ["startsAt", "endsAt"].contains(key) ? (endOfDay ? site.endOfDay(text) : site.day(text)) : site.moment(text)
+            if parsed == nil { problems.append(.init(field: key, key: allDay ? "error.date" : "error.moment")) }
+            return parsed
+        }
+        let kind = EventKind(rawValue: form["kind"])
+        if kind == nil { problems.append(.init(field: "kind", key: "error.choice")) }
+        let visibility = EventVisibility(rawValue: form["visibility"])
+        if visibility == nil { problems.append(.init(field: "visibility", key: "error.choice")) }
+        var capacity: Int?
+        if let text = form.optional("capacity") {
+            capacity = Int(text)
+            if capacity == nil { problems.append(.init(field: "capacity", key: "error.capacity")) }
+        }
+        let starts = moment("startsAt", required: true)
+        let ends = moment("endsAt", endOfDay: true, required: true)
+        let draft = EventDraft(
+            kind: kind ?? .technologyExchange, title: form["title"], description: form["description"], startsAt: starts ?? .distantPast,
+            endsAt: ends ?? .distantPast, allDay: allDay,
+            place: EventPlace(
+                venueName: form["venueName"], address: form["address"], prefectureCode: form["prefectureCode"], municipality: form["municipality"],
+                onlineURL: form["onlineURL"]),
+            visibility: visibility ?? .members, capacity: capacity, registrationOpensAt: moment("registrationOpensAt"),
+            registrationClosesAt: moment("registrationClosesAt"))
+        do {
+            if !problems.isEmpty { throw MusubiError.invalid(problems) }
+            let event = try await events.create(context.actor, draft)
+            return site.redirect(Paths.event.href(event.id), notice: "event_created")
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            let values = Dictionary(
+                [
+                    "title", "description", "startsAt", "endsAt", "venueName", "address", "municipality", "onlineURL", "capacity",
+                    "registrationOpensAt", "registrationClosesAt",
+                ].map { ($0, String(form[$0].prefix(10_000))) },
+                uniquingKeysWith: { a, _ in a })
+            var errors = site.problems(error, context)
+            if case .invalid(let found) = error {
+                for problem in problems + found where errors[problem.field] == nil { errors[problem.field] = site.t(problem.key, context) }
+            }
+            return formPage(
+                values, allDay: allDay, kind: draft.kind, visibility: draft.visibility, prefecture: form["prefectureCode"], errors: errors, request,
+                context, status: .unprocessableContent)
+        }
+    }
+
+    // MARK: Pages
+
+    private func eventPage(
+        _ id: Int64, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let shown = try await events.show(context.actor, id: id)
+        let event = shown.event
+        let draft = event.draft
+        let now = site.now()
+        let holds = shown.mine.map { $0.status != .cancelled } ?? false
+        let counts = shown.counts
+        let model = EventPage(
+            title: draft.title, kind: site.t("event_kind." + draft.kind.rawValue, context), when: when(event, context),
+            venue: draft.place.venueName.isEmpty ? nil : draft.place.venueName, address: address(draft.place),
+            onlineURL: shown.mine?.status == .registered && !draft.place.onlineURL.isEmpty ? draft.place.onlineURL : nil,
+            description: draft.description.isEmpty ? nil : draft.description,
+            visibility: site.t("event_visibility." + draft.visibility.rawValue, context),
+            capacity: draft.capacity.map { String(format: site.t("events.capacity_value", context), $0) },
+            counts: String(format: site.t("events.counts", context), counts.registered, counts.waitlisted),
+            status: holds ? shown.mine.map { site.t("registration_status." + $0.status.rawValue, context) } : nil,
+            waitlisted: shown.mine?.status == .waitlisted,
+            registerAction: !holds && event.takesRegistrations(at: now) && Policy.can(context.actor, .join, .event(shown.access))
+                ? Paths.eventRegistration.href(id) : nil,
+            cancelAction: holds ? Paths.eventCancellation.href(id) : nil,
+            closed: !event.takesRegistrations(at: now), cancelled: event.cancelledAt != nil, errors: errors)
+        return site.render(model, title: draft.title, request, context, status: status)
+    }
+
+    private func formPage(
+        _ values: [String: String], allDay: Bool, kind: EventKind, visibility: EventVisibility, prefecture: String, errors: [String: String],
+        _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let views = Views(site: site, context: context, tree: FieldTree([]))
+        let model = EventFormPage(
+            action: Paths.events.href(), values: values, allDay: allDay,
+            kinds: views.options(EventKind.allCases, catalog: "event_kind.", selected: kind),
+            visibilities: views.options(EventVisibility.allCases, catalog: "event_visibility.", selected: visibility),
+            prefectures: views.prefectureOptions(selected: prefecture), errors: errors)
+        return site.render(model, title: site.t("events.new", context), request, context, status: status)
+    }
+
+    private func row(_ event: Event, _ context: Context) -> EventRow {
+        EventRow(
+            title: event.draft.title, href: Paths.event.href(event.id), kind: site.t("event_kind." + event.draft.kind.rawValue, context),
+            when: when(event, context),
+            place: address(event.draft.place) ?? (event.draft.place.venueName.isEmpty ? nil : event.draft.place.venueName),
+            cancelled: event.cancelledAt != nil, testID: "event-\(event.id)")
+    }
+
+    /// When, as people read it: a day (or days) for an all-day event, else times.
+    private func when(_ event: Event, _ context: Context) -> String {
+        let draft = event.draft
+        let start = site.formatDate(draft.startsAt, context, withTime: !draft.allDay)
+        let end = site.formatDate(draft.endsAt, context, withTime: !draft.allDay)
+        return start == end ? start : start + " – " + end
+    }
+
+    private func address(_ place: EventPlace) -> String? {
+        let parts = [Prefecture.named(place.prefectureCode)?.name ?? "", place.municipality, place.address].filter { !$0.isEmpty }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+}

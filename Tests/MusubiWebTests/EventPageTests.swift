@@ -1,0 +1,62 @@
+import Foundation
+import MusubiCore
+import MusubiTestSupport
+import Testing
+
+/// Events as people use their pages: a coordinator creates one, members register until it is
+/// full and then wait, a place given up goes to the first waiting, and the online link is
+/// shown only to those with a place.
+@Suite struct EventPageTests {
+    @Test(arguments: TestDatabase.available)
+    func aCoordinatorCreatesAnEventAndMembersRegisterThenWait(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            let refused = try await coordinator.post(
+                "/events",
+                [
+                    ("kind", "seminar"), ("title", ""), ("startsAt", "2030-01-10T15:00"), ("endsAt", "2030-01-10T13:00"), ("capacity", "0"),
+                    ("visibility", "members"),
+                ])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.contains("終了は開始より後にしてください") && refused.contains("定員は 1〜100000"))
+
+            let created = try await coordinator.post(
+                "/events",
+                [
+                    ("kind", "technology_exchange"), ("title", "技術交流会（水素）"), ("startsAt", "2030-01-10T13:30"), ("endsAt", "2030-01-10T17:00"),
+                    ("venueName", "鳥取県産業技術センター"), ("prefectureCode", "31"), ("municipality", "鳥取市"),
+                    ("onlineURL", "https://meet.example.jp/h2"), ("visibility", "members"), ("capacity", "1"),
+                ])
+            #expect(created.status == .seeOther)
+            let event = String(try #require(created.location?.split(separator: "?").first))
+            #expect(try await coordinator.get("/events").section("events").contains("技術交流会（水素）"))
+
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            let before = try await member.get(event)
+            #expect(before.contains("2030") && before.contains("鳥取県 鳥取市") && !before.contains("meet.example.jp"))
+            #expect(try await member.post(event + "/registration").location?.contains("notice=event_registered") == true)
+            let registered = try await member.get(event)
+            #expect(registered.section("registration").contains("参加登録済み") && registered.contains("https://meet.example.jp/h2"))
+            #expect(registered.contains("参加 1 名・キャンセル待ち 0 名"))
+
+            try await site.community.addMember("second@example.jp", "山本 工業", sector: .industry)
+            let second = site.browser()
+            try await second.signIn("second@example.jp")
+            #expect(try await second.post(event + "/registration").location?.contains("notice=event_waitlisted") == true)
+            let waiting = try await second.get(event)
+            #expect(waiting.section("registration").contains("キャンセル待ち") && !waiting.contains("meet.example.jp"))
+
+            try await member.post(event + "/registration/cancel")
+            let promoted = try await second.get(event)
+            #expect(promoted.section("registration").contains("参加登録済み") && promoted.contains("参加 1 名・キャンセル待ち 0 名"))
+            #expect(try await member.get(event).section("registration").contains("参加を申し込む"))
+            // A guest does not see a members' event.
+            let guest = site.browser()
+            try await guest.signIn("guest@example.jp")
+            #expect(try await guest.get(event).status == .notFound)
+            #expect(!(try await guest.get("/events")).contains("技術交流会（水素）"))
+        }
+    }
+}
