@@ -33,6 +33,21 @@ struct EventHandlers {
         try await eventPage(try context.parameters.require("id", as: Int64.self), errors: [:], request, context)
     }
 
+    /// `GET /events/{id}/calendar.ics`: the event for one's calendar, to those who may see it.
+    func calendar(_ request: Request, _ context: Context) async throws -> Response {
+        let shown = try await events.show(context.actor, id: try context.parameters.require("id", as: Int64.self))
+        return ICalendar(configuration: site.configuration).response(
+            [shown.event], name: shown.event.draft.title, filename: "event-\(shown.event.id).ics", stampedAt: site.now())
+    }
+
+    /// `GET /events.ics`: the public events from today on, for anyone's calendar program.
+    func publicCalendar(_ request: Request, _ context: Context) async throws -> Response {
+        let upcoming = try await events.list(.anonymous, upcoming: true, page: PageRequest(number: 1, size: 500)).items
+        return ICalendar(configuration: site.configuration).response(
+            upcoming, name: site.configuration.name(in: context.language) + " " + site.t("events.title", context), filename: "events.ics",
+            stampedAt: site.now())
+    }
+
     func register(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         do {
@@ -132,7 +147,8 @@ struct EventHandlers {
             registerAction: !holds && event.takesRegistrations(at: now) && Policy.can(context.actor, .join, .event(shown.access))
                 ? Paths.eventRegistration.href(id) : nil,
             cancelAction: holds ? Paths.eventCancellation.href(id) : nil,
-            closed: !event.takesRegistrations(at: now), cancelled: event.cancelledAt != nil, errors: errors)
+            closed: !event.takesRegistrations(at: now), cancelled: event.cancelledAt != nil, calendarHref: Paths.eventCalendar.href(id),
+            errors: errors)
         return site.render(model, title: draft.title, request, context, status: status)
     }
 
@@ -157,12 +173,15 @@ struct EventHandlers {
             cancelled: event.cancelledAt != nil, testID: "event-\(event.id)")
     }
 
-    /// When, as people read it: a day (or days) for an all-day event, else times.
+    /// When, as people read it: a day (or days) for an all-day event, else times (the end's
+    /// time alone when it ends the day it starts).
     private func when(_ event: Event, _ context: Context) -> String {
         let draft = event.draft
-        let start = site.formatDate(draft.startsAt, context, withTime: !draft.allDay)
-        let end = site.formatDate(draft.endsAt, context, withTime: !draft.allDay)
-        return start == end ? start : start + " – " + end
+        let (startDay, endDay) = (site.formatDate(draft.startsAt, context), site.formatDate(draft.endsAt, context))
+        if draft.allDay { return startDay == endDay ? startDay : startDay + " – " + endDay }
+        let start = site.formatDate(draft.startsAt, context, withTime: true)
+        let end = site.formatDate(draft.endsAt, context, withTime: true)
+        return startDay == endDay ? start + "–" + end.dropFirst(endDay.count).trimmingCharacters(in: .whitespaces) : start + " – " + end
     }
 
     private func address(_ place: EventPlace) -> String? {

@@ -49,6 +49,9 @@ public enum Paths {
     public static let newEvent = PathTemplate("/events/new")
     public static let event = PathTemplate("/events/{id}")
     public static let eventRegistration = PathTemplate("/events/{id}/registration")
+    /// One event as iCalendar, and the public events as a calendar feed.
+    public static let eventCalendar = PathTemplate("/events/{id}/calendar.ics")
+    public static let eventsCalendar = PathTemplate("/events.ics")
     public static let eventCancellation = PathTemplate("/events/{id}/registration/cancel")
     public static let exchange = PathTemplate("/exchange")
     public static let channelBrowser = PathTemplate("/exchange/browse")

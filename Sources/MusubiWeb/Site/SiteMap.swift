@@ -141,6 +141,8 @@ public enum SiteMap {
         pages.get(Paths.newEvent.routerPath, use: events.newForm)
         pages.post(Paths.events.routerPath, use: events.create)
         pages.get(Paths.event.routerPath, use: events.show)
+        pages.get(Paths.eventCalendar.routerPath, use: events.calendar)
+        pages.get(Paths.eventsCalendar.routerPath, use: events.publicCalendar)
         pages.post(Paths.eventRegistration.routerPath, use: events.register)
         pages.post(Paths.eventCancellation.routerPath, use: events.cancel)
 

@@ -40,6 +40,7 @@ struct EventPage: PageModel {
     var cancelAction: String?
     var closed: Bool
     var cancelled: Bool
+    var calendarHref: String
     var errors: [String: String]
 }
 
