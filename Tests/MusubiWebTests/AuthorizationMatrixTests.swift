@@ -126,6 +126,14 @@ import Testing
             expected: [401, 403, 403, 303, 303]),
         Row(method: .post, path: { "/events/\($0.seminar.id)/registration" }, expected: [401, 404, 303, 303, 303]),
         Row(method: .post, path: { "/events/\($0.seminar.id)/registration/cancel" }, expected: [401, 404, 303, 303, 303]),
+        // The ticket is one's own place's (given up just above); the door is the coordinators'.
+        Row(method: .get, path: { "/events/\($0.seminar.id)/ticket" }, expected: [303, 404, 404, 404, 404]),
+        Row(method: .get, path: { "/events/\($0.seminar.id)/check-in" }, expected: [303, 404, 403, 200, 200]),
+        Row(method: .get, path: { "/events/\($0.seminar.id)/check-in?ticket=NOPE" }, expected: [303, 404, 403, 404, 404]),
+        Row(method: .post, path: { "/events/\($0.seminar.id)/check-in/999999" }, expected: [401, 404, 403, 404, 404]),
+        Row(method: .post, path: { "/events/\($0.seminar.id)/check-in/999999/undo" }, expected: [401, 404, 403, 404, 404]),
+        Row(
+            method: .post, path: { "/events/\($0.seminar.id)/walk-ins" }, form: [("member", "999999")], expected: [401, 404, 403, 422, 422]),
         Row(method: .post, path: { "/exchange/channels/\($0.room.id)/leave" }, expected: [401, 404, 303, 404, 404]),
         Row(method: .post, path: { "/exchange/channels/\($0.lobby.id)/retention" }, form: [("days", "30")], expected: [401, 404, 403, 403, 303]),
         Row(

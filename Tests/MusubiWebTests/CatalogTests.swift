@@ -46,6 +46,7 @@ import Testing
             "event_kind.": values(EventKind.self),
             "event_visibility.": values(EventVisibility.self),
             "registration_status.": values(RegistrationStatus.self),
+            "mail.event_": values(EventLetter.Reason.self),
             "audit_subject.": values(AuditSubject.self),
             "bulletin_visibility.": values(BulletinVisibility.self),
             "language.": MusubiCore.Language.codes,

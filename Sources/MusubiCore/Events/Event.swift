@@ -40,7 +40,7 @@ public struct EventPlace: Sendable, Equatable, Codable {
 }
 
 /// What a coordinator writes when creating or changing an event.
-public struct EventDraft: Sendable, Equatable {
+public struct EventDraft: Sendable, Equatable, Codable {
     public var kind: EventKind
     public var title: String
     public var description: String
@@ -68,16 +68,19 @@ public struct EventDraft: Sendable, Equatable {
 }
 
 /// An event as stored.
-public struct Event: Sendable, Equatable, Identifiable {
+public struct Event: Sendable, Equatable, Identifiable, Codable {
     public var id: Int64
     public var draft: EventDraft
     public var createdBy: Int64?
     public var createdAt: Date
     /// When it was called off; it stays listed, marked cancelled.
     public var cancelledAt: Date?
+    /// Raised each time the event changes, for calendar programs (`SEQUENCE`).
+    public var sequence: Int
 
-    public init(id: Int64, draft: EventDraft, createdBy: Int64?, createdAt: Date, cancelledAt: Date? = nil) {
+    public init(id: Int64, draft: EventDraft, createdBy: Int64?, createdAt: Date, cancelledAt: Date? = nil, sequence: Int = 0) {
         (self.id, self.draft, self.createdBy, self.createdAt, self.cancelledAt) = (id, draft, createdBy, createdAt, cancelledAt)
+        self.sequence = sequence
     }
 
     /// Whether people may register at this moment.
@@ -103,10 +106,22 @@ public struct Registration: Sendable, Equatable, Identifiable {
     public var status: RegistrationStatus
     public var registeredAt: Date
     public var checkedInAt: Date?
+    /// What the ticket's QR code carries to the door: unguessable, one per registration.
+    public var ticket: String
 
-    public init(id: Int64, eventID: Int64, memberID: Int64, status: RegistrationStatus, registeredAt: Date, checkedInAt: Date? = nil) {
+    public init(
+        id: Int64, eventID: Int64, memberID: Int64, status: RegistrationStatus, registeredAt: Date, checkedInAt: Date? = nil, ticket: String
+    ) {
         (self.id, self.eventID, self.memberID, self.status, self.registeredAt, self.checkedInAt) =
             (id, eventID, memberID, status, registeredAt, checkedInAt)
+        self.ticket = ticket
+    }
+
+    /// A new ticket: 16 letters and digits that cannot be mistaken for one another (80 bits).
+    public static func newTicket() -> String {
+        let alphabet = Array("ABCDEFGHJKMNPQRSTVWXYZ0123456789".prefix(32))
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet[Int(generator.next() % 32)] })
     }
 }
 

@@ -62,8 +62,8 @@ public struct Events: Sendable {
             total: page.total, request: page.request)
     }
 
-    /// Registers the person: a place while there is one, else the waitlist. Registering again
-    /// gives the registration they have.
+    /// Registers the person: a place while there is one, else the waitlist; a mail says which,
+    /// with the ticket for a place. Registering again gives the registration they have.
     @discardableResult
     public func register(_ actor: Requester, eventID: Int64) async throws -> Registration {
         guard let me = actor.memberID else { throw MusubiError.unauthenticated }
@@ -77,16 +77,22 @@ public struct Events: Sendable {
             if let existing, existing.status != .cancelled { return existing }
             let counts = try await repos.events.counts(eventID: eventID)
             let status: RegistrationStatus = event.draft.capacity.map { counts.registered >= $0 } == true ? .waitlisted : .registered
-            if let existing {
+            let registration: Registration
+            if var existing {
                 try await repos.events.renew(registrationID: existing.id, as: status, at: now)
-                return Registration(id: existing.id, eventID: eventID, memberID: me, status: status, registeredAt: now)
+                (existing.status, existing.registeredAt, existing.checkedInAt) = (status, now, nil)
+                registration = existing
+            } else {
+                registration = try await repos.events.insertRegistration(
+                    eventID: eventID, memberID: me, status: status, ticket: Registration.newTicket(), at: now)
             }
-            return try await repos.events.insertRegistration(eventID: eventID, memberID: me, status: status, at: now)
+            try await mail(status == .registered ? .registered : .waitlisted, registration, event, repos)
+            return registration
         }
     }
 
     /// Gives up the person's place (or their turn on the waitlist); the first waiting takes a
-    /// freed place. Gives who was promoted.
+    /// freed place and is told by mail. Gives who was promoted.
     @discardableResult
     public func cancel(_ actor: Requester, eventID: Int64) async throws -> Registration? {
         guard let me = actor.memberID else { throw MusubiError.unauthenticated }
@@ -102,8 +108,16 @@ public struct Events: Sendable {
             try await repos.events.setStatus(registrationID: next.id, to: .registered, at: now)
             var promoted = next
             promoted.status = .registered
+            try await mail(.promoted, promoted, event, repos)
             return promoted
         }
+    }
+
+    /// Puts the mail about a registration in the outbox, in the registration's transaction.
+    func mail(_ reason: EventLetter.Reason, _ registration: Registration, _ event: Event, _ repos: any Repositories) async throws {
+        guard let attendee = try await repos.events.attendee(registrationID: registration.id) else { return }
+        let letter = EventLetter(reason: reason, event: event, ticket: reason == .waitlisted ? nil : registration.ticket)
+        try await repos.post(.event(letter), to: MailAddress(name: attendee.name, address: attendee.email), kind: EventLetter.outboxKind, env)
     }
 
     /// The event and how the person stands to it, when they may see it.

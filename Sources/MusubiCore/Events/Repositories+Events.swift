@@ -13,7 +13,7 @@ public protocol EventRepository: Sendable {
     func lockForRegistration(eventID: Int64) async throws
     func registration(eventID: Int64, memberID: Int64) async throws -> Registration?
     func counts(eventID: Int64) async throws -> RegistrationCounts
-    func insertRegistration(eventID: Int64, memberID: Int64, status: RegistrationStatus, at: Date) async throws -> Registration
+    func insertRegistration(eventID: Int64, memberID: Int64, status: RegistrationStatus, ticket: String, at: Date) async throws -> Registration
     func setStatus(registrationID: Int64, to status: RegistrationStatus, at: Date) async throws
     /// A cancelled registration made again: it takes its turn from now.
     func renew(registrationID: Int64, as status: RegistrationStatus, at: Date) async throws
@@ -21,4 +21,11 @@ public protocol EventRepository: Sendable {
     func firstWaiting(eventID: Int64) async throws -> Registration?
     /// Everyone who asked, in the order they asked.
     func registrations(eventID: Int64) async throws -> [Registration]
+    func registration(ticket: String) async throws -> Registration?
+
+    /// Those with a place or waiting for one, with who they are, by the reading of their names.
+    func attendees(eventID: Int64) async throws -> [Attendee]
+    func attendee(registrationID: Int64) async throws -> Attendee?
+    /// Marks the person arrived (or, with nil, not yet); arriving gives a waiting person a place.
+    func checkIn(registrationID: Int64, at: Date?) async throws
 }

@@ -20,7 +20,7 @@ extension Letter {
     public var withoutSecrets: Letter {
         var letter = self
         switch content {
-        case .notice, .digest: break
+        case .notice, .digest, .event: break
         case .invitation(let inviter, let role, _, let expiresAt):
             letter.content = .invitation(inviterName: inviter, role: role, secret: "", expiresAt: expiresAt)
         case .signInLink(_, let expiresAt, let selfService): letter.content = .signInLink(secret: "", expiresAt: expiresAt, selfService: selfService)

@@ -15,6 +15,8 @@ public struct Letter: Sendable, Equatable, Codable {
         case signInLink(secret: String, expiresAt: Date, selfService: Bool)
         /// A member's week.
         case digest(WeeklyDigest)
+        /// Their place at an event, with the ticket.
+        case event(EventLetter)
     }
 
     public var to: MailAddress

@@ -4,8 +4,9 @@ import Foundation
 /// a subject and display names that are not plain ASCII as RFC 2047 encoded words
 /// (`=?UTF-8?B?…?=`, 60 characters each and never splitting a character), header
 /// lines folded before 78 characters, UTF-8 bodies in base64 (lines of 76), a plain-text part
-/// and an HTML part as `multipart/alternative`, and CRLF line ends throughout. A line break
-/// in a subject or a name becomes a space: no text can end a header and start another.
+/// and an HTML part as `multipart/alternative`, files after them in `multipart/mixed`, and
+/// CRLF line ends throughout. A line break in a subject or a name becomes a space: no text
+/// can end a header and start another.
 public enum MIMEMessage {
     /// The mail's bytes; `boundary` separates its parts (random per mail).
     public static func render(_ mail: MailMessage, boundary: String) -> String {
@@ -22,26 +23,46 @@ public enum MIMEMessage {
             headers.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
         }
         var lines = headers
-        if let html = mail.html {
-            lines.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
-            lines.append("")
-            for (type, body) in [("text/plain", mail.text), ("text/html", html)] {
-                lines.append("--" + boundary)
-                lines += part(type, body)
-            }
-            lines.append("--" + boundary + "--")
+        if mail.attachments.isEmpty {
+            lines += body(mail, boundary: boundary)
         } else {
-            lines += part("text/plain", mail.text)
+            let mixed = "m" + boundary // neither boundary begins the other
+            lines += ["Content-Type: multipart/mixed; boundary=\"\(mixed)\"", "", "--" + mixed]
+            lines += body(mail, boundary: boundary)
+            for attachment in mail.attachments {
+                lines.append("--" + mixed)
+                lines += [
+                    "Content-Type: \(attachment.contentType); name=\"\(attachment.filename)\"",
+                    "Content-Disposition: attachment; filename=\"\(attachment.filename)\"", "Content-Transfer-Encoding: base64", "",
+                ]
+                lines += base64Lines(attachment.data)
+            }
+            lines.append("--" + mixed + "--")
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The text, or the text and its HTML as `multipart/alternative`, with their headers.
+    private static func body(_ mail: MailMessage, boundary: String) -> [String] {
+        guard let html = mail.html else { return part("text/plain", mail.text) }
+        var lines = ["Content-Type: multipart/alternative; boundary=\"\(boundary)\"", ""]
+        for (type, body) in [("text/plain", mail.text), ("text/html", html)] {
+            lines.append("--" + boundary)
+            lines += part(type, body)
+        }
+        lines.append("--" + boundary + "--")
+        return lines
     }
 
     /// A part's headers, a blank line and its body in base64, 76 characters a line.
     private static func part(_ type: String, _ body: String) -> [String] {
         let normalised = Validator.unixLineBreaks(body).replacingOccurrences(of: "\n", with: "\r\n")
-        let encoded = Data(normalised.utf8).base64EncodedString()
-        var lines = ["Content-Type: \(type); charset=UTF-8", "Content-Transfer-Encoding: base64", ""]
-        var rest = encoded[...]
+        return ["Content-Type: \(type); charset=UTF-8", "Content-Transfer-Encoding: base64", ""] + base64Lines(Data(normalised.utf8))
+    }
+
+    private static func base64Lines(_ data: Data) -> [String] {
+        var lines: [String] = []
+        var rest = data.base64EncodedString()[...]
         while !rest.isEmpty {
             lines.append(String(rest.prefix(76)))
             rest = rest.dropFirst(76)

@@ -21,8 +21,22 @@ public struct MailAddress: Sendable, Equatable, Codable {
     }
 }
 
+/// A file that travels with a mail: a ticket's QR code, an event's `.ics`.
+public struct MailAttachment: Sendable, Equatable, Codable {
+    /// ASCII, as mail programs show it: `ticket.png`.
+    public var filename: String
+    /// `image/png`, `text/calendar; charset=UTF-8; method=PUBLISH`.
+    public var contentType: String
+    public var data: Data
+
+    public init(filename: String, contentType: String, data: Data) {
+        (self.filename, self.contentType, self.data) = (filename, contentType, data)
+    }
+}
+
 /// One mail as Musubi sends it: to one or more people, a subject, a plain-text body and the
-/// same as HTML, and the one-click address that stops this kind of mail.
+/// same as HTML, files that travel with it, and the one-click address that stops this kind
+/// of mail.
 public struct MailMessage: Sendable, Equatable, Codable {
     public var from: MailAddress
     public var to: [MailAddress]
@@ -34,11 +48,13 @@ public struct MailMessage: Sendable, Equatable, Codable {
     /// Without the angle brackets: `20261206.8f3a…@musubi.example.jp`.
     public var messageID: String
     public var date: Date
+    public var attachments: [MailAttachment]
 
     public init(
         from: MailAddress, to: [MailAddress], subject: String, text: String, html: String? = nil, unsubscribe: String? = nil,
-        messageID: String, date: Date
+        messageID: String, date: Date, attachments: [MailAttachment] = []
     ) {
+        self.attachments = attachments
         self.from = from
         self.to = to
         self.subject = subject

@@ -39,6 +39,7 @@ struct Migrator {
         Migration(version: 23, name: "bulletin files", statements: CreateBulletinFiles.statements),
         Migration(version: 24, name: "mail opens", statements: CreateMailOpens.statements),
         Migration(version: 25, name: "events and registrations", statements: CreateEvents.statements),
+        Migration(version: 26, name: "event tickets", statements: AddEventTickets.statements, backfill: AddEventTickets.issueTickets),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

@@ -81,13 +81,14 @@ struct SQLEventRepository: EventRepository {
         return counts
     }
 
-    func insertRegistration(eventID: Int64, memberID: Int64, status: RegistrationStatus, at: Date) async throws -> Registration {
+    func insertRegistration(eventID: Int64, memberID: Int64, status: RegistrationStatus, ticket: String, at: Date) async throws -> Registration {
         let id = try await db.insertReturningID(
             """
-            INSERT INTO event_registrations (event_id, member_id, status, registered_at, changed_at)
-            VALUES (\(bind: eventID), \(bind: memberID), \(bind: status.rawValue), \(bind: at.epochMilliseconds), \(bind: at.epochMilliseconds))
+            INSERT INTO event_registrations (event_id, member_id, status, registered_at, changed_at, ticket)
+            VALUES (\(bind: eventID), \(bind: memberID), \(bind: status.rawValue), \(bind: at.epochMilliseconds), \(bind: at.epochMilliseconds),
+              \(bind: ticket))
             """)
-        return Registration(id: id, eventID: eventID, memberID: memberID, status: status, registeredAt: at)
+        return Registration(id: id, eventID: eventID, memberID: memberID, status: status, registeredAt: at, ticket: ticket)
     }
 
     func setStatus(registrationID: Int64, to status: RegistrationStatus, at: Date) async throws {
@@ -120,6 +121,41 @@ struct SQLEventRepository: EventRepository {
             .map(Self.registration)
     }
 
+    func registration(ticket: String) async throws -> Registration? {
+        try await db.raw("SELECT * FROM event_registrations WHERE ticket = \(bind: ticket)").first().map(Self.registration)
+    }
+
+    func attendees(eventID: Int64) async throws -> [Attendee] {
+        try await db.raw(Self.attendeeQuery + " WHERE r.event_id = \(bind: eventID) AND r.status <> 'cancelled' ORDER BY m.name_kana, m.id").all()
+            .map(Self.attendee)
+    }
+
+    func attendee(registrationID: Int64) async throws -> Attendee? {
+        try await db.raw(Self.attendeeQuery + " WHERE r.id = \(bind: registrationID)").first().map(Self.attendee)
+    }
+
+    func checkIn(registrationID: Int64, at: Date?) async throws {
+        let arrived: SQLQueryString = at == nil ? "" : ", status = 'registered'"
+        try await db.raw(
+            "UPDATE event_registrations SET checked_in_at = \(bind: at?.epochMilliseconds)" + arrived + " WHERE id = \(bind: registrationID)"
+        ).run()
+    }
+
+    private static var attendeeQuery: SQLQueryString {
+        """
+        SELECT r.*, m.name AS member_name, m.name_kana AS member_kana, m.email AS member_email,
+          o.name AS organization_name, o.sector AS organization_sector
+        FROM event_registrations r JOIN members m ON m.id = r.member_id LEFT JOIN organizations o ON o.id = m.organization_id
+        """
+    }
+
+    private static func attendee(_ row: any SQLRow) throws -> Attendee {
+        Attendee(
+            registration: try registration(row), name: try row.string("member_name"), nameKana: try row.string("member_kana"),
+            email: try row.string("member_email"), organizationName: try row.decode(column: "organization_name", as: String?.self) ?? "",
+            sector: try row.decode(column: "organization_sector", as: String?.self).flatMap(Sector.init(rawValue:)))
+    }
+
     private static func event(_ row: any SQLRow) throws -> Event {
         let draft = EventDraft(
             kind: try row.enumValue("kind", as: EventKind.self), title: try row.string("title"), description: try row.string("description"),
@@ -131,13 +167,13 @@ struct SQLEventRepository: EventRepository {
             registrationOpensAt: try row.optionalDate("registration_opens_at"), registrationClosesAt: try row.optionalDate("registration_closes_at"))
         return Event(
             id: try row.int64("id"), draft: draft, createdBy: try row.optionalInt64("created_by"), createdAt: try row.date("created_at"),
-            cancelledAt: try row.optionalDate("cancelled_at"))
+            cancelledAt: try row.optionalDate("cancelled_at"), sequence: Int(try row.int64("sequence")))
     }
 
     private static func registration(_ row: any SQLRow) throws -> Registration {
         Registration(
             id: try row.int64("id"), eventID: try row.int64("event_id"), memberID: try row.int64("member_id"),
             status: try row.enumValue("status", as: RegistrationStatus.self), registeredAt: try row.date("registered_at"),
-            checkedInAt: try row.optionalDate("checked_in_at"))
+            checkedInAt: try row.optionalDate("checked_in_at"), ticket: try row.string("ticket"))
     }
 }

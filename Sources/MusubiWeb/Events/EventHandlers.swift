@@ -136,7 +136,7 @@ struct EventHandlers {
         let counts = shown.counts
         let model = EventPage(
             title: draft.title, kind: site.t("event_kind." + draft.kind.rawValue, context), when: when(event, context),
-            venue: draft.place.venueName.isEmpty ? nil : draft.place.venueName, address: address(draft.place),
+            venue: draft.place.venueName.isEmpty ? nil : draft.place.venueName, address: EventWords.address(draft.place),
             onlineURL: shown.mine?.status == .registered && !draft.place.onlineURL.isEmpty ? draft.place.onlineURL : nil,
             description: draft.description.isEmpty ? nil : draft.description,
             visibility: site.t("event_visibility." + draft.visibility.rawValue, context),
@@ -148,7 +148,8 @@ struct EventHandlers {
                 ? Paths.eventRegistration.href(id) : nil,
             cancelAction: holds ? Paths.eventCancellation.href(id) : nil,
             closed: !event.takesRegistrations(at: now), cancelled: event.cancelledAt != nil, calendarHref: Paths.eventCalendar.href(id),
-            errors: errors)
+            ticketHref: shown.mine?.status == .registered ? Paths.eventTicket.href(id) : nil,
+            doorHref: Policy.can(context.actor, .edit, .event(shown.access)) ? Paths.eventDoor.href(id) : nil, errors: errors)
         return site.render(model, title: draft.title, request, context, status: status)
     }
 
@@ -169,23 +170,11 @@ struct EventHandlers {
         EventRow(
             title: event.draft.title, href: Paths.event.href(event.id), kind: site.t("event_kind." + event.draft.kind.rawValue, context),
             when: when(event, context),
-            place: address(event.draft.place) ?? (event.draft.place.venueName.isEmpty ? nil : event.draft.place.venueName),
+            place: EventWords.address(event.draft.place) ?? (event.draft.place.venueName.isEmpty ? nil : event.draft.place.venueName),
             cancelled: event.cancelledAt != nil, testID: "event-\(event.id)")
     }
 
-    /// When, as people read it: a day (or days) for an all-day event, else times (the end's
-    /// time alone when it ends the day it starts).
     private func when(_ event: Event, _ context: Context) -> String {
-        let draft = event.draft
-        let (startDay, endDay) = (site.formatDate(draft.startsAt, context), site.formatDate(draft.endsAt, context))
-        if draft.allDay { return startDay == endDay ? startDay : startDay + " – " + endDay }
-        let start = site.formatDate(draft.startsAt, context, withTime: true)
-        let end = site.formatDate(draft.endsAt, context, withTime: true)
-        return startDay == endDay ? start + "–" + end.dropFirst(endDay.count).trimmingCharacters(in: .whitespaces) : start + " – " + end
-    }
-
-    private func address(_ place: EventPlace) -> String? {
-        let parts = [Prefecture.named(place.prefectureCode)?.name ?? "", place.municipality, place.address].filter { !$0.isEmpty }
-        return parts.isEmpty ? nil : parts.joined(separator: " ")
+        EventWords(configuration: site.configuration, language: context.language).when(event)
     }
 }

@@ -34,7 +34,8 @@ struct ICalendar {
         let draft = event.draft
         let host = configuration.publicHost
         var lines = [
-            "BEGIN:VEVENT", "UID:event-\(event.id)@\(host)", "DTSTAMP:" + Self.utc(now), "SEQUENCE:0", "SUMMARY:" + Self.text(draft.title),
+            "BEGIN:VEVENT", "UID:event-\(event.id)@\(host)", "DTSTAMP:" + Self.utc(now), "SEQUENCE:\(event.sequence)",
+            "SUMMARY:" + Self.text(draft.title),
         ]
         if draft.allDay {
             let days = Self.formatter("yyyyMMdd", configuration.timeZone)
@@ -49,8 +50,7 @@ struct ICalendar {
         } else {
             lines += ["DTSTART:" + Self.utc(draft.startsAt), "DTEND:" + Self.utc(draft.endsAt)]
         }
-        let place = [draft.place.venueName, Prefecture.named(draft.place.prefectureCode)?.name ?? "", draft.place.municipality, draft.place.address]
-            .filter { !$0.isEmpty }.joined(separator: " ")
+        let place = EventWords.location(draft.place)
         if !place.isEmpty { lines.append("LOCATION:" + Self.text(place)) }
         if !draft.description.isEmpty { lines.append("DESCRIPTION:" + Self.text(draft.description)) }
         lines += [

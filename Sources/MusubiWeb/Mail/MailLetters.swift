@@ -70,11 +70,13 @@ public struct MailLetters: LetterWriter {
                 letter,
                 subjectLine: text("digest.subject").replacingOccurrences(of: "{week}", with: configuration.formatDate(digest.until, language)),
                 template: "mail-digest", digestBody(digest, body))
+        case .event(let event):
+            return eventMail(letter, event, body)
         }
         return mail(letter, subjectLine: body.headline, template: "mail-letter", body)
     }
 
-    private func mail(_ letter: Letter, subjectLine: String, template: String, _ body: Any) -> MailMessage {
+    func mail(_ letter: Letter, subjectLine: String, template: String, _ body: Any, attachments: [MailAttachment] = []) -> MailMessage {
         let siteName = configuration.name(in: configuration.defaultLanguage)
         let subject = "[\(siteName)] \(subjectLine)"
         let rendered = templates.render(template, body) ?? subjectLine
@@ -86,7 +88,7 @@ public struct MailLetters: LetterWriter {
             from: MailAddress(name: siteName, address: configuration.mailFrom), to: [letter.to], subject: subject, text: rendered,
             html: Self.html(rendered, title: subject, counter: counter),
             unsubscribe: letter.unsubscribeToken.map { configuration.absolute(Paths.unsubscribe.href($0)) },
-            messageID: letter.messageKey + "@" + configuration.publicHost, date: letter.date)
+            messageID: letter.messageKey + "@" + configuration.publicHost, date: letter.date, attachments: attachments)
     }
 
     /// What the digest's template reads: the letter's greeting and foot, and the week's

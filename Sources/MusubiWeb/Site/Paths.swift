@@ -53,6 +53,14 @@ public enum Paths {
     public static let eventCalendar = PathTemplate("/events/{id}/calendar.ics")
     public static let eventsCalendar = PathTemplate("/events.ics")
     public static let eventCancellation = PathTemplate("/events/{id}/registration/cancel")
+    /// A person's own ticket: the QR code shown at the door.
+    public static let eventTicket = PathTemplate("/events/{id}/ticket")
+    /// The door (coordinators): a ticket's QR code leads here with `?ticket=`; `?q=` finds
+    /// people by name or reading.
+    public static let eventDoor = PathTemplate("/events/{id}/check-in")
+    public static let eventArrival = PathTemplate("/events/{id}/check-in/{registration}")
+    public static let eventArrivalUndo = PathTemplate("/events/{id}/check-in/{registration}/undo")
+    public static let eventWalkIns = PathTemplate("/events/{id}/walk-ins")
     public static let exchange = PathTemplate("/exchange")
     public static let channelBrowser = PathTemplate("/exchange/browse")
     public static let newChannel = PathTemplate("/exchange/new")

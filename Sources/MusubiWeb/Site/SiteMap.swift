@@ -145,6 +145,12 @@ public enum SiteMap {
         pages.get(Paths.eventsCalendar.routerPath, use: events.publicCalendar)
         pages.post(Paths.eventRegistration.routerPath, use: events.register)
         pages.post(Paths.eventCancellation.routerPath, use: events.cancel)
+        let door = EventDoorHandlers(site: site)
+        pages.get(Paths.eventTicket.routerPath, use: door.ticket)
+        pages.get(Paths.eventDoor.routerPath, use: door.door)
+        pages.post(Paths.eventArrival.routerPath, use: door.checkIn)
+        pages.post(Paths.eventArrivalUndo.routerPath, use: door.undo)
+        pages.post(Paths.eventWalkIns.routerPath, use: door.walkIn)
 
         let exchange = ExchangeHandlers(site: site)
         pages.get(Paths.exchange.routerPath, use: exchange.list)

@@ -41,6 +41,10 @@ struct EventPage: PageModel {
     var closed: Bool
     var cancelled: Bool
     var calendarHref: String
+    /// The reader's ticket, with a place.
+    var ticketHref: String?
+    /// The check-in page, for coordinators.
+    var doorHref: String?
     var errors: [String: String]
 }
 
@@ -53,4 +57,62 @@ struct EventFormPage: PageModel {
     var visibilities: [Option]
     var prefectures: [Option]
     var errors: [String: String]
+}
+
+/// A person's ticket: the QR code shown at the door.
+struct EventTicketPage: PageModel {
+    var title: String
+    var eventHref: String
+    var when: String
+    var place: String?
+    var name: String
+    /// Drawn here (`QRCode.svg`): no text of anyone's in it.
+    var qr: String
+    var ticket: String
+}
+
+/// The door, for coordinators: counts, the person a scanned ticket names, a search by name
+/// or reading, and walk-ins.
+struct EventDoorPage: PageModel {
+    struct Row {
+        var name: String
+        var kana: String
+        var organization: String
+        var status: String
+        var waitlisted: Bool
+        var arrivedAt: String?
+        var checkInAction: String?
+        var undoAction: String?
+        var testID: String
+    }
+
+    struct SectorRow {
+        var sector: String
+        var registered: Int
+        var checkedIn: Int
+    }
+
+    struct WalkIn {
+        var name: String
+        var kana: String
+        var organization: String
+        var memberID: Int64
+    }
+
+    var title: String
+    var eventHref: String
+    var doorHref: String
+    var query: String
+    var counts: String
+    var sectors: [SectorRow]
+    var holder: Row?
+    var ticketError: String?
+    var rows: [Row]
+    /// How many more answer than are listed.
+    var more: Int
+    var walkIns: [WalkIn]
+    var walkInAction: String
+    /// For the template, which cannot ask whether a list is empty.
+    var hasSectors: Bool
+    var hasWalkIns: Bool
 }

@@ -1,0 +1,48 @@
+import Foundation
+
+/// A registration with the person behind it, as the door and the attendance see them.
+public struct Attendee: Sendable, Equatable, Identifiable {
+    public var registration: Registration
+    public var name: String
+    public var nameKana: String
+    public var email: String
+    public var organizationName: String
+    /// Their organisation's sector; nil without one.
+    public var sector: Sector?
+
+    public var id: Int64 { registration.id }
+
+    public init(registration: Registration, name: String, nameKana: String, email: String, organizationName: String, sector: Sector?) {
+        (self.registration, self.name, self.nameKana, self.email, self.organizationName, self.sector) =
+            (registration, name, nameKana, email, organizationName, sector)
+    }
+
+    /// Whether the name, its reading or the organisation has the words typed at the door
+    /// (widths, kana and case folded: かねだ finds カネダ and 金田 finds 金田 浩之).
+    func answers(_ query: String) -> Bool {
+        let words = JapaneseText.terms(of: query)
+        let haystack = JapaneseText.normalize([name, nameKana, organizationName].joined(separator: " ")).replacingOccurrences(of: " ", with: "")
+        return !words.isEmpty && words.allSatisfy { haystack.contains($0.replacingOccurrences(of: " ", with: "")) }
+    }
+}
+
+/// Who came, by sector (産学官金 and the rest): those with a place and those checked in.
+public struct SectorAttendance: Sendable, Equatable {
+    public var sector: Sector?
+    public var registered: Int
+    public var checkedIn: Int
+
+    public init(sector: Sector?, registered: Int, checkedIn: Int) {
+        (self.sector, self.registered, self.checkedIn) = (sector, registered, checkedIn)
+    }
+
+    /// One row per sector in the directory's order, then those without an organisation.
+    static func tally(_ attendees: [Attendee]) -> [SectorAttendance] {
+        let placed = attendees.filter { $0.registration.status == .registered }
+        return (Sector.allCases.map(Optional.some) + [nil]).compactMap { sector in
+            let here = placed.filter { $0.sector == sector }
+            guard !here.isEmpty else { return nil }
+            return SectorAttendance(sector: sector, registered: here.count, checkedIn: here.count(where: { $0.registration.checkedInAt != nil }))
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import MusubiCore
+
+/// How an event's time and place read, the same on its page, in the list and in mail.
+struct EventWords {
+    let configuration: WebConfiguration
+    let language: UILanguage
+
+    /// `2026-12-10 13:30–17:00`, `2026-12-10 – 2026-12-11` (the end's day left out, with the
+    /// time alone, when it ends the day it starts).
+    func when(_ event: Event) -> String {
+        let draft = event.draft
+        let (startDay, endDay) = (configuration.formatDate(draft.startsAt, language), configuration.formatDate(draft.endsAt, language))
+        if draft.allDay { return startDay == endDay ? startDay : startDay + " – " + endDay }
+        let start = configuration.formatDate(draft.startsAt, language, withTime: true)
+        let end = configuration.formatDate(draft.endsAt, language, withTime: true)
+        return startDay == endDay ? start + "–" + end.dropFirst(endDay.count).trimmingCharacters(in: .whitespaces) : start + " – " + end
+    }
+
+    /// The prefecture, municipality and address; nil when none is given.
+    static func address(_ place: EventPlace) -> String? {
+        let parts = [Prefecture.named(place.prefectureCode)?.name ?? "", place.municipality, place.address].filter { !$0.isEmpty }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// The venue and its address on one line.
+    static func location(_ place: EventPlace) -> String {
+        ([place.venueName] + [address(place) ?? ""]).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
