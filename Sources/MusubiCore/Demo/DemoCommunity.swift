@@ -64,6 +64,7 @@ public struct DemoCommunity: Decodable, Sendable {
     var listings: [ListingEntry]
     var channels: [ChannelEntry]
     var bulletins: [BulletinEntry]?
+    var events: [EventEntry]?
 
     /// The password every demo account shares; printed when the demo is loaded.
     public static let password = "musubi-demo"
@@ -170,6 +171,7 @@ public struct DemoCommunity: Decodable, Sendable {
             }
             try await loadChannels(repos, memberIDs: memberIDs, groupIDs: groupIDs, fieldIDs: fieldIDs, now: now)
             try await loadBulletins(repos, memberIDs: memberIDs, organizationIDs: organizationIDs, fieldIDs: fieldIDs, now: now)
+            try await loadEvents(repos, memberIDs: memberIDs, now: now)
         }
         env.fieldTreeCache.invalidate()
     }

@@ -97,7 +97,7 @@ struct EventDoorHandlers {
                     checkedIn: tally.checkedIn)
             },
             holder: door.ticketHolder.map(row), ticketError: ticketError, rows: door.found.prefix(Self.listed).map(row),
-            more: max(door.found.count - Self.listed, 0),
+            more: door.found.count > Self.listed ? door.found.count - Self.listed : nil,
             walkIns: door.others.map { member in
                 EventDoorPage.WalkIn(name: member.name, kana: member.nameKana, organization: member.organizationName, memberID: member.id)
             },

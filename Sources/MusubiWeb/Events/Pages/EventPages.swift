@@ -108,8 +108,8 @@ struct EventDoorPage: PageModel {
     var holder: Row?
     var ticketError: String?
     var rows: [Row]
-    /// How many more answer than are listed.
-    var more: Int
+    /// How many more answer than are listed; nil when all are.
+    var more: Int?
     var walkIns: [WalkIn]
     var walkInAction: String
     /// For the template, which cannot ask whether a list is empty.

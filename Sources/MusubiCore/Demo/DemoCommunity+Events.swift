@@ -1,0 +1,46 @@
+import Foundation
+
+extension DemoCommunity {
+    /// An event of the demo, some days from now (negative: past), with who registered, who
+    /// waits and who came.
+    struct EventEntry: Decodable, Sendable {
+        var key: String, creator: String, kind: EventKind, title: String, description: String
+        /// The first day, counted from today in Tokyo; timed events give the hours.
+        var inDays: Int, days: Int?, startHour: Double?, endHour: Double?
+        var venue: String?, address: String?, prefectureCode: String?, municipality: String?, online: String?
+        var visibility: EventVisibility, capacity: Int?
+        var registered: [String]?, waitlisted: [String]?, checkedIn: [String]?
+    }
+
+    func loadEvents(_ repos: any Repositories, memberIDs: [String: Int64], now: Date) async throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
+        let today = calendar.startOfDay(for: now)
+        for entry in events ?? [] {
+            let first = calendar.date(byAdding: .day, value: entry.inDays, to: today)!
+            let allDay = entry.startHour == nil
+            let startsAt = first.addingTimeInterval((entry.startHour ?? 0) * 3600)
+            let endsAt =
+                allDay
+                ? calendar.date(byAdding: .day, value: entry.days ?? 1, to: first)!.addingTimeInterval(-60)
+                : first.addingTimeInterval((entry.endHour ?? 17) * 3600)
+            let draft = EventDraft(
+                kind: entry.kind, title: entry.title, description: entry.description, startsAt: startsAt, endsAt: endsAt, allDay: allDay,
+                place: EventPlace(
+                    venueName: entry.venue ?? "", address: entry.address ?? "", prefectureCode: entry.prefectureCode ?? "",
+                    municipality: entry.municipality ?? "", onlineURL: entry.online ?? ""),
+                visibility: entry.visibility, capacity: entry.capacity)
+            let created = min(now, startsAt).addingTimeInterval(-30 * 86_400)
+            let event = try await repos.events.insert(draft, by: memberIDs[entry.creator], at: created)
+            let arrived = Set(entry.checkedIn ?? [])
+            let asked = (entry.registered ?? []).map { ($0, RegistrationStatus.registered) } + (entry.waitlisted ?? []).map { ($0, .waitlisted) }
+            for (index, (key, status)) in asked.enumerated() {
+                guard let memberID = memberIDs[key] else { continue }
+                let registration = try await repos.events.insertRegistration(
+                    eventID: event.id, memberID: memberID, status: status, ticket: Registration.newTicket(),
+                    at: created.addingTimeInterval(Double(index + 1) * 3_600))
+                if arrived.contains(key) { try await repos.events.checkIn(registrationID: registration.id, at: startsAt.addingTimeInterval(600)) }
+            }
+        }
+    }
+}
