@@ -134,6 +134,10 @@ import Testing
         Row(method: .post, path: { "/events/\($0.seminar.id)/check-in/999999/undo" }, expected: [401, 404, 403, 404, 404]),
         Row(
             method: .post, path: { "/events/\($0.seminar.id)/walk-ins" }, form: [("member", "999999")], expected: [401, 404, 403, 422, 422]),
+        Row(method: .get, path: { "/events/\($0.seminar.id)/edit" }, expected: [303, 404, 403, 200, 200]),
+        Row(method: .post, path: { "/events/\($0.seminar.id)/edit" }, form: [("title", "")], expected: [401, 404, 403, 422, 422]),
+        // Last of the event's rows: it is called off.
+        Row(method: .post, path: { "/events/\($0.seminar.id)/call-off" }, expected: [401, 404, 403, 303, 303]),
         Row(method: .post, path: { "/exchange/channels/\($0.room.id)/leave" }, expected: [401, 404, 303, 404, 404]),
         Row(method: .post, path: { "/exchange/channels/\($0.lobby.id)/retention" }, form: [("days", "30")], expected: [401, 404, 403, 403, 303]),
         Row(

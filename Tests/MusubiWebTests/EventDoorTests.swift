@@ -28,7 +28,8 @@ import Testing
                 out["qr"] = run.stdout.strip()
             if kind == "text/calendar":
                 event = next(e for e in Calendar.from_ical(part.get_content()).walk("VEVENT"))
-                out["ics"] = {"summary": str(event["SUMMARY"]), "uid": str(event["UID"]), "start": event.decoded("DTSTART").isoformat()}
+                out["ics"] = {"summary": str(event["SUMMARY"]), "uid": str(event["UID"]), "start": event.decoded("DTSTART").isoformat(),
+                              "sequence": str(event.get("SEQUENCE")), "status": str(event.get("STATUS"))}
         print(json.dumps(out))
         """
 

@@ -64,6 +64,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case communityExported = "community.exported"
     case mailRetried = "mail.retried"
     case eventCreated = "event.created"
+    case eventChanged = "event.changed"
+    case eventCalledOff = "event.called_off"
     case bulletinPublished = "bulletin.published"
     case bulletinEdited = "bulletin.edited"
     case bulletinRemoved = "bulletin.removed"

@@ -10,11 +10,15 @@ public struct EventLetter: Sendable, Equatable, Codable {
         case waitlisted
         /// A place was freed and they had the first turn.
         case promoted
+        /// Its time or place changed (the calendar file's sequence is raised).
+        case changed
+        /// It was called off.
+        case cancelled
     }
 
     public var reason: Reason
     public var event: Event
-    /// With a place: the ticket; waiting: nil.
+    /// With a place: the ticket; waiting, or called off: nil.
     public var ticket: String?
 
     public init(reason: Reason, event: Event, ticket: String?) {

@@ -22,6 +22,64 @@ public struct Events: Sendable {
         }
     }
 
+    /// A coordinator changes an event; audited. Those with a place or waiting are mailed when
+    /// its time, place or title changed; a larger capacity moves the first waiting up, in
+    /// order. A smaller one takes nobody's place away.
+    public func update(_ actor: Requester, id: Int64, _ draft: EventDraft) async throws {
+        let clean = try validate(draft)
+        let now = env.now()
+        try await env.persistence.write { repos in
+            let (old, access) = try await Self.visible(id, to: actor, repos)
+            try Policy.require(actor, .edit, .event(access), hiding: false)
+            guard old.cancelledAt == nil else { throw MusubiError.conflict("error.event_called_off") }
+            try await repos.events.lockForRegistration(eventID: id)
+            try await repos.events.update(id: id, with: clean)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .eventChanged, subjectType: "event", subjectID: id, detail: clean.title, at: now)
+            guard let event = try await repos.events.find(id: id) else { throw MusubiError.notFound }
+            var promoted: Set<Int64> = []
+            if now < event.draft.endsAt {
+                var placed = try await repos.events.counts(eventID: id).registered
+                while clean.capacity.map({ placed < $0 }) ?? true, let next = try await repos.events.firstWaiting(eventID: id) {
+                    try await repos.events.setStatus(registrationID: next.id, to: .registered, at: now)
+                    var moved = next
+                    moved.status = .registered
+                    try await mail(.promoted, moved, event, repos)
+                    promoted.insert(next.id)
+                    placed += 1
+                }
+            }
+            let before = old.draft
+            let noticed =
+                (before.title, before.startsAt, before.endsAt, before.allDay, before.place)
+                != (clean.title, clean.startsAt, clean.endsAt, clean.allDay, clean.place)
+            guard noticed else { return }
+            for registration in try await repos.events.registrations(eventID: id)
+            where registration.status != .cancelled && !promoted.contains(registration.id) {
+                try await mail(.changed, registration, event, repos)
+            }
+        }
+    }
+
+    /// A coordinator calls an event off: it stays listed, marked cancelled, registrations close,
+    /// and everyone with a place or waiting is mailed (with the calendar's cancellation).
+    public func callOff(_ actor: Requester, id: Int64) async throws {
+        let now = env.now()
+        try await env.persistence.write { repos in
+            let (old, access) = try await Self.visible(id, to: actor, repos)
+            try Policy.require(actor, .edit, .event(access), hiding: false)
+            guard old.cancelledAt == nil else { return }
+            try await repos.events.lockForRegistration(eventID: id)
+            try await repos.events.callOff(id: id, at: now)
+            try await repos.audit.append(
+                actorID: actor.memberID, action: .eventCalledOff, subjectType: "event", subjectID: id, detail: old.draft.title, at: now)
+            guard let event = try await repos.events.find(id: id) else { throw MusubiError.notFound }
+            for registration in try await repos.events.registrations(eventID: id) where registration.status != .cancelled {
+                try await mail(.cancelled, registration, event, repos)
+            }
+        }
+    }
+
     /// People the coordinator invites to an event (for an invited-only one, the only people
     /// besides coordinators who see it).
     public func invite(_ actor: Requester, eventID: Int64, memberIDs: [Int64]) async throws {
@@ -116,7 +174,8 @@ public struct Events: Sendable {
     /// Puts the mail about a registration in the outbox, in the registration's transaction.
     func mail(_ reason: EventLetter.Reason, _ registration: Registration, _ event: Event, _ repos: any Repositories) async throws {
         guard let attendee = try await repos.events.attendee(registrationID: registration.id) else { return }
-        let letter = EventLetter(reason: reason, event: event, ticket: reason == .waitlisted ? nil : registration.ticket)
+        let placed = registration.status == .registered && reason != .cancelled
+        let letter = EventLetter(reason: reason, event: event, ticket: placed ? registration.ticket : nil)
         try await repos.post(.event(letter), to: MailAddress(name: attendee.name, address: attendee.email), kind: EventLetter.outboxKind, env)
     }
 

@@ -3,6 +3,10 @@ import Foundation
 public protocol EventRepository: Sendable {
     func insert(_ draft: EventDraft, by: Int64?, at: Date) async throws -> Event
     func find(id: Int64) async throws -> Event?
+    /// The event as now drafted, its sequence raised.
+    func update(id: Int64, with draft: EventDraft) async throws
+    /// Called off: it stays, marked cancelled, its sequence raised.
+    func callOff(id: Int64, at: Date) async throws
     /// Events starting from `from` (upcoming, soonest first) or before it (past, latest first).
     func list(upcoming: Bool, from: Date, kind: EventKind?, page: PageRequest) async throws -> Page<Event>
     func invite(eventID: Int64, memberIDs: [Int64], at: Date) async throws

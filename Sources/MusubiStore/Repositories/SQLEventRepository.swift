@@ -24,6 +24,26 @@ struct SQLEventRepository: EventRepository {
         try await db.raw("SELECT * FROM events WHERE id = \(bind: id)").first().map(Self.event)
     }
 
+    func update(id: Int64, with draft: EventDraft) async throws {
+        let place = draft.place
+        try await db.raw(
+            """
+            UPDATE events SET kind = \(bind: draft.kind.rawValue), title = \(bind: draft.title), description = \(bind: draft.description),
+              starts_at = \(bind: draft.startsAt.epochMilliseconds), ends_at = \(bind: draft.endsAt.epochMilliseconds),
+              all_day = \(bind: draft.allDay ? 1 : 0), venue_name = \(bind: place.venueName), address = \(bind: place.address),
+              prefecture_code = \(bind: place.prefectureCode), municipality = \(bind: place.municipality), online_url = \(bind: place.onlineURL),
+              visibility = \(bind: draft.visibility.rawValue), capacity = \(bind: draft.capacity.map(Int64.init)),
+              registration_opens_at = \(bind: draft.registrationOpensAt?.epochMilliseconds),
+              registration_closes_at = \(bind: draft.registrationClosesAt?.epochMilliseconds), sequence = sequence + 1
+            WHERE id = \(bind: id)
+            """
+        ).run()
+    }
+
+    func callOff(id: Int64, at: Date) async throws {
+        try await db.raw("UPDATE events SET cancelled_at = \(bind: at.epochMilliseconds), sequence = sequence + 1 WHERE id = \(bind: id)").run()
+    }
+
     func list(upcoming: Bool, from: Date, kind: EventKind?, page: PageRequest) async throws -> Page<Event> {
         var filter: SQLQueryString = upcoming ? "ends_at >= \(bind: from.epochMilliseconds)" : "ends_at < \(bind: from.epochMilliseconds)"
         if let kind { filter = filter + " AND kind = \(bind: kind.rawValue)" }

@@ -66,12 +66,66 @@ struct EventHandlers {
 
     func newForm(_ request: Request, _ context: Context) async throws -> Response {
         try Policy.require(context.actor, .create, .events, hiding: false)
-        return formPage([:], allDay: false, kind: .technologyExchange, visibility: .members, prefecture: "", errors: [:], request, context)
+        return formPage(
+            [:], allDay: false, kind: .technologyExchange, visibility: .members, prefecture: "", editing: nil, errors: [:], request, context)
     }
 
     func create(_ request: Request, _ context: Context) async throws -> Response {
         try Policy.require(context.actor, .create, .events, hiding: false)
-        let form = context.form
+        let (draft, problems) = submitted(context.form)
+        do {
+            if !problems.isEmpty { throw MusubiError.invalid(problems) }
+            let event = try await events.create(context.actor, draft)
+            return site.redirect(Paths.event.href(event.id), notice: "event_created")
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            return refused(error, draft, problems, editing: nil, request, context)
+        }
+    }
+
+    /// `GET /events/{id}/edit`: the form with the event as it stands.
+    func editForm(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let shown = try await events.show(context.actor, id: id)
+        try Policy.require(context.actor, .edit, .event(shown.access), hiding: false)
+        let draft = shown.event.draft
+        let moment = { (date: Date?) in date.map(site.momentValue) ?? "" }
+        let day = { (date: Date) in String(site.momentValue(date).prefix(10)) }
+        let values = [
+            "title": draft.title, "description": draft.description,
+            "startsAt": draft.allDay ? day(draft.startsAt) : moment(draft.startsAt),
+            "endsAt": draft.allDay ? day(draft.endsAt) : moment(draft.endsAt),
+            "venueName": draft.place.venueName, "address": draft.place.address, "municipality": draft.place.municipality,
+            "onlineURL": draft.place.onlineURL, "capacity": draft.capacity.map(String.init) ?? "",
+            "registrationOpensAt": moment(draft.registrationOpensAt), "registrationClosesAt": moment(draft.registrationClosesAt),
+        ]
+        return formPage(
+            values, allDay: draft.allDay, kind: draft.kind, visibility: draft.visibility, prefecture: draft.place.prefectureCode, editing: id,
+            errors: [:], request, context)
+    }
+
+    /// `POST /events/{id}/edit`.
+    func update(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        try Policy.require(context.actor, .edit, .event(try await events.show(context.actor, id: id).access), hiding: false)
+        let (draft, problems) = submitted(context.form)
+        do {
+            if !problems.isEmpty { throw MusubiError.invalid(problems) }
+            try await events.update(context.actor, id: id, draft)
+            return site.redirect(Paths.event.href(id), notice: "event_changed")
+        } catch let error as MusubiError where error.belongsOnTheForm {
+            return refused(error, draft, problems, editing: id, request, context)
+        }
+    }
+
+    /// `POST /events/{id}/call-off`: cancelled, everyone told.
+    func callOff(_ request: Request, _ context: Context) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        try await events.callOff(context.actor, id: id)
+        return site.redirect(Paths.event.href(id), notice: "event_called_off")
+    }
+
+    /// The event the form describes, and what is wrong with what was typed.
+    private func submitted(_ form: FormData) -> (EventDraft, [MusubiError.Problem]) {
         var problems: [MusubiError.Problem] = []
         let allDay = form.optional("allDay") == "1"
         func moment(_ key: String, endOfDay: Bool = false, required: Bool = false) -> Date? {
@@ -102,25 +156,27 @@ struct EventHandlers {
                 onlineURL: form["onlineURL"]),
             visibility: visibility ?? .members, capacity: capacity, registrationOpensAt: moment("registrationOpensAt"),
             registrationClosesAt: moment("registrationClosesAt"))
-        do {
-            if !problems.isEmpty { throw MusubiError.invalid(problems) }
-            let event = try await events.create(context.actor, draft)
-            return site.redirect(Paths.event.href(event.id), notice: "event_created")
-        } catch let error as MusubiError where error.belongsOnTheForm {
-            let values = Dictionary(
-                [
-                    "title", "description", "startsAt", "endsAt", "venueName", "address", "municipality", "onlineURL", "capacity",
-                    "registrationOpensAt", "registrationClosesAt",
-                ].map { ($0, String(form[$0].prefix(10_000))) },
-                uniquingKeysWith: { a, _ in a })
-            var errors = site.problems(error, context)
-            if case .invalid(let found) = error {
-                for problem in problems + found where errors[problem.field] == nil { errors[problem.field] = site.t(problem.key, context) }
-            }
-            return formPage(
-                values, allDay: allDay, kind: draft.kind, visibility: draft.visibility, prefecture: form["prefectureCode"], errors: errors, request,
-                context, status: .unprocessableContent)
+        return (draft, problems)
+    }
+
+    /// The form again with what was typed and what is wrong with it.
+    private func refused(
+        _ error: MusubiError, _ draft: EventDraft, _ problems: [MusubiError.Problem], editing: Int64?, _ request: Request, _ context: Context
+    ) -> Response {
+        let form = context.form
+        let values = Dictionary(
+            [
+                "title", "description", "startsAt", "endsAt", "venueName", "address", "municipality", "onlineURL", "capacity",
+                "registrationOpensAt", "registrationClosesAt",
+            ].map { ($0, String(form[$0].prefix(10_000))) },
+            uniquingKeysWith: { a, _ in a })
+        var errors = site.problems(error, context)
+        if case .invalid(let found) = error {
+            for problem in problems + found where errors[problem.field] == nil { errors[problem.field] = site.t(problem.key, context) }
         }
+        return formPage(
+            values, allDay: draft.allDay, kind: draft.kind, visibility: draft.visibility, prefecture: form["prefectureCode"], editing: editing,
+            errors: errors, request, context, status: ErrorMiddleware.describe(error).0)
     }
 
     // MARK: Pages
@@ -134,6 +190,7 @@ struct EventHandlers {
         let now = site.now()
         let holds = shown.mine.map { $0.status != .cancelled } ?? false
         let counts = shown.counts
+        let keeps = Policy.can(context.actor, .edit, .event(shown.access))
         let model = EventPage(
             title: draft.title, kind: site.t("event_kind." + draft.kind.rawValue, context), when: when(event, context),
             venue: draft.place.venueName.isEmpty ? nil : draft.place.venueName, address: EventWords.address(draft.place),
@@ -149,21 +206,23 @@ struct EventHandlers {
             cancelAction: holds ? Paths.eventCancellation.href(id) : nil,
             closed: !event.takesRegistrations(at: now), cancelled: event.cancelledAt != nil, calendarHref: Paths.eventCalendar.href(id),
             ticketHref: shown.mine?.status == .registered ? Paths.eventTicket.href(id) : nil,
-            doorHref: Policy.can(context.actor, .edit, .event(shown.access)) ? Paths.eventDoor.href(id) : nil, errors: errors)
+            doorHref: keeps ? Paths.eventDoor.href(id) : nil, editHref: keeps && event.cancelledAt == nil ? Paths.eventEdit.href(id) : nil,
+            callOffAction: keeps && event.cancelledAt == nil ? Paths.eventCallOff.href(id) : nil, errors: errors)
         return site.render(model, title: draft.title, request, context, status: status)
     }
 
     private func formPage(
-        _ values: [String: String], allDay: Bool, kind: EventKind, visibility: EventVisibility, prefecture: String, errors: [String: String],
-        _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+        _ values: [String: String], allDay: Bool, kind: EventKind, visibility: EventVisibility, prefecture: String, editing: Int64?,
+        errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
     ) -> Response {
         let views = Views(site: site, context: context, tree: FieldTree([]))
         let model = EventFormPage(
-            action: Paths.events.href(), values: values, allDay: allDay,
+            action: editing.map { Paths.eventEdit.href($0) } ?? Paths.events.href(), editing: editing != nil,
+            cancelHref: editing.map { Paths.event.href($0) }, values: values, allDay: allDay,
             kinds: views.options(EventKind.allCases, catalog: "event_kind.", selected: kind),
             visibilities: views.options(EventVisibility.allCases, catalog: "event_visibility.", selected: visibility),
             prefectures: views.prefectureOptions(selected: prefecture), errors: errors)
-        return site.render(model, title: site.t("events.new", context), request, context, status: status)
+        return site.render(model, title: site.t(editing == nil ? "events.new" : "events.edit", context), request, context, status: status)
     }
 
     private func row(_ event: Event, _ context: Context) -> EventRow {

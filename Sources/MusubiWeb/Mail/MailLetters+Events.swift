@@ -14,7 +14,8 @@ extension MailLetters {
     }
 
     /// A person's place at an event: with a place, the ticket's QR code as a PNG (what the
-    /// door's camera reads) and the event as an `.ics` file; waiting, neither.
+    /// door's camera reads) and the event as an `.ics` file; waiting, neither; called off, the
+    /// `.ics` that takes it out of their calendar.
     func eventMail(_ letter: Letter, _ about: EventLetter, _ letterBody: Body) -> MailMessage {
         let language = configuration.defaultLanguage
         let event = about.event
@@ -32,6 +33,8 @@ extension MailLetters {
             if let code = try? QRCode(Self.doorAddress(event.id, ticket: ticket, configuration)) {
                 attachments.append(MailAttachment(filename: "ticket-\(event.id).png", contentType: "image/png", data: code.png()))
             }
+        }
+        if about.ticket != nil || about.reason == .cancelled {
             let calendar = ICalendar(configuration: configuration).document([event], name: event.draft.title, stampedAt: letter.date)
             attachments.append(
                 MailAttachment(

@@ -48,6 +48,8 @@ public enum Paths {
     public static let events = PathTemplate("/events")
     public static let newEvent = PathTemplate("/events/new")
     public static let event = PathTemplate("/events/{id}")
+    public static let eventEdit = PathTemplate("/events/{id}/edit")
+    public static let eventCallOff = PathTemplate("/events/{id}/call-off")
     public static let eventRegistration = PathTemplate("/events/{id}/registration")
     /// One event as iCalendar, and the public events as a calendar feed.
     public static let eventCalendar = PathTemplate("/events/{id}/calendar.ics")

@@ -45,12 +45,18 @@ struct EventPage: PageModel {
     var ticketHref: String?
     /// The check-in page, for coordinators.
     var doorHref: String?
+    /// Changing it and calling it off, for coordinators.
+    var editHref: String?
+    var callOffAction: String?
     var errors: [String: String]
 }
 
 /// A coordinator's form for a new event.
 struct EventFormPage: PageModel {
     var action: String
+    /// Changing an event (else creating one).
+    var editing: Bool
+    var cancelHref: String?
     var values: [String: String]
     var allDay: Bool
     var kinds: [Option]
