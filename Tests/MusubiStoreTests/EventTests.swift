@@ -41,18 +41,18 @@ import Testing
 
             // Registering again changes nothing; a place given up goes to the first waiting.
             let placed = try #require(all.first { $0.status == .registered })
-            let holder = try #require(people.first { $0.id == placed.memberID })
+            let holder = try #require(people.first { $0.id == placed.registrant.memberID })
             #expect(try await events.register(c.actor(holder), eventID: event.id).id == placed.id)
             let promoted = try await events.cancel(c.actor(holder), eventID: event.id)
             #expect(promoted?.id == waiting[0].id && promoted?.status == .registered)
             #expect(try await events.show(c.actor(c.coordinator), id: event.id).counts == RegistrationCounts(registered: 20, waitlisted: 29))
             // One who waits and gives up frees nothing; one who comes back queues from now.
-            let waiter = try #require(people.first { $0.id == waiting[5].memberID })
+            let waiter = try #require(people.first { $0.id == waiting[5].registrant.memberID })
             #expect(try await events.cancel(c.actor(waiter), eventID: event.id) == nil)
             clock.advance(by: 60)
             #expect(try await events.register(c.actor(holder), eventID: event.id).status == .waitlisted)
             let order = try await persistence.read { try await $0.events.registrations(eventID: event.id) }.filter { $0.status == .waitlisted }
-            #expect(order.last?.memberID == holder.id, "back at the end of the line")
+            #expect(order.last?.registrant.memberID == holder.id, "back at the end of the line")
         }
     }
 

@@ -134,6 +134,14 @@ import Testing
         Row(method: .post, path: { "/events/\($0.seminar.id)/check-in/999999/undo" }, expected: [401, 404, 403, 404, 404]),
         Row(
             method: .post, path: { "/events/\($0.seminar.id)/walk-ins" }, form: [("member", "999999")], expected: [401, 404, 403, 422, 422]),
+        // Visitors register for public events that welcome them, by a mailed key: the seminar is
+        // for members, and a key nobody was given opens nothing.
+        Row(
+            method: .post, path: { "/events/\($0.seminar.id)/visitors" }, form: [("name", "来場 花子"), ("email", "v@example.com")],
+            expected: [404, 404, 404, 404, 404]),
+        Row(method: .get, path: { _ in "/events/visits/not-a-key" }, expected: [404, 404, 404, 404, 404]),
+        Row(method: .post, path: { _ in "/events/visits/not-a-key/confirm" }, expected: [404, 404, 404, 404, 404]),
+        Row(method: .post, path: { _ in "/events/visits/not-a-key/cancel" }, expected: [404, 404, 404, 404, 404]),
         Row(method: .get, path: { "/events/\($0.seminar.id)/edit" }, expected: [303, 404, 403, 200, 200]),
         Row(method: .post, path: { "/events/\($0.seminar.id)/edit" }, form: [("title", "")], expected: [401, 404, 403, 422, 422]),
         // Last of the event's rows: it is called off.

@@ -37,7 +37,7 @@ extension DemoCommunity {
             for (index, (key, status)) in asked.enumerated() {
                 guard let memberID = memberIDs[key] else { continue }
                 let registration = try await repos.events.insertRegistration(
-                    eventID: event.id, memberID: memberID, status: status, ticket: Registration.newTicket(),
+                    eventID: event.id, registrant: .member(memberID), status: status, ticket: Registration.newTicket(),
                     at: created.addingTimeInterval(Double(index + 1) * 3_600))
                 if arrived.contains(key) { try await repos.events.checkIn(registrationID: registration.id, at: startsAt.addingTimeInterval(600)) }
             }

@@ -7,7 +7,7 @@ public struct Attendee: Sendable, Equatable, Identifiable {
     public var nameKana: String
     public var email: String
     public var organizationName: String
-    /// Their organisation's sector; nil without one.
+    /// Their organisation's sector; nil without one, and for visitors.
     public var sector: Sector?
 
     public var id: Int64 { registration.id }
@@ -26,23 +26,41 @@ public struct Attendee: Sendable, Equatable, Identifiable {
     }
 }
 
-/// Who came, by sector (産学官金 and the rest): those with a place and those checked in.
+/// Where an attendee counts: their organisation's sector (産学官金 and support), visitors
+/// without an account, or members without an organisation.
+public enum AttendanceGroup: Sendable, Equatable, Hashable {
+    case sector(Sector)
+    case visitors
+    case unaffiliated
+
+    /// The sectors in the directory's order, then visitors, then the rest.
+    static let all: [AttendanceGroup] = Sector.allCases.map(AttendanceGroup.sector) + [.visitors, .unaffiliated]
+}
+
+/// Who came, by group: those with a place and those checked in.
 public struct SectorAttendance: Sendable, Equatable {
-    public var sector: Sector?
+    public var group: AttendanceGroup
     public var registered: Int
     public var checkedIn: Int
 
-    public init(sector: Sector?, registered: Int, checkedIn: Int) {
-        (self.sector, self.registered, self.checkedIn) = (sector, registered, checkedIn)
+    public init(group: AttendanceGroup, registered: Int, checkedIn: Int) {
+        (self.group, self.registered, self.checkedIn) = (group, registered, checkedIn)
     }
 
-    /// One row per sector in the directory's order, then those without an organisation.
+    /// One row per group that has anyone.
     static func tally(_ attendees: [Attendee]) -> [SectorAttendance] {
         let placed = attendees.filter { $0.registration.status == .registered }
-        return (Sector.allCases.map(Optional.some) + [nil]).compactMap { sector in
-            let here = placed.filter { $0.sector == sector }
+        return AttendanceGroup.all.compactMap { group in
+            let here = placed.filter { $0.group == group }
             guard !here.isEmpty else { return nil }
-            return SectorAttendance(sector: sector, registered: here.count, checkedIn: here.count(where: { $0.registration.checkedInAt != nil }))
+            return SectorAttendance(group: group, registered: here.count, checkedIn: here.count(where: { $0.registration.checkedInAt != nil }))
         }
+    }
+}
+
+extension Attendee {
+    public var group: AttendanceGroup {
+        if case .visitor = registration.registrant { return .visitors }
+        return sector.map(AttendanceGroup.sector) ?? .unaffiliated
     }
 }

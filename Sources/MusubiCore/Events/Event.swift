@@ -56,14 +56,17 @@ public struct EventDraft: Sendable, Equatable, Codable {
     /// When registration opens and closes; nil: from publication, until the start.
     public var registrationOpensAt: Date?
     public var registrationClosesAt: Date?
+    /// People without an account may register by mail (public events only).
+    public var visitorsWelcome: Bool
 
     public init(
         kind: EventKind, title: String, description: String = "", startsAt: Date, endsAt: Date, allDay: Bool = false, place: EventPlace = .init(),
-        visibility: EventVisibility = .members, capacity: Int? = nil, registrationOpensAt: Date? = nil, registrationClosesAt: Date? = nil
+        visibility: EventVisibility = .members, capacity: Int? = nil, registrationOpensAt: Date? = nil, registrationClosesAt: Date? = nil,
+        visitorsWelcome: Bool = false
     ) {
         (self.kind, self.title, self.description, self.startsAt, self.endsAt, self.allDay) = (kind, title, description, startsAt, endsAt, allDay)
         (self.place, self.visibility, self.capacity) = (place, visibility, capacity)
-        (self.registrationOpensAt, self.registrationClosesAt) = (registrationOpensAt, registrationClosesAt)
+        (self.registrationOpensAt, self.registrationClosesAt, self.visitorsWelcome) = (registrationOpensAt, registrationClosesAt, visitorsWelcome)
     }
 }
 
@@ -98,11 +101,21 @@ public enum RegistrationStatus: String, Sendable, CaseIterable, Codable {
     case cancelled
 }
 
+/// Who registered: a member, or a visitor without an account.
+public enum Registrant: Sendable, Equatable, Hashable {
+    case member(Int64)
+    case visitor(Int64)
+
+    public var memberID: Int64? {
+        if case .member(let id) = self { id } else { nil }
+    }
+}
+
 /// A person's registration for an event.
 public struct Registration: Sendable, Equatable, Identifiable {
     public var id: Int64
     public var eventID: Int64
-    public var memberID: Int64
+    public var registrant: Registrant
     public var status: RegistrationStatus
     public var registeredAt: Date
     public var checkedInAt: Date?
@@ -110,10 +123,10 @@ public struct Registration: Sendable, Equatable, Identifiable {
     public var ticket: String
 
     public init(
-        id: Int64, eventID: Int64, memberID: Int64, status: RegistrationStatus, registeredAt: Date, checkedInAt: Date? = nil, ticket: String
+        id: Int64, eventID: Int64, registrant: Registrant, status: RegistrationStatus, registeredAt: Date, checkedInAt: Date? = nil, ticket: String
     ) {
-        (self.id, self.eventID, self.memberID, self.status, self.registeredAt, self.checkedInAt) =
-            (id, eventID, memberID, status, registeredAt, checkedInAt)
+        (self.id, self.eventID, self.registrant, self.status, self.registeredAt, self.checkedInAt) =
+            (id, eventID, registrant, status, registeredAt, checkedInAt)
         self.ticket = ticket
     }
 
@@ -144,5 +157,22 @@ public struct EventAccess: Sendable, Equatable, Hashable {
 
     public init(visibility: EventVisibility, invited: Bool) {
         (self.visibility, self.invited) = (visibility, invited)
+    }
+}
+
+/// Someone without an account who asked for a place at a public event: their place is made
+/// when they confirm through the link mailed to them.
+public struct Visitor: Sendable, Equatable, Identifiable {
+    public var id: Int64
+    public var eventID: Int64
+    public var name: String
+    public var organization: String
+    public var email: String
+    public var createdAt: Date
+    public var confirmedAt: Date?
+
+    public init(id: Int64, eventID: Int64, name: String, organization: String, email: String, createdAt: Date, confirmedAt: Date? = nil) {
+        (self.id, self.eventID, self.name, self.organization, self.email, self.createdAt, self.confirmedAt) =
+            (id, eventID, name, organization, email, createdAt, confirmedAt)
     }
 }

@@ -14,6 +14,8 @@ public struct EventLetter: Sendable, Equatable, Codable {
         case changed
         /// It was called off.
         case cancelled
+        /// A visitor is asked to confirm their address (and so their place).
+        case confirmVisit = "confirm_visit"
     }
 
     public var reason: Reason
@@ -21,8 +23,12 @@ public struct EventLetter: Sendable, Equatable, Codable {
     /// With a place: the ticket; waiting, or called off: nil.
     public var ticket: String?
 
-    public init(reason: Reason, event: Event, ticket: String?) {
-        (self.reason, self.event, self.ticket) = (reason, event, ticket)
+    /// A visitor's key to their registration (to confirm, see the ticket, give up the place):
+    /// kept until the mail is sent, like an invitation's secret.
+    public var visitorKey: String?
+
+    public init(reason: Reason, event: Event, ticket: String?, visitorKey: String? = nil) {
+        (self.reason, self.event, self.ticket, self.visitorKey) = (reason, event, ticket, visitorKey)
     }
 
     /// The outbox's kind for these mails.

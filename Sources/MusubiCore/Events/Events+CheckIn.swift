@@ -30,7 +30,7 @@ extension Events {
             }
             var others: [MemberSummary] = []
             if !query.isEmpty {
-                let registered = Set(attendees.map(\.registration.memberID))
+                let registered = Set(attendees.compactMap(\.registration.registrant.memberID))
                 others = try await repos.members.search(DirectoryQuery(terms: JapaneseText.terms(of: query), page: PageRequest(number: 1, size: 10)))
                     .items.filter { !registered.contains($0.id) }
             }
@@ -97,7 +97,7 @@ extension Events {
                 id = existing.id
             } else {
                 id = try await repos.events.insertRegistration(
-                    eventID: eventID, memberID: member.id, status: .registered, ticket: Registration.newTicket(), at: now
+                    eventID: eventID, registrant: .member(member.id), status: .registered, ticket: Registration.newTicket(), at: now
                 ).id
             }
             if try await repos.events.attendee(registrationID: id)?.registration.checkedInAt == nil {

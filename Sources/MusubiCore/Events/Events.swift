@@ -4,8 +4,13 @@ import Foundation
 /// (or join the waitlist once it is full, to be promoted in order when someone cancels).
 public struct Events: Sendable {
     let env: CoreEnvironment
+    /// Limits how often visitors may ask for a place (per address and per client).
+    let throttle: SignInThrottle
 
-    public init(_ env: CoreEnvironment) { self.env = env }
+    public init(_ env: CoreEnvironment, throttle: SignInThrottle = SignInThrottle()) {
+        self.env = env
+        self.throttle = throttle
+    }
 
     public static let limits = (title: 200, description: 10_000, venue: 200, address: 300, capacity: 100_000)
 
@@ -142,7 +147,7 @@ public struct Events: Sendable {
                 registration = existing
             } else {
                 registration = try await repos.events.insertRegistration(
-                    eventID: eventID, memberID: me, status: status, ticket: Registration.newTicket(), at: now)
+                    eventID: eventID, registrant: .member(me), status: status, ticket: Registration.newTicket(), at: now)
             }
             try await mail(status == .registered ? .registered : .waitlisted, registration, event, repos)
             return registration
@@ -160,22 +165,36 @@ public struct Events: Sendable {
             try await repos.events.lockForRegistration(eventID: eventID)
             guard let mine = try await repos.events.registration(eventID: eventID, memberID: me), mine.status != .cancelled else { return nil }
             try await repos.events.setStatus(registrationID: mine.id, to: .cancelled, at: now)
-            guard mine.status == .registered, event.cancelledAt == nil, now < event.draft.endsAt,
-                let next = try await repos.events.firstWaiting(eventID: eventID)
-            else { return nil }
-            try await repos.events.setStatus(registrationID: next.id, to: .registered, at: now)
-            var promoted = next
-            promoted.status = .registered
-            try await mail(.promoted, promoted, event, repos)
-            return promoted
+            return try await promoteAfterCancelling(mine, event, repos, at: now)
         }
     }
 
-    /// Puts the mail about a registration in the outbox, in the registration's transaction.
+    /// After a place was given up (the event locked), the first waiting takes it, while the
+    /// event is still to come, and is told by mail.
+    @discardableResult
+    func promoteAfterCancelling(_ given: Registration, _ event: Event, _ repos: any Repositories, at now: Date) async throws -> Registration? {
+        guard given.status == .registered, event.cancelledAt == nil, now < event.draft.endsAt,
+            let next = try await repos.events.firstWaiting(eventID: event.id)
+        else { return nil }
+        try await repos.events.setStatus(registrationID: next.id, to: .registered, at: now)
+        var promoted = next
+        promoted.status = .registered
+        try await mail(.promoted, promoted, event, repos)
+        return promoted
+    }
+
+    /// Puts the mail about a registration in the outbox, in the registration's transaction. A
+    /// visitor's mail carries a new key to their registration (the one before stops working:
+    /// only digests are kept).
     func mail(_ reason: EventLetter.Reason, _ registration: Registration, _ event: Event, _ repos: any Repositories) async throws {
         guard let attendee = try await repos.events.attendee(registrationID: registration.id) else { return }
         let placed = registration.status == .registered && reason != .cancelled
-        let letter = EventLetter(reason: reason, event: event, ticket: placed ? registration.ticket : nil)
+        var letter = EventLetter(reason: reason, event: event, ticket: placed ? registration.ticket : nil)
+        if case .visitor(let visitorID) = registration.registrant {
+            let key = env.secrets.newSecret()
+            try await repos.events.rekeyVisitor(id: visitorID, keyDigest: env.secrets.digest(key))
+            letter.visitorKey = key
+        }
         try await repos.post(.event(letter), to: MailAddress(name: attendee.name, address: attendee.email), kind: EventLetter.outboxKind, env)
     }
 
@@ -210,6 +229,7 @@ public struct Events: Sendable {
             check.fail("registrationClosesAt", "error.registration_window")
         }
         if let closes = draft.registrationClosesAt, closes > draft.endsAt { check.fail("registrationClosesAt", "error.registration_window") }
+        if draft.visitorsWelcome && draft.visibility != .public { check.fail("visitorsWelcome", "error.visitors_public_only") }
         try check.check()
         return clean
     }

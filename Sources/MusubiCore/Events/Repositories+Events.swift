@@ -17,7 +17,8 @@ public protocol EventRepository: Sendable {
     func lockForRegistration(eventID: Int64) async throws
     func registration(eventID: Int64, memberID: Int64) async throws -> Registration?
     func counts(eventID: Int64) async throws -> RegistrationCounts
-    func insertRegistration(eventID: Int64, memberID: Int64, status: RegistrationStatus, ticket: String, at: Date) async throws -> Registration
+    func insertRegistration(eventID: Int64, registrant: Registrant, status: RegistrationStatus, ticket: String, at: Date) async throws
+        -> Registration
     func setStatus(registrationID: Int64, to status: RegistrationStatus, at: Date) async throws
     /// A cancelled registration made again: it takes its turn from now.
     func renew(registrationID: Int64, as status: RegistrationStatus, at: Date) async throws
@@ -30,6 +31,15 @@ public protocol EventRepository: Sendable {
     /// Those with a place or waiting for one, with who they are, by the reading of their names.
     func attendees(eventID: Int64) async throws -> [Attendee]
     func attendee(registrationID: Int64) async throws -> Attendee?
+    /// A visitor's asking, or asking again (a new key, the name and organisation as now given;
+    /// whether they had confirmed stays as it was). Keyed by the address, as typed.
+    func saveVisitor(eventID: Int64, name: String, organization: String, email: String, keyDigest: String, at: Date) async throws -> Visitor
+    func visitor(keyDigest: String) async throws -> Visitor?
+    func confirmVisitor(id: Int64, at: Date) async throws
+    /// A new key for the visitor: the old link stops working.
+    func rekeyVisitor(id: Int64, keyDigest: String) async throws
+    func registration(visitorID: Int64) async throws -> Registration?
+
     /// Marks the person arrived (or, with nil, not yet); arriving gives a waiting person a place.
     func checkIn(registrationID: Int64, at: Date?) async throws
 }

@@ -20,7 +20,10 @@ extension Letter {
     public var withoutSecrets: Letter {
         var letter = self
         switch content {
-        case .notice, .digest, .event: break
+        case .notice, .digest: break
+        case .event(var event):
+            event.visitorKey = event.visitorKey.map { _ in "" }
+            letter.content = .event(event)
         case .invitation(let inviter, let role, _, let expiresAt):
             letter.content = .invitation(inviterName: inviter, role: role, secret: "", expiresAt: expiresAt)
         case .signInLink(_, let expiresAt, let selfService): letter.content = .signInLink(secret: "", expiresAt: expiresAt, selfService: selfService)

@@ -57,6 +57,7 @@ enum ArchiveTables {
         Carried(name: "bulletin_files", key: ["id"]),
         Carried(name: "events", key: ["id"]),
         Carried(name: "event_invitations", key: ["event_id", "member_id"]),
+        Carried(name: "event_visitors", key: ["id"]),
         Carried(name: "event_registrations", key: ["id"]),
         // Which weeks' digests went out: a restored community does not send one twice.
         Carried(name: "digest_rounds", key: ["week"]),

@@ -10,12 +10,12 @@ struct SQLEventRepository: EventRepository {
         let id = try await db.insertReturningID(
             """
             INSERT INTO events (kind, title, description, starts_at, ends_at, all_day, venue_name, address, prefecture_code, municipality,
-              online_url, visibility, capacity, registration_opens_at, registration_closes_at, created_by, created_at)
+              online_url, visibility, capacity, registration_opens_at, registration_closes_at, visitors_welcome, created_by, created_at)
             VALUES (\(bind: draft.kind.rawValue), \(bind: draft.title), \(bind: draft.description), \(bind: draft.startsAt.epochMilliseconds),
               \(bind: draft.endsAt.epochMilliseconds), \(bind: draft.allDay ? 1 : 0), \(bind: place.venueName), \(bind: place.address),
               \(bind: place.prefectureCode), \(bind: place.municipality), \(bind: place.onlineURL), \(bind: draft.visibility.rawValue),
               \(bind: draft.capacity.map(Int64.init)), \(bind: draft.registrationOpensAt?.epochMilliseconds),
-              \(bind: draft.registrationClosesAt?.epochMilliseconds), \(bind: by), \(bind: at.epochMilliseconds))
+              \(bind: draft.registrationClosesAt?.epochMilliseconds), \(bind: draft.visitorsWelcome ? 1 : 0), \(bind: by), \(bind: at.epochMilliseconds))
             """)
         return Event(id: id, draft: draft, createdBy: by, createdAt: at)
     }
@@ -34,7 +34,8 @@ struct SQLEventRepository: EventRepository {
               prefecture_code = \(bind: place.prefectureCode), municipality = \(bind: place.municipality), online_url = \(bind: place.onlineURL),
               visibility = \(bind: draft.visibility.rawValue), capacity = \(bind: draft.capacity.map(Int64.init)),
               registration_opens_at = \(bind: draft.registrationOpensAt?.epochMilliseconds),
-              registration_closes_at = \(bind: draft.registrationClosesAt?.epochMilliseconds), sequence = sequence + 1
+              registration_closes_at = \(bind: draft.registrationClosesAt?.epochMilliseconds),
+              visitors_welcome = \(bind: draft.visitorsWelcome ? 1 : 0), sequence = sequence + 1
             WHERE id = \(bind: id)
             """
         ).run()
@@ -101,14 +102,21 @@ struct SQLEventRepository: EventRepository {
         return counts
     }
 
-    func insertRegistration(eventID: Int64, memberID: Int64, status: RegistrationStatus, ticket: String, at: Date) async throws -> Registration {
+    func insertRegistration(eventID: Int64, registrant: Registrant, status: RegistrationStatus, ticket: String, at: Date) async throws
+        -> Registration
+    {
+        let (memberID, visitorID): (Int64?, Int64?) =
+            switch registrant {
+            case .member(let id): (id, nil)
+            case .visitor(let id): (nil, id)
+            }
         let id = try await db.insertReturningID(
             """
-            INSERT INTO event_registrations (event_id, member_id, status, registered_at, changed_at, ticket)
-            VALUES (\(bind: eventID), \(bind: memberID), \(bind: status.rawValue), \(bind: at.epochMilliseconds), \(bind: at.epochMilliseconds),
-              \(bind: ticket))
+            INSERT INTO event_registrations (event_id, member_id, visitor_id, status, registered_at, changed_at, ticket)
+            VALUES (\(bind: eventID), \(bind: memberID), \(bind: visitorID), \(bind: status.rawValue), \(bind: at.epochMilliseconds),
+              \(bind: at.epochMilliseconds), \(bind: ticket))
             """)
-        return Registration(id: id, eventID: eventID, memberID: memberID, status: status, registeredAt: at, ticket: ticket)
+        return Registration(id: id, eventID: eventID, registrant: registrant, status: status, registeredAt: at, ticket: ticket)
     }
 
     func setStatus(registrationID: Int64, to status: RegistrationStatus, at: Date) async throws {
@@ -146,7 +154,9 @@ struct SQLEventRepository: EventRepository {
     }
 
     func attendees(eventID: Int64) async throws -> [Attendee] {
-        try await db.raw(Self.attendeeQuery + " WHERE r.event_id = \(bind: eventID) AND r.status <> 'cancelled' ORDER BY m.name_kana, m.id").all()
+        try await db.raw(
+            Self.attendeeQuery + " WHERE r.event_id = \(bind: eventID) AND r.status <> 'cancelled' ORDER BY person_kana, person_name, r.id"
+        ).all()
             .map(Self.attendee)
     }
 
@@ -161,18 +171,57 @@ struct SQLEventRepository: EventRepository {
         ).run()
     }
 
+    func saveVisitor(eventID: Int64, name: String, organization: String, email: String, keyDigest: String, at: Date) async throws -> Visitor {
+        let key = email.lowercased()
+        try await db.raw(
+            """
+            INSERT INTO event_visitors (event_id, name, organization, email, email_key, key_digest, created_at)
+            VALUES (\(bind: eventID), \(bind: name), \(bind: organization), \(bind: email), \(bind: key), \(bind: keyDigest), \(bind: at.epochMilliseconds))
+            ON CONFLICT (event_id, email_key) DO UPDATE SET name = excluded.name, organization = excluded.organization,
+              email = excluded.email, key_digest = excluded.key_digest
+            """
+        ).run()
+        guard let visitor = try await visitor(keyDigest: keyDigest) else { throw MusubiError.notFound }
+        return visitor
+    }
+
+    func visitor(keyDigest: String) async throws -> Visitor? {
+        try await db.raw("SELECT * FROM event_visitors WHERE key_digest = \(bind: keyDigest)").first().map { row in
+            Visitor(
+                id: try row.int64("id"), eventID: try row.int64("event_id"), name: try row.string("name"),
+                organization: try row.string("organization"), email: try row.string("email"), createdAt: try row.date("created_at"),
+                confirmedAt: try row.optionalDate("confirmed_at"))
+        }
+    }
+
+    func confirmVisitor(id: Int64, at: Date) async throws {
+        try await db.raw("UPDATE event_visitors SET confirmed_at = \(bind: at.epochMilliseconds) WHERE id = \(bind: id) AND confirmed_at IS NULL")
+            .run()
+    }
+
+    func rekeyVisitor(id: Int64, keyDigest: String) async throws {
+        try await db.raw("UPDATE event_visitors SET key_digest = \(bind: keyDigest) WHERE id = \(bind: id)").run()
+    }
+
+    func registration(visitorID: Int64) async throws -> Registration? {
+        try await db.raw("SELECT * FROM event_registrations WHERE visitor_id = \(bind: visitorID)").first().map(Self.registration)
+    }
+
+    /// Members with their organisation, or visitors with the organisation they gave.
     private static var attendeeQuery: SQLQueryString {
         """
-        SELECT r.*, m.name AS member_name, m.name_kana AS member_kana, m.email AS member_email,
-          o.name AS organization_name, o.sector AS organization_sector
-        FROM event_registrations r JOIN members m ON m.id = r.member_id LEFT JOIN organizations o ON o.id = m.organization_id
+        SELECT r.*, COALESCE(m.name, v.name) AS person_name, COALESCE(m.name_kana, '') AS person_kana,
+          COALESCE(m.email, v.email) AS person_email, COALESCE(o.name, v.organization, '') AS organization_name,
+          o.sector AS organization_sector
+        FROM event_registrations r LEFT JOIN members m ON m.id = r.member_id LEFT JOIN organizations o ON o.id = m.organization_id
+          LEFT JOIN event_visitors v ON v.id = r.visitor_id
         """
     }
 
     private static func attendee(_ row: any SQLRow) throws -> Attendee {
         Attendee(
-            registration: try registration(row), name: try row.string("member_name"), nameKana: try row.string("member_kana"),
-            email: try row.string("member_email"), organizationName: try row.decode(column: "organization_name", as: String?.self) ?? "",
+            registration: try registration(row), name: try row.string("person_name"), nameKana: try row.string("person_kana"),
+            email: try row.string("person_email"), organizationName: try row.string("organization_name"),
             sector: try row.decode(column: "organization_sector", as: String?.self).flatMap(Sector.init(rawValue:)))
     }
 
@@ -184,7 +233,8 @@ struct SQLEventRepository: EventRepository {
                 venueName: try row.string("venue_name"), address: try row.string("address"), prefectureCode: try row.string("prefecture_code"),
                 municipality: try row.string("municipality"), onlineURL: try row.string("online_url")),
             visibility: try row.enumValue("visibility", as: EventVisibility.self), capacity: try row.optionalInt64("capacity").map(Int.init),
-            registrationOpensAt: try row.optionalDate("registration_opens_at"), registrationClosesAt: try row.optionalDate("registration_closes_at"))
+            registrationOpensAt: try row.optionalDate("registration_opens_at"), registrationClosesAt: try row.optionalDate("registration_closes_at"),
+            visitorsWelcome: try row.int64("visitors_welcome") != 0)
         return Event(
             id: try row.int64("id"), draft: draft, createdBy: try row.optionalInt64("created_by"), createdAt: try row.date("created_at"),
             cancelledAt: try row.optionalDate("cancelled_at"), sequence: Int(try row.int64("sequence")))
@@ -192,7 +242,8 @@ struct SQLEventRepository: EventRepository {
 
     private static func registration(_ row: any SQLRow) throws -> Registration {
         Registration(
-            id: try row.int64("id"), eventID: try row.int64("event_id"), memberID: try row.int64("member_id"),
+            id: try row.int64("id"), eventID: try row.int64("event_id"),
+            registrant: try row.optionalInt64("member_id").map(Registrant.member) ?? .visitor(try row.int64("visitor_id")),
             status: try row.enumValue("status", as: RegistrationStatus.self), registeredAt: try row.date("registered_at"),
             checkedInAt: try row.optionalDate("checked_in_at"), ticket: try row.string("ticket"))
     }

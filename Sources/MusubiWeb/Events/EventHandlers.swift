@@ -99,8 +99,8 @@ struct EventHandlers {
             "registrationOpensAt": moment(draft.registrationOpensAt), "registrationClosesAt": moment(draft.registrationClosesAt),
         ]
         return formPage(
-            values, allDay: draft.allDay, kind: draft.kind, visibility: draft.visibility, prefecture: draft.place.prefectureCode, editing: id,
-            errors: [:], request, context)
+            values.merging(["visitorsWelcome": draft.visitorsWelcome ? "1" : ""]) { $1 }, allDay: draft.allDay, kind: draft.kind,
+            visibility: draft.visibility, prefecture: draft.place.prefectureCode, editing: id, errors: [:], request, context)
     }
 
     /// `POST /events/{id}/edit`.
@@ -155,7 +155,7 @@ struct EventHandlers {
                 venueName: form["venueName"], address: form["address"], prefectureCode: form["prefectureCode"], municipality: form["municipality"],
                 onlineURL: form["onlineURL"]),
             visibility: visibility ?? .members, capacity: capacity, registrationOpensAt: moment("registrationOpensAt"),
-            registrationClosesAt: moment("registrationClosesAt"))
+            registrationClosesAt: moment("registrationClosesAt"), visitorsWelcome: form.optional("visitorsWelcome") == "1")
         return (draft, problems)
     }
 
@@ -167,7 +167,7 @@ struct EventHandlers {
         let values = Dictionary(
             [
                 "title", "description", "startsAt", "endsAt", "venueName", "address", "municipality", "onlineURL", "capacity",
-                "registrationOpensAt", "registrationClosesAt",
+                "registrationOpensAt", "registrationClosesAt", "visitorsWelcome",
             ].map { ($0, String(form[$0].prefix(10_000))) },
             uniquingKeysWith: { a, _ in a })
         var errors = site.problems(error, context)
@@ -181,8 +181,10 @@ struct EventHandlers {
 
     // MARK: Pages
 
-    private func eventPage(
-        _ id: Int64, errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
+    /// An event's page; `visitorValues` is what a visitor typed in the form for a place.
+    func eventPage(
+        _ id: Int64, errors: [String: String], visitorValues: [String: String] = [:], _ request: Request, _ context: Context,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let shown = try await events.show(context.actor, id: id)
         let event = shown.event
@@ -207,7 +209,10 @@ struct EventHandlers {
             closed: !event.takesRegistrations(at: now), cancelled: event.cancelledAt != nil, calendarHref: Paths.eventCalendar.href(id),
             ticketHref: shown.mine?.status == .registered ? Paths.eventTicket.href(id) : nil,
             doorHref: keeps ? Paths.eventDoor.href(id) : nil, editHref: keeps && event.cancelledAt == nil ? Paths.eventEdit.href(id) : nil,
-            callOffAction: keeps && event.cancelledAt == nil ? Paths.eventCallOff.href(id) : nil, errors: errors)
+            callOffAction: keeps && event.cancelledAt == nil ? Paths.eventCallOff.href(id) : nil,
+            visitorAction: context.actor == .anonymous && draft.visibility == .public && draft.visitorsWelcome && event.takesRegistrations(at: now)
+                ? Paths.eventVisitors.href(id) : nil,
+            visitorValues: visitorValues, errors: errors)
         return site.render(model, title: draft.title, request, context, status: status)
     }
 

@@ -11,6 +11,8 @@ extension MailLetters {
         var online: String?
         /// The ticket's page (its QR code is attached as well).
         var ticket: String?
+        /// A visitor's page: to confirm, see the ticket, give the place up.
+        var visit: String?
     }
 
     /// A person's place at an event: with a place, the ticket's QR code as a PNG (what the
@@ -26,10 +28,11 @@ extension MailLetters {
         body.letter.headline = catalog.text("mail.event_" + about.reason.rawValue, language).replacingOccurrences(
             of: "{title}", with: event.draft.title)
         body.letter.link = configuration.absolute(Paths.event.href(event.id))
+        body.visit = about.visitorKey.map { configuration.absolute(Paths.eventVisit.href($0)) }
         var attachments: [MailAttachment] = []
         if let ticket = about.ticket {
             body.online = event.draft.place.onlineURL.isEmpty ? nil : event.draft.place.onlineURL
-            body.ticket = configuration.absolute(Paths.eventTicket.href(event.id))
+            body.ticket = configuration.absolute(about.visitorKey.map { Paths.eventVisit.href($0) } ?? Paths.eventTicket.href(event.id))
             if let code = try? QRCode(Self.doorAddress(event.id, ticket: ticket, configuration)) {
                 attachments.append(MailAttachment(filename: "ticket-\(event.id).png", contentType: "image/png", data: code.png()))
             }

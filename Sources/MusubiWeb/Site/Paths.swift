@@ -63,6 +63,11 @@ public enum Paths {
     public static let eventArrival = PathTemplate("/events/{id}/check-in/{registration}")
     public static let eventArrivalUndo = PathTemplate("/events/{id}/check-in/{registration}/undo")
     public static let eventWalkIns = PathTemplate("/events/{id}/walk-ins")
+    /// Visitors without an account: asking, and the page their mailed link opens.
+    public static let eventVisitors = PathTemplate("/events/{id}/visitors")
+    public static let eventVisit = PathTemplate("/events/visits/{key}")
+    public static let eventVisitConfirmation = PathTemplate("/events/visits/{key}/confirm")
+    public static let eventVisitCancellation = PathTemplate("/events/visits/{key}/cancel")
     public static let exchange = PathTemplate("/exchange")
     public static let channelBrowser = PathTemplate("/exchange/browse")
     public static let newChannel = PathTemplate("/exchange/new")

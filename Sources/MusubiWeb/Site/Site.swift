@@ -80,7 +80,7 @@ public struct Site: Sendable {
         self.exchange = Exchange(environment)
         self.notifications = Notifications(environment)
         self.bulletins = Bulletins(environment)
-        self.events = Events(environment)
+        self.events = Events(environment, throttle: throttle)
         self.digests = Digests(environment)
         self.dashboard = CommunityDashboard(environment)
         self.mailOpens = MailOpens(environment)

@@ -48,6 +48,9 @@ struct EventPage: PageModel {
     /// Changing it and calling it off, for coordinators.
     var editHref: String?
     var callOffAction: String?
+    /// The form for a place without an account, for public events that welcome visitors.
+    var visitorAction: String?
+    var visitorValues: [String: String]
     var errors: [String: String]
 }
 
@@ -121,4 +124,21 @@ struct EventDoorPage: PageModel {
     /// For the template, which cannot ask whether a list is empty.
     var hasSectors: Bool
     var hasWalkIns: Bool
+}
+
+/// A visitor's registration, as their mailed link opens it.
+struct EventVisitPage: PageModel {
+    var title: String
+    var eventHref: String
+    var when: String
+    var place: String?
+    var name: String
+    var organization: String
+    /// Nil until they confirm.
+    var status: String?
+    var confirmAction: String?
+    /// With a place: the ticket's QR code (drawn here) and its code.
+    var qr: String?
+    var ticket: String?
+    var cancelAction: String?
 }
