@@ -140,6 +140,11 @@ import Testing
             method: .post, path: { "/events/\($0.seminar.id)/visitors" }, form: [("name", "来場 花子"), ("email", "v@example.com")],
             expected: [404, 404, 404, 404, 404]),
         Row(method: .get, path: { _ in "/events/visits/not-a-key" }, expected: [404, 404, 404, 404, 404]),
+        // Everyone signed in may have a private calendar feed; a key nobody holds opens nothing.
+        Row(method: .get, path: { _ in "/me/calendar" }, expected: [303, 200, 200, 200, 200]),
+        Row(method: .post, path: { _ in "/me/calendar" }, expected: [401, 200, 200, 200, 200]),
+        Row(method: .post, path: { _ in "/me/calendar/revoke" }, expected: [401, 303, 303, 303, 303]),
+        Row(method: .get, path: { _ in "/calendar/not-a-key/events.ics" }, expected: [404, 404, 404, 404, 404]),
         Row(method: .post, path: { _ in "/events/visits/not-a-key/confirm" }, expected: [404, 404, 404, 404, 404]),
         Row(method: .post, path: { _ in "/events/visits/not-a-key/cancel" }, expected: [404, 404, 404, 404, 404]),
         Row(method: .get, path: { "/events/\($0.seminar.id)/edit" }, expected: [303, 404, 403, 200, 200]),

@@ -60,3 +60,42 @@ import Testing
         }
     }
 }
+
+/// Who holds an event and what it is about: hosts and co-hosts from the directory, fields,
+/// and the list filtered by field (a field finds those below it), prefecture and kind.
+@Suite struct EventHostsAndFieldsTests {
+    @Test(arguments: TestDatabase.available)
+    func hostsCoHostsAndFieldsShowAndFilterTheList(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let c = site.community
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            let (bank, institute) = (c.organizations[.finance]!, c.organizations[.academia]!)
+            let fields: [(String, String)] = [
+                ("kind", "technology_exchange"), ("title", "技術交流会（水素）"), ("startsAt", "2030-01-10T13:30"), ("endsAt", "2030-01-10T17:00"),
+                ("prefectureCode", "31"), ("visibility", "members"), ("hostIDs", String(bank.id)), ("coHostIDs", String(institute.id)),
+                ("coHostIDs", String(bank.id)), ("fields", String(c.hydrogen.id)),
+            ]
+            let unknown = try await coordinator.post("/events", fields + [("hostIDs", "999999"), ("fields", "999999")])
+            #expect(unknown.status == .unprocessableContent && unknown.contains("存在しない組織") && unknown.contains("value=\"技術交流会（水素）\""))
+            let event = String(try #require(try await coordinator.post("/events", fields).location?.split(separator: "?").first))
+            let page = try await coordinator.get(event)
+            #expect(page.section("event").contains(bank.name) && page.contains("event-co-hosts"))
+            #expect(
+                page.section("event-co-hosts").contains(institute.name) && !page.section("event-co-hosts").contains(bank.name),
+                "a host is not also a co-host")
+            #expect(page.contains("<span class=\"tag\">水素技術</span>"))
+            let edit = try await coordinator.get(event + "/edit")
+            #expect(edit.contains("<option value=\"\(bank.id)\" selected>"))
+
+            func listed(_ query: String) async throws -> Bool {
+                try await coordinator.get("/events?" + query).section("events").contains("技術交流会（水素）")
+            }
+            #expect(try await listed("field=\(c.decarbonisation.id)"), "a field finds the fields below it")
+            #expect(try await !listed("field=\(c.aquaculture.id)"))
+            #expect(try await !listed("field=999999"))
+            #expect(try await listed("prefecture=31&kind=technology_exchange"))
+            #expect(try await !listed("prefecture=13"))
+        }
+    }
+}

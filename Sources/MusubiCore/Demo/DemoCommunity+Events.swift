@@ -10,9 +10,12 @@ extension DemoCommunity {
         var venue: String?, address: String?, prefectureCode: String?, municipality: String?, online: String?
         var visibility: EventVisibility, capacity: Int?
         var registered: [String]?, waitlisted: [String]?, checkedIn: [String]?
+        var hosts: [String]?, coHosts: [String]?, fields: [String]?
     }
 
-    func loadEvents(_ repos: any Repositories, memberIDs: [String: Int64], now: Date) async throws {
+    func loadEvents(
+        _ repos: any Repositories, memberIDs: [String: Int64], organizationIDs: [String: Int64], fieldIDs: [String: Int64], now: Date
+    ) async throws {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
         let today = calendar.startOfDay(for: now)
@@ -29,7 +32,8 @@ extension DemoCommunity {
                 place: EventPlace(
                     venueName: entry.venue ?? "", address: entry.address ?? "", prefectureCode: entry.prefectureCode ?? "",
                     municipality: entry.municipality ?? "", onlineURL: entry.online ?? ""),
-                visibility: entry.visibility, capacity: entry.capacity)
+                visibility: entry.visibility, capacity: entry.capacity, hostIDs: (entry.hosts ?? []).compactMap { organizationIDs[$0] },
+                coHostIDs: (entry.coHosts ?? []).compactMap { organizationIDs[$0] }, fieldIDs: (entry.fields ?? []).compactMap { fieldIDs[$0] })
             let created = min(now, startsAt).addingTimeInterval(-30 * 86_400)
             let event = try await repos.events.insert(draft, by: memberIDs[entry.creator], at: created)
             let arrived = Set(entry.checkedIn ?? [])

@@ -171,7 +171,7 @@ public struct DemoCommunity: Decodable, Sendable {
             }
             try await loadChannels(repos, memberIDs: memberIDs, groupIDs: groupIDs, fieldIDs: fieldIDs, now: now)
             try await loadBulletins(repos, memberIDs: memberIDs, organizationIDs: organizationIDs, fieldIDs: fieldIDs, now: now)
-            try await loadEvents(repos, memberIDs: memberIDs, now: now)
+            try await loadEvents(repos, memberIDs: memberIDs, organizationIDs: organizationIDs, fieldIDs: fieldIDs, now: now)
         }
         env.fieldTreeCache.invalidate()
     }

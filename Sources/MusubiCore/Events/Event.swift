@@ -58,15 +58,36 @@ public struct EventDraft: Sendable, Equatable, Codable {
     public var registrationClosesAt: Date?
     /// People without an account may register by mail (public events only).
     public var visitorsWelcome: Bool
+    /// The organisations that hold it (主催) and those that hold it with them (共催).
+    public var hostIDs: [Int64]
+    public var coHostIDs: [Int64]
+    public var fieldIDs: [Int64]
 
     public init(
         kind: EventKind, title: String, description: String = "", startsAt: Date, endsAt: Date, allDay: Bool = false, place: EventPlace = .init(),
         visibility: EventVisibility = .members, capacity: Int? = nil, registrationOpensAt: Date? = nil, registrationClosesAt: Date? = nil,
-        visitorsWelcome: Bool = false
+        visitorsWelcome: Bool = false, hostIDs: [Int64] = [], coHostIDs: [Int64] = [], fieldIDs: [Int64] = []
     ) {
+        (self.hostIDs, self.coHostIDs, self.fieldIDs) = (hostIDs, coHostIDs, fieldIDs)
         (self.kind, self.title, self.description, self.startsAt, self.endsAt, self.allDay) = (kind, title, description, startsAt, endsAt, allDay)
         (self.place, self.visibility, self.capacity) = (place, visibility, capacity)
         (self.registrationOpensAt, self.registrationClosesAt, self.visitorsWelcome) = (registrationOpensAt, registrationClosesAt, visitorsWelcome)
+    }
+}
+
+/// Which events a list shows.
+public struct EventFilter: Sendable, Equatable {
+    public var kind: EventKind?
+    /// A field: events of it or of a field below it.
+    public var field: Int64?
+    public var prefectureCode: String?
+    /// What the reader may see listed (set by `Events.list` from the policy).
+    public var visibilities: [EventVisibility]
+
+    public init(
+        kind: EventKind? = nil, field: Int64? = nil, prefectureCode: String? = nil, visibilities: [EventVisibility] = EventVisibility.allCases
+    ) {
+        (self.kind, self.field, self.prefectureCode, self.visibilities) = (kind, field, prefectureCode, visibilities)
     }
 }
 

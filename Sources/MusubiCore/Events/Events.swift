@@ -12,12 +12,12 @@ public struct Events: Sendable {
         self.throttle = throttle
     }
 
-    public static let limits = (title: 200, description: 10_000, venue: 200, address: 300, capacity: 100_000)
+    public static let limits = (title: 200, description: 10_000, venue: 200, address: 300, capacity: 100_000, hosts: 20)
 
     /// A coordinator creates an event; audited.
     public func create(_ actor: Requester, _ draft: EventDraft) async throws -> Event {
         try Policy.require(actor, .create, .events, hiding: false)
-        let clean = try validate(draft)
+        let clean = try await validate(draft)
         let now = env.now()
         return try await env.persistence.write { repos in
             let event = try await repos.events.insert(clean, by: actor.memberID, at: now)
@@ -31,7 +31,7 @@ public struct Events: Sendable {
     /// its time, place or title changed; a larger capacity moves the first waiting up, in
     /// order. A smaller one takes nobody's place away.
     public func update(_ actor: Requester, id: Int64, _ draft: EventDraft) async throws {
-        let clean = try validate(draft)
+        let clean = try await validate(draft)
         let now = env.now()
         try await env.persistence.write { repos in
             let (old, access) = try await Self.visible(id, to: actor, repos)
@@ -113,16 +113,18 @@ public struct Events: Sendable {
         }
     }
 
-    /// Upcoming events (soonest first) or past ones (latest first) the person may see.
-    public func list(_ actor: Requester, upcoming: Bool, kind: EventKind? = nil, page: PageRequest) async throws -> Page<Event> {
+    /// Upcoming events (soonest first) or past ones (latest first) the person may see; a
+    /// field's filter takes its descendants too. Invited-only events are listed to
+    /// coordinators; the invited reach theirs by link.
+    public func list(_ actor: Requester, upcoming: Bool, filter: EventFilter = .init(), page: PageRequest) async throws -> Page<Event> {
         let now = env.now()
-        let page = try await env.persistence.read { repos in
-            try await repos.events.list(upcoming: upcoming, from: now, kind: kind, page: page)
+        var filter = filter
+        filter.visibilities = EventVisibility.allCases.filter { Policy.can(actor, .view, .event(EventAccess(visibility: $0, invited: false))) }
+        let fieldIDs = try await filter.field.asyncMap { try await Directory(env).fieldTree().filter($0) } ?? []
+        let chosen = filter
+        return try await env.persistence.read { repos in
+            try await repos.events.list(upcoming: upcoming, from: now, filter: chosen, fieldIDs: fieldIDs, page: page)
         }
-        // Invited-only events are listed to coordinators; the invited reach theirs by link.
-        return Page(
-            items: page.items.filter { Policy.can(actor, .view, .event(EventAccess(visibility: $0.draft.visibility, invited: false))) },
-            total: page.total, request: page.request)
     }
 
     /// Registers the person: a place while there is one, else the waitlist; a mail says which,
@@ -213,7 +215,9 @@ public struct Events: Sendable {
         return (event, access)
     }
 
-    func validate(_ draft: EventDraft) throws -> EventDraft {
+    func validate(_ draft: EventDraft) async throws -> EventDraft {
+        let tree = try await Directory(env).fieldTree()
+        let organizations = Set(try await env.persistence.read { try await $0.organizations.names() }.map(\.id))
         var check = Validator()
         var clean = draft
         clean.title = check.text("title", draft.title, required: true, limit: Self.limits.title)
@@ -230,6 +234,13 @@ public struct Events: Sendable {
         }
         if let closes = draft.registrationClosesAt, closes > draft.endsAt { check.fail("registrationClosesAt", "error.registration_window") }
         if draft.visitorsWelcome && draft.visibility != .public { check.fail("visitorsWelcome", "error.visitors_public_only") }
+        clean.fieldIDs = check.fieldIDs("fieldIDs", draft.fieldIDs, known: tree)
+        clean.hostIDs = draft.hostIDs.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        clean.coHostIDs = draft.coHostIDs.reduce(into: []) { if !$0.contains($1) && !clean.hostIDs.contains($1) { $0.append($1) } }
+        for (field, ids) in [("hostIDs", clean.hostIDs), ("coHostIDs", clean.coHostIDs)] {
+            if ids.contains(where: { !organizations.contains($0) }) { check.fail(field, "error.organization_unknown") }
+            if ids.count > Self.limits.hosts { check.fail(field, "error.too_many") }
+        }
         try check.check()
         return clean
     }

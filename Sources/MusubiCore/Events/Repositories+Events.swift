@@ -7,8 +7,9 @@ public protocol EventRepository: Sendable {
     func update(id: Int64, with draft: EventDraft) async throws
     /// Called off: it stays, marked cancelled, its sequence raised.
     func callOff(id: Int64, at: Date) async throws
-    /// Events starting from `from` (upcoming, soonest first) or before it (past, latest first).
-    func list(upcoming: Bool, from: Date, kind: EventKind?, page: PageRequest) async throws -> Page<Event>
+    /// Events starting from `from` (upcoming, soonest first) or before it (past, latest first),
+    /// of any of `fieldIDs` (the filter's field and those below it; empty: any).
+    func list(upcoming: Bool, from: Date, filter: EventFilter, fieldIDs: [Int64], page: PageRequest) async throws -> Page<Event>
     func invite(eventID: Int64, memberIDs: [Int64], at: Date) async throws
     func isInvited(eventID: Int64, memberID: Int64) async throws -> Bool
 
@@ -39,6 +40,15 @@ public protocol EventRepository: Sendable {
     /// A new key for the visitor: the old link stops working.
     func rekeyVisitor(id: Int64, keyDigest: String) async throws
     func registration(visitorID: Int64) async throws -> Registration?
+
+    /// A member's private calendar feed: its key's digest, one per member.
+    func saveFeed(memberID: Int64, keyDigest: String, at: Date) async throws
+    func removeFeed(memberID: Int64) async throws
+    func hasFeed(memberID: Int64) async throws -> Bool
+    func feedOwner(keyDigest: String) async throws -> Int64?
+    /// Events ending from `since` on that the member registered for or waits for, and the
+    /// listed ones of any of `fieldIDs` (of the visibilities given), soonest first.
+    func calendar(memberID: Int64, fieldIDs: [Int64], visibilities: [EventVisibility], since: Date, limit: Int) async throws -> [Event]
 
     /// Marks the person arrived (or, with nil, not yet); arriving gives a waiting person a place.
     func checkIn(registrationID: Int64, at: Date?) async throws

@@ -57,6 +57,9 @@ enum ArchiveTables {
         Carried(name: "bulletin_files", key: ["id"]),
         Carried(name: "events", key: ["id"]),
         Carried(name: "event_invitations", key: ["event_id", "member_id"]),
+        Carried(name: "event_hosts", key: ["event_id", "organization_id"]),
+        Carried(name: "event_fields", key: ["event_id", "field_id"]),
+        Carried(name: "calendar_feeds", key: ["member_id"]),
         Carried(name: "event_visitors", key: ["id"]),
         Carried(name: "event_registrations", key: ["id"]),
         // Which weeks' digests went out: a restored community does not send one twice.

@@ -41,6 +41,7 @@ struct Migrator {
         Migration(version: 25, name: "events and registrations", statements: CreateEvents.statements),
         Migration(version: 26, name: "event tickets", statements: AddEventTickets.statements, backfill: AddEventTickets.issueTickets),
         Migration(version: 27, name: "event visitors", statements: CreateEventVisitors.statements),
+        Migration(version: 28, name: "event hosts, fields and calendar feeds", statements: CreateEventHostsAndFields.statements),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

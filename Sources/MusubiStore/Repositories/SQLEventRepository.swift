@@ -17,11 +17,55 @@ struct SQLEventRepository: EventRepository {
               \(bind: draft.capacity.map(Int64.init)), \(bind: draft.registrationOpensAt?.epochMilliseconds),
               \(bind: draft.registrationClosesAt?.epochMilliseconds), \(bind: draft.visitorsWelcome ? 1 : 0), \(bind: by), \(bind: at.epochMilliseconds))
             """)
+        try await saveHostsAndFields(id, draft)
         return Event(id: id, draft: draft, createdBy: by, createdAt: at)
     }
 
+    private func saveHostsAndFields(_ id: Int64, _ draft: EventDraft) async throws {
+        try await db.raw("DELETE FROM event_hosts WHERE event_id = \(bind: id)").run()
+        try await db.raw("DELETE FROM event_fields WHERE event_id = \(bind: id)").run()
+        let hosts = draft.hostIDs.map { ($0, "host") } + draft.coHostIDs.map { ($0, "cohost") }
+        for (position, (organizationID, role)) in hosts.enumerated() {
+            try await db.raw(
+                """
+                INSERT INTO event_hosts (event_id, organization_id, role, position)
+                VALUES (\(bind: id), \(bind: organizationID), \(bind: role), \(bind: position))
+                """
+            ).run()
+        }
+        for fieldID in draft.fieldIDs {
+            try await db.raw("INSERT INTO event_fields (event_id, field_id) VALUES (\(bind: id), \(bind: fieldID))").run()
+        }
+    }
+
+    /// The events with their hosts and fields, read for all of them at once.
+    private func withHostsAndFields(_ events: [Event]) async throws -> [Event] {
+        guard !events.isEmpty else { return [] }
+        let ids = events.map(\.id)
+        var hosts: [Int64: (host: [Int64], cohost: [Int64])] = [:]
+        for row in try await db.raw("SELECT * FROM event_hosts WHERE " + inList("event_id", ids) + " ORDER BY event_id, position").all() {
+            let (event, organization) = (try row.int64("event_id"), try row.int64("organization_id"))
+            if try row.string("role") == "host" {
+                hosts[event, default: ([], [])].host.append(organization)
+            } else {
+                hosts[event, default: ([], [])].cohost.append(organization)
+            }
+        }
+        var fields: [Int64: [Int64]] = [:]
+        for row in try await db.raw("SELECT * FROM event_fields WHERE " + inList("event_id", ids) + " ORDER BY event_id, field_id").all() {
+            fields[try row.int64("event_id"), default: []].append(try row.int64("field_id"))
+        }
+        return events.map { event in
+            var event = event
+            (event.draft.hostIDs, event.draft.coHostIDs) = (hosts[event.id]?.host ?? [], hosts[event.id]?.cohost ?? [])
+            event.draft.fieldIDs = fields[event.id] ?? []
+            return event
+        }
+    }
+
     func find(id: Int64) async throws -> Event? {
-        try await db.raw("SELECT * FROM events WHERE id = \(bind: id)").first().map(Self.event)
+        guard let event = try await db.raw("SELECT * FROM events WHERE id = \(bind: id)").first().map(Self.event) else { return nil }
+        return try await withHostsAndFields([event]).first
     }
 
     func update(id: Int64, with draft: EventDraft) async throws {
@@ -39,21 +83,30 @@ struct SQLEventRepository: EventRepository {
             WHERE id = \(bind: id)
             """
         ).run()
+        try await saveHostsAndFields(id, draft)
     }
 
     func callOff(id: Int64, at: Date) async throws {
         try await db.raw("UPDATE events SET cancelled_at = \(bind: at.epochMilliseconds), sequence = sequence + 1 WHERE id = \(bind: id)").run()
     }
 
-    func list(upcoming: Bool, from: Date, kind: EventKind?, page: PageRequest) async throws -> Page<Event> {
-        var filter: SQLQueryString = upcoming ? "ends_at >= \(bind: from.epochMilliseconds)" : "ends_at < \(bind: from.epochMilliseconds)"
-        if let kind { filter = filter + " AND kind = \(bind: kind.rawValue)" }
+    func list(upcoming: Bool, from: Date, filter: EventFilter, fieldIDs: [Int64], page: PageRequest) async throws -> Page<Event> {
+        var conditions: [SQLQueryString] = [
+            upcoming ? "ends_at >= \(bind: from.epochMilliseconds)" : "ends_at < \(bind: from.epochMilliseconds)",
+            "visibility IN (\(binds: filter.visibilities.map(\.rawValue)))",
+        ]
+        if let kind = filter.kind { conditions.append("kind = \(bind: kind.rawValue)") }
+        if let prefecture = filter.prefectureCode { conditions.append("prefecture_code = \(bind: prefecture)") }
+        if filter.field != nil {
+            conditions.append("id IN (SELECT event_id FROM event_fields WHERE " + inList("field_id", fieldIDs) + ")")
+        }
+        let filtered = conditions.conjunction()
         let order: SQLQueryString = upcoming ? "starts_at, id" : "starts_at DESC, id DESC"
-        let total = try await db.count("SELECT COUNT(*) AS n FROM events WHERE " + filter)
+        let total = try await db.count("SELECT COUNT(*) AS n FROM events WHERE " + filtered)
         let rows = try await db.raw(
-            "SELECT * FROM events WHERE " + filter + " ORDER BY " + order + " LIMIT \(literal: page.size) OFFSET \(literal: page.offset)"
+            "SELECT * FROM events WHERE " + filtered + " ORDER BY " + order + " LIMIT \(literal: page.size) OFFSET \(literal: page.offset)"
         ).all()
-        return Page(items: try rows.map(Self.event), total: total, request: page)
+        return Page(items: try await withHostsAndFields(try rows.map(Self.event)), total: total, request: page)
     }
 
     func invite(eventID: Int64, memberIDs: [Int64], at: Date) async throws {
@@ -205,6 +258,38 @@ struct SQLEventRepository: EventRepository {
 
     func registration(visitorID: Int64) async throws -> Registration? {
         try await db.raw("SELECT * FROM event_registrations WHERE visitor_id = \(bind: visitorID)").first().map(Self.registration)
+    }
+
+    func saveFeed(memberID: Int64, keyDigest: String, at: Date) async throws {
+        try await db.raw(
+            """
+            INSERT INTO calendar_feeds (member_id, key_digest, created_at) VALUES (\(bind: memberID), \(bind: keyDigest), \(bind: at.epochMilliseconds))
+            ON CONFLICT (member_id) DO UPDATE SET key_digest = excluded.key_digest, created_at = excluded.created_at
+            """
+        ).run()
+    }
+
+    func removeFeed(memberID: Int64) async throws {
+        try await db.raw("DELETE FROM calendar_feeds WHERE member_id = \(bind: memberID)").run()
+    }
+
+    func hasFeed(memberID: Int64) async throws -> Bool {
+        try await db.raw("SELECT 1 AS x FROM calendar_feeds WHERE member_id = \(bind: memberID)").first() != nil
+    }
+
+    func feedOwner(keyDigest: String) async throws -> Int64? {
+        try await db.raw("SELECT member_id FROM calendar_feeds WHERE key_digest = \(bind: keyDigest)").first()?.int64("member_id")
+    }
+
+    func calendar(memberID: Int64, fieldIDs: [Int64], visibilities: [EventVisibility], since: Date, limit: Int) async throws -> [Event] {
+        let rows = try await db.raw(
+            """
+            SELECT * FROM events WHERE ends_at >= \(bind: since.epochMilliseconds) AND (
+              id IN (SELECT event_id FROM event_registrations WHERE member_id = \(bind: memberID) AND status <> 'cancelled')
+              OR (visibility IN (\(binds: visibilities.map(\.rawValue))) AND id IN (SELECT event_id FROM event_fields WHERE
+            """ + " " + inList("field_id", fieldIDs) + "))) ORDER BY starts_at, id LIMIT \(literal: limit)"
+        ).all()
+        return try await withHostsAndFields(try rows.map(Self.event))
     }
 
     /// Members with their organisation, or visitors with the organisation they gave.

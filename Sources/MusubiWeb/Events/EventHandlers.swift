@@ -13,19 +13,22 @@ struct EventHandlers {
     func list(_ request: Request, _ context: Context) async throws -> Response {
         let query = try FormData.query(of: request)
         let upcoming = query["when"] != "past"
-        let kind = EventKind(rawValue: query["kind"])
+        let filter = EventFilter(
+            kind: EventKind(rawValue: query["kind"]), field: Int64(query["field"]), prefectureCode: query.optional("prefecture"))
         let page = try await events.list(
-            context.actor, upcoming: upcoming, kind: kind, page: PageRequest(number: try query.int("page") ?? 1, size: 30))
-        let views = Views(site: site, context: context, tree: FieldTree([]))
+            context.actor, upcoming: upcoming, filter: filter, page: PageRequest(number: try query.int("page") ?? 1, size: 30))
+        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
         let model = EventsPage(
             tabs: [
                 Tab(label: site.t("events.upcoming", context), href: Paths.events.href(), current: upcoming, testID: "tab-upcoming"),
                 Tab(label: site.t("events.past", context), href: Paths.events.href(query: ["when": "past"]), current: !upcoming, testID: "tab-past"),
             ],
-            kinds: views.options(EventKind.allCases, catalog: "event_kind.", selected: kind, all: "events.all_kinds"),
+            kinds: views.options(EventKind.allCases, catalog: "event_kind.", selected: filter.kind, all: "events.all_kinds"),
+            fields: views.fieldOptions(selected: Set(filter.field.map { [$0] } ?? [])),
+            prefectures: views.prefectureOptions(selected: filter.prefectureCode),
             upcoming: upcoming, rows: page.items.map { row($0, context) },
             newHref: Policy.can(context.actor, .create, .events) ? Paths.newEvent.href() : nil,
-            pager: views.pager(page, path: Paths.events.href(), query: query, keys: ["when", "kind"]))
+            pager: views.pager(page, path: Paths.events.href(), query: query, keys: ["when", "kind", "field", "prefecture"]))
         return site.render(model, title: site.t("events.title", context), request, context)
     }
 
@@ -66,8 +69,9 @@ struct EventHandlers {
 
     func newForm(_ request: Request, _ context: Context) async throws -> Response {
         try Policy.require(context.actor, .create, .events, hiding: false)
-        return formPage(
-            [:], allDay: false, kind: .technologyExchange, visibility: .members, prefecture: "", editing: nil, errors: [:], request, context)
+        return try await formPage(
+            [:], EventDraft(kind: .technologyExchange, title: "", startsAt: .distantPast, endsAt: .distantPast), editing: nil, errors: [:], request,
+            context)
     }
 
     func create(_ request: Request, _ context: Context) async throws -> Response {
@@ -78,7 +82,7 @@ struct EventHandlers {
             let event = try await events.create(context.actor, draft)
             return site.redirect(Paths.event.href(event.id), notice: "event_created")
         } catch let error as MusubiError where error.belongsOnTheForm {
-            return refused(error, draft, problems, editing: nil, request, context)
+            return try await refused(error, draft, problems, editing: nil, request, context)
         }
     }
 
@@ -98,9 +102,8 @@ struct EventHandlers {
             "onlineURL": draft.place.onlineURL, "capacity": draft.capacity.map(String.init) ?? "",
             "registrationOpensAt": moment(draft.registrationOpensAt), "registrationClosesAt": moment(draft.registrationClosesAt),
         ]
-        return formPage(
-            values.merging(["visitorsWelcome": draft.visitorsWelcome ? "1" : ""]) { $1 }, allDay: draft.allDay, kind: draft.kind,
-            visibility: draft.visibility, prefecture: draft.place.prefectureCode, editing: id, errors: [:], request, context)
+        return try await formPage(
+            values.merging(["visitorsWelcome": draft.visitorsWelcome ? "1" : ""]) { $1 }, draft, editing: id, errors: [:], request, context)
     }
 
     /// `POST /events/{id}/edit`.
@@ -113,7 +116,7 @@ struct EventHandlers {
             try await events.update(context.actor, id: id, draft)
             return site.redirect(Paths.event.href(id), notice: "event_changed")
         } catch let error as MusubiError where error.belongsOnTheForm {
-            return refused(error, draft, problems, editing: id, request, context)
+            return try await refused(error, draft, problems, editing: id, request, context)
         }
     }
 
@@ -155,14 +158,17 @@ struct EventHandlers {
                 venueName: form["venueName"], address: form["address"], prefectureCode: form["prefectureCode"], municipality: form["municipality"],
                 onlineURL: form["onlineURL"]),
             visibility: visibility ?? .members, capacity: capacity, registrationOpensAt: moment("registrationOpensAt"),
-            registrationClosesAt: moment("registrationClosesAt"), visitorsWelcome: form.optional("visitorsWelcome") == "1")
+            registrationClosesAt: moment("registrationClosesAt"), visitorsWelcome: form.optional("visitorsWelcome") == "1",
+            hostIDs: FormIDs.parse(form.all("hostIDs"), field: "hostIDs", into: &problems),
+            coHostIDs: FormIDs.parse(form.all("coHostIDs"), field: "coHostIDs", into: &problems),
+            fieldIDs: FormIDs.parse(form.all("fields"), field: "fieldIDs", into: &problems))
         return (draft, problems)
     }
 
     /// The form again with what was typed and what is wrong with it.
     private func refused(
         _ error: MusubiError, _ draft: EventDraft, _ problems: [MusubiError.Problem], editing: Int64?, _ request: Request, _ context: Context
-    ) -> Response {
+    ) async throws -> Response {
         let form = context.form
         let values = Dictionary(
             [
@@ -174,9 +180,7 @@ struct EventHandlers {
         if case .invalid(let found) = error {
             for problem in problems + found where errors[problem.field] == nil { errors[problem.field] = site.t(problem.key, context) }
         }
-        return formPage(
-            values, allDay: draft.allDay, kind: draft.kind, visibility: draft.visibility, prefecture: form["prefectureCode"], editing: editing,
-            errors: errors, request, context, status: ErrorMiddleware.describe(error).0)
+        return try await formPage(values, draft, editing: editing, errors: errors, request, context, status: ErrorMiddleware.describe(error).0)
     }
 
     // MARK: Pages
@@ -193,6 +197,11 @@ struct EventHandlers {
         let holds = shown.mine.map { $0.status != .cancelled } ?? false
         let counts = shown.counts
         let keeps = Policy.can(context.actor, .edit, .event(shown.access))
+        let names = Dictionary(try await site.directory.organizationNames().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let tree = try await site.directory.fieldTree()
+        func hosts(_ ids: [Int64]) -> [EventHost] {
+            ids.compactMap { id in names[id].map { EventHost(label: $0, href: Paths.organization.href(id)) } }
+        }
         let model = EventPage(
             title: draft.title, kind: site.t("event_kind." + draft.kind.rawValue, context), when: when(event, context),
             venue: draft.place.venueName.isEmpty ? nil : draft.place.venueName, address: EventWords.address(draft.place),
@@ -212,21 +221,28 @@ struct EventHandlers {
             callOffAction: keeps && event.cancelledAt == nil ? Paths.eventCallOff.href(id) : nil,
             visitorAction: context.actor == .anonymous && draft.visibility == .public && draft.visitorsWelcome && event.takesRegistrations(at: now)
                 ? Paths.eventVisitors.href(id) : nil,
-            visitorValues: visitorValues, errors: errors)
+            visitorValues: visitorValues, hosts: hosts(draft.hostIDs), coHosts: hosts(draft.coHostIDs),
+            fields: draft.fieldIDs.compactMap { tree.field($0).map { context.language == .en ? $0.nameEn : $0.name } }, errors: errors)
         return site.render(model, title: draft.title, request, context, status: status)
     }
 
+    /// The form, with the values as typed (or as stored) and the draft's choices.
     private func formPage(
-        _ values: [String: String], allDay: Bool, kind: EventKind, visibility: EventVisibility, prefecture: String, editing: Int64?,
-        errors: [String: String], _ request: Request, _ context: Context, status: HTTPResponse.Status = .ok
-    ) -> Response {
-        let views = Views(site: site, context: context, tree: FieldTree([]))
+        _ values: [String: String], _ draft: EventDraft, editing: Int64?, errors: [String: String], _ request: Request, _ context: Context,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let views = Views(site: site, context: context, tree: try await site.directory.fieldTree())
+        let organizations = try await site.directory.organizationNames()
+        func choices(_ chosen: [Int64]) -> [Option] {
+            organizations.map { Option(value: String($0.id), label: $0.name, selected: chosen.contains($0.id)) }
+        }
         let model = EventFormPage(
             action: editing.map { Paths.eventEdit.href($0) } ?? Paths.events.href(), editing: editing != nil,
-            cancelHref: editing.map { Paths.event.href($0) }, values: values, allDay: allDay,
-            kinds: views.options(EventKind.allCases, catalog: "event_kind.", selected: kind),
-            visibilities: views.options(EventVisibility.allCases, catalog: "event_visibility.", selected: visibility),
-            prefectures: views.prefectureOptions(selected: prefecture), errors: errors)
+            cancelHref: editing.map { Paths.event.href($0) }, values: values, allDay: draft.allDay,
+            kinds: views.options(EventKind.allCases, catalog: "event_kind.", selected: draft.kind),
+            visibilities: views.options(EventVisibility.allCases, catalog: "event_visibility.", selected: draft.visibility),
+            prefectures: views.prefectureOptions(selected: draft.place.prefectureCode), hosts: choices(draft.hostIDs),
+            coHosts: choices(draft.coHostIDs), fields: views.fieldOptions(selected: Set(draft.fieldIDs), includeAll: false), errors: errors)
         return site.render(model, title: site.t(editing == nil ? "events.new" : "events.edit", context), request, context, status: status)
     }
 

@@ -78,7 +78,8 @@ extension Site {
         "notifications": Paths.notifications.href(), "notificationPreferences": Paths.notificationPreferences.href(),
         "mailOutbox": Paths.mailOutbox.href(), "dashboard": Paths.dashboard.href(), "peopleCSV": Paths.peopleCSV.href(),
         "passwordReset": Paths.passwordReset.href(),
-        "events": Paths.events.href(), "eventsCalendar": Paths.eventsCalendar.href(), "bulletins": Paths.bulletins.href(),
+        "events": Paths.events.href(), "eventsCalendar": Paths.eventsCalendar.href(), "calendarFeedSettings": Paths.calendarFeedSettings.href(),
+        "bulletins": Paths.bulletins.href(),
         "newBulletin": Paths.newBulletin.href(),
         "fundingCalls": Paths.fundingCalls.href(),
     ]

@@ -54,6 +54,10 @@ public enum Paths {
     /// One event as iCalendar, and the public events as a calendar feed.
     public static let eventCalendar = PathTemplate("/events/{id}/calendar.ics")
     public static let eventsCalendar = PathTemplate("/events.ics")
+    /// A member's private calendar feed: its settings, and the feed by its secret key.
+    public static let calendarFeedSettings = PathTemplate("/me/calendar")
+    public static let calendarFeedRevocation = PathTemplate("/me/calendar/revoke")
+    public static let calendarFeed = PathTemplate("/calendar/{key}/events.ics")
     public static let eventCancellation = PathTemplate("/events/{id}/registration/cancel")
     /// A person's own ticket: the QR code shown at the door.
     public static let eventTicket = PathTemplate("/events/{id}/ticket")

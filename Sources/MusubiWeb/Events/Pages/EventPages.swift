@@ -4,6 +4,8 @@ import Foundation
 struct EventsPage: PageModel {
     var tabs: [Tab]
     var kinds: [Option]
+    var fields: [Option]
+    var prefectures: [Option]
     var upcoming: Bool
     var rows: [EventRow]
     var newHref: String?
@@ -51,6 +53,9 @@ struct EventPage: PageModel {
     /// The form for a place without an account, for public events that welcome visitors.
     var visitorAction: String?
     var visitorValues: [String: String]
+    var hosts: [EventHost]
+    var coHosts: [EventHost]
+    var fields: [String]
     var errors: [String: String]
 }
 
@@ -65,7 +70,16 @@ struct EventFormPage: PageModel {
     var kinds: [Option]
     var visibilities: [Option]
     var prefectures: [Option]
+    var hosts: [Option]
+    var coHosts: [Option]
+    var fields: [Option]
     var errors: [String: String]
+}
+
+/// An organisation named on an event's page, with its page.
+struct EventHost {
+    var label: String
+    var href: String
 }
 
 /// A person's ticket: the QR code shown at the door.
