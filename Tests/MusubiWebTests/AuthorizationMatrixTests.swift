@@ -148,6 +148,8 @@ import Testing
         Row(method: .post, path: { _ in "/events/visits/not-a-key/confirm" }, expected: [404, 404, 404, 404, 404]),
         Row(method: .post, path: { _ in "/events/visits/not-a-key/cancel" }, expected: [404, 404, 404, 404, 404]),
         Row(method: .get, path: { "/events/\($0.seminar.id)/edit" }, expected: [303, 404, 403, 200, 200]),
+        Row(method: .get, path: { "/events/\($0.seminar.id)/attendance" }, expected: [303, 404, 403, 200, 200]),
+        Row(method: .get, path: { "/events/\($0.seminar.id)/attendance.csv" }, expected: [303, 404, 403, 200, 200]),
         Row(method: .post, path: { "/events/\($0.seminar.id)/edit" }, form: [("title", "")], expected: [401, 404, 403, 422, 422]),
         // Last of the event's rows: it is called off.
         Row(method: .post, path: { "/events/\($0.seminar.id)/call-off" }, expected: [401, 404, 403, 303, 303]),

@@ -127,3 +127,47 @@ import Testing
         }
     }
 }
+
+/// After the event: who came by sector and organisation, the line for reports in the seeds'
+/// style, and the CSV for Excel; only for coordinators.
+@Suite struct EventAttendanceTests {
+    @Test(arguments: TestDatabase.available)
+    func whoCameIsCountedByArrivalsWithTheLineForReports(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            let event = String(
+                try #require(
+                    try await coordinator.post(
+                        "/events",
+                        [
+                            ("kind", "seminar"), ("title", "スタートアップセミナー"), ("startsAt", "2030-01-10T13:30"), ("endsAt", "2030-01-10T17:00"),
+                            ("visibility", "members"),
+                        ]
+                    ).location?.split(separator: "?").first))
+            try await site.community.addMember("second@example.jp", "山本 工業", sector: .industry)
+            for email in ["member@example.jp", "second@example.jp", "admin@example.jp"] {
+                let person = site.browser()
+                try await person.signIn(email)
+                try await person.post(event + "/registration")
+            }
+            let before = try await coordinator.get(event + "/attendance")
+            #expect(before.section("attendance").contains("参加登録で数えています"))
+            #expect(before.contains("value=\"スタートアップセミナーの開催[3企業・団体、3名参加]（R12.1）\""))
+
+            let door = try await coordinator.get(event + "/check-in")
+            for id in door.section("arrivals").matches(of: /data-testid="arrival-(\d+)"/).map({ String($0.1) }).prefix(2) {
+                try await coordinator.post(event + "/check-in/\(id)", [("q", "")])
+            }
+            let after = try await coordinator.get(event + "/attendance")
+            #expect(after.contains("[2企業・団体、2名参加]（R12.1）") && after.contains("受付で確認した参加者で数えています"))
+            #expect(after.section("attendance-sectors").contains("<td>産業</td><td>1</td>"))
+            let csv = try await coordinator.get(event + "/attendance.csv")
+            #expect(csv.status == .ok && csv.body.hasPrefix("\u{FEFF}組織,セクター,人数\r\n"))
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            #expect(try await member.get(event + "/attendance").status == .forbidden)
+            #expect(try await member.get(event + "/attendance.csv").status == .forbidden)
+        }
+    }
+}

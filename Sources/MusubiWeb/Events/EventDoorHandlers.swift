@@ -71,15 +71,6 @@ struct EventDoorHandlers {
         return site.done(request, context, redirect: doorHref(id, query: arrived.name), notice: "walked_in", id: arrived.id)
     }
 
-    /// 産業, 学術, …, or visitors, or those without an organisation.
-    private func groupName(_ group: AttendanceGroup, _ context: Context) -> String {
-        switch group {
-        case .sector(let sector): site.t("sector." + sector.rawValue, context)
-        case .visitors: site.t("door.visitors", context)
-        case .unaffiliated: site.t("door.no_sector", context)
-        }
-    }
-
     private func doorHref(_ id: Int64, query: String) -> String {
         query.isEmpty ? Paths.eventDoor.href(id) : PathTemplate.link(Paths.eventDoor.href(id), query: [URLQueryItem(name: "q", value: query)])
     }
@@ -101,7 +92,7 @@ struct EventDoorHandlers {
             title: door.event.draft.title, eventHref: Paths.event.href(id), doorHref: Paths.eventDoor.href(id), query: query,
             counts: String(format: site.t("door.counts", context), counts.registered, counts.checkedIn, counts.waitlisted),
             sectors: door.bySector.map { tally in
-                EventDoorPage.SectorRow(sector: groupName(tally.group, context), registered: tally.registered, checkedIn: tally.checkedIn)
+                EventDoorPage.SectorRow(sector: site.name(of: tally.group, context), registered: tally.registered, checkedIn: tally.checkedIn)
             },
             holder: door.ticketHolder.map(row), ticketError: ticketError, rows: door.found.prefix(Self.listed).map(row),
             more: door.found.count > Self.listed ? door.found.count - Self.listed : nil,

@@ -217,7 +217,8 @@ struct EventHandlers {
             cancelAction: holds ? Paths.eventCancellation.href(id) : nil,
             closed: !event.takesRegistrations(at: now), cancelled: event.cancelledAt != nil, calendarHref: Paths.eventCalendar.href(id),
             ticketHref: shown.mine?.status == .registered ? Paths.eventTicket.href(id) : nil,
-            doorHref: keeps ? Paths.eventDoor.href(id) : nil, editHref: keeps && event.cancelledAt == nil ? Paths.eventEdit.href(id) : nil,
+            doorHref: keeps ? Paths.eventDoor.href(id) : nil, attendanceHref: Paths.eventAttendance.href(id),
+            editHref: keeps && event.cancelledAt == nil ? Paths.eventEdit.href(id) : nil,
             callOffAction: keeps && event.cancelledAt == nil ? Paths.eventCallOff.href(id) : nil,
             visitorAction: context.actor == .anonymous && draft.visibility == .public && draft.visitorsWelcome && event.takesRegistrations(at: now)
                 ? Paths.eventVisitors.href(id) : nil,

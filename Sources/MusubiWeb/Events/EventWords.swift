@@ -28,3 +28,14 @@ struct EventWords {
         ([place.venueName] + [address(place) ?? ""]).filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
+
+extension Site {
+    /// 産業, 学術, …, visitors, or those without an organisation.
+    func name(of group: AttendanceGroup, _ context: MusubiRequestContext) -> String {
+        switch group {
+        case .sector(let sector): t("sector." + sector.rawValue, context)
+        case .visitors: t("door.visitors", context)
+        case .unaffiliated: t("door.no_sector", context)
+        }
+    }
+}

@@ -67,6 +67,9 @@ public enum Paths {
     public static let eventArrival = PathTemplate("/events/{id}/check-in/{registration}")
     public static let eventArrivalUndo = PathTemplate("/events/{id}/check-in/{registration}/undo")
     public static let eventWalkIns = PathTemplate("/events/{id}/walk-ins")
+    /// Who came, for coordinators, and as a CSV for Excel.
+    public static let eventAttendance = PathTemplate("/events/{id}/attendance")
+    public static let eventAttendanceCSV = PathTemplate("/events/{id}/attendance.csv")
     /// Visitors without an account: asking, and the page their mailed link opens.
     public static let eventVisitors = PathTemplate("/events/{id}/visitors")
     public static let eventVisit = PathTemplate("/events/visits/{key}")

@@ -45,8 +45,9 @@ struct EventPage: PageModel {
     var calendarHref: String
     /// The reader's ticket, with a place.
     var ticketHref: String?
-    /// The check-in page, for coordinators.
+    /// The check-in page and who came, for coordinators.
     var doorHref: String?
+    var attendanceHref: String
     /// Changing it and calling it off, for coordinators.
     var editHref: String?
     var callOffAction: String?
