@@ -12,6 +12,7 @@ public protocol OrganizationRepository: Sendable {
     func search(_ query: DirectoryQuery) async throws -> Page<Organization>
     /// Every organisation's id and name, for choosing one in a form.
     func names() async throws -> [(id: Int64, name: String)]
+    func names(of ids: [Int64]) async throws -> [Int64: String]
     func countBySector() async throws -> [Sector: Int]
     func newest(limit: Int) async throws -> [Organization]
     func all() async throws -> [Organization]

@@ -103,13 +103,17 @@ public struct Events: Sendable {
         public var access: EventAccess
         public var counts: RegistrationCounts
         public var mine: Registration?
+        /// The names of its hosts and co-hosts.
+        public var hostNames: [Int64: String]
     }
 
     public func show(_ actor: Requester, id: Int64) async throws -> Shown {
         try await env.persistence.read { repos in
-            let (event, access) = try await Self.visible(id, to: actor, repos)
-            let mine = try await actor.memberID.asyncMap { try await repos.events.registration(eventID: id, memberID: $0) } ?? nil
-            return Shown(event: event, access: access, counts: try await repos.events.counts(eventID: id), mine: mine)
+            let (event, access, mine) = try await Self.standing(id, of: actor, repos)
+            let hosts = event.draft.hostIDs + event.draft.coHostIDs
+            return Shown(
+                event: event, access: access, counts: try await repos.events.counts(eventID: id), mine: mine,
+                hostNames: hosts.isEmpty ? [:] : try await repos.organizations.names(of: hosts))
         }
     }
 
@@ -202,17 +206,23 @@ public struct Events: Sendable {
 
     /// The event and how the person stands to it, when they may see it.
     static func visible(_ id: Int64, to actor: Requester, _ repos: any Repositories) async throws -> (Event, EventAccess) {
+        let standing = try await standing(id, of: actor, repos)
+        return (standing.event, standing.access)
+    }
+
+    /// The event, how the person stands to it, and their registration, when they may see it.
+    static func standing(_ id: Int64, of actor: Requester, _ repos: any Repositories) async throws -> (
+        event: Event, access: EventAccess, mine: Registration?
+    ) {
         guard let event = try await repos.events.find(id: id) else { throw MusubiError.notFound }
-        let invited =
-            try await actor.memberID.asyncMap { me in
-                if let registration = try await repos.events.registration(eventID: id, memberID: me), registration.status != .cancelled {
-                    return true
-                }
-                return try await repos.events.isInvited(eventID: id, memberID: me)
-            } ?? false
+        let mine = try await actor.memberID.asyncMap { try await repos.events.registration(eventID: id, memberID: $0) } ?? nil
+        var invited = mine.map { $0.status != .cancelled } ?? false
+        if !invited, event.draft.visibility != .public, let me = actor.memberID {
+            invited = try await repos.events.isInvited(eventID: id, memberID: me)
+        }
         let access = EventAccess(visibility: event.draft.visibility, invited: invited)
         try Policy.require(actor, .view, .event(access))
-        return (event, access)
+        return (event, access, mine)
     }
 
     func validate(_ draft: EventDraft) async throws -> EventDraft {

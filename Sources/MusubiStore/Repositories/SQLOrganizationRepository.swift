@@ -65,6 +65,14 @@ struct SQLOrganizationRepository: OrganizationRepository {
         try await db.raw("SELECT id, name FROM organizations ORDER BY name_kana, id").all().map { (try $0.int64("id"), try $0.string("name")) }
     }
 
+    func names(of ids: [Int64]) async throws -> [Int64: String] {
+        var names: [Int64: String] = [:]
+        for row in try await db.raw("SELECT id, name FROM organizations WHERE " + inList("id", ids)).all() {
+            names[try row.int64("id")] = try row.string("name")
+        }
+        return names
+    }
+
     func countBySector() async throws -> [Sector: Int] {
         var result: [Sector: Int] = [:]
         for row in try await db.raw("SELECT sector, COUNT(*) AS n FROM organizations GROUP BY sector").all() {

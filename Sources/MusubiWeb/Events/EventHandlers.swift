@@ -197,7 +197,7 @@ struct EventHandlers {
         let holds = shown.mine.map { $0.status != .cancelled } ?? false
         let counts = shown.counts
         let keeps = Policy.can(context.actor, .edit, .event(shown.access))
-        let names = Dictionary(try await site.directory.organizationNames().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = shown.hostNames
         let tree = try await site.directory.fieldTree()
         func hosts(_ ids: [Int64]) -> [EventHost] {
             ids.compactMap { id in names[id].map { EventHost(label: $0, href: Paths.organization.href(id)) } }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// Upcoming or past events the reader may see.
 struct EventsPage: PageModel {
@@ -156,4 +157,104 @@ struct EventVisitPage: PageModel {
     var qr: String?
     var ticket: String?
     var cancelAction: String?
+}
+
+// The event's page and the door answer Mustache's lookups directly, as the directory's
+// pages do: reflecting with `Mirror` for every tag was half of an event page's time
+// (docs/benchmarks.md). A property added above must be added here too, or the template sees
+// nothing for it.
+extension EventPage: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "kind": kind
+        case "when": when
+        case "venue": venue
+        case "address": address
+        case "onlineURL": onlineURL
+        case "description": description
+        case "visibility": visibility
+        case "capacity": capacity
+        case "counts": counts
+        case "status": status
+        case "waitlisted": waitlisted
+        case "registerAction": registerAction
+        case "cancelAction": cancelAction
+        case "closed": closed
+        case "cancelled": cancelled
+        case "calendarHref": calendarHref
+        case "ticketHref": ticketHref
+        case "doorHref": doorHref
+        case "attendanceHref": attendanceHref
+        case "editHref": editHref
+        case "callOffAction": callOffAction
+        case "visitorAction": visitorAction
+        case "visitorValues": visitorValues
+        case "hosts": hosts
+        case "coHosts": coHosts
+        case "fields": fields
+        case "errors": errors
+        default: nil
+        }
+    }
+}
+
+extension EventHost: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "label": label
+        case "href": href
+        default: nil
+        }
+    }
+}
+
+extension EventDoorPage: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "eventHref": eventHref
+        case "doorHref": doorHref
+        case "query": query
+        case "counts": counts
+        case "sectors": sectors
+        case "holder": holder
+        case "ticketError": ticketError
+        case "rows": rows
+        case "more": more
+        case "walkIns": walkIns
+        case "walkInAction": walkInAction
+        case "hasSectors": hasSectors
+        case "hasWalkIns": hasWalkIns
+        default: nil
+        }
+    }
+}
+
+extension EventDoorPage.Row: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "kana": kana
+        case "organization": organization
+        case "status": status
+        case "waitlisted": waitlisted
+        case "arrivedAt": arrivedAt
+        case "checkInAction": checkInAction
+        case "undoAction": undoAction
+        case "testID": testID
+        default: nil
+        }
+    }
+}
+
+extension EventDoorPage.SectorRow: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "sector": sector
+        case "registered": registered
+        case "checkedIn": checkedIn
+        default: nil
+        }
+    }
 }
