@@ -114,6 +114,13 @@ import Testing
         Row(action: .view, resource: .event(EventAccess(visibility: .invited, invited: false)), allowed: [no, no, no, yes, yes]),
         Row(action: .join, resource: .event(EventAccess(visibility: .invited, invited: true)), allowed: [no, yes, yes, yes, yes]),
         Row(action: .edit, resource: .event(EventAccess(visibility: .public, invited: true)), allowed: [no, no, no, yes, yes]),
+        Row(action: .view, resource: .minutes(MinutesAccess(visibility: .public, participant: false)), allowed: [yes, yes, yes, yes, yes]),
+        Row(action: .view, resource: .minutes(MinutesAccess(visibility: .members, participant: false)), allowed: [no, no, yes, yes, yes]),
+        Row(action: .view, resource: .minutes(MinutesAccess(visibility: .members, participant: true)), allowed: [no, yes, yes, yes, yes]),
+        Row(action: .view, resource: .minutes(MinutesAccess(visibility: .participants, participant: false)), allowed: [no, no, no, yes, yes]),
+        Row(action: .view, resource: .minutes(MinutesAccess(visibility: .participants, participant: true)), allowed: [no, yes, yes, yes, yes]),
+        Row(action: .view, resource: .minutes(MinutesAccess(visibility: .coordinators, participant: true)), allowed: [no, no, no, yes, yes]),
+        Row(action: .edit, resource: .minutes(MinutesAccess(visibility: .public, participant: true)), allowed: [no, no, no, no, no]),
     ]
 
     @Test(arguments: rows)

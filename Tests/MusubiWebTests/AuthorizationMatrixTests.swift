@@ -149,6 +149,12 @@ import Testing
         Row(method: .post, path: { _ in "/events/visits/not-a-key/cancel" }, expected: [404, 404, 404, 404, 404]),
         Row(method: .get, path: { "/events/\($0.seminar.id)/edit" }, expected: [303, 404, 403, 200, 200]),
         Row(method: .get, path: { "/events/\($0.seminar.id)/attendance" }, expected: [303, 404, 403, 200, 200]),
+        // Minutes: none are written for the seminar, so only coordinators find the page (to write).
+        Row(method: .get, path: { "/events/\($0.seminar.id)/minutes" }, expected: [303, 404, 404, 200, 200]),
+        Row(method: .get, path: { "/events/\($0.seminar.id)/minutes/edit" }, expected: [303, 404, 404, 200, 200]),
+        Row(method: .post, path: { "/events/\($0.seminar.id)/minutes" }, form: [("minutes", "議事")], expected: [401, 404, 403, 303, 303]),
+        Row(method: .post, path: { "/events/\($0.seminar.id)/actions" }, form: [("text", "")], expected: [401, 404, 403, 422, 422]),
+        Row(method: .post, path: { "/events/\($0.seminar.id)/actions/999999/done" }, form: [("done", "1")], expected: [401, 404, 404, 404, 404]),
         Row(method: .get, path: { "/events/\($0.seminar.id)/attendance.csv" }, expected: [303, 404, 403, 200, 200]),
         Row(method: .post, path: { "/events/\($0.seminar.id)/edit" }, form: [("title", "")], expected: [401, 404, 403, 422, 422]),
         // Last of the event's rows: it is called off.

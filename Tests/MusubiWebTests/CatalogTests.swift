@@ -47,6 +47,7 @@ import Testing
             "event_visibility.": values(EventVisibility.self),
             "registration_status.": values(RegistrationStatus.self),
             "mail.event_": values(EventLetter.Reason.self),
+            "minutes_visibility.": values(MinutesVisibility.self),
             "audit_subject.": values(AuditSubject.self),
             "bulletin_visibility.": values(BulletinVisibility.self),
             "language.": MusubiCore.Language.codes,

@@ -66,6 +66,7 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case eventCreated = "event.created"
     case eventChanged = "event.changed"
     case eventCalledOff = "event.called_off"
+    case minutesSaved = "event.minutes_saved"
     case bulletinPublished = "bulletin.published"
     case bulletinEdited = "bulletin.edited"
     case bulletinRemoved = "bulletin.removed"

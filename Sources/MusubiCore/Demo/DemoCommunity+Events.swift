@@ -11,6 +11,15 @@ extension DemoCommunity {
         var visibility: EventVisibility, capacity: Int?
         var registered: [String]?, waitlisted: [String]?, checkedIn: [String]?
         var hosts: [String]?, coHosts: [String]?, fields: [String]?
+        /// A meeting's record, written after it.
+        var minutes: Minutes?
+    }
+
+    struct Minutes: Decodable, Sendable {
+        struct Action: Decodable, Sendable {
+            var text: String, owner: String?, dueInDays: Int?, done: Bool?
+        }
+        var agenda: [String], text: String, decisions: [String], visibility: MinutesVisibility, actions: [Action]?
     }
 
     func loadEvents(
@@ -44,6 +53,19 @@ extension DemoCommunity {
                     eventID: event.id, registrant: .member(memberID), status: status, ticket: Registration.newTicket(),
                     at: created.addingTimeInterval(Double(index + 1) * 3_600))
                 if arrived.contains(key) { try await repos.events.checkIn(registrationID: registration.id, at: startsAt.addingTimeInterval(600)) }
+            }
+            if let minutes = entry.minutes {
+                let written = endsAt.addingTimeInterval(2 * 86_400)
+                try await repos.events.saveMinutes(
+                    eventID: event.id,
+                    MeetingRecord(agenda: minutes.agenda, minutes: minutes.text, decisions: minutes.decisions, visibility: minutes.visibility),
+                    by: memberIDs[entry.creator], at: written)
+                for action in minutes.actions ?? [] {
+                    let item = try await repos.events.insertAction(
+                        eventID: event.id, text: action.text, ownerID: action.owner.flatMap { memberIDs[$0] },
+                        due: action.dueInDays.flatMap { calendar.date(byAdding: .day, value: $0, to: today) }, at: written)
+                    if action.done == true { try await repos.events.setActionDone(id: item.id, at: now) }
+                }
             }
         }
     }

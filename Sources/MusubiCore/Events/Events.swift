@@ -105,15 +105,20 @@ public struct Events: Sendable {
         public var mine: Registration?
         /// The names of its hosts and co-hosts.
         public var hostNames: [Int64: String]
+        /// Who may read its minutes, once they are written.
+        public var minutes: MinutesAccess?
     }
 
     public func show(_ actor: Requester, id: Int64) async throws -> Shown {
         try await env.persistence.read { repos in
             let (event, access, mine) = try await Self.standing(id, of: actor, repos)
             let hosts = event.draft.hostIDs + event.draft.coHostIDs
+            let minutes = try await repos.events.minutes(eventID: id).map {
+                MinutesAccess(visibility: $0.record.visibility, participant: mine?.status == .registered)
+            }
             return Shown(
                 event: event, access: access, counts: try await repos.events.counts(eventID: id), mine: mine,
-                hostNames: hosts.isEmpty ? [:] : try await repos.organizations.names(of: hosts))
+                hostNames: hosts.isEmpty ? [:] : try await repos.organizations.names(of: hosts), minutes: minutes)
         }
     }
 

@@ -50,6 +50,14 @@ public protocol EventRepository: Sendable {
     /// listed ones of any of `fieldIDs` (of the visibilities given), soonest first.
     func calendar(memberID: Int64, fieldIDs: [Int64], visibilities: [EventVisibility], since: Date, limit: Int) async throws -> [Event]
 
+    /// A meeting's record and when it was last written; nil before it is written.
+    func minutes(eventID: Int64) async throws -> (record: MeetingRecord, updatedAt: Date)?
+    func saveMinutes(eventID: Int64, _ record: MeetingRecord, by: Int64?, at: Date) async throws
+    /// The meeting's action items, in the order they were added, with their owners' names.
+    func actions(eventID: Int64) async throws -> [ActionItem]
+    func insertAction(eventID: Int64, text: String, ownerID: Int64?, due: Date?, at: Date) async throws -> ActionItem
+    func setActionDone(id: Int64, at: Date?) async throws
+
     /// Marks the person arrived (or, with nil, not yet); arriving gives a waiting person a place.
     func checkIn(registrationID: Int64, at: Date?) async throws
 }

@@ -84,6 +84,9 @@ public enum Resource: Sendable, Equatable, Hashable {
     case events
     /// One event, as the person asking stands to it (view it; join: register for it).
     case event(EventAccess)
+    /// A meeting's minutes (view), as their visibility and the person's part in the meeting
+    /// admit.
+    case minutes(MinutesAccess)
     /// The community dashboard: its charts (view: coordinators), its target and whether its
     /// summary is public (edit: admins).
     case dashboard

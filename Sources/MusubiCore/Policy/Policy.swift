@@ -22,6 +22,9 @@
 /// - Bulletins: coordinators publish them; each reader sees those whose audience admits them
 ///   (public ones also visitors); members save funding calls.
 /// - Each person reads their own notifications and chooses how they arrive; nobody else does.
+/// - Events: coordinators create, change and keep the door of them; people see and register
+///   for those their visibility admits. A meeting's minutes are read by whom their visibility
+///   names: those who took part (and coordinators), coordinators, members, or everyone.
 public enum Policy {
     public static func can(_ actor: Requester, _ action: Action, _ resource: Resource) -> Bool {
         switch resource {
@@ -66,6 +69,15 @@ public enum Policy {
             return action == .list || [.create, .edit].contains(action) && isAtLeast(actor, .coordinator)
         case .event(let access):
             return canUseEvent(actor, action, access)
+        case .minutes(let access):
+            guard action == .view else { return false }
+            let tookPart = access.participant && actor.memberID != nil
+            switch access.visibility {
+            case .public: return true
+            case .members: return isAtLeast(actor, .member) || tookPart
+            case .participants: return tookPart || isAtLeast(actor, .coordinator)
+            case .coordinators: return isAtLeast(actor, .coordinator)
+            }
         case .bulletins:
             switch action {
             case .list, .view: return true

@@ -62,6 +62,8 @@ enum ArchiveTables {
         Carried(name: "calendar_feeds", key: ["member_id"]),
         Carried(name: "event_visitors", key: ["id"]),
         Carried(name: "event_registrations", key: ["id"]),
+        Carried(name: "event_minutes", key: ["event_id"]),
+        Carried(name: "event_actions", key: ["id"]),
         // Which weeks' digests went out: a restored community does not send one twice.
         Carried(name: "digest_rounds", key: ["week"]),
         Carried(name: "sign_ins", key: ["member_id", "at"]),

@@ -42,6 +42,7 @@ struct Migrator {
         Migration(version: 26, name: "event tickets", statements: AddEventTickets.statements, backfill: AddEventTickets.issueTickets),
         Migration(version: 27, name: "event visitors", statements: CreateEventVisitors.statements),
         Migration(version: 28, name: "event hosts, fields and calendar feeds", statements: CreateEventHostsAndFields.statements),
+        Migration(version: 29, name: "meeting minutes", statements: CreateMeetingMinutes.statements),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

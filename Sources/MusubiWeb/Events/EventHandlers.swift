@@ -218,6 +218,7 @@ struct EventHandlers {
             closed: !event.takesRegistrations(at: now), cancelled: event.cancelledAt != nil, calendarHref: Paths.eventCalendar.href(id),
             ticketHref: shown.mine?.status == .registered ? Paths.eventTicket.href(id) : nil,
             doorHref: keeps ? Paths.eventDoor.href(id) : nil, attendanceHref: Paths.eventAttendance.href(id),
+            minutesHref: keeps || shown.minutes.map { Policy.can(context.actor, .view, .minutes($0)) } == true ? Paths.eventMinutes.href(id) : nil,
             editHref: keeps && event.cancelledAt == nil ? Paths.eventEdit.href(id) : nil,
             callOffAction: keeps && event.cancelledAt == nil ? Paths.eventCallOff.href(id) : nil,
             visitorAction: context.actor == .anonymous && draft.visibility == .public && draft.visitorsWelcome && event.takesRegistrations(at: now)

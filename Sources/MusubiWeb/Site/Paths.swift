@@ -67,6 +67,11 @@ public enum Paths {
     public static let eventArrival = PathTemplate("/events/{id}/check-in/{registration}")
     public static let eventArrivalUndo = PathTemplate("/events/{id}/check-in/{registration}/undo")
     public static let eventWalkIns = PathTemplate("/events/{id}/walk-ins")
+    /// A meeting's record: the minutes (and the coordinators' form), its action items.
+    public static let eventMinutes = PathTemplate("/events/{id}/minutes")
+    public static let eventMinutesEdit = PathTemplate("/events/{id}/minutes/edit")
+    public static let eventActions = PathTemplate("/events/{id}/actions")
+    public static let eventActionDone = PathTemplate("/events/{id}/actions/{action}/done")
     /// Who came, for coordinators, and as a CSV for Excel.
     public static let eventAttendance = PathTemplate("/events/{id}/attendance")
     public static let eventAttendanceCSV = PathTemplate("/events/{id}/attendance.csv")

@@ -49,6 +49,8 @@ struct EventPage: PageModel {
     /// The check-in page and who came, for coordinators.
     var doorHref: String?
     var attendanceHref: String
+    /// The meeting's minutes, to those who may read them (and coordinators, to write them).
+    var minutesHref: String?
     /// Changing it and calling it off, for coordinators.
     var editHref: String?
     var callOffAction: String?
@@ -186,6 +188,7 @@ extension EventPage: MustacheParent {
         case "ticketHref": ticketHref
         case "doorHref": doorHref
         case "attendanceHref": attendanceHref
+        case "minutesHref": minutesHref
         case "editHref": editHref
         case "callOffAction": callOffAction
         case "visitorAction": visitorAction
