@@ -31,6 +31,7 @@ import Testing
             #expect(created.status == .seeOther)
             let event = String(try #require(created.location?.split(separator: "?").first))
             #expect(try await coordinator.get("/events").section("events").contains("技術交流会（水素）"))
+            #expect(try await coordinator.get("/").section("home-events").contains("技術交流会（水素）"), "the home page shows what comes next")
 
             let member = site.browser()
             try await member.signIn("member@example.jp")
@@ -57,6 +58,7 @@ import Testing
             try await guest.signIn("guest@example.jp")
             #expect(try await guest.get(event).status == .notFound)
             #expect(!(try await guest.get("/events")).contains("技術交流会（水素）"))
+            #expect(!(try await guest.get("/")).contains("技術交流会（水素）"))
         }
     }
 }

@@ -83,6 +83,26 @@ import Testing
         for path in ["/events", "/events?when=past", "/events/new", eventPath] { try await coordinator.get(path) }
         try await owner.post(eventPath + "/registration")
         try await owner.get(eventPath)
+        try await owner.get(eventPath + "/ticket")
+        try await coordinator.post(
+            eventPath + "/minutes", [("agenda", "開会"), ("minutes", "報告"), ("decisions", "採択"), ("visibility", "participants")])
+        try await coordinator.post(eventPath + "/actions", [("text", "報告書を配る")])
+        for path in ["/check-in", "/check-in?q=山本", "/attendance", "/minutes", "/minutes/edit", "/edit"] {
+            try await coordinator.get(eventPath + path)
+        }
+        try await owner.get(eventPath + "/minutes")
+        try await owner.get("/me/calendar")
+        try await owner.post("/me/calendar")
+        let open = try await coordinator.post(
+            "/events",
+            [
+                ("kind", "seminar"), ("title", "公開セミナー"), ("startsAt", "2030-02-10T13:00"), ("endsAt", "2030-02-10T15:00"), ("visibility", "public"),
+                ("visitorsWelcome", "1"),
+            ])
+        let openPath = String(open.location?.split(separator: "?").first ?? "/events")
+        try await visitor.get(openPath)
+        try await visitor.post(openPath + "/visitors", [("name", "来場 花子"), ("email", "visitor@example.com")])
+        try await visitor.get(try await EventVisitorTests.visitLink(to: "visitor@example.com", site))
 
         let lobby = "/exchange/channels/\(c.lobby.id)"
         let posted = try await owner.post(lobby + "/messages", [("body", "*水素* の件 @channel")])

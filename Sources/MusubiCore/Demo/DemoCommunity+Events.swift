@@ -8,7 +8,7 @@ extension DemoCommunity {
         /// The first day, counted from today in Tokyo; timed events give the hours.
         var inDays: Int, days: Int?, startHour: Double?, endHour: Double?
         var venue: String?, address: String?, prefectureCode: String?, municipality: String?, online: String?
-        var visibility: EventVisibility, capacity: Int?
+        var visibility: EventVisibility, capacity: Int?, visitorsWelcome: Bool?
         var registered: [String]?, waitlisted: [String]?, checkedIn: [String]?
         var hosts: [String]?, coHosts: [String]?, fields: [String]?
         /// A meeting's record, written after it.
@@ -41,7 +41,8 @@ extension DemoCommunity {
                 place: EventPlace(
                     venueName: entry.venue ?? "", address: entry.address ?? "", prefectureCode: entry.prefectureCode ?? "",
                     municipality: entry.municipality ?? "", onlineURL: entry.online ?? ""),
-                visibility: entry.visibility, capacity: entry.capacity, hostIDs: (entry.hosts ?? []).compactMap { organizationIDs[$0] },
+                visibility: entry.visibility, capacity: entry.capacity, visitorsWelcome: entry.visitorsWelcome ?? false,
+                hostIDs: (entry.hosts ?? []).compactMap { organizationIDs[$0] },
                 coHostIDs: (entry.coHosts ?? []).compactMap { organizationIDs[$0] }, fieldIDs: (entry.fields ?? []).compactMap { fieldIDs[$0] })
             let created = min(now, startsAt).addingTimeInterval(-30 * 86_400)
             let event = try await repos.events.insert(draft, by: memberIDs[entry.creator], at: created)

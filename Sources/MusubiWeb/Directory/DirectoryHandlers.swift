@@ -36,7 +36,8 @@ struct DirectoryHandlers {
             missed: context.actor == .anonymous ? nil : HomePage.Missed(rows: try await site.exchange.missed(context.actor).map(views.channelRow)),
             bulletins: try await site.bulletins.list(context.actor, .init(page: PageRequest(size: 5))).items.map { [now = site.now()] in
                 views.row($0, now: now)
-            }
+            },
+            events: try await site.events.list(context.actor, upcoming: true, page: PageRequest(size: 3)).items.map(views.eventRow)
         )
         return site.render(model, title: model.siteName, request, context)
     }

@@ -26,7 +26,7 @@ struct EventHandlers {
             kinds: views.options(EventKind.allCases, catalog: "event_kind.", selected: filter.kind, all: "events.all_kinds"),
             fields: views.fieldOptions(selected: Set(filter.field.map { [$0] } ?? [])),
             prefectures: views.prefectureOptions(selected: filter.prefectureCode),
-            upcoming: upcoming, rows: page.items.map { row($0, context) },
+            upcoming: upcoming, rows: page.items.map(views.eventRow),
             newHref: Policy.can(context.actor, .create, .events) ? Paths.newEvent.href() : nil,
             pager: views.pager(page, path: Paths.events.href(), query: query, keys: ["when", "kind", "field", "prefecture"]))
         return site.render(model, title: site.t("events.title", context), request, context)
@@ -246,14 +246,6 @@ struct EventHandlers {
             prefectures: views.prefectureOptions(selected: draft.place.prefectureCode), hosts: choices(draft.hostIDs),
             coHosts: choices(draft.coHostIDs), fields: views.fieldOptions(selected: Set(draft.fieldIDs), includeAll: false), errors: errors)
         return site.render(model, title: site.t(editing == nil ? "events.new" : "events.edit", context), request, context, status: status)
-    }
-
-    private func row(_ event: Event, _ context: Context) -> EventRow {
-        EventRow(
-            title: event.draft.title, href: Paths.event.href(event.id), kind: site.t("event_kind." + event.draft.kind.rawValue, context),
-            when: when(event, context),
-            place: EventWords.address(event.draft.place) ?? (event.draft.place.venueName.isEmpty ? nil : event.draft.place.venueName),
-            cancelled: event.cancelledAt != nil, testID: "event-\(event.id)")
     }
 
     private func when(_ event: Event, _ context: Context) -> String {

@@ -39,3 +39,15 @@ extension Site {
         }
     }
 }
+
+extension Views {
+    /// An event in a list (the events page, the home page).
+    func eventRow(_ event: Event) -> EventRow {
+        let place = event.draft.place
+        return EventRow(
+            title: event.draft.title, href: Paths.event.href(event.id), kind: site.t("event_kind." + event.draft.kind.rawValue, context),
+            when: EventWords(configuration: site.configuration, language: context.language).when(event),
+            place: EventWords.address(place) ?? (place.venueName.isEmpty ? nil : place.venueName), cancelled: event.cancelledAt != nil,
+            testID: "event-\(event.id)")
+    }
+}

@@ -20,6 +20,8 @@ struct HomePage: PageModel {
     var missed: Missed?
     /// The bulletins for the reader: pinned first, then newest.
     var bulletins: [BulletinRow]
+    /// The next events the reader may see.
+    var events: [EventRow]
 
     struct Missed { var rows: [ChannelRow] }
 
