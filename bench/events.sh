@@ -15,7 +15,7 @@ port=${MUSUBI_BENCH_PORT:-8098}
 bin="$(swift build -c release --show-bin-path)/musubi"
 [[ -x "$bin" ]] || { echo "build first: swift build -c release --product musubi" >&2; exit 1; }
 if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; then echo "port $port is busy" >&2; exit 1; fi
-work=$(mktemp -d); server=""; trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+work=$(mktemp -d); server=""; trap '[[ -n "$server" ]] && { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; }; rm -rf "$work"' EXIT
 
 start_server() {
     "$bin" serve --demo --data-dir "$work/data" --port "$port" > "$work/server.log" 2>&1 &
