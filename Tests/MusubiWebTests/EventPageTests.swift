@@ -101,3 +101,57 @@ import Testing
         }
     }
 }
+
+/// An event that takes at most so many people from one organisation (展示会: 1社2名まで):
+/// one more from the same organisation is refused with the reason; another organisation's
+/// person is not; visitors count by the organisation they gave.
+@Suite struct EventOrganizationLimitTests {
+    @Test(arguments: TestDatabase.available)
+    func oneOrganisationTakesNoMoreThanItsShare(_ database: TestDatabase) async throws {
+        try await TestSite.run(database) { site in
+            let coordinator = site.browser()
+            try await coordinator.signIn("coord@example.jp")
+            let bad = try await coordinator.post(
+                "/events",
+                [
+                    ("kind", "exhibition"), ("title", "展示発表会"), ("startsAt", "2030-02-10"), ("endsAt", "2030-02-10"), ("allDay", "1"),
+                    ("visibility", "public"), ("perOrganizationLimit", "たくさん"),
+                ])
+            #expect(bad.status == .unprocessableContent && bad.contains("value=\"たくさん\""))
+            let event = String(
+                try #require(
+                    try await coordinator.post(
+                        "/events",
+                        [
+                            ("kind", "exhibition"), ("title", "展示発表会"), ("startsAt", "2030-02-10"), ("endsAt", "2030-02-10"), ("allDay", "1"),
+                            ("visibility", "public"), ("perOrganizationLimit", "1"), ("visitorsWelcome", "1"),
+                        ]
+                    ).location?.split(separator: "?").first))
+            #expect(try await coordinator.get(event).section("event").contains("1組織 1 名まで"))
+
+            let member = site.browser()
+            try await member.signIn("member@example.jp")
+            #expect(try await member.post(event + "/registration").status == .seeOther)
+            try await site.community.addMember("colleague@example.jp", "同僚 学", sector: .academia)
+            let colleague = site.browser()
+            try await colleague.signIn("colleague@example.jp")
+            let refused = try await colleague.post(event + "/registration")
+            #expect(refused.status == .conflict && refused.contains("上限に達しています"))
+            try await site.community.addMember("maker@example.jp", "山本 工業", sector: .industry)
+            let maker = site.browser()
+            try await maker.signIn("maker@example.jp")
+            #expect(try await maker.post(event + "/registration").status == .seeOther)
+            #expect(try await coordinator.get(event).contains("参加 2 名"))
+
+            // Visitors from one organisation: the second one's confirming is refused.
+            let visitor = site.browser()
+            try await visitor.get(event)
+            for email in ["a@visit.example.com", "b@visit.example.com"] {
+                try await visitor.post(event + "/visitors", [("name", "来場 花子"), ("organization", "鳥取精密"), ("email", email)])
+            }
+            #expect(try await visitor.post(try await EventVisitorTests.visitLink(to: "a@visit.example.com", site) + "/confirm").status == .seeOther)
+            #expect(try await visitor.post(try await EventVisitorTests.visitLink(to: "b@visit.example.com", site) + "/confirm").status == .conflict)
+            #expect(try await coordinator.get(event).contains("参加 3 名"))
+        }
+    }
+}

@@ -53,6 +53,8 @@ public struct EventDraft: Sendable, Equatable, Codable {
     public var visibility: EventVisibility
     /// Nil: no limit.
     public var capacity: Int?
+    /// How many people one organisation may register (with a place or waiting); nil: any.
+    public var perOrganizationLimit: Int?
     /// When registration opens and closes; nil: from publication, until the start.
     public var registrationOpensAt: Date?
     public var registrationClosesAt: Date?
@@ -66,8 +68,10 @@ public struct EventDraft: Sendable, Equatable, Codable {
     public init(
         kind: EventKind, title: String, description: String = "", startsAt: Date, endsAt: Date, allDay: Bool = false, place: EventPlace = .init(),
         visibility: EventVisibility = .members, capacity: Int? = nil, registrationOpensAt: Date? = nil, registrationClosesAt: Date? = nil,
-        visitorsWelcome: Bool = false, hostIDs: [Int64] = [], coHostIDs: [Int64] = [], fieldIDs: [Int64] = []
+        visitorsWelcome: Bool = false, hostIDs: [Int64] = [], coHostIDs: [Int64] = [], fieldIDs: [Int64] = [],
+        perOrganizationLimit: Int? = nil
     ) {
+        self.perOrganizationLimit = perOrganizationLimit
         (self.hostIDs, self.coHostIDs, self.fieldIDs) = (hostIDs, coHostIDs, fieldIDs)
         (self.kind, self.title, self.description, self.startsAt, self.endsAt, self.allDay) = (kind, title, description, startsAt, endsAt, allDay)
         (self.place, self.visibility, self.capacity) = (place, visibility, capacity)

@@ -64,6 +64,11 @@ extension Events {
             if visit.registration != nil { return visit }
             let event = try await Self.welcomingVisitors(visit.event.id, repos, at: now)
             try await repos.events.lockForRegistration(eventID: event.id)
+            if let limit = event.draft.perOrganizationLimit, !visit.visitor.organization.isEmpty,
+                try await repos.events.registrations(eventID: event.id, fromOrganizationNamed: visit.visitor.organization) >= limit
+            {
+                throw MusubiError.conflict("error.organization_limit")
+            }
             let counts = try await repos.events.counts(eventID: event.id)
             let status: RegistrationStatus = event.draft.capacity.map { counts.registered >= $0 } == true ? .waitlisted : .registered
             try await repos.events.confirmVisitor(id: visit.visitor.id, at: now)

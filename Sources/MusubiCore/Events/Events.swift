@@ -149,6 +149,11 @@ public struct Events: Sendable {
             try await repos.events.lockForRegistration(eventID: eventID)
             let existing = try await repos.events.registration(eventID: eventID, memberID: me)
             if let existing, existing.status != .cancelled { return existing }
+            if let limit = event.draft.perOrganizationLimit, let organizationID = try await repos.members.find(id: me)?.organizationID,
+                try await repos.events.registrations(eventID: eventID, fromOrganization: organizationID) >= limit
+            {
+                throw MusubiError.conflict("error.organization_limit")
+            }
             let counts = try await repos.events.counts(eventID: eventID)
             let status: RegistrationStatus = event.draft.capacity.map { counts.registered >= $0 } == true ? .waitlisted : .registered
             let registration: Registration
@@ -244,6 +249,9 @@ public struct Events: Sendable {
         clean.place.onlineURL = check.website("onlineURL", draft.place.onlineURL)
         if draft.endsAt < draft.startsAt { check.fail("endsAt", "error.ends_before_start") }
         if let capacity = draft.capacity, !(1...Self.limits.capacity).contains(capacity) { check.fail("capacity", "error.capacity") }
+        if let limit = draft.perOrganizationLimit, !(1...Self.limits.capacity).contains(limit) {
+            check.fail("perOrganizationLimit", "error.capacity")
+        }
         if let opens = draft.registrationOpensAt, let closes = draft.registrationClosesAt, closes <= opens {
             check.fail("registrationClosesAt", "error.registration_window")
         }

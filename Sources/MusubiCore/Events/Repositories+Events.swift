@@ -28,6 +28,10 @@ public protocol EventRepository: Sendable {
     /// Everyone who asked, in the order they asked.
     func registrations(eventID: Int64) async throws -> [Registration]
     func registration(ticket: String) async throws -> Registration?
+    /// How many registered or waiting come from the organisation: a member's by the
+    /// directory, a visitor's by the name they gave.
+    func registrations(eventID: Int64, fromOrganization organizationID: Int64) async throws -> Int
+    func registrations(eventID: Int64, fromOrganizationNamed name: String) async throws -> Int
 
     /// Those with a place or waiting for one, with who they are, by the reading of their names.
     func attendees(eventID: Int64) async throws -> [Attendee]

@@ -43,6 +43,7 @@ struct Migrator {
         Migration(version: 27, name: "event visitors", statements: CreateEventVisitors.statements),
         Migration(version: 28, name: "event hosts, fields and calendar feeds", statements: CreateEventHostsAndFields.statements),
         Migration(version: 29, name: "meeting minutes", statements: CreateMeetingMinutes.statements),
+        Migration(version: 30, name: "per-organisation limits of events", statements: AddOrganizationLimits.statements),
     ]
 
     /// The schema this Musubi brings a database to: its newest migration.

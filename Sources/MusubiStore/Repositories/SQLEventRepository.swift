@@ -10,12 +10,14 @@ struct SQLEventRepository: EventRepository {
         let id = try await db.insertReturningID(
             """
             INSERT INTO events (kind, title, description, starts_at, ends_at, all_day, venue_name, address, prefecture_code, municipality,
-              online_url, visibility, capacity, registration_opens_at, registration_closes_at, visitors_welcome, created_by, created_at)
+              online_url, visibility, capacity, registration_opens_at, registration_closes_at, visitors_welcome, per_organization_limit,
+              created_by, created_at)
             VALUES (\(bind: draft.kind.rawValue), \(bind: draft.title), \(bind: draft.description), \(bind: draft.startsAt.epochMilliseconds),
               \(bind: draft.endsAt.epochMilliseconds), \(bind: draft.allDay ? 1 : 0), \(bind: place.venueName), \(bind: place.address),
               \(bind: place.prefectureCode), \(bind: place.municipality), \(bind: place.onlineURL), \(bind: draft.visibility.rawValue),
               \(bind: draft.capacity.map(Int64.init)), \(bind: draft.registrationOpensAt?.epochMilliseconds),
-              \(bind: draft.registrationClosesAt?.epochMilliseconds), \(bind: draft.visitorsWelcome ? 1 : 0), \(bind: by), \(bind: at.epochMilliseconds))
+              \(bind: draft.registrationClosesAt?.epochMilliseconds), \(bind: draft.visitorsWelcome ? 1 : 0),
+              \(bind: draft.perOrganizationLimit.map(Int64.init)), \(bind: by), \(bind: at.epochMilliseconds))
             """)
         try await saveHostsAndFields(id, draft)
         return Event(id: id, draft: draft, createdBy: by, createdAt: at)
@@ -79,7 +81,8 @@ struct SQLEventRepository: EventRepository {
               visibility = \(bind: draft.visibility.rawValue), capacity = \(bind: draft.capacity.map(Int64.init)),
               registration_opens_at = \(bind: draft.registrationOpensAt?.epochMilliseconds),
               registration_closes_at = \(bind: draft.registrationClosesAt?.epochMilliseconds),
-              visitors_welcome = \(bind: draft.visitorsWelcome ? 1 : 0), sequence = sequence + 1
+              visitors_welcome = \(bind: draft.visitorsWelcome ? 1 : 0), per_organization_limit = \(bind: draft.perOrganizationLimit.map(Int64.init)),
+              sequence = sequence + 1
             WHERE id = \(bind: id)
             """
         ).run()
@@ -200,6 +203,22 @@ struct SQLEventRepository: EventRepository {
     func registrations(eventID: Int64) async throws -> [Registration] {
         try await db.raw("SELECT * FROM event_registrations WHERE event_id = \(bind: eventID) ORDER BY registered_at, id").all()
             .map(Self.registration)
+    }
+
+    func registrations(eventID: Int64, fromOrganization organizationID: Int64) async throws -> Int {
+        try await db.count(
+            """
+            SELECT COUNT(*) AS n FROM event_registrations r JOIN members m ON m.id = r.member_id
+            WHERE r.event_id = \(bind: eventID) AND r.status <> 'cancelled' AND m.organization_id = \(bind: organizationID)
+            """)
+    }
+
+    func registrations(eventID: Int64, fromOrganizationNamed name: String) async throws -> Int {
+        try await db.count(
+            """
+            SELECT COUNT(*) AS n FROM event_registrations r JOIN event_visitors v ON v.id = r.visitor_id
+            WHERE r.event_id = \(bind: eventID) AND r.status <> 'cancelled' AND v.organization = \(bind: name)
+            """)
     }
 
     func registration(ticket: String) async throws -> Registration? {
@@ -376,7 +395,8 @@ struct SQLEventRepository: EventRepository {
                 municipality: try row.string("municipality"), onlineURL: try row.string("online_url")),
             visibility: try row.enumValue("visibility", as: EventVisibility.self), capacity: try row.optionalInt64("capacity").map(Int.init),
             registrationOpensAt: try row.optionalDate("registration_opens_at"), registrationClosesAt: try row.optionalDate("registration_closes_at"),
-            visitorsWelcome: try row.int64("visitors_welcome") != 0)
+            visitorsWelcome: try row.int64("visitors_welcome") != 0,
+            perOrganizationLimit: try row.optionalInt64("per_organization_limit").map(Int.init))
         return Event(
             id: try row.int64("id"), draft: draft, createdBy: try row.optionalInt64("created_by"), createdAt: try row.date("created_at"),
             cancelledAt: try row.optionalDate("cancelled_at"), sequence: Int(try row.int64("sequence")))

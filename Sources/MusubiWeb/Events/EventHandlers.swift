@@ -100,6 +100,7 @@ struct EventHandlers {
             "endsAt": draft.allDay ? day(draft.endsAt) : moment(draft.endsAt),
             "venueName": draft.place.venueName, "address": draft.place.address, "municipality": draft.place.municipality,
             "onlineURL": draft.place.onlineURL, "capacity": draft.capacity.map(String.init) ?? "",
+            "perOrganizationLimit": draft.perOrganizationLimit.map(String.init) ?? "",
             "registrationOpensAt": moment(draft.registrationOpensAt), "registrationClosesAt": moment(draft.registrationClosesAt),
         ]
         return try await formPage(
@@ -144,11 +145,15 @@ struct EventHandlers {
         if kind == nil { problems.append(.init(field: "kind", key: "error.choice")) }
         let visibility = EventVisibility(rawValue: form["visibility"])
         if visibility == nil { problems.append(.init(field: "visibility", key: "error.choice")) }
-        var capacity: Int?
-        if let text = form.optional("capacity") {
-            capacity = Int(text)
-            if capacity == nil { problems.append(.init(field: "capacity", key: "error.capacity")) }
+        func count(_ key: String) -> Int? {
+            guard let text = form.optional(key) else { return nil }
+            guard let number = Int(text) else {
+                problems.append(.init(field: key, key: "error.capacity"))
+                return nil
+            }
+            return number
         }
+        let capacity = count("capacity")
         let starts = moment("startsAt", required: true)
         let ends = moment("endsAt", endOfDay: true, required: true)
         let draft = EventDraft(
@@ -161,7 +166,7 @@ struct EventHandlers {
             registrationClosesAt: moment("registrationClosesAt"), visitorsWelcome: form.optional("visitorsWelcome") == "1",
             hostIDs: FormIDs.parse(form.all("hostIDs"), field: "hostIDs", into: &problems),
             coHostIDs: FormIDs.parse(form.all("coHostIDs"), field: "coHostIDs", into: &problems),
-            fieldIDs: FormIDs.parse(form.all("fields"), field: "fieldIDs", into: &problems))
+            fieldIDs: FormIDs.parse(form.all("fields"), field: "fieldIDs", into: &problems), perOrganizationLimit: count("perOrganizationLimit"))
         return (draft, problems)
     }
 
@@ -172,7 +177,7 @@ struct EventHandlers {
         let form = context.form
         let values = Dictionary(
             [
-                "title", "description", "startsAt", "endsAt", "venueName", "address", "municipality", "onlineURL", "capacity",
+                "title", "description", "startsAt", "endsAt", "venueName", "address", "municipality", "onlineURL", "capacity", "perOrganizationLimit",
                 "registrationOpensAt", "registrationClosesAt", "visitorsWelcome",
             ].map { ($0, String(form[$0].prefix(10_000))) },
             uniquingKeysWith: { a, _ in a })
@@ -209,6 +214,7 @@ struct EventHandlers {
             description: draft.description.isEmpty ? nil : draft.description,
             visibility: site.t("event_visibility." + draft.visibility.rawValue, context),
             capacity: draft.capacity.map { String(format: site.t("events.capacity_value", context), $0) },
+            perOrganization: draft.perOrganizationLimit.map { String(format: site.t("events.per_organization_value", context), $0) },
             counts: String(format: site.t("events.counts", context), counts.registered, counts.waitlisted),
             status: holds ? shown.mine.map { site.t("registration_status." + $0.status.rawValue, context) } : nil,
             waitlisted: shown.mine?.status == .waitlisted,

@@ -36,6 +36,8 @@ struct EventPage: PageModel {
     var description: String?
     var visibility: String
     var capacity: String?
+    /// `1組織 2 名まで`.
+    var perOrganization: String?
     var counts: String
     var status: String?
     var waitlisted: Bool
@@ -177,6 +179,7 @@ extension EventPage: MustacheParent {
         case "description": description
         case "visibility": visibility
         case "capacity": capacity
+        case "perOrganization": perOrganization
         case "counts": counts
         case "status": status
         case "waitlisted": waitlisted
