@@ -99,6 +99,6 @@ struct EventDoorHandlers {
             walkIns: door.others.map { member in
                 EventDoorPage.WalkIn(name: member.name, kana: member.nameKana, organization: member.organizationName, memberID: member.id)
             },
-            walkInAction: Paths.eventWalkIns.href(id), hasSectors: !door.bySector.isEmpty, hasWalkIns: !door.others.isEmpty)
+            walkInAction: Paths.eventWalkIns.href(id))
     }
 }

@@ -141,9 +141,6 @@ struct EventDoorPage: PageModel {
     var more: Int?
     var walkIns: [WalkIn]
     var walkInAction: String
-    /// For the template, which cannot ask whether a list is empty.
-    var hasSectors: Bool
-    var hasWalkIns: Bool
 }
 
 /// A visitor's registration, as their mailed link opens it.
@@ -230,8 +227,6 @@ extension EventDoorPage: MustacheParent {
         case "more": more
         case "walkIns": walkIns
         case "walkInAction": walkInAction
-        case "hasSectors": hasSectors
-        case "hasWalkIns": hasWalkIns
         default: nil
         }
     }
