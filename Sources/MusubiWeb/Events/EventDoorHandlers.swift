@@ -18,7 +18,7 @@ struct EventDoorHandlers {
     func ticket(_ request: Request, _ context: Context) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         guard let (event, attendee) = try await events.ticket(context.actor, eventID: id) else { throw MusubiError.notFound }
-        let code = try QRCode(MailLetters.doorAddress(id, ticket: attendee.registration.ticket, site.configuration))
+        let code = try QRCode(EventWords.doorAddress(id, ticket: attendee.registration.ticket, site.configuration))
         let location = EventWords.location(event.draft.place)
         let model = EventTicketPage(
             title: event.draft.title, eventHref: Paths.event.href(id),

@@ -62,7 +62,7 @@ struct EventVisitHandlers {
             status: visit.registration.map { site.t("registration_status." + $0.status.rawValue, context) },
             confirmAction: visit.registration == nil && event.takesRegistrations(at: site.now()) ? Paths.eventVisitConfirmation.href(key) : nil,
             qr: try registration.flatMap {
-                $0.status == .registered ? try QRCode(MailLetters.doorAddress(event.id, ticket: $0.ticket, site.configuration)).svg : nil
+                $0.status == .registered ? try QRCode(EventWords.doorAddress(event.id, ticket: $0.ticket, site.configuration)).svg : nil
             },
             ticket: registration?.status == .registered ? registration?.ticket : nil,
             cancelAction: registration == nil ? nil : Paths.eventVisitCancellation.href(key))

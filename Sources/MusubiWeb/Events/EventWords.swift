@@ -23,6 +23,12 @@ struct EventWords {
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
+    /// What a ticket's QR code carries: the door's page with the ticket, so a coordinator's
+    /// phone camera opens the person at the door.
+    static func doorAddress(_ eventID: Int64, ticket: String, _ configuration: WebConfiguration) -> String {
+        configuration.absolute(Paths.eventDoor.href(eventID)) + "?ticket=" + ticket
+    }
+
     /// The venue and its address on one line.
     static func location(_ place: EventPlace) -> String {
         ([place.venueName] + [address(place) ?? ""]).filter { !$0.isEmpty }.joined(separator: " ")

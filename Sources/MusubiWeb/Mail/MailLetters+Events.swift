@@ -33,7 +33,7 @@ extension MailLetters {
         if let ticket = about.ticket {
             body.online = event.draft.place.onlineURL.isEmpty ? nil : event.draft.place.onlineURL
             body.ticket = configuration.absolute(about.visitorKey.map { Paths.eventVisit.href($0) } ?? Paths.eventTicket.href(event.id))
-            if let code = try? QRCode(Self.doorAddress(event.id, ticket: ticket, configuration)) {
+            if let code = try? QRCode(EventWords.doorAddress(event.id, ticket: ticket, configuration)) {
                 attachments.append(MailAttachment(filename: "ticket-\(event.id).png", contentType: "image/png", data: code.png()))
             }
         }
@@ -44,11 +44,5 @@ extension MailLetters {
                     filename: "event-\(event.id).ics", contentType: "text/calendar; charset=UTF-8; method=PUBLISH", data: Data(calendar.utf8)))
         }
         return mail(letter, subjectLine: body.letter.headline, template: "mail-event", body, attachments: attachments)
-    }
-
-    /// What a ticket's QR code carries: the door's page with the ticket, so a coordinator's
-    /// phone camera opens the person at the door.
-    static func doorAddress(_ eventID: Int64, ticket: String, _ configuration: WebConfiguration) -> String {
-        configuration.absolute(Paths.eventDoor.href(eventID)) + "?ticket=" + ticket
     }
 }
